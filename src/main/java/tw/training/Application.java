@@ -1,9 +1,25 @@
 package tw.training;
 
+import io.micronaut.configuration.picocli.PicocliRunner;
 import io.micronaut.runtime.Micronaut;
+import io.swagger.v3.oas.annotations.OpenAPIDefinition;
+import io.swagger.v3.oas.annotations.info.Info;
+import tw.training.catalogue.ImportCommand;
 
+import java.util.Arrays;
+
+/**
+ * Starts the HTTP server, or with {@code import …} as arguments runs the import subcommand in the same jar
+ * against the configured database.
+ */
+@OpenAPIDefinition(info = @Info(title = "competency-backend", version = "0.1.0",
+        description = "Competency-based training on Taiwan's iCAP standards: catalogue, courses, evidence, progress, certificates"))
 public class Application {
+
     public static void main(String[] args) {
+        if (args.length > 0 && "import".equals(args[0])) {
+            System.exit(PicocliRunner.execute(ImportCommand.class, Arrays.copyOfRange(args, 1, args.length)));
+        }
         Micronaut.run(Application.class, args);
     }
 }

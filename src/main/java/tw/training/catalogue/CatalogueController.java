@@ -1,0 +1,104 @@
+package tw.training.catalogue;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Consumes;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.PathVariable;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.QueryValue;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import tw.training.catalogue.document.CompetencyDocument;
+import tw.training.catalogue.document.DocumentKind;
+import tw.training.problem.InputError;
+import tw.training.problem.InvalidInputException;
+
+import java.net.URI;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.List;
+
+/** SPEC §2: the catalogue API. */
+@Controller("/api/standards")
+@Tag(name = "catalogue", description = "iCAP standards, models and units")
+class CatalogueController {
+
+    private final CatalogueService catalogue;
+
+    CatalogueController(CatalogueService catalogue) {
+        this.catalogue = catalogue;
+    }
+
+    @Get
+    @Operation(summary = "List the catalogue, optionally by kind and by a search over code, name, task titles and indicator texts")
+    List<StandardSummary> list(@QueryValue @Nullable String kind, @QueryValue @Nullable String q) {
+        return catalogue.list(kind(kind), q);
+    }
+
+    @Get("/{code}")
+    @Operation(summary = "The whole document")
+    CompetencyDocument get(@PathVariable String code) {
+        return catalogue.get(code);
+    }
+
+    @Post
+    @Consumes(MediaType.TEXT_PLAIN)
+    @Operation(summary = "Import a document from its UTF-8 text; ?code= names a model, whose text carries no code")
+    HttpResponse<ImportResult> importDocument(@Body byte[] text, @QueryValue @Nullable String code) {
+        ImportResult result = catalogue.importDocument(utf8(text), code);
+        URI location = URI.create("/api/standards/" + result.code());
+        return result.outcome() == ImportOutcome.IMPORTED
+                ? HttpResponse.created(result, location)
+                : HttpResponse.ok(result).header("Location", location.toString());
+    }
+
+    private static DocumentKind kind(@Nullable String kind) {
+        if (kind == null || kind.isBlank()) {
+            return null;
+        }
+        try {
+            return DocumentKind.valueOf(kind.strip().toUpperCase());
+        } catch (IllegalArgumentException e) {
+            throw InvalidInputException.of("kind", "kind must be one of " + Arrays.toString(DocumentKind.values()));
+        }
+    }
+
+    /** Strict UTF-8: a document in another encoding is refused at the line of its first bad byte. */
+    private static String utf8(byte[] bytes) {
+        try {
+            return StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(bytes)).toString();
+        } catch (CharacterCodingException e) {
+            int line = 1 + lineOfFirstInvalidByte(bytes);
+            throw new InvalidInputException("The document is not UTF-8 text",
+                    List.of(InputError.line(line, "not UTF-8 from this line on; export the document as UTF-8")));
+        }
+    }
+
+    private static int lineOfFirstInvalidByte(byte[] bytes) {
+        var decoder = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT);
+        int newlines = 0;
+        int lineStart = 0;
+        for (int i = 0; i <= bytes.length; i++) {
+            if (i == bytes.length || bytes[i] == '\n') {
+                try {
+                    decoder.reset().decode(ByteBuffer.wrap(bytes, lineStart, i - lineStart));
+                } catch (CharacterCodingException e) {
+                    return newlines;
+                }
+                newlines++;
+                lineStart = i + 1;
+            }
+        }
+        return newlines;
+    }
+}

@@ -1,0 +1,118 @@
+package tw.training.catalogue;
+
+import io.micronaut.core.annotation.Nullable;
+import jakarta.inject.Singleton;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import tw.training.catalogue.document.CompetencyDocument;
+import tw.training.catalogue.document.DocumentKind;
+import tw.training.catalogue.parsing.DocumentParser;
+import tw.training.catalogue.parsing.ParsedDocument;
+import tw.training.catalogue.parsing.UnreadableDocumentException;
+import tw.training.problem.ConflictException;
+import tw.training.problem.InputError;
+import tw.training.problem.InvalidInputException;
+import tw.training.problem.NotFoundException;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Imports documents into the catalogue and answers what it holds. A code names one content for good:
+ * importing the same text again changes nothing, other text under a code already taken is refused.
+ */
+@Singleton
+public class CatalogueService {
+
+    private static final Logger LOG = LoggerFactory.getLogger(CatalogueService.class);
+
+    private final DocumentParser parser;
+    private final CatalogueStore store;
+    private final CatalogueQueries queries;
+    private final Clock clock;
+
+    CatalogueService(DocumentParser parser, CatalogueStore store, CatalogueQueries queries, Clock clock) {
+        this.parser = parser;
+        this.store = store;
+        this.queries = queries;
+        this.clock = clock;
+    }
+
+    /**
+     * @param code the code to file a document under when its text has none (models); optional otherwise,
+     *             and then it must match the text's
+     * @throws InvalidInputException naming the lines that could not be read
+     * @throws ConflictException     when the code is taken by other content
+     */
+    public ImportResult importDocument(String text, @Nullable String code) {
+        ParsedDocument parsed = parse(text, code);
+        CompetencyDocument document = parsed.document();
+        String sha256 = sha256(normalised(text));
+        Optional<String> stored = store.findSourceSha256(document.code());
+        if (stored.isEmpty()) {
+            try {
+                store.insert(document, text, sha256, clock.instant());
+                LOG.info("Imported {} {} ({} tasks, {} indicators, {} warnings)", document.kind(), document.code(),
+                        document.tasks().size(), document.indicatorCount(), parsed.warnings().size());
+                return result(parsed, ImportOutcome.IMPORTED);
+            } catch (CatalogueStorageException e) {
+                if (!e.isUniqueViolation()) {
+                    throw e;
+                }
+                // another instance imported the same code in the meantime: judge against what it stored
+                stored = store.findSourceSha256(document.code());
+            }
+        }
+        if (stored.isPresent() && stored.get().equals(sha256)) {
+            return result(parsed, ImportOutcome.UNCHANGED);
+        }
+        throw new ConflictException(document.code() + " is already in the catalogue with different content;"
+                + " a changed document needs a new code (a new version)");
+    }
+
+    private ParsedDocument parse(String text, @Nullable String code) {
+        try {
+            return parser.parse(text, code == null || code.isBlank() ? null : code.strip());
+        } catch (UnreadableDocumentException e) {
+            throw new InvalidInputException("The document could not be read as an iCAP standard, model or unit",
+                    e.errors().stream().map(finding -> InputError.line(finding.line(), finding.message())).toList());
+        }
+    }
+
+    private static ImportResult result(ParsedDocument parsed, ImportOutcome outcome) {
+        CompetencyDocument document = parsed.document();
+        return new ImportResult(document.code(), document.kind(), document.name(), outcome, document.tasks().size(),
+                document.indicatorCount(), parsed.warnings());
+    }
+
+    public List<StandardSummary> list(@Nullable DocumentKind kind, @Nullable String query) {
+        return queries.list(kind, query);
+    }
+
+    public Optional<CompetencyDocument> find(String code) {
+        return queries.find(code);
+    }
+
+    public CompetencyDocument get(String code) {
+        return find(code).orElseThrow(() -> new NotFoundException("No document with code " + code + " in the catalogue"));
+    }
+
+    /** Line endings and a byte-order mark are how a file was saved, not what it says. */
+    private static String normalised(String text) {
+        String withoutBom = text.startsWith("\uFEFF") ? text.substring(1) : text;
+        return withoutBom.replace("\r\n", "\n");
+    }
+
+    private static String sha256(String text) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java runtime has SHA-256", e);
+        }
+    }
+}

@@ -1,0 +1,65 @@
+package tw.training.catalogue;
+
+import io.micronaut.context.annotation.Requires;
+import io.micronaut.context.env.Environment;
+import io.micronaut.context.event.StartupEvent;
+import io.micronaut.core.io.ResourceResolver;
+import io.micronaut.runtime.event.annotation.EventListener;
+import jakarta.inject.Singleton;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import tw.training.problem.ConflictException;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+
+/**
+ * Imports the official documents of {@code seeds/} when the server starts, before it answers anyone.
+ * Importing is idempotent, so every later start finds them unchanged and does nothing.
+ */
+@Singleton
+@Requires(property = "app.seeds.enabled", value = "true", defaultValue = "true")
+@Requires(notEnv = Environment.CLI)
+class SeedImporter {
+
+    private static final Logger LOG = LoggerFactory.getLogger(SeedImporter.class);
+    private static final String MANIFEST = "classpath:seeds/manifest.tsv";
+
+    private final CatalogueService catalogue;
+    private final ResourceResolver resources;
+
+    SeedImporter(CatalogueService catalogue, ResourceResolver resources) {
+        this.catalogue = catalogue;
+        this.resources = resources;
+    }
+
+    @EventListener
+    void onStartup(StartupEvent event) {
+        for (String entry : read(MANIFEST).lines().toList()) {
+            if (entry.isBlank() || entry.startsWith("#")) {
+                continue;
+            }
+            List<String> fields = List.of(entry.split("\t"));
+            String code = fields.size() > 1 ? fields.get(1).strip() : null;
+            try {
+                ImportResult result = catalogue.importDocument(read("classpath:seeds/" + fields.get(0).strip()), code);
+                LOG.debug("Seed {}: {}", result.code(), result.outcome());
+            } catch (ConflictException e) {
+                // someone imported other content under a seed's code; theirs stays, and we say so
+                LOG.warn("Seed {} not imported: {}", fields.get(0), e.getMessage());
+            }
+        }
+    }
+
+    private String read(String location) {
+        try (InputStream in = resources.getResourceAsStream(location)
+                .orElseThrow(() -> new IllegalStateException("seed file missing from the build: " + location))) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

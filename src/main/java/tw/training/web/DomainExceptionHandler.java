@@ -1,0 +1,32 @@
+package tw.training.web;
+
+import io.micronaut.context.annotation.Requires;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.annotation.Produces;
+import io.micronaut.http.server.exceptions.ExceptionHandler;
+import jakarta.inject.Singleton;
+import tw.training.problem.ConflictException;
+import tw.training.problem.DomainException;
+import tw.training.problem.InvalidInputException;
+import tw.training.problem.NotFoundException;
+
+import java.util.List;
+
+/** Maps the failures features signal to their problem kinds. */
+@Produces(Problem.MEDIA_TYPE)
+@Singleton
+@Requires(classes = ExceptionHandler.class)
+final class DomainExceptionHandler implements ExceptionHandler<DomainException, HttpResponse<Problem>> {
+
+    @Override
+    public HttpResponse<Problem> handle(HttpRequest request, DomainException exception) {
+        if (exception instanceof InvalidInputException invalid) {
+            return ProblemResponses.of(ProblemKind.INVALID_INPUT, request, invalid.getMessage(), null, invalid.errors());
+        }
+        ProblemKind kind = exception instanceof NotFoundException ? ProblemKind.NOT_FOUND
+                : exception instanceof ConflictException ? ProblemKind.CONFLICT
+                : ProblemKind.FORBIDDEN;
+        return ProblemResponses.of(kind, request, exception.getMessage(), null, List.of());
+    }
+}

@@ -1,0 +1,34 @@
+package tw.training.web;
+
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.MutableHttpResponse;
+import io.micronaut.http.server.exceptions.response.Error;
+import io.micronaut.http.server.exceptions.response.ErrorContext;
+import io.micronaut.http.server.exceptions.response.ErrorResponseProcessor;
+import jakarta.inject.Singleton;
+import tw.training.problem.InputError;
+
+import java.util.List;
+
+/**
+ * Errors the framework raises itself (no such route, wrong method or content type, unreadable JSON,
+ * constraint violations, security refusals) in the same problem+json shape as the features' own.
+ */
+@Singleton
+final class ProblemErrorResponseProcessor implements ErrorResponseProcessor<Problem> {
+
+    @Override
+    public MutableHttpResponse<Problem> processResponse(ErrorContext context, MutableHttpResponse<?> base) {
+        HttpStatus status = base.getStatus();
+        ProblemKind kind = ProblemKind.of(status);
+        List<InputError> errors = context.getErrors().stream()
+                .filter(error -> error.getPath().isPresent())
+                .map(error -> InputError.field(error.getPath().get(), error.getMessage()))
+                .toList();
+        String detail = kind == ProblemKind.UNEXPECTED
+                ? "Something went wrong on our side."
+                : context.getErrors().stream().map(Error::getMessage).findFirst().orElse(kind.title);
+        Problem problem = new Problem(kind.type, kind.title, status.getCode(), detail, context.getRequest().getPath(), null, errors);
+        return base.body(problem).contentType(Problem.MEDIA_TYPE);
+    }
+}

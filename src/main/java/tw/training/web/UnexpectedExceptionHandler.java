@@ -1,0 +1,33 @@
+package tw.training.web;
+
+import io.micronaut.context.annotation.Requires;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.annotation.Produces;
+import io.micronaut.http.server.exceptions.ExceptionHandler;
+import jakarta.inject.Singleton;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * Whatever no other handler claims is a bug or an outage: logged once with an id, answered with that id
+ * and nothing else, so no internal detail leaks.
+ */
+@Produces(Problem.MEDIA_TYPE)
+@Singleton
+@Requires(classes = ExceptionHandler.class)
+final class UnexpectedExceptionHandler implements ExceptionHandler<Exception, HttpResponse<Problem>> {
+
+    private static final Logger LOG = LoggerFactory.getLogger(UnexpectedExceptionHandler.class);
+
+    @Override
+    public HttpResponse<Problem> handle(HttpRequest request, Exception exception) {
+        String errorId = UUID.randomUUID().toString();
+        LOG.error("Unexpected failure {} on {} {}", errorId, request.getMethod(), request.getPath(), exception);
+        return ProblemResponses.of(ProblemKind.UNEXPECTED, request,
+                "Something went wrong on our side; quote error id " + errorId + " when reporting it.", errorId, List.of());
+    }
+}
