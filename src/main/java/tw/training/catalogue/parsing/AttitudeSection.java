@@ -5,8 +5,10 @@ import tw.training.catalogue.parsing.CodedCell.Code;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -23,6 +25,8 @@ final class AttitudeSection {
     private final List<DraftItem> definitions = new ArrayList<>();
     private final Map<String, List<String>> attitudesOfTask = new LinkedHashMap<>();
     private final List<String> matrixTasks = new ArrayList<>();
+    /** A wide matrix is split over pages, each part with its own header; these are all parts' tasks. */
+    private final Set<String> allMatrixTasks = new LinkedHashSet<>();
     private boolean hasMatrix;
 
     AttitudeSection(Findings findings) {
@@ -61,6 +65,7 @@ final class AttitudeSection {
         hasMatrix = true;
         matrixTasks.clear();
         matrixTasks.addAll(line.cells().subList(1, line.cells().size()));
+        matrixTasks.stream().filter(code -> !code.isEmpty()).forEach(allMatrixTasks::add);
     }
 
     /** A matrix row: A01 主動積極 | √ | | √ …; returns false when the line is not one, ending the matrix. */
@@ -109,7 +114,7 @@ final class AttitudeSection {
     }
 
     List<String> matrixTasks() {
-        return matrixTasks.stream().filter(code -> !code.isEmpty()).toList();
+        return List.copyOf(allMatrixTasks);
     }
 
     List<String> attitudesOf(String taskCode) {

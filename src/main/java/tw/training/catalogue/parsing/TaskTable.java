@@ -237,7 +237,7 @@ final class TaskTable {
         CodedCell.Split split = CodedCell.split(cells.getOrDefault(column, ""), code);
         if (!split.lead().isEmpty()) {
             if (newTask || items.isEmpty()) {
-                findings.error(line.number(), "text without a " + code.name().toLowerCase() + " code: '" + excerpt(split.lead()) + "'");
+                findings.error(line.number(), code.name().toLowerCase() + " text without a code: '" + excerpt(split.lead()) + "'");
             } else {
                 DraftItem last = items.get(items.size() - 1);
                 reportEcho(line, last.code, split.lead(), last.continueWith(split.lead()));

