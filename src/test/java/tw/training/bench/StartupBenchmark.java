@@ -1,0 +1,91 @@
+package tw.training.bench;
+
+import java.io.File;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+
+/**
+ * Cold start to first answer of the packaged jar on the embedded default: the time from launching
+ * {@code java -jar} until {@code GET /api/standards} answers 200 with the five seeds. "First start" runs
+ * in an empty folder (migrations and seed imports included); "restart" runs again on the data it left.
+ * <p>
+ * {@code mvn -q -DskipTests package && java -cp target/test-classes tw.training.bench.StartupBenchmark [runs]}
+ */
+public final class StartupBenchmark {
+
+    private static final Duration GIVE_UP = Duration.ofSeconds(60);
+
+    private StartupBenchmark() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        int runs = args.length > 0 ? Integer.parseInt(args[0]) : 5;
+        Path jar = Path.of("target/competency-backend-0.1.0.jar").toAbsolutePath();
+        if (!Files.exists(jar)) {
+            throw new IllegalStateException("build the jar first: mvn -q -DskipTests package");
+        }
+        List<Long> first = new ArrayList<>();
+        List<Long> restart = new ArrayList<>();
+        for (int run = 0; run < runs; run++) {
+            Path folder = Files.createTempDirectory("startup-bench");
+            first.add(timeToFirstAnswer(jar, folder));
+            restart.add(timeToFirstAnswer(jar, folder));
+        }
+        System.out.println("java " + System.getProperty("java.version") + ", " + Runtime.getRuntime().availableProcessors() + " cores, " + runs + " runs");
+        System.out.println("first start (empty ./data, seeds imported): " + summary(first));
+        System.out.println("restart (existing ./data):                   " + summary(restart));
+    }
+
+    private static long timeToFirstAnswer(Path jar, Path folder) throws Exception {
+        int port = freePort();
+        ProcessBuilder builder = new ProcessBuilder("java", "-jar", jar.toString())
+                .directory(folder.toFile())
+                .redirectErrorStream(true)
+                .redirectOutput(new File(folder.toFile(), "server.log"));
+        builder.environment().put("PORT", String.valueOf(port));
+        HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofMillis(200)).build();
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/standards")).build();
+        long started = System.nanoTime();
+        Process server = builder.start();
+        try {
+            while (System.nanoTime() - started < GIVE_UP.toNanos()) {
+                try {
+                    HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());
+                    if (response.statusCode() == 200 && response.body().contains("KMM5R0915v2")) {
+                        return (System.nanoTime() - started) / 1_000_000;
+                    }
+                } catch (IOException notYet) {
+                    // not listening yet
+                }
+                Thread.sleep(10);
+            }
+            throw new IllegalStateException("no answer within " + GIVE_UP + "; see " + folder.resolve("server.log"));
+        } finally {
+            server.destroy();
+            server.waitFor();
+        }
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+
+    private static String summary(List<Long> millis) {
+        List<Long> sorted = new ArrayList<>(millis);
+        Collections.sort(sorted);
+        return "median " + sorted.get(sorted.size() / 2) + " ms, min " + sorted.get(0) + " ms, max "
+                + sorted.get(sorted.size() - 1) + " ms " + millis;
+    }
+}

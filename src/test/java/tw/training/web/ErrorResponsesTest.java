@@ -1,0 +1,79 @@
+package tw.training.web;
+
+import io.micronaut.core.type.Argument;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.client.HttpClient;
+import io.micronaut.http.client.annotation.Client;
+import io.micronaut.http.client.exceptions.HttpClientResponseException;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import tw.training.testing.DatabaseTest;
+
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** What the framework refuses by itself answers in the same problem+json shape as the features. */
+@MicronautTest(transactional = false)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class ErrorResponsesTest implements DatabaseTest {
+
+    @Inject
+    @Client("/")
+    HttpClient http;
+
+    @Test
+    void unknownRouteIsANotFoundProblem() {
+        HttpClientResponseException refused = refused(HttpRequest.GET("/api/nothing-here"));
+
+        assertEquals(HttpStatus.NOT_FOUND, refused.getStatus());
+        assertProblem(refused, "urn:competency:problem:not-found", 404);
+    }
+
+    @Test
+    void wrongMethodIsAMethodNotAllowedProblem() {
+        HttpClientResponseException refused = refused(HttpRequest.DELETE("/api/standards"));
+
+        assertEquals(HttpStatus.METHOD_NOT_ALLOWED, refused.getStatus());
+        assertProblem(refused, "urn:competency:problem:method-not-allowed", 405);
+    }
+
+    @Test
+    void healthAnswersUpWithoutDetails() {
+        Map<String, Object> health = http.toBlocking().retrieve(HttpRequest.GET("/health"), Argument.mapOf(String.class, Object.class));
+
+        assertEquals("UP", health.get("status"));
+        assertNull(health.get("details"), "no details of the machine to anonymous callers");
+    }
+
+    @Test
+    void openApiDocumentAndItsBrowserAreServedLocally() {
+        String spec = http.toBlocking().retrieve("/swagger/competency-backend-0.1.0.yml");
+        String page = http.toBlocking().retrieve("/swagger-ui/index.html");
+
+        assertTrue(spec.contains("/api/standards/{code}"), spec);
+        assertTrue(page.contains("swagger-ui-bundle.js"));
+        assertFalse(page.matches("(?s).*(src|href)=\"(https?:)?//.*"), "Swagger UI must not load scripts or styles from a CDN");
+        assertEquals(HttpStatus.OK, http.toBlocking().exchange("/swagger-ui/res/swagger-ui-bundle.js").getStatus());
+    }
+
+    private HttpClientResponseException refused(HttpRequest<?> request) {
+        return assertThrows(HttpClientResponseException.class, () -> http.toBlocking().exchange(request));
+    }
+
+    @SuppressWarnings("unchecked")
+    private static void assertProblem(HttpClientResponseException refused, String type, int status) {
+        assertEquals("application/problem+json", refused.getResponse().getContentType().orElseThrow().toString());
+        Map<String, Object> problem = refused.getResponse().getBody(Map.class).orElseThrow();
+        assertEquals(type, problem.get("type"));
+        assertEquals(status, problem.get("status"));
+        assertTrue(problem.containsKey("title") && problem.containsKey("detail"));
+    }
+}
