@@ -18,11 +18,14 @@ import tw.training.catalogue.document.Version;
 import tw.training.catalogue.document.WorkOutput;
 
 import java.sql.Connection;
+import java.sql.Date;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -103,8 +106,8 @@ class CatalogueQueries {
     private CompetencyDocument document(Connection connection, ResultSet standard) throws SQLException {
         long id = standard.getLong("standard_id");
         Map<String, List<String>> footnotes = footnotes(connection, id);
-        Map<String, Definition> knowledge = new java.util.LinkedHashMap<>();
-        Map<String, Definition> skills = new java.util.LinkedHashMap<>();
+        Map<String, Definition> knowledge = new LinkedHashMap<>();
+        Map<String, Definition> skills = new LinkedHashMap<>();
         List<Attitude> attitudes = new ArrayList<>();
         forEachRow(connection, "SELECT code, category, name, content FROM competence WHERE standard_id = ?", id, row -> {
             String code = row.getString("code");
@@ -127,7 +130,7 @@ class CatalogueQueries {
     private List<Version> versions(Connection connection, long id) throws SQLException {
         List<Version> versions = new ArrayList<>();
         forEachRow(connection, "SELECT * FROM standard_version WHERE standard_id = ? ORDER BY sort_order", id, row -> {
-            java.sql.Date issued = row.getDate("issued_on");
+            Date issued = row.getDate("issued_on");
             versions.add(new Version(row.getString("version_label"), row.getString("code"), row.getString("name"),
                     row.getBoolean("is_current"), issued == null ? null : issued.toLocalDate(), row.getString("note")));
         });
@@ -212,11 +215,11 @@ class CatalogueQueries {
     }
 
     private static List<Definition> sortedByNumber(Map<String, Definition> definitions) {
-        return definitions.values().stream().sorted(java.util.Comparator.comparingInt(d -> number(d.code()))).toList();
+        return definitions.values().stream().sorted(Comparator.comparingInt(d -> number(d.code()))).toList();
     }
 
     private static List<Attitude> sortedAttitudes(List<Attitude> attitudes) {
-        return attitudes.stream().sorted(java.util.Comparator.comparingInt(a -> number(a.code()))).toList();
+        return attitudes.stream().sorted(Comparator.comparingInt(a -> number(a.code()))).toList();
     }
 
     private static int number(String code) {
