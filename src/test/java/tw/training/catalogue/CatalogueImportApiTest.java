@@ -18,7 +18,12 @@ import tw.training.testing.RowCounts;
 import javax.sql.DataSource;
 import java.nio.charset.Charset;
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -65,6 +70,27 @@ class CatalogueImportApiTest implements DatabaseTest {
         assertEquals("UNCHANGED", again.body().get("outcome"));
         assertEquals(afterFirst, rows.now());
         assertEquals("處理客人特殊需求", CatalogueApi.titleOf(api.document("TSA4224-001v2"), "T1.3"));
+    }
+
+    @Test
+    void concurrentImportsOfOneDocumentStoreItOnce() throws Exception {
+        String text = CatalogueApi.read(FRONT_DESK).replace("TSA4224-001v2", "TSA4224-001v9");
+        ExecutorService pool = Executors.newFixedThreadPool(6);
+        try {
+            List<Future<Object>> answers = new ArrayList<>();
+            for (int i = 0; i < 6; i++) {
+                answers.add(pool.submit(() -> api.post("/api/standards", text).body().get("outcome")));
+            }
+            List<Object> outcomes = new ArrayList<>();
+            for (Future<Object> answer : answers) {
+                outcomes.add(answer.get(30, TimeUnit.SECONDS));
+            }
+
+            assertEquals(1, outcomes.stream().filter("IMPORTED"::equals).count(), outcomes.toString());
+            assertEquals(5, outcomes.stream().filter("UNCHANGED"::equals).count(), outcomes.toString());
+        } finally {
+            pool.shutdownNow();
+        }
     }
 
     @Test
