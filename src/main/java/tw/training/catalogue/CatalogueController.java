@@ -10,8 +10,11 @@ import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.rules.SecurityRule;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import tw.training.account.Roles;
 import tw.training.catalogue.document.CompetencyDocument;
 import tw.training.catalogue.document.DocumentKind;
 import tw.training.problem.InputError;
@@ -37,18 +40,21 @@ class CatalogueController {
     }
 
     @Get
+    @Secured(SecurityRule.IS_AUTHENTICATED)
     @Operation(summary = "List the catalogue, optionally by kind and by a search over code, name, task titles and indicator texts")
     List<StandardSummary> list(@QueryValue @Nullable String kind, @QueryValue @Nullable String q) {
         return catalogue.list(kind(kind), q);
     }
 
     @Get("/{code}")
+    @Secured(SecurityRule.IS_AUTHENTICATED)
     @Operation(summary = "The whole document")
     CompetencyDocument get(@PathVariable String code) {
         return catalogue.get(code);
     }
 
     @Post
+    @Secured({Roles.TRAINER, Roles.ADMIN})
     @Consumes(MediaType.TEXT_PLAIN)
     @Operation(summary = "Import a document from its UTF-8 text; ?code= names a model, whose text carries no code")
     HttpResponse<ImportResult> importDocument(@Body byte[] text, @QueryValue @Nullable String code) {

@@ -4,6 +4,7 @@ import io.micronaut.core.type.Argument;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MediaType;
+import io.micronaut.http.MutableHttpRequest;
 import io.micronaut.http.client.BlockingHttpClient;
 import io.micronaut.http.client.HttpClient;
 import io.micronaut.http.client.exceptions.HttpClientResponseException;
@@ -25,9 +26,17 @@ final class CatalogueApi {
             "assessment_guidance");
 
     private final HttpClient http;
+    private final String token;
 
-    CatalogueApi(HttpClient http) {
+    /** @param token the bearer token every request carries */
+    CatalogueApi(HttpClient http, String token) {
         this.http = http;
+        this.token = token;
+    }
+
+    /** Sends any request with this API's token. */
+    <T> HttpResponse<T> exchange(MutableHttpRequest<?> request, Class<T> type) {
+        return client().exchange(request.bearerAuth(token), type);
     }
 
     BlockingHttpClient client() {
@@ -35,15 +44,15 @@ final class CatalogueApi {
     }
 
     Map<String, Object> document(String code) {
-        return client().retrieve(HttpRequest.GET("/api/standards/" + code), Argument.mapOf(String.class, Object.class));
+        return client().retrieve(HttpRequest.GET("/api/standards/" + code).bearerAuth(token), Argument.mapOf(String.class, Object.class));
     }
 
     List<Map<String, Object>> list(String uri) {
-        return client().retrieve(HttpRequest.GET(uri), Argument.listOf(Argument.mapOf(String.class, Object.class)));
+        return client().retrieve(HttpRequest.GET(uri).bearerAuth(token), Argument.listOf(Argument.mapOf(String.class, Object.class)));
     }
 
     HttpResponse<Map<String, Object>> post(String uri, String text) {
-        return client().exchange(HttpRequest.POST(uri, text.getBytes(StandardCharsets.UTF_8)).contentType(MediaType.TEXT_PLAIN_TYPE),
+        return client().exchange(HttpRequest.POST(uri, text.getBytes(StandardCharsets.UTF_8)).contentType(MediaType.TEXT_PLAIN_TYPE).bearerAuth(token),
                 Argument.mapOf(String.class, Object.class));
     }
 

@@ -1,5 +1,6 @@
 package tw.training.catalogue;
 
+import io.micronaut.context.ApplicationContext;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
@@ -12,7 +13,9 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import tw.training.account.Roles;
 import tw.training.testing.DatabaseTest;
+import tw.training.testing.TestUsers;
 import tw.training.testing.RowCounts;
 
 import javax.sql.DataSource;
@@ -50,9 +53,15 @@ class CatalogueImportApiTest implements DatabaseTest {
     private CatalogueApi api;
     private RowCounts rows;
 
+    @Inject
+    ApplicationContext context;
+
+    private TestUsers users;
+
     @BeforeAll
     void connect() {
-        api = new CatalogueApi(http);
+        users = TestUsers.of(context, http);
+        api = new CatalogueApi(http, users.tokenFor("tsai.trainer", Roles.TRAINER));
         rows = new RowCounts(dataSource, CatalogueApi.TABLES);
     }
 
@@ -94,6 +103,26 @@ class CatalogueImportApiTest implements DatabaseTest {
     }
 
     @Test
+    void refusesImportsFromLearners() {
+        CatalogueApi learner = new CatalogueApi(http, users.tokenFor("lee.learner", Roles.LEARNER));
+
+        HttpClientResponseException refused = assertThrows(HttpClientResponseException.class,
+                () -> learner.post("/api/standards", CatalogueApi.read(FRONT_DESK)));
+
+        assertEquals(HttpStatus.FORBIDDEN, refused.getStatus());
+        assertEquals("urn:competency:problem:forbidden", CatalogueApi.problem(refused).get("type"));
+    }
+
+    @Test
+    void letsAdministratorsImportAsTrainersDo() {
+        CatalogueApi admin = new CatalogueApi(http, users.tokenFor("ada.admin", Roles.ADMIN));
+
+        HttpResponse<Map<String, Object>> answer = admin.post("/api/standards", CatalogueApi.read("seeds/002_024a0f339eca93a4.txt"));
+
+        assertEquals(HttpStatus.OK, answer.getStatus());
+    }
+
+    @Test
     void refusesOtherContentUnderATakenCode() {
         Map<String, Long> before = rows.now();
         String changed = CatalogueApi.read("seeds/000_8455bb19119e8168.txt").replace("確認營運範圍與銷售目標。", "確認營運範圍。");
@@ -124,7 +153,7 @@ class CatalogueImportApiTest implements DatabaseTest {
         byte[] big5 = "職能基準代碼\tX\n職業\t測試".getBytes(Charset.forName("Big5"));
 
         HttpClientResponseException refused = assertThrows(HttpClientResponseException.class,
-                () -> api.client().exchange(HttpRequest.POST("/api/standards", big5).contentType(MediaType.TEXT_PLAIN_TYPE)));
+                () -> api.exchange(HttpRequest.POST("/api/standards", big5).contentType(MediaType.TEXT_PLAIN_TYPE), Object.class));
 
         assertEquals(HttpStatus.UNPROCESSABLE_ENTITY, refused.getStatus());
         assertEquals(1, CatalogueApi.errors(refused).get(0).get("line"));
@@ -133,7 +162,7 @@ class CatalogueImportApiTest implements DatabaseTest {
     @Test
     void refusesJsonForAnImport() {
         HttpClientResponseException refused = assertThrows(HttpClientResponseException.class,
-                () -> api.client().exchange(HttpRequest.POST("/api/standards", Map.of("code", "X"))));
+                () -> api.exchange(HttpRequest.POST("/api/standards", Map.of("code", "X")), Object.class));
 
         assertEquals(HttpStatus.UNSUPPORTED_MEDIA_TYPE, refused.getStatus());
         assertEquals("urn:competency:problem:unsupported-media-type", CatalogueApi.problem(refused).get("type"));

@@ -1,5 +1,7 @@
 package tw.training.catalogue;
 
+import io.micronaut.context.ApplicationContext;
+import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.client.HttpClient;
 import io.micronaut.http.client.annotation.Client;
@@ -9,7 +11,9 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import tw.training.account.Roles;
 import tw.training.testing.DatabaseTest;
+import tw.training.testing.TestUsers;
 
 import java.util.List;
 import java.util.Map;
@@ -30,9 +34,12 @@ class CatalogueQueriesApiTest implements DatabaseTest {
 
     private CatalogueApi api;
 
+    @Inject
+    ApplicationContext context;
+
     @BeforeAll
     void connect() {
-        api = new CatalogueApi(http);
+        api = new CatalogueApi(http, TestUsers.of(context, http).tokenFor("lin.learner", Roles.LEARNER));
     }
 
     @Test
@@ -47,6 +54,15 @@ class CatalogueQueriesApiTest implements DatabaseTest {
         assertEquals("電話 / 網路行銷服務人員", kps.get("name"));
         assertEquals(2, kps.get("level"));
         assertEquals(25, kps.get("indicators"));
+    }
+
+    @Test
+    void refusesReadersWhoHaveNotSignedIn() {
+        HttpClientResponseException refused = assertThrows(HttpClientResponseException.class,
+                () -> http.toBlocking().exchange(HttpRequest.GET("/api/standards")));
+
+        assertEquals(HttpStatus.UNAUTHORIZED, refused.getStatus());
+        assertEquals("urn:competency:problem:unauthorized", CatalogueApi.problem(refused).get("type"));
     }
 
     @Test
@@ -69,7 +85,7 @@ class CatalogueQueriesApiTest implements DatabaseTest {
     @Test
     void refusesAnUnknownKindNamingTheParameter() {
         HttpClientResponseException refused = assertThrows(HttpClientResponseException.class,
-                () -> api.client().exchange("/api/standards?kind=COURSE"));
+                () -> api.exchange(HttpRequest.GET("/api/standards?kind=COURSE"), Object.class));
 
         assertEquals(HttpStatus.UNPROCESSABLE_ENTITY, refused.getStatus());
         assertEquals("kind", CatalogueApi.errors(refused).get(0).get("field"));
@@ -118,7 +134,7 @@ class CatalogueQueriesApiTest implements DatabaseTest {
     @Test
     void answersNotFoundAsProblem() {
         HttpClientResponseException refused = assertThrows(HttpClientResponseException.class,
-                () -> api.client().exchange("/api/standards/NOPE-001v1"));
+                () -> api.exchange(HttpRequest.GET("/api/standards/NOPE-001v1"), Object.class));
 
         assertEquals(HttpStatus.NOT_FOUND, refused.getStatus());
         assertEquals("application/problem+json", refused.getResponse().getContentType().orElseThrow().toString());

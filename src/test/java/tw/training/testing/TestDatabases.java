@@ -20,6 +20,8 @@ public final class TestDatabases {
 
     public static final String PROPERTY = "test.database";
     private static final AtomicInteger COUNTER = new AtomicInteger();
+    /** With a shared database the application insists on a configured signing secret, as in production. */
+    private static final String JWT_SECRET = "test-only-signing-secret-of-at-least-32-bytes";
     private static EmbeddedPostgres postgres;
 
     private TestDatabases() {
@@ -37,7 +39,8 @@ public final class TestDatabases {
                     "datasources.default.url", "jdbc:h2:mem:" + name
                             + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1",
                     "datasources.default.username", "sa",
-                    "datasources.default.password", "");
+                    "datasources.default.password", "",
+                    "app.jwt.secret", JWT_SECRET);
         }
         EmbeddedPostgres server = server();
         try (Connection connection = server.getPostgresDatabase().getConnection();
@@ -49,7 +52,8 @@ public final class TestDatabases {
         return Map.of(
                 "datasources.default.url", server.getJdbcUrl("postgres", name),
                 "datasources.default.username", "postgres",
-                "datasources.default.password", "postgres");
+                "datasources.default.password", "postgres",
+                "app.jwt.secret", JWT_SECRET);
     }
 
     private static synchronized EmbeddedPostgres server() {

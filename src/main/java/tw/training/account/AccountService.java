@@ -1,0 +1,193 @@
+package tw.training.account;
+
+import io.micronaut.core.annotation.Nullable;
+import jakarta.inject.Singleton;
+import io.micronaut.transaction.annotation.ReadOnly;
+import jakarta.transaction.Transactional;
+import tw.training.account.audit.SecurityAudit;
+import tw.training.account.audit.SecurityEventType;
+import tw.training.problem.ConflictException;
+import tw.training.problem.InputError;
+import tw.training.problem.InvalidInputException;
+import tw.training.problem.NotFoundException;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * Administration of accounts: create, find, disable and enable, reset passwords, change roles; and a user's
+ * own password. Every change is audited, and every change that alters what a user may do ends their
+ * sessions. The last enabled administrator cannot be disabled or lose the role.
+ */
+@Singleton
+public class AccountService {
+
+    private static final Pattern USERNAME = Pattern.compile("[a-z0-9][a-z0-9._-]{2,63}");
+    private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
+    private static final int MAX_DISPLAY_NAME = 200;
+    private static final int MAX_EMAIL = 320;
+    private static final int MAX_PAGE = 200;
+
+    private final UserStore users;
+    private final Passwords passwords;
+    private final SecurityAudit audit;
+    private final Clock clock;
+
+    AccountService(UserStore users, Passwords passwords, SecurityAudit audit, Clock clock) {
+        this.users = users;
+        this.passwords = passwords;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    @Transactional
+    public UserResponse create(CreateUserRequest request, @Nullable String actor) {
+        List<InputError> errors = new ArrayList<>();
+        String username = request.username() == null ? "" : request.username().strip().toLowerCase();
+        if (!USERNAME.matcher(username).matches()) {
+            errors.add(InputError.field("username", "username must be 3 to 64 of a-z, 0-9, '.', '_', '-', starting with a letter or digit"));
+        }
+        String displayName = request.displayName() == null ? "" : request.displayName().strip();
+        if (displayName.isEmpty() || displayName.length() > MAX_DISPLAY_NAME) {
+            errors.add(InputError.field("displayName", "displayName must have 1 to " + MAX_DISPLAY_NAME + " characters"));
+        }
+        String email = request.email() == null ? "" : request.email().strip();
+        if (!EMAIL.matcher(email).matches() || email.length() > MAX_EMAIL) {
+            errors.add(InputError.field("email", "email must be an e-mail address"));
+        }
+        Passwords.weakness(request.password(), username).ifPresent(problem -> errors.add(InputError.field("password", problem)));
+        Set<String> roles = roles(request.roles(), errors);
+        if (!errors.isEmpty()) {
+            throw new InvalidInputException("The user cannot be created as given", errors);
+        }
+        if (users.findByUsername(username).isPresent()) {
+            throw new ConflictException("username " + username + " is taken");
+        }
+        long id = users.insert(username, displayName, email, passwords.hash(request.password()), roles, clock.instant());
+        audit.record(SecurityEventType.USER_CREATED, actor, username, "roles " + roles);
+        return UserResponse.of(users.findById(id).orElseThrow());
+    }
+
+    /** Creates the first administrator from configuration when there is none; false when one exists. */
+    @Transactional
+    public boolean bootstrapAdmin(String username, String password) {
+        if (users.countEnabledAdmins() > 0) {
+            return false;
+        }
+        UserResponse admin = create(new CreateUserRequest(username, username, username + "@example.invalid", password,
+                List.of(Roles.ADMIN)), null);
+        audit.record(SecurityEventType.BOOTSTRAP_ADMIN_CREATED, null, admin.username(), "from configuration");
+        return true;
+    }
+
+    @ReadOnly
+    public List<UserResponse> search(@Nullable String query, @Nullable String role, @Nullable Boolean enabled,
+                                     int size, int page) {
+        if (role != null && !Roles.ALL.contains(role)) {
+            throw InvalidInputException.of("role", "role must be one of " + Roles.ALL);
+        }
+        if (size < 1 || size > MAX_PAGE) {
+            throw InvalidInputException.of("size", "size must be between 1 and " + MAX_PAGE);
+        }
+        if (page < 0) {
+            throw InvalidInputException.of("page", "page must not be negative");
+        }
+        return users.search(query, role, enabled, size, page * size).stream().map(UserResponse::of).toList();
+    }
+
+    @ReadOnly
+    public UserResponse get(String username) {
+        return UserResponse.of(user(username));
+    }
+
+    @ReadOnly
+    public Optional<UserResponse> find(long userId) {
+        return users.findById(userId).map(UserResponse::of);
+    }
+
+    @Transactional
+    public UserResponse disable(String username, String actor) {
+        User user = user(username);
+        if (user.enabled() && user.roles().contains(Roles.ADMIN) && users.countEnabledAdmins() == 1) {
+            throw new ConflictException("the last enabled administrator cannot be disabled");
+        }
+        users.setEnabled(user.id(), false);
+        audit.record(SecurityEventType.USER_DISABLED, actor, user.username(), null);
+        return get(username);
+    }
+
+    @Transactional
+    public UserResponse enable(String username, String actor) {
+        User user = user(username);
+        users.setEnabled(user.id(), true);
+        audit.record(SecurityEventType.USER_ENABLED, actor, user.username(), null);
+        return get(username);
+    }
+
+    @Transactional
+    public void resetPassword(String username, PasswordReset reset, String actor) {
+        User user = user(username);
+        Passwords.weakness(reset.password(), user.username()).ifPresent(problem -> {
+            throw InvalidInputException.of("password", problem);
+        });
+        users.setPasswordHash(user.id(), passwords.hash(reset.password()));
+        audit.record(SecurityEventType.PASSWORD_RESET, actor, user.username(), null);
+    }
+
+    @Transactional
+    public void changeOwnPassword(long userId, PasswordChange change) {
+        User user = users.findById(userId).orElseThrow(() -> new NotFoundException("user not found"));
+        if (change.currentPassword() == null || !passwords.matches(change.currentPassword(), user.passwordHash())) {
+            throw InvalidInputException.of("currentPassword", "the current password is not right");
+        }
+        Passwords.weakness(change.newPassword(), user.username()).ifPresent(problem -> {
+            throw InvalidInputException.of("newPassword", problem);
+        });
+        users.setPasswordHash(user.id(), passwords.hash(change.newPassword()));
+        audit.record(SecurityEventType.PASSWORD_CHANGED, user.username(), user.username(), null);
+    }
+
+    @Transactional
+    public UserResponse changeRoles(String username, RolesChange change, String actor) {
+        User user = user(username);
+        List<InputError> errors = new ArrayList<>();
+        Set<String> roles = roles(change.roles(), errors);
+        if (!errors.isEmpty()) {
+            throw new InvalidInputException("The roles cannot be set as given", errors);
+        }
+        boolean losesAdmin = user.roles().contains(Roles.ADMIN) && !roles.contains(Roles.ADMIN);
+        if (losesAdmin && user.enabled() && users.countEnabledAdmins() == 1) {
+            throw new ConflictException("the last enabled administrator cannot lose the role");
+        }
+        users.replaceRoles(user.id(), roles);
+        audit.record(SecurityEventType.ROLES_CHANGED, actor, user.username(), user.roles() + " -> " + roles);
+        return get(username);
+    }
+
+    private User user(String username) {
+        return users.findByUsername(username == null ? "" : username.strip().toLowerCase())
+                .orElseThrow(() -> new NotFoundException("user " + username + " not found"));
+    }
+
+    private static Set<String> roles(@Nullable List<String> requested, List<InputError> errors) {
+        if (requested == null || requested.isEmpty()) {
+            errors.add(InputError.field("roles", "roles must name at least one of " + Roles.ALL));
+            return Set.of();
+        }
+        Set<String> roles = new LinkedHashSet<>();
+        for (int i = 0; i < requested.size(); i++) {
+            String role = requested.get(i) == null ? "" : requested.get(i).strip().toUpperCase();
+            if (Roles.ALL.contains(role)) {
+                roles.add(role);
+            } else {
+                errors.add(InputError.field("roles[" + i + "]", "'" + requested.get(i) + "' is not one of " + Roles.ALL));
+            }
+        }
+        return roles;
+    }
+}

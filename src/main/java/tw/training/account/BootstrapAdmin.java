@@ -1,0 +1,44 @@
+package tw.training.account;
+
+import io.micronaut.context.annotation.Requires;
+import io.micronaut.context.annotation.Value;
+import io.micronaut.context.env.Environment;
+import io.micronaut.context.event.StartupEvent;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.runtime.event.annotation.EventListener;
+import jakarta.inject.Singleton;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * SPEC §7: at start, if no administrator exists and APP_BOOTSTRAP_ADMIN_USERNAME / _PASSWORD are set, that
+ * administrator is created. Once one exists the variables are ignored (and may be removed).
+ */
+@Singleton
+@Requires(notEnv = Environment.CLI)
+class BootstrapAdmin {
+
+    private static final Logger LOG = LoggerFactory.getLogger(BootstrapAdmin.class);
+
+    private final AccountService accounts;
+    private final String username;
+    private final String password;
+
+    BootstrapAdmin(AccountService accounts,
+                   @Nullable @Value("${app.bootstrap.admin.username:}") String username,
+                   @Nullable @Value("${app.bootstrap.admin.password:}") String password) {
+        this.accounts = accounts;
+        this.username = username;
+        this.password = password;
+    }
+
+    @EventListener
+    void onStartup(StartupEvent event) {
+        if (username == null || username.isBlank() || password == null || password.isEmpty()) {
+            return;
+        }
+        if (accounts.bootstrapAdmin(username, password)) {
+            LOG.info("Created the first administrator '{}' from APP_BOOTSTRAP_ADMIN_USERNAME", username.strip().toLowerCase());
+        }
+    }
+}

@@ -1,0 +1,17 @@
+package tw.training.account.audit;
+
+/** What happened. */
+public enum SecurityEventType {
+    LOGIN_SUCCEEDED,
+    LOGIN_FAILED,
+    LOGIN_LOCKED_OUT,
+    LOGIN_REFUSED_WHILE_LOCKED,
+    LOGIN_REFUSED_DISABLED,
+    USER_CREATED,
+    USER_DISABLED,
+    USER_ENABLED,
+    PASSWORD_RESET,
+    PASSWORD_CHANGED,
+    ROLES_CHANGED,
+    BOOTSTRAP_ADMIN_CREATED
+}

@@ -1,0 +1,85 @@
+package tw.training.account.token;
+
+import io.micronaut.context.annotation.Value;
+import io.micronaut.core.annotation.Nullable;
+import jakarta.inject.Singleton;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.SecureRandom;
+import java.util.Base64;
+
+/**
+ * Where the signing secret comes from: {@code APP_JWT_SECRET} when set (required with a shared database,
+ * since every instance must sign alike); else, on an H2 file database, a secret generated once into
+ * {@code <data folder>/jwt-secret}; else (an in-memory database, as in tests) a fresh one per start.
+ */
+@Singleton
+class TokenSecret {
+
+    private static final Logger LOG = LoggerFactory.getLogger(TokenSecret.class);
+    private static final int MIN_BYTES = 32;
+    private static final String FILE = "jwt-secret";
+
+    private final String value;
+
+    TokenSecret(@Nullable @Value("${app.jwt.secret:}") String configured,
+                @Value("${app.data-dir:./data}") String dataDir,
+                @Value("${datasources.default.url}") String databaseUrl) {
+        this.value = resolve(configured, Path.of(dataDir), databaseUrl);
+    }
+
+    String value() {
+        return value;
+    }
+
+    private static String resolve(@Nullable String configured, Path dataDir, String databaseUrl) {
+        if (configured != null && !configured.isBlank()) {
+            if (configured.getBytes(StandardCharsets.UTF_8).length < MIN_BYTES) {
+                throw new IllegalStateException("APP_JWT_SECRET must be at least " + MIN_BYTES + " bytes for HS256");
+            }
+            return configured;
+        }
+        if (databaseUrl.startsWith("jdbc:h2:file:")) {
+            return keptIn(dataDir.resolve(FILE));
+        }
+        if (databaseUrl.startsWith("jdbc:h2:mem:")) {
+            return generate();
+        }
+        throw new IllegalStateException("Set APP_JWT_SECRET (at least " + MIN_BYTES + " bytes): with a shared database every"
+                + " instance must sign tokens with the same secret");
+    }
+
+    private static String keptIn(Path file) {
+        try {
+            if (!Files.exists(file)) {
+                Files.createDirectories(file.getParent());
+                try {
+                    Files.writeString(Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------"))),
+                            generate());
+                    LOG.info("Generated a token signing secret in {}", file);
+                } catch (FileAlreadyExistsException raced) {
+                    // another process wrote it first; use theirs
+                } catch (UnsupportedOperationException noPosix) {
+                    Files.writeString(file, generate());
+                }
+            }
+            return Files.readString(file).strip();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot keep the token signing secret in " + file, e);
+        }
+    }
+
+    private static String generate() {
+        byte[] bytes = new byte[48];
+        new SecureRandom().nextBytes(bytes);
+        return Base64.getEncoder().encodeToString(bytes);
+    }
+}
