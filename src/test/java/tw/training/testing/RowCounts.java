@@ -38,6 +38,17 @@ public final class RowCounts {
         return counts;
     }
 
+    /** The single value a query answers, read outside the application. */
+    public String single(String sql) {
+        try (Connection connection = autoCommitting(); Statement statement = connection.createStatement();
+             ResultSet rows = statement.executeQuery(sql)) {
+            rows.next();
+            return rows.getString(1);
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** Runs a statement outside the application, e.g. to plant a fault for a test. */
     public void execute(String sql) throws SQLException {
         try (Connection connection = autoCommitting(); Statement statement = connection.createStatement()) {

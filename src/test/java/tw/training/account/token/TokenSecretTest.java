@@ -1,0 +1,53 @@
+package tw.training.account.token;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Where the token signing secret comes from on each kind of deployment. */
+class TokenSecretTest {
+
+    private static final String H2_FILE = "jdbc:h2:file:./data/competency";
+
+    @Test
+    void onTheEmbeddedDefaultASecretIsGeneratedOnceAndKeptPrivately(@TempDir Path data) throws IOException {
+        String first = new TokenSecret(null, data.toString(), H2_FILE).value();
+        String afterRestart = new TokenSecret(null, data.toString(), H2_FILE).value();
+
+        assertEquals(first, afterRestart);
+        assertTrue(first.length() >= 32);
+        assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(data.resolve("jwt-secret"))));
+    }
+
+    @Test
+    void aConfiguredSecretWinsAndMustBeLongEnough(@TempDir Path data) {
+        String configured = "a configured secret of more than 32 bytes";
+
+        assertEquals(configured, new TokenSecret(configured, data.toString(), H2_FILE).value());
+        assertThrows(IllegalStateException.class, () -> new TokenSecret("short", data.toString(), H2_FILE));
+        assertTrue(Files.notExists(data.resolve("jwt-secret")));
+    }
+
+    @Test
+    void aSharedDatabaseRequiresAConfiguredSecret(@TempDir Path data) {
+        IllegalStateException refused = assertThrows(IllegalStateException.class,
+                () -> new TokenSecret(null, data.toString(), "jdbc:postgresql://db/competency"));
+
+        assertTrue(refused.getMessage().contains("APP_JWT_SECRET"));
+    }
+
+    @Test
+    void anInMemoryDatabaseGetsAFreshSecretEachStart(@TempDir Path data) {
+        assertNotEquals(new TokenSecret(null, data.toString(), "jdbc:h2:mem:x").value(),
+                new TokenSecret(null, data.toString(), "jdbc:h2:mem:x").value());
+    }
+}
