@@ -89,6 +89,32 @@ class CatalogueQueries {
     }
 
     @ReadOnly
+    Optional<TaskReference> locateTask(String standardCode, String taskCode) {
+        String sql = "SELECT t.task_id, t.title, t.competency_level, i.indicator_id, i.code, i.content FROM task t"
+                + " JOIN standard s ON s.standard_id = t.standard_id LEFT JOIN indicator i ON i.task_id = t.task_id"
+                + " WHERE s.code = ? AND t.code = ? ORDER BY i.sort_order";
+        return jdbc.prepareStatement(sql, statement -> {
+            statement.setString(1, standardCode);
+            statement.setString(2, taskCode);
+            try (ResultSet rows = statement.executeQuery()) {
+                TaskReference task = null;
+                List<TaskReference.IndicatorReference> indicators = new ArrayList<>();
+                while (rows.next()) {
+                    if (task == null) {
+                        task = new TaskReference(rows.getLong("task_id"), standardCode, taskCode, rows.getString("title"),
+                                integer(rows, "competency_level"), indicators);
+                    }
+                    long indicatorId = rows.getLong("indicator_id");
+                    if (!rows.wasNull()) {
+                        indicators.add(new TaskReference.IndicatorReference(indicatorId, rows.getString("code"), rows.getString("content")));
+                    }
+                }
+                return Optional.ofNullable(task);
+            }
+        });
+    }
+
+    @ReadOnly
     Optional<CompetencyDocument> find(String code) {
         try {
             Connection connection = jdbc.getConnection();

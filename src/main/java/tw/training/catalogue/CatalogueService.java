@@ -98,6 +98,11 @@ public class CatalogueService {
         return queries.find(code);
     }
 
+    /** The task {@code taskCode} of document {@code standardCode}, with its indicators, for features to point at. */
+    public Optional<TaskReference> locateTask(String standardCode, String taskCode) {
+        return queries.locateTask(standardCode, taskCode);
+    }
+
     public CompetencyDocument get(String code) {
         return find(code).orElseThrow(() -> new NotFoundException("No document with code " + code + " in the catalogue"));
     }

@@ -1,0 +1,379 @@
+package tw.training.course;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.transaction.annotation.ReadOnly;
+import jakarta.inject.Singleton;
+import jakarta.transaction.Transactional;
+import tw.training.account.Actor;
+import tw.training.catalogue.CatalogueService;
+import tw.training.catalogue.TaskReference;
+import tw.training.problem.ConflictException;
+import tw.training.problem.ForbiddenException;
+import tw.training.problem.InputError;
+import tw.training.problem.InvalidInputException;
+import tw.training.problem.NotFoundException;
+
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * What trainers do with courses: create them, align them to catalogue tasks, adjust the methods of each
+ * indicator, arrange modules, name co-trainers, publish and archive. Every change of a published plan goes
+ * into a new draft revision; every refused change leaves nothing behind (one transaction per use case).
+ */
+@Singleton
+public class CourseService {
+
+    private static final Pattern CODE = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
+    private static final BigDecimal MAX_HOURS = new BigDecimal("10000");
+    private static final int MAX_TITLE = 300;
+
+    private final CourseStore store;
+    private final CatalogueService catalogue;
+    private final PlanCheck planCheck;
+    private final Clock clock;
+
+    CourseService(CourseStore store, CatalogueService catalogue, PlanCheck planCheck, Clock clock) {
+        this.store = store;
+        this.catalogue = catalogue;
+        this.planCheck = planCheck;
+        this.clock = clock;
+    }
+
+    @Transactional
+    public CourseView create(Requests.CreateCourse request, Actor actor) {
+        List<InputError> errors = new ArrayList<>();
+        String code = request.code() == null ? "" : request.code().strip();
+        if (!CODE.matcher(code).matches()) {
+            errors.add(InputError.field("code", "code must be 1 to 64 of letters, digits, '.', '_', '-'"));
+        }
+        String title = title(request.title(), "title", errors);
+        BigDecimal hours = hours(request.hours(), "hours", errors);
+        if (!errors.isEmpty()) {
+            throw new InvalidInputException("The course cannot be created as given", errors);
+        }
+        if (store.codeTaken(code)) {
+            throw new ConflictException("course code " + code + " is taken");
+        }
+        long id = store.insertCourse(code, title, blankToNull(request.description()), hours, actor.userId(), clock.instant());
+        return view(store.findCourse(id).orElseThrow(), latest(id));
+    }
+
+    /** A trainer's own courses (owned or named on); an admin's, all. */
+    @ReadOnly
+    public List<CourseSummary> list(Actor actor) {
+        return store.courses(actor.isAdmin() ? null : actor.userId()).stream().map(course -> {
+            List<RevisionRow> revisions = store.revisions(course.id());
+            return new CourseSummary(course.id(), course.code(), course.title(), course.hours(), status(course, revisions),
+                    course.owner(), revisions.get(revisions.size() - 1).number());
+        }).toList();
+    }
+
+    /** The course with its latest revision: the draft being edited, or else the published plan. */
+    @ReadOnly
+    public CourseView get(long courseId, Actor actor) {
+        CourseRow course = course(courseId, actor);
+        return view(course, latest(courseId));
+    }
+
+    @ReadOnly
+    public CourseView revision(long courseId, int number, Actor actor) {
+        CourseRow course = course(courseId, actor);
+        RevisionRow revision = store.revisions(courseId).stream().filter(r -> r.number() == number).findFirst()
+                .orElseThrow(() -> new NotFoundException("course " + courseId + " has no revision " + number));
+        return view(course, revision);
+    }
+
+    @ReadOnly
+    public List<CourseView.Revision> revisions(long courseId, Actor actor) {
+        course(courseId, actor);
+        return store.revisions(courseId).stream().map(RevisionRow::view).toList();
+    }
+
+    @Transactional
+    public CourseView align(long courseId, Requests.Align request, Actor actor) {
+        CourseRow course = course(courseId, actor);
+        List<InputError> errors = new ArrayList<>();
+        if (request.standardCode() == null || request.standardCode().isBlank()) {
+            errors.add(InputError.field("standardCode", "standardCode is required"));
+        }
+        if (request.taskCode() == null || request.taskCode().isBlank()) {
+            errors.add(InputError.field("taskCode", "taskCode is required"));
+        }
+        Set<AssessmentMethod> methods = methods(request.methods(), errors);
+        if (!errors.isEmpty()) {
+            throw new InvalidInputException("The alignment is not valid", errors);
+        }
+        String standardCode = request.standardCode().strip();
+        String taskCode = request.taskCode().strip();
+        if (catalogue.find(standardCode).isEmpty()) {
+            throw InvalidInputException.of("standardCode", "no document " + standardCode + " in the catalogue");
+        }
+        TaskReference task = catalogue.locateTask(standardCode, taskCode).orElseThrow(() ->
+                InvalidInputException.of("taskCode", standardCode + " has no task " + taskCode));
+        List<Long> indicators = indicators(task, request.indicatorCodes());
+        RevisionRow draft = draft(course);
+        if (store.isAligned(draft.id(), task.taskId())) {
+            throw new ConflictException(task.id() + " is already aligned; change its indicators' methods instead");
+        }
+        store.align(draft.id(), task.taskId(), request.indicatorCodes() == null || request.indicatorCodes().isEmpty(), indicators, methods);
+        return view(course, draft);
+    }
+
+    @Transactional
+    public CourseView unalign(long courseId, String taskId, Actor actor) {
+        CourseRow course = course(courseId, actor);
+        TaskReference task = task(taskId, "taskId");
+        RevisionRow draft = draft(course);
+        if (!store.unalign(draft.id(), task.taskId())) {
+            throw new NotFoundException(taskId + " is not aligned to course " + courseId);
+        }
+        return view(course, draft);
+    }
+
+    /** Adjusts the methods one planned indicator requires. */
+    @Transactional
+    public CourseView setMethods(long courseId, String indicatorId, Requests.Methods request, Actor actor) {
+        CourseRow course = course(courseId, actor);
+        List<InputError> errors = new ArrayList<>();
+        Set<AssessmentMethod> methods = methods(request.methods(), errors);
+        if (!errors.isEmpty()) {
+            throw new InvalidInputException("The methods are not valid", errors);
+        }
+        int colon = indicatorId.indexOf(':');
+        RevisionRow draft = draft(course);
+        long indicator = (colon < 0 ? OptionalLong.empty()
+                : store.plannedIndicator(draft.id(), indicatorId.substring(0, colon), indicatorId.substring(colon + 1)))
+                .orElseThrow(() -> new NotFoundException(indicatorId + " is not in the plan of course " + courseId));
+        store.replaceMethods(draft.id(), indicator, methods);
+        return view(course, draft);
+    }
+
+    @Transactional
+    public CourseView addModule(long courseId, Requests.Module request, Actor actor) {
+        CourseRow course = course(courseId, actor);
+        ModuleInput input = moduleInput(request);
+        RevisionRow draft = draft(course);
+        int position = store.modules(draft.id()).stream().mapToInt(CourseView.Module::position).max().orElse(0) + 1;
+        long module = store.insertModule(draft.id(), position, input.title, input.hours, input.description);
+        store.setModuleTasks(module, input.taskIds);
+        return view(course, draft);
+    }
+
+    @Transactional
+    public CourseView replaceModule(long courseId, long moduleId, Requests.Module request, Actor actor) {
+        CourseRow course = course(courseId, actor);
+        ModuleInput input = moduleInput(request);
+        RevisionRow draft = draft(course);
+        CourseView.Module module = moduleAt(draft, moduleId, courseId);
+        store.updateModule(module.id(), input.title, input.hours, input.description);
+        store.setModuleTasks(module.id(), input.taskIds);
+        return view(course, draft);
+    }
+
+    @Transactional
+    public CourseView removeModule(long courseId, long moduleId, Actor actor) {
+        CourseRow course = course(courseId, actor);
+        RevisionRow draft = draft(course);
+        store.deleteModule(draft.id(), moduleAt(draft, moduleId, courseId).id());
+        return view(course, draft);
+    }
+
+    @Transactional
+    public CourseView addTrainer(long courseId, Requests.Trainer request, Actor actor) {
+        CourseRow course = ownedCourse(courseId, actor);
+        String username = request.username() == null ? "" : request.username().strip().toLowerCase();
+        long userId = store.userId(username).orElseThrow(() -> InvalidInputException.of("username", "no user " + username));
+        store.addTrainer(courseId, userId);
+        return view(course, latest(courseId));
+    }
+
+    @Transactional
+    public CourseView removeTrainer(long courseId, String username, Actor actor) {
+        CourseRow course = ownedCourse(courseId, actor);
+        long userId = store.userId(username).orElseThrow(() -> new NotFoundException("no user " + username));
+        if (store.removeTrainer(courseId, userId) == 0) {
+            throw new NotFoundException(username + " is not a trainer of course " + courseId);
+        }
+        return view(course, latest(courseId));
+    }
+
+    /** SPEC §3: publishing checks the plan whole and says everything wrong with it at once. */
+    @Transactional
+    public CourseView publish(long courseId, Actor actor) {
+        CourseRow course = course(courseId, actor);
+        if (course.archived()) {
+            throw new ConflictException("course " + courseId + " is archived");
+        }
+        RevisionRow latest = latest(courseId);
+        if (latest.status() == RevisionStatus.PUBLISHED) {
+            return view(course, latest);
+        }
+        List<InputError> errors = planCheck.problems(store.alignments(latest.id()), store.plan(latest.id()), store.modules(latest.id()));
+        if (!errors.isEmpty()) {
+            throw new InvalidInputException("The plan cannot be published yet", errors);
+        }
+        store.publish(courseId, latest.id(), clock.instant());
+        return view(course, latest(courseId));
+    }
+
+    @Transactional
+    public CourseView archive(long courseId, Actor actor) {
+        CourseRow course = course(courseId, actor);
+        store.archive(courseId);
+        return view(store.findCourse(courseId).orElseThrow(), latest(course.id()));
+    }
+
+    /** The course if the actor trains it (or is an admin); anyone else is told it does not exist. */
+    private CourseRow course(long courseId, Actor actor) {
+        CourseRow course = store.findCourse(courseId).orElseThrow(() -> new NotFoundException("course " + courseId + " not found"));
+        actor.requireOwnership(store.isTrainer(courseId, actor.userId()), () -> "course " + courseId);
+        return course;
+    }
+
+    /** Only the owner (or an admin) names and removes co-trainers. */
+    private CourseRow ownedCourse(long courseId, Actor actor) {
+        CourseRow course = course(courseId, actor);
+        if (course.ownerId() != actor.userId() && !actor.isAdmin()) {
+            throw new ForbiddenException("only the owner of course " + courseId + " names its trainers");
+        }
+        return course;
+    }
+
+    private RevisionRow latest(long courseId) {
+        List<RevisionRow> revisions = store.revisions(courseId);
+        return revisions.get(revisions.size() - 1);
+    }
+
+    /** The revision a change goes into: the open draft, or a new one copied from the published plan. */
+    private RevisionRow draft(CourseRow course) {
+        if (course.archived()) {
+            throw new ConflictException("course " + course.id() + " is archived; its plan no longer changes");
+        }
+        RevisionRow latest = latest(course.id());
+        if (latest.status() == RevisionStatus.DRAFT) {
+            return latest;
+        }
+        long draft = store.insertRevision(course.id(), latest.number() + 1, clock.instant());
+        store.copyPlan(latest.id(), draft);
+        return latest(course.id());
+    }
+
+    private CourseView view(CourseRow course, RevisionRow revision) {
+        List<RevisionRow> revisions = store.revisions(course.id());
+        Integer published = revisions.stream().filter(r -> r.status() == RevisionStatus.PUBLISHED).map(RevisionRow::number)
+                .findFirst().orElse(null);
+        return new CourseView(course.id(), course.code(), course.title(), course.description(), course.hours(),
+                status(course, revisions), course.owner(), store.coTrainers(course.id()), revision.view(), published,
+                store.alignments(revision.id()), store.plan(revision.id()), store.modules(revision.id()));
+    }
+
+    private static CourseStatus status(CourseRow course, List<RevisionRow> revisions) {
+        if (course.archived()) {
+            return CourseStatus.ARCHIVED;
+        }
+        return revisions.stream().anyMatch(r -> r.status() != RevisionStatus.DRAFT) ? CourseStatus.PUBLISHED : CourseStatus.DRAFT;
+    }
+
+    private List<Long> indicators(TaskReference task, @Nullable List<String> codes) {
+        if (codes == null || codes.isEmpty()) {
+            return task.indicators().stream().map(TaskReference.IndicatorReference::indicatorId).toList();
+        }
+        List<InputError> errors = new ArrayList<>();
+        Set<Long> chosen = new LinkedHashSet<>();
+        for (int i = 0; i < codes.size(); i++) {
+            String code = codes.get(i) == null ? "" : codes.get(i).strip();
+            String field = "indicatorCodes[" + i + "]";
+            task.indicators().stream().filter(indicator -> indicator.code().equals(code)).findFirst().ifPresentOrElse(
+                    indicator -> chosen.add(indicator.indicatorId()),
+                    () -> errors.add(InputError.field(field, task.id() + " has no indicator " + code)));
+        }
+        if (!errors.isEmpty()) {
+            throw new InvalidInputException("Some indicators are not the task's", errors);
+        }
+        return List.copyOf(chosen);
+    }
+
+    private static Set<AssessmentMethod> methods(@Nullable List<String> codes, List<InputError> errors) {
+        if (codes == null) {
+            errors.add(InputError.field("methods", "methods is required (an empty list leaves the indicators without a method)"));
+            return Set.of();
+        }
+        Set<AssessmentMethod> methods = new LinkedHashSet<>();
+        for (int i = 0; i < codes.size(); i++) {
+            String code = codes.get(i) == null ? "" : codes.get(i).strip().toUpperCase();
+            int index = i;
+            AssessmentMethod.of(code).ifPresentOrElse(methods::add, () -> errors.add(InputError.field("methods[" + index + "]",
+                    "'" + codes.get(index) + "' is not an assessment method; use one of " + List.of(AssessmentMethod.values()))));
+        }
+        return methods;
+    }
+
+    private record ModuleInput(String title, BigDecimal hours, String description, List<Long> taskIds) {
+    }
+
+    private ModuleInput moduleInput(Requests.Module request) {
+        List<InputError> errors = new ArrayList<>();
+        String title = title(request.title(), "title", errors);
+        BigDecimal hours = hours(request.hours(), "hours", errors);
+        List<Long> taskIds = new ArrayList<>();
+        List<String> tasks = request.tasks() == null ? List.of() : request.tasks();
+        for (int i = 0; i < tasks.size(); i++) {
+            String id = tasks.get(i) == null ? "" : tasks.get(i).strip();
+            int colon = id.indexOf(':');
+            int index = i;
+            (colon < 0 ? Optional.<TaskReference>empty() : catalogue.locateTask(id.substring(0, colon), id.substring(colon + 1)))
+                    .ifPresentOrElse(task -> taskIds.add(task.taskId()),
+                            () -> errors.add(InputError.field("tasks[" + index + "]", "no task " + id + " in the catalogue (ids look like KPS5294-001v4:T2.3)")));
+        }
+        if (!errors.isEmpty()) {
+            throw new InvalidInputException("The module is not valid", errors);
+        }
+        return new ModuleInput(title, hours, blankToNull(request.description()), List.copyOf(new LinkedHashSet<>(taskIds)));
+    }
+
+    /**
+     * A module of the draft. A draft opened by this very change copied the published modules under new ids,
+     * so a module named by its published id is found in the draft at the same position.
+     */
+    private CourseView.Module moduleAt(RevisionRow draft, long moduleId, long courseId) {
+        List<CourseView.Module> inDraft = store.modules(draft.id());
+        int position = inDraft.stream().filter(m -> m.id() == moduleId).map(CourseView.Module::position).findFirst()
+                .orElseGet(() -> store.revisions(courseId).stream().flatMap(r -> store.modules(r.id()).stream())
+                        .filter(m -> m.id() == moduleId).map(CourseView.Module::position).findFirst().orElse(-1));
+        return inDraft.stream().filter(m -> m.position() == position).findFirst()
+                .orElseThrow(() -> new NotFoundException("course " + courseId + " has no module " + moduleId));
+    }
+
+    private TaskReference task(String taskId, String field) {
+        int colon = taskId.indexOf(':');
+        return (colon < 0 ? Optional.<TaskReference>empty() : catalogue.locateTask(taskId.substring(0, colon), taskId.substring(colon + 1)))
+                .orElseThrow(() -> InvalidInputException.of(field, "no task " + taskId + " in the catalogue (ids look like KPS5294-001v4:T2.3)"));
+    }
+
+    private static String title(@Nullable String title, String field, List<InputError> errors) {
+        String stripped = title == null ? "" : title.strip();
+        if (stripped.isEmpty() || stripped.length() > MAX_TITLE) {
+            errors.add(InputError.field(field, field + " must have 1 to " + MAX_TITLE + " characters"));
+        }
+        return stripped;
+    }
+
+    private static BigDecimal hours(@Nullable BigDecimal hours, String field, List<InputError> errors) {
+        if (hours == null || hours.signum() <= 0 || hours.compareTo(MAX_HOURS) > 0 || hours.stripTrailingZeros().scale() > 1) {
+            errors.add(InputError.field(field, field + " must be a positive number of hours (at most one decimal, at most " + MAX_HOURS + ")"));
+        }
+        return hours;
+    }
+
+    private static String blankToNull(@Nullable String text) {
+        return text == null || text.isBlank() ? null : text.strip();
+    }
+}

@@ -1,0 +1,42 @@
+package tw.training.course;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.serde.annotation.Serdeable;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * A course as SPEC §3 shows it: its details, and one revision of its plan — the alignments, the assessment
+ * plan (each aligned indicator with its required methods) and the modules.
+ *
+ * @param publishedRevision the revision new enrollments join, if any is published
+ */
+@Serdeable
+public record CourseView(long id, String code, String title, @Nullable String description, BigDecimal hours,
+                         CourseStatus status, String owner, List<String> trainers, Revision revision,
+                         @Nullable Integer publishedRevision, List<Alignment> alignments, List<PlannedIndicator> plan,
+                         List<Module> modules) {
+
+    @Serdeable
+    public record Revision(long id, int number, RevisionStatus status, Instant createdAt, @Nullable Instant publishedAt) {
+    }
+
+    /** A task aligned to the course; {@code wholeTask} is false when only some indicators were taken. */
+    @Serdeable
+    public record Alignment(String taskId, String standardCode, String taskCode, String title, @Nullable Integer level,
+                            boolean wholeTask, List<String> indicatorCodes) {
+    }
+
+    /** An indicator of the plan and the methods it requires. */
+    @Serdeable
+    public record PlannedIndicator(String id, String standardCode, String code, String text, String task,
+                                   List<AssessmentMethod> requiredMethods) {
+    }
+
+    @Serdeable
+    public record Module(long id, int position, String title, BigDecimal hours, @Nullable String description,
+                         List<String> tasks) {
+    }
+}
