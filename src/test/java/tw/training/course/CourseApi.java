@@ -31,6 +31,22 @@ final class CourseApi {
         return ((Number) create(code, title).get("id")).longValue();
     }
 
+    /** SPEC §3 acceptance: KPS5294-001v4 T2.3 and T2.4 (two of its indicators), BAS1499-001v4 T2.2, methods varying. */
+    long complaintsCourse(String code) {
+        return complaintsCourse(code, "客訴處理與銷售實務");
+    }
+
+    long complaintsCourse(String code, String title) {
+        long course = createId(code, title);
+        align(course, "KPS5294-001v4", "T2.3", List.of("OBSERVATION", "PORTFOLIO"), List.of());
+        align(course, "KPS5294-001v4", "T2.4", List.of("WORK_PRODUCT"), List.of("P2.4.1", "P2.4.3"));
+        align(course, "BAS1499-001v4", "T2.2", List.of("THIRD_PARTY_REPORT"), List.of());
+        setMethods(course, "KPS5294-001v4:P2.3.2", List.of("ORAL_QUESTIONING"));
+        addModule(course, "客訴處理", 12, List.of("KPS5294-001v4:T2.3", "BAS1499-001v4:T2.2"));
+        addModule(course, "完成銷售", 6, List.of("KPS5294-001v4:T2.4"));
+        return course;
+    }
+
     Map<String, Object> align(long course, String standard, String task, List<String> methods, List<String> indicators) {
         return send(HttpRequest.POST("/api/courses/" + course + "/alignments",
                 Map.of("standardCode", standard, "taskCode", task, "methods", methods, "indicatorCodes", indicators)));

@@ -56,7 +56,7 @@ class CourseApiTest implements DatabaseTest {
 
     @Test
     void buildsAndPublishesAPlanAcrossTwoStandardsWithMethodsPerIndicator() {
-        long course = complaintsCourse("CC-101");
+        long course = tsai.complaintsCourse("CC-101");
 
         Map<String, Object> published = tsai.publish(course);
 
@@ -75,7 +75,7 @@ class CourseApiTest implements DatabaseTest {
     @Test
     @SuppressWarnings("unchecked")
     void showsAlignmentsWithTheirTasksAndTheChosenIndicators() {
-        long course = complaintsCourse("CC-102");
+        long course = tsai.complaintsCourse("CC-102");
 
         Map<String, Object> view = tsai.get("/api/courses/" + course);
 
@@ -91,7 +91,7 @@ class CourseApiTest implements DatabaseTest {
     @Test
     @SuppressWarnings("unchecked")
     void revisingAPublishedPlanOpensADraftAndLeavesThePublishedRevisionUnchanged() {
-        long course = complaintsCourse("CC-103");
+        long course = tsai.complaintsCourse("CC-103");
         tsai.publish(course);
 
         Map<String, Object> draft = tsai.setMethods(course, "KPS5294-001v4:P2.3.1", List.of("SIMULATION"));
@@ -232,18 +232,6 @@ class CourseApiTest implements DatabaseTest {
 
         assertEquals("ARCHIVED", tsai.get("/api/courses/" + course).get("status"));
         assertEquals(HttpStatus.CONFLICT, tsai.refusal(alignment(course, "KPS5294-001v4", "T2.3", List.of("OBSERVATION"), List.of())).getStatus());
-    }
-
-    /** SPEC §3 acceptance: KPS5294-001v4 T2.3 and T2.4 (two of its indicators), BAS1499-001v4 T2.2, methods varying. */
-    private long complaintsCourse(String code) {
-        long course = tsai.createId(code, "客訴處理與銷售實務");
-        tsai.align(course, "KPS5294-001v4", "T2.3", List.of("OBSERVATION", "PORTFOLIO"), List.of());
-        tsai.align(course, "KPS5294-001v4", "T2.4", List.of("WORK_PRODUCT"), List.of("P2.4.1", "P2.4.3"));
-        tsai.align(course, "BAS1499-001v4", "T2.2", List.of("THIRD_PARTY_REPORT"), List.of());
-        tsai.setMethods(course, "KPS5294-001v4:P2.3.2", List.of("ORAL_QUESTIONING"));
-        tsai.addModule(course, "客訴處理", 12, List.of("KPS5294-001v4:T2.3", "BAS1499-001v4:T2.2"));
-        tsai.addModule(course, "完成銷售", 6, List.of("KPS5294-001v4:T2.4"));
-        return course;
     }
 
     private static io.micronaut.http.MutableHttpRequest<?> alignment(long course, String standard, String task, List<String> methods,

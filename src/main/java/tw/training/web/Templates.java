@@ -1,0 +1,55 @@
+package tw.training.web;
+
+import freemarker.template.Configuration;
+import freemarker.template.DefaultObjectWrapperBuilder;
+import freemarker.template.Template;
+import freemarker.template.TemplateException;
+import freemarker.template.TemplateExceptionHandler;
+import freemarker.template.Version;
+import jakarta.inject.Singleton;
+
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+
+/**
+ * Renders the FreeMarker templates of {@code templates/} (on the classpath under {@code views/}). Templates
+ * end in {@code .ftlh}, so everything they print is HTML-escaped unless a template says otherwise; records
+ * are read by their component names ({@code course.title}).
+ */
+@Singleton
+public class Templates {
+
+    private static final Version VERSION = Configuration.VERSION_2_3_34;
+
+    private final Configuration configuration;
+
+    Templates() {
+        configuration = new Configuration(VERSION);
+        configuration.setClassForTemplateLoading(Templates.class, "/views");
+        configuration.setDefaultEncoding(StandardCharsets.UTF_8.name());
+        configuration.setOutputEncoding(StandardCharsets.UTF_8.name());
+        configuration.setRecognizeStandardFileExtensions(true);
+        configuration.setTemplateExceptionHandler(TemplateExceptionHandler.RETHROW_HANDLER);
+        configuration.setLogTemplateExceptions(false);
+        configuration.setWrapUncheckedExceptions(true);
+        configuration.setFallbackOnNullLoopVariable(false);
+        configuration.setObjectWrapper(new DefaultObjectWrapperBuilder(VERSION).build());
+    }
+
+    /** The page {@code name} (e.g. "dossier.ftlh") rendered with the model. */
+    public String render(String name, Map<String, Object> model) {
+        try {
+            Template template = configuration.getTemplate(name);
+            StringWriter out = new StringWriter();
+            template.process(model, out);
+            return out.toString();
+        } catch (IOException e) {
+            throw new UncheckedIOException("template " + name + " cannot be read", e);
+        } catch (TemplateException e) {
+            throw new IllegalStateException("template " + name + " failed: " + e.getMessage(), e);
+        }
+    }
+}
