@@ -231,6 +231,36 @@ public class CourseService {
         return view(store.findCourse(courseId).orElseThrow(), latest(course.id()));
     }
 
+    /** The course if the actor trains it or is an admin; anyone else is told it does not exist. */
+    @ReadOnly
+    public CourseRef requireTrainer(long courseId, Actor actor) {
+        return ref(course(courseId, actor));
+    }
+
+    @ReadOnly
+    public Optional<CourseRef> find(long courseId) {
+        return store.findCourse(courseId).map(this::ref);
+    }
+
+    /** Whether the user owns the course or is named on it. */
+    @ReadOnly
+    public boolean trains(long courseId, long userId) {
+        return store.isTrainer(courseId, userId);
+    }
+
+    /** The assessment plan of a revision: every indicator with the methods it requires. */
+    @ReadOnly
+    public List<PlanEntry> planOf(long revisionId) {
+        return store.planEntries(revisionId);
+    }
+
+    private CourseRef ref(CourseRow course) {
+        RevisionRow published = store.revisions(course.id()).stream().filter(r -> r.status() == RevisionStatus.PUBLISHED)
+                .findFirst().orElse(null);
+        return new CourseRef(course.id(), course.code(), course.title(), course.archived(),
+                published == null ? null : published.id(), published == null ? null : published.number());
+    }
+
     /** The course if the actor trains it (or is an admin); anyone else is told it does not exist. */
     private CourseRow course(long courseId, Actor actor) {
         CourseRow course = store.findCourse(courseId).orElseThrow(() -> new NotFoundException("course " + courseId + " not found"));

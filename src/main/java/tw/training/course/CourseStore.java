@@ -150,6 +150,22 @@ class CourseStore {
                 List.copyOf(methods.getOrDefault(row.getLong("indicator_id"), List.of()))));
     }
 
+    List<PlanEntry> planEntries(long revisionId) {
+        Map<Long, java.util.Set<AssessmentMethod>> methods = new LinkedHashMap<>();
+        query("SELECT indicator_id, method FROM plan_method WHERE revision_id = ?", List.of(revisionId), row -> {
+            methods.computeIfAbsent(row.getLong(1), key -> java.util.EnumSet.noneOf(AssessmentMethod.class))
+                    .add(AssessmentMethod.valueOf(row.getString(2)));
+            return null;
+        });
+        return query("SELECT p.indicator_id, s.code AS standard_code, i.code, i.content, t.code AS task_code FROM plan_indicator p"
+                + " JOIN indicator i ON i.indicator_id = p.indicator_id JOIN task t ON t.task_id = i.task_id"
+                + " JOIN standard s ON s.standard_id = i.standard_id WHERE p.revision_id = ?"
+                + " ORDER BY s.code, t.sort_order, i.sort_order", List.of(revisionId), row -> new PlanEntry(row.getLong("indicator_id"),
+                row.getString("standard_code") + ":" + row.getString("code"), row.getString("content"),
+                row.getString("standard_code") + ":" + row.getString("task_code"),
+                java.util.Set.copyOf(methods.getOrDefault(row.getLong("indicator_id"), java.util.Set.of()))));
+    }
+
     List<CourseView.Module> modules(long revisionId) {
         Map<Long, List<String>> tasks = new LinkedHashMap<>();
         query("SELECT m.module_id, s.code AS standard_code, t.code FROM module_task m JOIN task t ON t.task_id = m.task_id"

@@ -10,6 +10,8 @@ import tw.training.problem.ConflictException;
 import tw.training.problem.DomainException;
 import tw.training.problem.InvalidInputException;
 import tw.training.problem.NotFoundException;
+import tw.training.problem.PayloadTooLargeException;
+import tw.training.problem.UnsupportedContentException;
 
 import java.util.List;
 
@@ -26,6 +28,8 @@ final class DomainExceptionHandler implements ExceptionHandler<DomainException, 
         }
         ProblemKind kind = exception instanceof NotFoundException ? ProblemKind.NOT_FOUND
                 : exception instanceof ConflictException ? ProblemKind.CONFLICT
+                : exception instanceof PayloadTooLargeException ? ProblemKind.PAYLOAD_TOO_LARGE
+                : exception instanceof UnsupportedContentException ? ProblemKind.UNSUPPORTED_MEDIA_TYPE
                 : ProblemKind.FORBIDDEN;
         return ProblemResponses.of(kind, request, exception.getMessage(), null, List.of());
     }

@@ -1,0 +1,83 @@
+package tw.training.enrollment;
+
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Consumes;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.PathVariable;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.rules.SecurityRule;
+import io.micronaut.serde.annotation.Serdeable;
+import io.micronaut.core.annotation.Nullable;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import tw.training.account.Actor;
+import tw.training.account.Roles;
+
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+
+/** SPEC §4: enrollments. */
+@Controller
+@Tag(name = "enrollments")
+class EnrollmentController {
+
+    private final EnrollmentService enrollments;
+    private final BulkEnrollment bulk;
+
+    EnrollmentController(EnrollmentService enrollments, BulkEnrollment bulk) {
+        this.enrollments = enrollments;
+        this.bulk = bulk;
+    }
+
+    /** The body of a single enrollment. */
+    @Serdeable
+    record EnrollRequest(@Nullable String username) {
+    }
+
+    @Post("/api/courses/{id}/enrollments")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Secured({Roles.TRAINER, Roles.ADMIN})
+    @Operation(summary = "Enroll a learner in a published course, on its current revision")
+    HttpResponse<EnrollmentView> enroll(@PathVariable long id, @Body EnrollRequest request, Actor actor) {
+        EnrollmentView enrollment = enrollments.enroll(id, request.username(), actor);
+        return HttpResponse.created(enrollment, URI.create("/api/enrollments/" + enrollment.id()));
+    }
+
+    @Post("/api/courses/{id}/enrollments/bulk")
+    @Consumes({"text/csv", MediaType.TEXT_PLAIN})
+    @Secured({Roles.TRAINER, Roles.ADMIN})
+    @Operation(summary = "Enroll a CSV of usernames; answers what happened to each row")
+    BulkReport enrollAll(@PathVariable long id, @Body byte[] csv, Actor actor) {
+        return bulk.enroll(id, new String(csv, StandardCharsets.UTF_8), actor);
+    }
+
+    @Get("/api/courses/{id}/enrollments")
+    @Secured({Roles.TRAINER, Roles.ADMIN})
+    List<EnrollmentView> ofCourse(@PathVariable long id, Actor actor) {
+        return enrollments.ofCourse(id, actor);
+    }
+
+    @Get("/api/enrollments/{id}")
+    @Secured(SecurityRule.IS_AUTHENTICATED)
+    EnrollmentView get(@PathVariable long id, Actor actor) {
+        return enrollments.get(id, actor);
+    }
+
+    @Post("/api/enrollments/{id}/withdrawal")
+    @Secured({Roles.TRAINER, Roles.ADMIN})
+    EnrollmentView withdraw(@PathVariable long id, Actor actor) {
+        return enrollments.withdraw(id, actor);
+    }
+
+    @Get("/api/me/enrollments")
+    @Secured(SecurityRule.IS_AUTHENTICATED)
+    @Operation(summary = "The signed-in learner's own enrollments")
+    List<EnrollmentView> mine(Actor actor) {
+        return enrollments.mine(actor);
+    }
+}

@@ -1,0 +1,119 @@
+package tw.training.enrollment;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.transaction.annotation.ReadOnly;
+import jakarta.inject.Singleton;
+import jakarta.transaction.Transactional;
+import tw.training.account.AccountService;
+import tw.training.account.Actor;
+import tw.training.account.Roles;
+import tw.training.account.UserResponse;
+import tw.training.course.CourseRef;
+import tw.training.course.CourseService;
+import tw.training.problem.ConflictException;
+import tw.training.problem.ForbiddenException;
+import tw.training.problem.InvalidInputException;
+import tw.training.problem.NotFoundException;
+
+import java.time.Clock;
+import java.util.List;
+
+/**
+ * Enrolls learners in published courses and answers who is enrolled where. Each enrollment keeps the plan
+ * revision that was published when it was made.
+ */
+@Singleton
+public class EnrollmentService {
+
+    private final EnrollmentStore store;
+    private final CourseService courses;
+    private final AccountService accounts;
+    private final Clock clock;
+
+    EnrollmentService(EnrollmentStore store, CourseService courses, AccountService accounts, Clock clock) {
+        this.store = store;
+        this.courses = courses;
+        this.accounts = accounts;
+        this.clock = clock;
+    }
+
+    @Transactional
+    public EnrollmentView enroll(long courseId, @Nullable String username, Actor actor) {
+        CourseRef course = courses.requireTrainer(courseId, actor);
+        if (course.archived()) {
+            throw new ConflictException("course " + course.code() + " is archived and takes no enrollments");
+        }
+        if (course.publishedRevisionId() == null) {
+            throw new ConflictException("course " + course.code() + " is not published yet");
+        }
+        UserResponse learner = learner(username);
+        if (store.enrolled(courseId, learner.id())) {
+            throw new ConflictException(learner.username() + " is already enrolled in " + course.code());
+        }
+        long id = store.insert(courseId, course.publishedRevisionId(), learner.id(), clock.instant());
+        return store.find(id).orElseThrow().view();
+    }
+
+    private UserResponse learner(@Nullable String username) {
+        String name = username == null ? "" : username.strip().toLowerCase();
+        if (name.isEmpty()) {
+            throw InvalidInputException.of("username", "username is required");
+        }
+        UserResponse user;
+        try {
+            user = accounts.get(name);
+        } catch (NotFoundException e) {
+            throw InvalidInputException.of("username", "no user " + name);
+        }
+        if (!user.roles().contains(Roles.LEARNER)) {
+            throw InvalidInputException.of("username", name + " is not a learner");
+        }
+        if (!user.enabled()) {
+            throw InvalidInputException.of("username", name + " is disabled");
+        }
+        return user;
+    }
+
+    /** The learner's own, the course's trainers and admins; to anyone else the enrollment does not exist. */
+    @ReadOnly
+    public EnrollmentView get(long enrollmentId, Actor actor) {
+        return visible(enrollmentId, actor).view();
+    }
+
+    /** For features working on an enrollment (evidence, progress): the same visibility rule as {@link #get}. */
+    @ReadOnly
+    public EnrollmentRef requireVisible(long enrollmentId, Actor actor) {
+        return visible(enrollmentId, actor).ref();
+    }
+
+    @ReadOnly
+    public List<EnrollmentView> mine(Actor actor) {
+        return store.ofLearner(actor.userId()).stream().map(EnrollmentStore.Row::view).toList();
+    }
+
+    @ReadOnly
+    public List<EnrollmentView> ofCourse(long courseId, Actor actor) {
+        courses.requireTrainer(courseId, actor);
+        return store.ofCourse(courseId).stream().map(EnrollmentStore.Row::view).toList();
+    }
+
+    @Transactional
+    public EnrollmentView withdraw(long enrollmentId, Actor actor) {
+        EnrollmentStore.Row row = visible(enrollmentId, actor);
+        if (!actor.isAdmin() && !courses.trains(row.ref().courseId(), actor.userId())) {
+            throw new ForbiddenException("only the course's trainers withdraw an enrollment");
+        }
+        if (row.ref().status() == EnrollmentStatus.WITHDRAWN) {
+            return row.view();
+        }
+        store.setStatus(enrollmentId, EnrollmentStatus.WITHDRAWN, null, clock.instant());
+        return store.find(enrollmentId).orElseThrow().view();
+    }
+
+    private EnrollmentStore.Row visible(long enrollmentId, Actor actor) {
+        EnrollmentStore.Row row = store.find(enrollmentId).orElseThrow(() -> new NotFoundException("enrollment " + enrollmentId + " not found"));
+        boolean own = row.ref().learnerId() == actor.userId();
+        actor.requireOwnership(own || courses.trains(row.ref().courseId(), actor.userId()), () -> "enrollment " + enrollmentId);
+        return row;
+    }
+}

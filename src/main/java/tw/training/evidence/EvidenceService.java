@@ -1,0 +1,221 @@
+package tw.training.evidence;
+
+import io.micronaut.transaction.annotation.ReadOnly;
+import io.micronaut.transaction.TransactionOperations;
+import jakarta.inject.Singleton;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import tw.training.account.Actor;
+import tw.training.course.AssessmentMethod;
+import tw.training.course.CourseService;
+import tw.training.course.PlanEntry;
+import tw.training.enrollment.EnrollmentRef;
+import tw.training.enrollment.EnrollmentService;
+import tw.training.enrollment.EnrollmentStatus;
+import tw.training.evidence.storage.EvidenceStore;
+import tw.training.evidence.storage.StagedFile;
+import tw.training.evidence.storage.Staging;
+import tw.training.problem.ConflictException;
+import tw.training.problem.ForbiddenException;
+import tw.training.problem.InputError;
+import tw.training.problem.InvalidInputException;
+import tw.training.problem.NotFoundException;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.sql.Connection;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * Submits, shows, withdraws and serves evidence. A submission is all or nothing: its metadata is checked
+ * against the enrollment's plan before any file is stored, every file is staged and checked before any
+ * reaches the store, and if the database refuses the record the stored files are removed again.
+ */
+@Singleton
+public class EvidenceService {
+
+    private static final Logger LOG = LoggerFactory.getLogger(EvidenceService.class);
+    private static final int MAX_TITLE = 300;
+
+    private final EvidenceRows rows;
+    private final EnrollmentService enrollments;
+    private final CourseService courses;
+    private final EvidenceStore store;
+    private final TransactionOperations<Connection> transactions;
+    private final Clock clock;
+
+    EvidenceService(EvidenceRows rows, EnrollmentService enrollments, CourseService courses, EvidenceStore store,
+                    TransactionOperations<Connection> transactions, Clock clock) {
+        this.rows = rows;
+        this.enrollments = enrollments;
+        this.courses = courses;
+        this.store = store;
+        this.transactions = transactions;
+        this.clock = clock;
+    }
+
+    /** What a submission claims, checked: the method and the indicators' row ids. */
+    public record Claim(AssessmentMethod method, String title, String description, Map<String, Long> indicators) {
+    }
+
+    /**
+     * Checks a submission's metadata against the enrollment (the learner's own, active) and its plan, before
+     * any file is read. Every fault is named: the method, the title, each indicator outside the plan or not
+     * assessed by that method.
+     */
+    @ReadOnly
+    public Claim check(long enrollmentId, Views.SubmitMetadata metadata, Actor actor) {
+        EnrollmentRef enrollment = enrollments.requireVisible(enrollmentId, actor);
+        if (enrollment.learnerId() != actor.userId()) {
+            throw new ForbiddenException("only the enrolled learner submits evidence");
+        }
+        if (enrollment.status() == EnrollmentStatus.WITHDRAWN) {
+            throw new ConflictException("enrollment " + enrollmentId + " is withdrawn");
+        }
+        List<InputError> errors = new ArrayList<>();
+        AssessmentMethod method = metadata.method() == null ? null : AssessmentMethod.of(metadata.method().strip().toUpperCase()).orElse(null);
+        if (method == null) {
+            errors.add(InputError.field("metadata.method", "method must be one of " + List.of(AssessmentMethod.values())));
+        }
+        String title = metadata.title() == null ? "" : metadata.title().strip();
+        if (title.isEmpty() || title.length() > MAX_TITLE) {
+            errors.add(InputError.field("metadata.title", "title must have 1 to " + MAX_TITLE + " characters"));
+        }
+        List<String> claimed = metadata.indicators() == null ? List.of() : metadata.indicators();
+        if (claimed.isEmpty()) {
+            errors.add(InputError.field("metadata.indicators", "claim at least one indicator of the course plan"));
+        }
+        Map<String, PlanEntry> plan = courses.planOf(enrollment.revisionId()).stream()
+                .collect(Collectors.toMap(PlanEntry::id, Function.identity()));
+        Map<String, Long> indicators = new LinkedHashMap<>();
+        for (int i = 0; i < claimed.size(); i++) {
+            String id = claimed.get(i) == null ? "" : claimed.get(i).strip();
+            PlanEntry entry = plan.get(id);
+            String field = "metadata.indicators[" + i + "]";
+            if (entry == null) {
+                errors.add(InputError.field(field, id + " is not in the plan of this enrollment's course"));
+            } else if (method != null && !entry.methods().contains(method)) {
+                errors.add(InputError.field(field, id + " is not assessed by " + method + " in this course (it requires "
+                        + entry.methods() + ")"));
+            } else {
+                indicators.put(id, entry.indicatorId());
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw new InvalidInputException("The evidence cannot be accepted as described", errors);
+        }
+        String description = metadata.description() == null || metadata.description().isBlank() ? null : metadata.description().strip();
+        return new Claim(method, title, description, indicators);
+    }
+
+    /** Stores the staged files and records the evidence; on any failure nothing of it remains. */
+    public Views.Evidence submit(long enrollmentId, Claim claim, List<StagedFile> files) {
+        List<String> stored = new ArrayList<>();
+        try {
+            for (StagedFile file : files) {
+                String key = key();
+                store.put(key, file.path(), file.contentType());
+                stored.add(key);
+            }
+            return transactions.executeWrite(status -> {
+                long id = rows.insert(enrollmentId, claim.method(), claim.title(), claim.description(),
+                        claim.indicators().values(), files, stored, clock.instant());
+                return view(rows.header(id).orElseThrow());
+            });
+        } catch (IOException e) {
+            forget(stored);
+            throw new UncheckedIOException("the evidence store failed", e);
+        } catch (RuntimeException e) {
+            forget(stored);
+            throw e;
+        } finally {
+            files.forEach(Staging::discard);
+        }
+    }
+
+    @ReadOnly
+    public Views.Evidence get(long evidenceId, Actor actor) {
+        return view(visible(evidenceId, actor));
+    }
+
+    /** A file's record and its bytes, for the learner, the course's trainers and admins. */
+    @ReadOnly
+    public Download download(long evidenceId, long fileId, Actor actor) {
+        visible(evidenceId, actor);
+        EvidenceRows.FileRow file = rows.files(evidenceId).stream().filter(f -> f.id() == fileId).findFirst()
+                .orElseThrow(() -> new NotFoundException("evidence " + evidenceId + " has no file " + fileId));
+        return new Download(new Views.File(file.id(), file.filename(), file.size(), file.sha256(), file.contentType()),
+                () -> store.open(file.storageKey()));
+    }
+
+    /** A file to send: its record, and its bytes opened only when needed (not for a 304). */
+    public record Download(Views.File file, Opener opener) {
+
+        public InputStream open() throws IOException {
+            return opener.open();
+        }
+    }
+
+    /** Opens the stored bytes of a file. */
+    public interface Opener {
+        InputStream open() throws IOException;
+    }
+
+    /** The learner takes evidence back while nobody has judged it; afterwards it is part of the record. */
+    public Views.Evidence withdraw(long evidenceId, Actor actor) {
+        return transactions.executeWrite(status -> {
+            EvidenceRows.Header header = visible(evidenceId, actor);
+            if (header.learnerId() != actor.userId()) {
+                throw new ForbiddenException("only the learner withdraws their evidence");
+            }
+            if (rows.judged(evidenceId)) {
+                throw new ConflictException("evidence " + evidenceId + " has been judged and can no longer be withdrawn");
+            }
+            if (header.status() == EvidenceStatus.SUBMITTED) {
+                rows.withdraw(evidenceId, clock.instant());
+            }
+            return view(rows.header(evidenceId).orElseThrow());
+        });
+    }
+
+    /** The learner's own, the course's trainers and admins; to anyone else the evidence does not exist. */
+    EvidenceRows.Header visible(long evidenceId, Actor actor) {
+        EvidenceRows.Header header = rows.header(evidenceId).orElseThrow(() -> new NotFoundException("evidence " + evidenceId + " not found"));
+        boolean own = header.learnerId() == actor.userId();
+        actor.requireOwnership(own || courses.trains(header.courseId(), actor.userId()), () -> "evidence " + evidenceId);
+        return header;
+    }
+
+    Views.Evidence view(EvidenceRows.Header header) {
+        return new Views.Evidence(header.id(), header.enrollmentId(), header.method(), header.title(), header.description(),
+                header.status(), List.copyOf(rows.claims(List.of(header.id())).getOrDefault(header.id(), Map.of()).keySet()),
+                rows.files(header.id()).stream().map(f -> new Views.File(f.id(), f.filename(), f.size(), f.sha256(), f.contentType())).toList(),
+                header.submittedAt(), header.withdrawnAt(), rows.judgements(header.id()));
+    }
+
+    /** Generated, never derived from what the learner sent: date folder and a random name. */
+    private String key() {
+        LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
+        return String.format("%04d/%02d/%02d/%s", today.getYear(), today.getMonthValue(), today.getDayOfMonth(), UUID.randomUUID());
+    }
+
+    private void forget(List<String> keys) {
+        for (String key : keys) {
+            try {
+                store.delete(key);
+            } catch (IOException | RuntimeException e) {
+                LOG.warn("Stored file {} of a failed submission not removed; the start-up sweep will remove it", key, e);
+            }
+        }
+    }
+}

@@ -1,0 +1,62 @@
+package tw.training.evidence;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.PathVariable;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.serde.annotation.Serdeable;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import tw.training.account.Actor;
+import tw.training.account.Roles;
+import tw.training.problem.InvalidInputException;
+
+import java.util.List;
+
+/** SPEC §4: judgements, one at a time or many at once, and the queue of evidence awaiting them. */
+@Controller
+@Secured({Roles.TRAINER, Roles.ADMIN})
+@Tag(name = "evidence")
+class JudgementController {
+
+    private static final int MAX_QUEUE = 1000;
+
+    private final JudgementService judgements;
+
+    JudgementController(JudgementService judgements) {
+        this.judgements = judgements;
+    }
+
+    /** How many judgements a batch recorded. */
+    @Serdeable
+    record BatchResult(int recorded) {
+    }
+
+    @Post("/api/evidence/{id}/judgements")
+    @Operation(summary = "Judge one claimed indicator MET or NOT_YET; appended to the evidence's history")
+    HttpResponse<Views.Judgement> judge(@PathVariable long id, @Body Views.JudgeRequest request, Actor actor) {
+        return HttpResponse.created(judgements.judge(id, request, actor));
+    }
+
+    @Post("/api/courses/{id}/judgements")
+    @Operation(summary = "Many judgements of the course's evidence at once: all recorded or none")
+    HttpResponse<BatchResult> judgeAll(@PathVariable long id, @Body @Nullable List<Views.BatchJudgement> batch, Actor actor) {
+        return HttpResponse.created(new BatchResult(judgements.judgeAll(id, batch, actor)));
+    }
+
+    @Get("/api/courses/{id}/evidence/awaiting")
+    @Operation(summary = "Evidence with claimed indicators nobody has judged, oldest first; filter by method, learner, indicator")
+    List<Views.Awaiting> awaiting(@PathVariable long id, @QueryValue @Nullable String method, @QueryValue @Nullable String learner,
+                                  @QueryValue @Nullable String indicator, @QueryValue @Nullable Integer limit, Actor actor) {
+        int size = limit == null ? 100 : limit;
+        if (size < 1 || size > MAX_QUEUE) {
+            throw InvalidInputException.of("limit", "limit must be between 1 and " + MAX_QUEUE);
+        }
+        return judgements.awaiting(id, method, learner, indicator, size, actor);
+    }
+}

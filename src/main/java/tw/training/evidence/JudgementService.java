@@ -1,0 +1,136 @@
+package tw.training.evidence;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.transaction.annotation.ReadOnly;
+import jakarta.inject.Singleton;
+import jakarta.transaction.Transactional;
+import tw.training.account.Actor;
+import tw.training.course.AssessmentMethod;
+import tw.training.course.CourseService;
+import tw.training.problem.ConflictException;
+import tw.training.problem.ForbiddenException;
+import tw.training.problem.InputError;
+import tw.training.problem.InvalidInputException;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Assessors judge each indicator a piece of evidence claims: MET or NOT_YET with a comment. Judgements are
+ * appended, never updated or deleted; the latest per evidence and indicator is the one that counts.
+ */
+@Singleton
+public class JudgementService {
+
+    static final int MAX_BATCH = 5000;
+    private static final int MAX_COMMENT = 4000;
+
+    private final EvidenceRows rows;
+    private final EvidenceService evidence;
+    private final CourseService courses;
+    private final Clock clock;
+
+    JudgementService(EvidenceRows rows, EvidenceService evidence, CourseService courses, Clock clock) {
+        this.rows = rows;
+        this.evidence = evidence;
+        this.courses = courses;
+        this.clock = clock;
+    }
+
+    @Transactional
+    public Views.Judgement judge(long evidenceId, Views.JudgeRequest request, Actor actor) {
+        EvidenceRows.Header header = evidence.visible(evidenceId, actor);
+        if (!actor.isAdmin() && !courses.trains(header.courseId(), actor.userId())) {
+            throw new ForbiddenException("only the course's trainers judge evidence");
+        }
+        List<InputError> errors = new ArrayList<>();
+        EvidenceRows.NewJudgement judgement = judgement(header, rows.claims(List.of(evidenceId)).getOrDefault(evidenceId, Map.of()),
+                request.indicator(), request.outcome(), request.comment(), "", errors);
+        if (!errors.isEmpty()) {
+            throw new InvalidInputException("The judgement is not valid", errors);
+        }
+        rows.insertJudgements(List.of(judgement), actor.userId(), clock.instant());
+        List<Views.Judgement> history = rows.judgements(evidenceId);
+        return history.get(history.size() - 1);
+    }
+
+    /** Many judgements of one course at once, for the assessors' grid: all are recorded or none; answers how many. */
+    @Transactional
+    public int judgeAll(long courseId, @Nullable List<Views.BatchJudgement> batch, Actor actor) {
+        courses.requireTrainer(courseId, actor);
+        if (batch == null || batch.isEmpty()) {
+            throw InvalidInputException.of("body", "send at least one judgement");
+        }
+        if (batch.size() > MAX_BATCH) {
+            throw InvalidInputException.of("body", "at most " + MAX_BATCH + " judgements at once");
+        }
+        Set<Long> ids = new LinkedHashSet<>();
+        batch.stream().map(Views.BatchJudgement::evidenceId).filter(id -> id != null).forEach(ids::add);
+        Map<Long, EvidenceRows.Header> headers = rows.headers(ids);
+        Map<Long, Map<String, Long>> claims = rows.claims(ids);
+        List<InputError> errors = new ArrayList<>();
+        List<EvidenceRows.NewJudgement> judgements = new ArrayList<>();
+        for (int i = 0; i < batch.size(); i++) {
+            Views.BatchJudgement item = batch.get(i);
+            String at = "[" + i + "].";
+            EvidenceRows.Header header = item.evidenceId() == null ? null : headers.get(item.evidenceId());
+            if (header == null || header.courseId() != courseId) {
+                errors.add(InputError.field(at + "evidenceId", "no evidence " + item.evidenceId() + " in course " + courseId));
+                continue;
+            }
+            EvidenceRows.NewJudgement judgement = judgement(header, claims.getOrDefault(header.id(), Map.of()), item.indicator(),
+                    item.outcome(), item.comment(), at, errors);
+            if (judgement != null) {
+                judgements.add(judgement);
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw new InvalidInputException("No judgement was recorded: " + errors.size() + " of " + batch.size() + " are not valid", errors);
+        }
+        rows.insertJudgements(judgements, actor.userId(), clock.instant());
+        return judgements.size();
+    }
+
+    @ReadOnly
+    public List<Views.Awaiting> awaiting(long courseId, @Nullable String method, @Nullable String learner,
+                                         @Nullable String indicator, int limit, Actor actor) {
+        courses.requireTrainer(courseId, actor);
+        AssessmentMethod assessment = null;
+        if (method != null && !method.isBlank()) {
+            assessment = AssessmentMethod.of(method.strip().toUpperCase())
+                    .orElseThrow(() -> InvalidInputException.of("method", "method must be one of " + List.of(AssessmentMethod.values())));
+        }
+        return rows.awaiting(courseId, assessment, learner == null || learner.isBlank() ? null : learner.strip().toLowerCase(),
+                indicator == null || indicator.isBlank() ? null : indicator.strip(), limit);
+    }
+
+    private EvidenceRows.NewJudgement judgement(EvidenceRows.Header header, Map<String, Long> claimed, @Nullable String indicator,
+                                                @Nullable String outcome, @Nullable String comment, String at,
+                                                List<InputError> errors) {
+        if (header.status() == EvidenceStatus.WITHDRAWN) {
+            throw new ConflictException("evidence " + header.id() + " was withdrawn and cannot be judged");
+        }
+        int before = errors.size();
+        String id = indicator == null ? "" : indicator.strip();
+        Long indicatorId = claimed.get(id);
+        if (indicatorId == null) {
+            errors.add(InputError.field(at + "indicator", "evidence " + header.id() + " does not claim " + (id.isEmpty() ? "an indicator" : id)));
+        }
+        Outcome result = null;
+        try {
+            result = Outcome.valueOf(outcome == null ? "" : outcome.strip().toUpperCase());
+        } catch (IllegalArgumentException e) {
+            errors.add(InputError.field(at + "outcome", "outcome must be MET or NOT_YET"));
+        }
+        if (comment != null && comment.length() > MAX_COMMENT) {
+            errors.add(InputError.field(at + "comment", "comment must have at most " + MAX_COMMENT + " characters"));
+        }
+        return errors.size() > before ? null
+                : new EvidenceRows.NewJudgement(header.id(), indicatorId, result, comment == null || comment.isBlank() ? null : comment.strip());
+    }
+
+}

@@ -1,0 +1,50 @@
+package tw.training.evidence.storage;
+
+import io.micronaut.context.annotation.Factory;
+import io.micronaut.context.annotation.Value;
+import io.micronaut.core.annotation.Nullable;
+import jakarta.inject.Singleton;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.S3ClientBuilder;
+
+import java.net.URI;
+import java.nio.file.Path;
+
+/**
+ * Chooses the store by {@code app.evidence.store}: {@code local} (default, under {@code app.evidence.local-dir})
+ * or {@code s3} (bucket, endpoint, region, credentials under {@code app.evidence.s3.*}).
+ */
+@Factory
+class EvidenceStorage {
+
+    @Singleton
+    EvidenceStore evidenceStore(@Value("${app.evidence.store:local}") String kind,
+                                @Value("${app.evidence.local-dir:./data/evidence}") String localDir,
+                                @Nullable @Value("${app.evidence.s3.bucket:}") String bucket,
+                                @Nullable @Value("${app.evidence.s3.endpoint:}") String endpoint,
+                                @Value("${app.evidence.s3.region:us-east-1}") String region,
+                                @Nullable @Value("${app.evidence.s3.access-key:}") String accessKey,
+                                @Nullable @Value("${app.evidence.s3.secret-key:}") String secretKey) {
+        if ("local".equals(kind)) {
+            return new LocalEvidenceStore(Path.of(localDir));
+        }
+        if (!"s3".equals(kind)) {
+            throw new IllegalStateException("app.evidence.store must be local or s3, not " + kind);
+        }
+        if (bucket == null || bucket.isBlank()) {
+            throw new IllegalStateException("app.evidence.s3.bucket is required with app.evidence.store=s3");
+        }
+        S3ClientBuilder builder = S3Client.builder().region(Region.of(region))
+                .credentialsProvider(accessKey == null || accessKey.isBlank() ? DefaultCredentialsProvider.builder().build()
+                        : StaticCredentialsProvider.create(AwsBasicCredentials.create(accessKey, secretKey)));
+        if (endpoint != null && !endpoint.isBlank()) {
+            // S3-compatible servers other than AWS are addressed by endpoint and path-style bucket names
+            builder.endpointOverride(URI.create(endpoint)).forcePathStyle(true);
+        }
+        return new S3EvidenceStore(builder.build(), bucket);
+    }
+}
