@@ -7,6 +7,8 @@ import jakarta.inject.Singleton;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.core.checksums.RequestChecksumCalculation;
+import software.amazon.awssdk.core.checksums.ResponseChecksumValidation;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.S3ClientBuilder;
@@ -42,8 +44,11 @@ class EvidenceStorage {
                 .credentialsProvider(accessKey == null || accessKey.isBlank() ? DefaultCredentialsProvider.builder().build()
                         : StaticCredentialsProvider.create(AwsBasicCredentials.create(accessKey, secretKey)));
         if (endpoint != null && !endpoint.isBlank()) {
-            // S3-compatible servers other than AWS are addressed by endpoint and path-style bucket names
-            builder.endpointOverride(URI.create(endpoint)).forcePathStyle(true);
+            // S3-compatible servers other than AWS are addressed by endpoint and path-style bucket names, and many
+            // do not know the trailing checksums the SDK sends by default; checksums are then sent only where required
+            builder.endpointOverride(URI.create(endpoint)).forcePathStyle(true)
+                    .requestChecksumCalculation(RequestChecksumCalculation.WHEN_REQUIRED)
+                    .responseChecksumValidation(ResponseChecksumValidation.WHEN_REQUIRED);
         }
         return new S3EvidenceStore(builder.build(), bucket);
     }
