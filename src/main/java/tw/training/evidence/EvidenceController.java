@@ -65,11 +65,13 @@ class EvidenceController {
     HttpResponse<Views.Evidence> submit(@PathVariable long id, @Body MultipartBody body, Actor actor) throws IOException {
         List<CompletedPart> parts = Parts.collect(body, maxFiles + 1);
         List<StagedFile> staged = new ArrayList<>();
+        List<CompletedFileUpload> read = new ArrayList<>();
         try {
             Views.SubmitMetadata metadata = metadata(parts);
             EvidenceService.Claim claim = evidence.check(id, metadata, actor);
             for (CompletedPart part : parts) {
                 if (part instanceof CompletedFileUpload upload) {
+                    read.add(upload);
                     try (InputStream in = upload.getInputStream()) {
                         staged.add(staging.stage(in, upload.getFilename(), maxFileSize));
                     }
@@ -78,8 +80,10 @@ class EvidenceController {
             Views.Evidence submitted = evidence.submit(id, claim, staged);
             return HttpResponse.created(submitted, URI.create("/api/evidence/" + submitted.id()));
         } finally {
-            // the server releases the parts' own disk files when the request ends
             staged.forEach(Staging::discard);
+            // reading a part releases its disk file; parts a refusal left unread are released here
+            parts.stream().filter(part -> part instanceof CompletedFileUpload && !read.contains(part))
+                    .forEach(part -> ((CompletedFileUpload) part).discard());
         }
     }
 

@@ -4,6 +4,7 @@ import io.micronaut.http.multipart.CompletedPart;
 import org.reactivestreams.Publisher;
 import org.reactivestreams.Subscriber;
 import org.reactivestreams.Subscription;
+import tw.training.problem.InvalidInputException;
 import tw.training.problem.PayloadTooLargeException;
 
 import java.util.ArrayList;
@@ -46,7 +47,9 @@ final class Parts {
 
             @Override
             public void onError(Throwable error) {
-                done.completeExceptionally(error);
+                // a client that goes away mid-upload is no failure of ours; nobody is left to read the answer
+                done.completeExceptionally(error instanceof java.io.EOFException
+                        ? InvalidInputException.of("body", "the upload was interrupted before it was complete") : error);
             }
 
             @Override

@@ -54,6 +54,10 @@ final class EvidenceApi {
         return http.toBlocking().exchange(request.bearerAuth(token), Argument.mapOf(String.class, Object.class)).body();
     }
 
+    List<Object> list(String path) {
+        return http.toBlocking().retrieve(HttpRequest.GET(path).bearerAuth(token), Argument.listOf(Object.class));
+    }
+
     HttpResponse<byte[]> download(String path) {
         return http.toBlocking().exchange(HttpRequest.GET(path).bearerAuth(token), byte[].class);
     }

@@ -12,8 +12,11 @@ import java.util.Map;
 @Tag("database")
 public interface DatabaseTest extends TestPropertyProvider {
 
+    /** A fresh database, and evidence folders of the test's own so nothing lands in the project's ./data. */
     @Override
     default Map<String, String> getProperties() {
-        return TestDatabases.fresh();
+        Map<String, String> properties = new java.util.HashMap<>(TestDatabases.fresh());
+        properties.putAll(TestFolders.localEvidence());
+        return properties;
     }
 }
