@@ -1,0 +1,266 @@
+package tw.training.bench;
+
+import java.io.ByteArrayInputStream;
+import java.io.File;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.SequenceInputStream;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Random;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Issue 5's figures, against the packaged jar started with its heap capped at 256 MiB on the embedded default:
+ * (1) uploading one file of 1 GiB as evidence, beside a plain {@code cp} of the same file on the same disk;
+ * (2) the rate of batch judgements ({@code POST /api/courses/{id}/judgements}, 4,000 at a time).
+ * <p>
+ * {@code mvn -q -DskipTests package && java -cp target/test-classes tw.training.bench.EvidenceBenchmark [MiB]}
+ */
+public final class EvidenceBenchmark {
+
+    private static final String ADMIN = "bench.admin";
+    private static final String PASSWORD = "benchmark password";
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private static final Pattern ID = Pattern.compile("\"id\":(\\d+)");
+
+    private EvidenceBenchmark() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        int mebibytes = args.length > 0 ? Integer.parseInt(args[0]) : 1024;
+        Path jar = Path.of("target/competency-backend-0.1.0.jar").toAbsolutePath();
+        Path folder = Files.createTempDirectory(Path.of("target"), "evidence-bench").toAbsolutePath();
+        int port = freePort();
+        ProcessBuilder builder = new ProcessBuilder("java", "-Xmx256m", "-jar", jar.toString())
+                .directory(folder.toFile()).redirectErrorStream(true).redirectOutput(new File(folder.toFile(), "server.log"));
+        builder.environment().put("PORT", String.valueOf(port));
+        builder.environment().put("APP_BOOTSTRAP_ADMIN_USERNAME", ADMIN);
+        builder.environment().put("APP_BOOTSTRAP_ADMIN_PASSWORD", PASSWORD);
+        builder.environment().put("APP_EVIDENCE_MAX_FILE_SIZE", (mebibytes + 1) + "MB");
+        builder.environment().put("APP_EVIDENCE_MAX_REQUEST_SIZE", (mebibytes + 10) + "MB");
+        Process server = builder.start();
+        try {
+            String base = "http://127.0.0.1:" + port;
+            waitForServer(base);
+            String admin = login(base, ADMIN, PASSWORD);
+            post(base + "/api/users", admin, user("bench.trainer", "TRAINER"));
+            post(base + "/api/users", admin, user("bench.learner", "LEARNER"));
+            String trainer = login(base, "bench.trainer", PASSWORD);
+            String learner = login(base, "bench.learner", PASSWORD);
+            long course = id(post(base + "/api/courses", trainer, "{\"code\":\"BENCH\",\"title\":\"基準\",\"hours\":8}"));
+            post(base + "/api/courses/" + course + "/alignments", trainer,
+                    "{\"standardCode\":\"KPS5294-001v4\",\"taskCode\":\"T2.3\",\"methods\":[\"OBSERVATION\"]}");
+            post(base + "/api/courses/" + course + "/publish", trainer, "{}");
+            long enrollment = id(post(base + "/api/courses/" + course + "/enrollments", trainer, "{\"username\":\"bench.learner\"}"));
+
+            Path file = folder.resolve("big.pdf");
+            writeFile(file, mebibytes);
+            double cpSeconds = copySeconds(file, folder.resolve("big.copy"));
+            double uploadSeconds = uploadSeconds(base, learner, enrollment, file);
+            double curlSeconds = curlSeconds(base, learner, enrollment, file);
+            double mib = mebibytes;
+            System.out.printf("java %s, %d cores; server heap capped at 256 MiB (-Xmx256m)%n", System.getProperty("java.version"),
+                    Runtime.getRuntime().availableProcessors());
+            System.out.printf("cp of %d MiB: %.2f s = %.0f MiB/s%n", mebibytes, cpSeconds, mib / cpSeconds);
+            System.out.printf("upload of %d MiB as evidence (201 received): %.2f s = %.0f MiB/s = %.0f%% of cp%n", mebibytes,
+                    uploadSeconds, mib / uploadSeconds, 100 * cpSeconds / uploadSeconds);
+            if (curlSeconds > 0) {
+                System.out.printf("the same upload sent by curl: %.2f s = %.0f MiB/s = %.0f%% of cp%n", curlSeconds, mib / curlSeconds,
+                        100 * cpSeconds / curlSeconds);
+            }
+            Files.deleteIfExists(file);
+
+            judgementRate(base, learner, trainer, enrollment, course);
+        } finally {
+            server.destroy();
+            server.waitFor();
+            System.out.println("server log: " + folder.resolve("server.log"));
+        }
+    }
+
+    private static void judgementRate(String base, String learner, String trainer, long enrollment, long course) throws Exception {
+        String[] indicators = {"KPS5294-001v4:P2.3.1", "KPS5294-001v4:P2.3.2", "KPS5294-001v4:P2.3.3", "KPS5294-001v4:P2.3.4"};
+        List<Long> evidence = new ArrayList<>();
+        for (int i = 0; i < 250; i++) {
+            String metadata = "{\"method\":\"OBSERVATION\",\"title\":\"觀察 " + i + "\",\"indicators\":[\"" + String.join("\",\"", indicators) + "\"]}";
+            evidence.add(id(multipart(base + "/api/enrollments/" + enrollment + "/evidence", learner, metadata, null)));
+        }
+        List<Double> perJudgement = new ArrayList<>();
+        for (int round = 0; round < 5; round++) {
+            StringBuilder batch = new StringBuilder("[");
+            int count = 0;
+            for (int repeat = 0; repeat < 4; repeat++) {
+                for (long id : evidence) {
+                    for (String indicator : indicators) {
+                        batch.append(count++ == 0 ? "" : ",").append("{\"evidenceId\":").append(id).append(",\"indicator\":\"")
+                                .append(indicator).append("\",\"outcome\":\"").append((id + repeat) % 3 == 0 ? "NOT_YET" : "MET")
+                                .append("\",\"comment\":\"第 ").append(repeat).append(" 次\"}");
+                    }
+                }
+            }
+            batch.append(']');
+            long started = System.nanoTime();
+            String answer = post(base + "/api/courses/" + course + "/judgements", trainer, batch.toString());
+            double millis = (System.nanoTime() - started) / 1e6;
+            if (!answer.contains("\"recorded\":" + count)) {
+                throw new IllegalStateException("batch not recorded: " + answer);
+            }
+            perJudgement.add(millis / count);
+            System.out.printf("batch %d: %d judgements in %.0f ms = %.3f ms per judgement%n", round + 1, count, millis, millis / count);
+        }
+        Collections.sort(perJudgement);
+        System.out.printf("batch judgements, median of 5 batches: %.3f ms per judgement%n", perJudgement.get(2));
+    }
+
+    private static double copySeconds(Path file, Path copy) throws Exception {
+        long started = System.nanoTime();
+        Process cp = new ProcessBuilder("cp", file.toString(), copy.toString()).inheritIO().start();
+        if (cp.waitFor() != 0) {
+            throw new IllegalStateException("cp failed");
+        }
+        new ProcessBuilder("sync").start().waitFor();
+        double seconds = (System.nanoTime() - started) / 1e9;
+        Files.delete(copy);
+        return seconds;
+    }
+
+    private static double uploadSeconds(String base, String token, long enrollment, Path file) throws Exception {
+        String metadata = "{\"method\":\"OBSERVATION\",\"title\":\"大型檔案\",\"indicators\":[\"KPS5294-001v4:P2.3.1\"]}";
+        long started = System.nanoTime();
+        String answer = multipart(base + "/api/enrollments/" + enrollment + "/evidence", token, metadata, file);
+        new ProcessBuilder("sync").start().waitFor();
+        double seconds = (System.nanoTime() - started) / 1e9;
+        if (!answer.contains("\"size\":" + Files.size(file))) {
+            throw new IllegalStateException("upload not stored whole: " + answer);
+        }
+        return seconds;
+    }
+
+    /** The same upload sent by curl, where curl is installed: a client that costs the server's core nothing. */
+    private static double curlSeconds(String base, String token, long enrollment, Path file) throws Exception {
+        String metadata = "{\"method\":\"OBSERVATION\",\"title\":\"curl\",\"indicators\":[\"KPS5294-001v4:P2.3.1\"]}";
+        long started = System.nanoTime();
+        Process curl;
+        try {
+            curl = new ProcessBuilder("curl", "-s", "-o", "/dev/null", "-w", "%{http_code}", "-H", "Authorization: Bearer " + token,
+                    "-F", "metadata=" + metadata, "-F", "file=@" + file + ";type=application/pdf",
+                    base + "/api/enrollments/" + enrollment + "/evidence").start();
+        } catch (IOException noCurl) {
+            return -1;
+        }
+        String status = new String(curl.getInputStream().readAllBytes(), StandardCharsets.US_ASCII);
+        curl.waitFor();
+        new ProcessBuilder("sync").start().waitFor();
+        double seconds = (System.nanoTime() - started) / 1e9;
+        if (!"201".equals(status)) {
+            throw new IllegalStateException("curl upload answered " + status);
+        }
+        return seconds;
+    }
+
+    /** A multipart request streamed from disk: the client never holds the file in memory either. */
+    private static String multipart(String url, String token, String metadata, Path file) throws Exception {
+        String boundary = "----bench" + System.nanoTime();
+        String head = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"metadata\"\r\n\r\n" + metadata + "\r\n";
+        String filePart = file == null ? "" : "--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"大型檔案.pdf\"\r\n"
+                + "Content-Type: application/pdf\r\n\r\n";
+        byte[] start = (head + filePart).getBytes(StandardCharsets.UTF_8);
+        byte[] end = ((file == null ? "" : "\r\n") + "--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8);
+        long length = start.length + end.length + (file == null ? 0 : Files.size(file));
+        HttpRequest request = HttpRequest.newBuilder(URI.create(url)).header("Authorization", "Bearer " + token)
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.fromPublisher(HttpRequest.BodyPublishers.ofInputStream(() -> {
+                    try {
+                        InputStream content = file == null ? InputStream.nullInputStream() : Files.newInputStream(file);
+                        return new SequenceInputStream(new SequenceInputStream(new ByteArrayInputStream(start), content),
+                                new ByteArrayInputStream(end));
+                    } catch (IOException e) {
+                        throw new java.io.UncheckedIOException(e);
+                    }
+                }), length)).build();
+        HttpResponse<String> response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() != 201) {
+            throw new IllegalStateException(url + " answered " + response.statusCode() + ": " + response.body());
+        }
+        return response.body();
+    }
+
+    private static void writeFile(Path file, int mebibytes) throws IOException {
+        byte[] block = new byte[1024 * 1024];
+        new Random(42).nextBytes(block);
+        byte[] pdf = "%PDF-1.7\n".getBytes(StandardCharsets.US_ASCII);
+        System.arraycopy(pdf, 0, block, 0, pdf.length);
+        try (OutputStream out = Files.newOutputStream(file)) {
+            for (int i = 0; i < mebibytes; i++) {
+                out.write(block);
+            }
+        }
+    }
+
+    private static String user(String username, String role) {
+        return "{\"username\":\"" + username + "\",\"displayName\":\"" + username + "\",\"email\":\"" + username
+                + "@example.org\",\"password\":\"" + PASSWORD + "\",\"roles\":[\"" + role + "\"]}";
+    }
+
+    private static String login(String base, String username, String password) throws Exception {
+        String body = HTTP.send(HttpRequest.newBuilder(URI.create(base + "/login")).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"username\":\"" + username + "\",\"password\":\"" + password + "\"}"))
+                .build(), HttpResponse.BodyHandlers.ofString()).body();
+        Matcher m = Pattern.compile("\"access_token\":\"([^\"]+)\"").matcher(body);
+        if (!m.find()) {
+            throw new IllegalStateException("login failed: " + body);
+        }
+        return m.group(1);
+    }
+
+    private static String post(String url, String token, String json) throws Exception {
+        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(url)).header("Authorization", "Bearer " + token)
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() >= 300) {
+            throw new IllegalStateException(url + " answered " + response.statusCode() + ": " + response.body());
+        }
+        return response.body();
+    }
+
+    private static long id(String json) {
+        Matcher m = ID.matcher(json);
+        if (!m.find()) {
+            throw new IllegalStateException("no id in " + json);
+        }
+        return Long.parseLong(m.group(1));
+    }
+
+    private static void waitForServer(String base) throws Exception {
+        long until = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (System.nanoTime() < until) {
+            try {
+                if (HTTP.send(HttpRequest.newBuilder(URI.create(base + "/health")).build(), HttpResponse.BodyHandlers.ofString()).statusCode() == 200) {
+                    return;
+                }
+            } catch (IOException notYet) {
+                Thread.sleep(50);
+            }
+        }
+        throw new IllegalStateException("server did not start");
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+}

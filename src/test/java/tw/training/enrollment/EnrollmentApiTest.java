@@ -1,0 +1,111 @@
+package tw.training.enrollment;
+
+import io.micronaut.context.ApplicationContext;
+import io.micronaut.core.type.Argument;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.MutableHttpRequest;
+import io.micronaut.http.client.HttpClient;
+import io.micronaut.http.client.annotation.Client;
+import io.micronaut.http.client.exceptions.HttpClientResponseException;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import tw.training.account.Roles;
+import tw.training.course.CourseFixtures;
+import tw.training.testing.DatabaseTest;
+import tw.training.testing.TestUsers;
+
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+/** SPEC §4 enrollments: one by one, from a CSV, and who sees them. */
+@MicronautTest(transactional = false)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class EnrollmentApiTest implements DatabaseTest {
+
+    @Inject
+    @Client("/")
+    HttpClient http;
+
+    @Inject
+    ApplicationContext context;
+
+    private TestUsers users;
+    private String trainer;
+    private long course;
+
+    @BeforeAll
+    void publishACourse() {
+        users = TestUsers.of(context, http);
+        trainer = users.tokenFor("enrol.trainer", Roles.TRAINER);
+        course = CourseFixtures.publishedComplaintsCourse(http, trainer, "EN-101", "招生");
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void enrollsALearnerOnTheCurrentRevisionAndShowsItToThemOnly() {
+        String learner = users.tokenFor("mei.learner", Roles.LEARNER);
+        String stranger = users.tokenFor("stranger.learner", Roles.LEARNER);
+
+        Map<String, Object> enrollment = send(HttpRequest.POST("/api/courses/" + course + "/enrollments", Map.of("username", "mei.learner")), trainer);
+
+        assertEquals("ACTIVE", enrollment.get("status"));
+        assertEquals(1, enrollment.get("revision"));
+        assertEquals("mei.learner", ((Map<String, Object>) enrollment.get("learner")).get("username"));
+        List<Object> mine = http.toBlocking().retrieve(HttpRequest.GET("/api/me/enrollments").bearerAuth(learner), Argument.listOf(Object.class));
+        assertEquals(1, mine.size());
+        assertEquals("EN-101", ((Map<String, Object>) ((Map<String, Object>) mine.get(0)).get("course")).get("code"));
+        assertEquals(HttpStatus.NOT_FOUND, refusal(HttpRequest.GET("/api/enrollments/" + enrollment.get("id")), stranger).getStatus());
+        assertEquals(HttpStatus.CONFLICT, refusal(HttpRequest.POST("/api/courses/" + course + "/enrollments",
+                Map.of("username", "mei.learner")), trainer).getStatus());
+    }
+
+    @Test
+    void refusesUnpublishedCoursesAndUsersWhoAreNoLearners() {
+        long draft = ((Number) send(HttpRequest.POST("/api/courses", Map.of("code", "EN-DRAFT", "title", "草稿", "hours", 3)), trainer)
+                .get("id")).longValue();
+        users.create("just.trainer", Roles.TRAINER);
+        users.create("draft.learner", Roles.LEARNER);
+
+        assertEquals(HttpStatus.CONFLICT, refusal(HttpRequest.POST("/api/courses/" + draft + "/enrollments",
+                Map.of("username", "draft.learner")), trainer).getStatus());
+        HttpClientResponseException notALearner = refusal(HttpRequest.POST("/api/courses/" + course + "/enrollments",
+                Map.of("username", "just.trainer")), trainer);
+        assertEquals(HttpStatus.UNPROCESSABLE_ENTITY, notALearner.getStatus());
+        assertEquals(HttpStatus.NOT_FOUND, refusal(HttpRequest.POST("/api/courses/" + course + "/enrollments",
+                Map.of("username", "draft.learner")), users.tokenFor("other.trainer", Roles.TRAINER)).getStatus());
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void aCsvEnrollsItsValidRowsAndSaysWhyTheOthersFailed() {
+        users.create("csv.one", Roles.LEARNER);
+        users.create("csv.two", Roles.LEARNER);
+        users.create("csv.trainer", Roles.TRAINER);
+        String csv = "\uFEFFusername\r\ncsv.one\r\nnobody.here\r\n\"csv.two\",extra\r\ncsv.trainer\r\ncsv.one\r\n";
+
+        Map<String, Object> report = send(HttpRequest.POST("/api/courses/" + course + "/enrollments/bulk", csv)
+                .contentType("text/csv"), trainer);
+
+        assertEquals(2, report.get("enrolled"));
+        assertEquals(3, report.get("failed"));
+        List<Map<String, Object>> rows = (List<Map<String, Object>>) report.get("rows");
+        assertEquals(List.of("2 csv.one true", "3 nobody.here false", "4 csv.two true", "5 csv.trainer false", "6 csv.one false"),
+                rows.stream().map(r -> r.get("line") + " " + r.get("username") + " " + r.get("enrolled")).toList());
+        assertEquals("no user nobody.here", rows.get(1).get("reason"));
+    }
+
+    private Map<String, Object> send(MutableHttpRequest<?> request, String token) {
+        return http.toBlocking().retrieve(request.bearerAuth(token), Argument.mapOf(String.class, Object.class));
+    }
+
+    private HttpClientResponseException refusal(MutableHttpRequest<?> request, String token) {
+        return assertThrows(HttpClientResponseException.class, () -> http.toBlocking().exchange(request.bearerAuth(token)));
+    }
+}
