@@ -12,9 +12,9 @@ import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Header;
 import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
-import io.micronaut.http.multipart.CompletedFileUpload;
-import io.micronaut.http.multipart.CompletedPart;
-import io.micronaut.http.server.multipart.MultipartBody;
+import io.micronaut.http.annotation.Part;
+import io.micronaut.http.multipart.StreamingFileUpload;
+import org.reactivestreams.Publisher;
 import io.micronaut.http.server.types.files.StreamedFile;
 import io.micronaut.json.JsonMapper;
 import io.micronaut.scheduling.TaskExecutors;
@@ -26,14 +26,16 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import tw.training.account.Actor;
 import tw.training.evidence.storage.StagedFile;
 import tw.training.evidence.storage.Staging;
-import tw.training.problem.InputError;
 import tw.training.problem.InvalidInputException;
+import tw.training.problem.PayloadTooLargeException;
 
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -61,53 +63,45 @@ class EvidenceController {
 
     @Post(value = "/api/enrollments/{id}/evidence", consumes = MediaType.MULTIPART_FORM_DATA)
     @ExecuteOn(TaskExecutors.BLOCKING)
-    @Operation(summary = "Submit evidence: a part 'metadata' (JSON {method, title, description, indicators}) and zero or more parts 'file'")
-    HttpResponse<Views.Evidence> submit(@PathVariable long id, @Body MultipartBody body, Actor actor) throws IOException {
-        List<CompletedPart> parts = Parts.collect(body, maxFiles + 1);
+    @Operation(summary = "Submit evidence: a part 'metadata' (JSON {method, title, description, indicators}) first, then zero or more parts 'file'")
+    HttpResponse<Views.Evidence> submit(@PathVariable long id, @Part("metadata") @Nullable String metadata,
+                                        @Part("file") @Nullable Publisher<StreamingFileUpload> files, Actor actor) throws IOException {
+        EvidenceService.Claim claim = evidence.check(id, metadata(metadata), actor);
+        List<Path> reserved = new ArrayList<>();
         List<StagedFile> staged = new ArrayList<>();
-        List<CompletedFileUpload> read = new ArrayList<>();
         try {
-            Views.SubmitMetadata metadata = metadata(parts);
-            EvidenceService.Claim claim = evidence.check(id, metadata, actor);
-            for (CompletedPart part : parts) {
-                if (part instanceof CompletedFileUpload upload) {
-                    read.add(upload);
-                    try (InputStream in = upload.getInputStream()) {
-                        staged.add(staging.stage(in, upload.getFilename(), maxFileSize));
+            if (files != null) {
+                Uploads.each(files, (upload, index) -> {
+                    if (index >= maxFiles) {
+                        throw new PayloadTooLargeException("at most " + maxFiles + " files per piece of evidence");
                     }
-                }
+                    Staging.Sink sink = staging.open();
+                    reserved.add(sink.path());
+                    try (sink) {
+                        // the part streams to the staging file as it arrives, hashed on the way; never whole in memory
+                        Uploads.await(upload.transferTo(sink));
+                    }
+                    staged.add(sink.finish(upload.getFilename(), maxFileSize));
+                });
             }
             Views.Evidence submitted = evidence.submit(id, claim, staged);
             return HttpResponse.created(submitted, URI.create("/api/evidence/" + submitted.id()));
         } finally {
-            staged.forEach(Staging::discard);
-            // reading a part releases its disk file; parts a refusal left unread are released here
-            parts.stream().filter(part -> part instanceof CompletedFileUpload && !read.contains(part))
-                    .forEach(part -> ((CompletedFileUpload) part).discard());
+            for (Path path : reserved) {
+                Files.deleteIfExists(path);
+            }
         }
     }
 
-    private Views.SubmitMetadata metadata(List<CompletedPart> parts) {
-        List<InputError> errors = new ArrayList<>();
-        Views.SubmitMetadata metadata = null;
-        for (CompletedPart part : parts) {
-            if ("metadata".equals(part.getName())) {
-                try {
-                    metadata = json.readValue(part.getBytes(), Views.SubmitMetadata.class);
-                } catch (IOException | RuntimeException e) {
-                    errors.add(InputError.field("metadata", "metadata must be JSON {method, title, description, indicators}"));
-                }
-            } else if (!"file".equals(part.getName()) || !(part instanceof CompletedFileUpload)) {
-                errors.add(InputError.field(part.getName(), "unexpected part '" + part.getName() + "'; send 'metadata' and 'file' parts"));
-            }
+    private Views.SubmitMetadata metadata(@Nullable String metadata) {
+        if (metadata == null || metadata.isBlank()) {
+            throw InvalidInputException.of("metadata", "the part 'metadata' is missing; send it before the files");
         }
-        if (metadata == null && errors.isEmpty()) {
-            errors.add(InputError.field("metadata", "the part 'metadata' is missing"));
+        try {
+            return json.readValue(metadata, Views.SubmitMetadata.class);
+        } catch (IOException | RuntimeException e) {
+            throw InvalidInputException.of("metadata", "metadata must be JSON {method, title, description, indicators}");
         }
-        if (!errors.isEmpty()) {
-            throw new InvalidInputException("The submission cannot be read", errors);
-        }
-        return metadata;
     }
 
     @Get("/api/evidence/{id}")

@@ -143,10 +143,21 @@ public final class EvidenceBenchmark {
         String answer = multipart(base + "/api/enrollments/" + enrollment + "/evidence", token, metadata, file);
         new ProcessBuilder("sync").start().waitFor();
         double seconds = (System.nanoTime() - started) / 1e9;
-        if (!answer.contains("\"size\":" + Files.size(file))) {
-            throw new IllegalStateException("upload not stored whole: " + answer);
+        if (!answer.contains("\"size\":" + Files.size(file)) || !answer.contains("\"sha256\":\"" + sha256(file) + "\"")) {
+            throw new IllegalStateException("upload not stored byte for byte: " + answer);
         }
         return seconds;
+    }
+
+    private static String sha256(Path file) throws Exception {
+        java.security.MessageDigest digest = java.security.MessageDigest.getInstance("SHA-256");
+        try (InputStream in = Files.newInputStream(file)) {
+            byte[] buffer = new byte[1 << 20];
+            for (int read = in.read(buffer); read >= 0; read = in.read(buffer)) {
+                digest.update(buffer, 0, read);
+            }
+        }
+        return java.util.HexFormat.of().formatHex(digest.digest());
     }
 
     /** The same upload sent by curl, where curl is installed: a client that costs the server's core nothing. */

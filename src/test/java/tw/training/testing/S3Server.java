@@ -40,8 +40,7 @@ public final class S3Server {
                 "app.evidence.s3.region", "us-east-1",
                 "app.evidence.s3.access-key", ACCESS_KEY,
                 "app.evidence.s3.secret-key", SECRET_KEY,
-                "app.evidence.staging-dir", TestFolders.fresh("s3-incoming").toString(),
-                "app.evidence.multipart-dir", TestFolders.fresh("s3-multipart").toString());
+                "app.evidence.staging-dir", TestFolders.fresh("s3-incoming").toString());
     }
 
     private static void start() {

@@ -26,7 +26,6 @@ public final class TestFolders {
         Path root = fresh("evidence");
         return Map.of("app.evidence.store", "local",
                 "app.evidence.local-dir", root.resolve("store").toString(),
-                "app.evidence.staging-dir", root.resolve("incoming").toString(),
-                "app.evidence.multipart-dir", root.resolve("multipart").toString());
+                "app.evidence.staging-dir", root.resolve("incoming").toString());
     }
 }

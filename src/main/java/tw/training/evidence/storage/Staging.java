@@ -6,7 +6,7 @@ import tw.training.problem.PayloadTooLargeException;
 import tw.training.problem.UnsupportedContentException;
 
 import java.io.IOException;
-import java.io.InputStream;
+import java.io.BufferedOutputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -18,9 +18,9 @@ import java.util.UUID;
 import java.util.stream.Stream;
 
 /**
- * Streams an upload to a file of the staging folder in fixed-size chunks, computing its SHA-256 and size on
- * the way, deciding its type from its first bytes and stopping as soon as it exceeds the limit. A refused or
- * failed upload leaves no staged file.
+ * The staging folder: the server streams each upload into a file of it (a {@link Sink}), which computes the
+ * SHA-256 and size on the way and keeps the first bytes to tell the type; only a checked file may move into
+ * the store. A refused or failed upload leaves no staged file.
  */
 @Singleton
 public class Staging {
@@ -38,35 +38,75 @@ public class Staging {
         }
     }
 
-    public StagedFile stage(InputStream in, String originalName, long maxBytes) throws IOException {
-        String filename = FileNames.safe(originalName);
-        Path staged = folder.resolve(UUID.randomUUID() + ".part");
-        boolean kept = false;
-        try (OutputStream out = Files.newOutputStream(staged)) {
-            MessageDigest sha256 = sha256();
-            byte[] buffer = new byte[Math.max(CHUNK, ContentTypes.HEAD)];
-            int head = in.readNBytes(buffer, 0, ContentTypes.HEAD);
-            String contentType = ContentTypes.detect(buffer, head, filename).orElseThrow(() -> new UnsupportedContentException(
-                    "'" + filename + "' is none of the accepted types (PDF, images, audio, video, office documents, plain text)"));
-            long size = head;
-            if (size > maxBytes) {
-                throw tooLarge(filename, maxBytes);
+    /** A new file of the staging folder for the server to stream one upload into. */
+    public Sink open() throws IOException {
+        return new Sink(folder.resolve(UUID.randomUUID() + ".part"));
+    }
+
+    /**
+     * Where an upload streams to: a staging file written as the bytes arrive, while their SHA-256 and size are
+     * computed and the first bytes kept to tell the type. Nothing else of the file is held in memory.
+     */
+    public static final class Sink extends OutputStream {
+
+        private final Path path;
+        private final OutputStream out;
+        private final MessageDigest sha256 = sha256();
+        private final byte[] head = new byte[ContentTypes.HEAD];
+        private int headLength;
+        private long size;
+
+        private Sink(Path path) throws IOException {
+            this.path = path;
+            this.out = new BufferedOutputStream(Files.newOutputStream(path), CHUNK);
+        }
+
+        public Path path() {
+            return path;
+        }
+
+        @Override
+        public void write(int b) throws IOException {
+            write(new byte[] {(byte) b}, 0, 1);
+        }
+
+        @Override
+        public void write(byte[] bytes, int offset, int length) throws IOException {
+            if (headLength < head.length) {
+                int copied = Math.min(length, head.length - headLength);
+                System.arraycopy(bytes, offset, head, headLength, copied);
+                headLength += copied;
             }
-            sha256.update(buffer, 0, head);
-            out.write(buffer, 0, head);
-            for (int read = in.read(buffer); read >= 0; read = in.read(buffer)) {
-                size += read;
+            sha256.update(bytes, offset, length);
+            size += length;
+            out.write(bytes, offset, length);
+        }
+
+        @Override
+        public void close() throws IOException {
+            out.close();
+        }
+
+        /**
+         * The staged file once the upload is complete: its type told from its first bytes, its size checked.
+         * A file that fails the checks is deleted.
+         */
+        public StagedFile finish(String originalName, long maxBytes) throws IOException {
+            close();
+            String filename = FileNames.safe(originalName);
+            boolean kept = false;
+            try {
                 if (size > maxBytes) {
                     throw tooLarge(filename, maxBytes);
                 }
-                sha256.update(buffer, 0, read);
-                out.write(buffer, 0, read);
-            }
-            kept = true;
-            return new StagedFile(staged, filename, contentType, size, HexFormat.of().formatHex(sha256.digest()));
-        } finally {
-            if (!kept) {
-                Files.deleteIfExists(staged);
+                String contentType = ContentTypes.detect(head, headLength, filename).orElseThrow(() -> new UnsupportedContentException(
+                        "'" + filename + "' is none of the accepted types (PDF, images, audio, video, office documents, plain text)"));
+                kept = true;
+                return new StagedFile(path, filename, contentType, size, HexFormat.of().formatHex(sha256.digest()));
+            } finally {
+                if (!kept) {
+                    Files.deleteIfExists(path);
+                }
             }
         }
     }
