@@ -20,6 +20,7 @@ public class Application {
         if (args.length > 0 && "import".equals(args[0])) {
             System.exit(PicocliRunner.execute(ImportCommand.class, Arrays.copyOfRange(args, 1, args.length)));
         }
-        Micronaut.run(Application.class, args);
+        // no probing for cloud platforms at start: the environment is what the configuration says
+        Micronaut.build(args).mainClass(Application.class).deduceEnvironment(false).banner(false).start();
     }
 }

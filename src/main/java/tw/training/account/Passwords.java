@@ -17,7 +17,7 @@ public class Passwords {
 
     private final Argon2PasswordEncoder encoder = Argon2PasswordEncoder.defaultsForSpringSecurity_v5_8();
     /** Checked against when the username is unknown, so that a wrong name costs as long as a wrong password. */
-    private final String decoy = encoder.encode("decoy password that matches nothing");
+    private volatile String decoy;
 
     String hash(String password) {
         return encoder.encode(password);
@@ -28,6 +28,10 @@ public class Passwords {
     }
 
     void spendTheTimeOfACheck(String password) {
+        if (decoy == null) {
+            // made on first need rather than at start: a hash costs tens of milliseconds
+            decoy = encoder.encode("decoy password that matches nothing");
+        }
         encoder.matches(password, decoy);
     }
 

@@ -75,6 +75,16 @@ public class CatalogueService {
                 + " a changed document needs a new code (a new version)");
     }
 
+    /**
+     * Imports a seed unless its exact text is already in the catalogue: every start asks this of every seed,
+     * and reading a document is the costly part of an import.
+     */
+    public void importUnlessPresent(String text, @Nullable String code) {
+        if (!store.holdsText(sha256(normalised(text)))) {
+            importDocument(text, code);
+        }
+    }
+
     private ParsedDocument parse(String text, @Nullable String code) {
         try {
             return parser.parse(text, code == null || code.isBlank() ? null : code.strip());

@@ -55,6 +55,17 @@ class CatalogueStore {
         });
     }
 
+    /** Whether this exact text is in the catalogue already, under any code. */
+    @ReadOnly
+    boolean holdsText(String sha256) {
+        return jdbc.prepareStatement("SELECT 1 FROM standard WHERE source_sha256 = ?", statement -> {
+            statement.setString(1, sha256);
+            try (ResultSet rows = statement.executeQuery()) {
+                return rows.next();
+            }
+        });
+    }
+
     @Transactional
     void insert(CompetencyDocument document, String sourceText, String sha256, Instant importedAt) {
         try {

@@ -45,8 +45,7 @@ class SeedImporter {
             List<String> fields = List.of(entry.split("\t"));
             String code = fields.size() > 1 ? fields.get(1).strip() : null;
             try {
-                ImportResult result = catalogue.importDocument(read("classpath:seeds/" + fields.get(0).strip()), code);
-                LOG.debug("Seed {}: {}", result.code(), result.outcome());
+                catalogue.importUnlessPresent(read("classpath:seeds/" + fields.get(0).strip()), code);
             } catch (ConflictException e) {
                 // someone imported other content under a seed's code; theirs stays, and we say so
                 LOG.warn("Seed {} not imported: {}", fields.get(0), e.getMessage());
