@@ -1,11 +1,10 @@
 package tw.training.course;
 
 import io.micronaut.core.annotation.Nullable;
-import io.micronaut.data.jdbc.runtime.JdbcOperations;
+import tw.training.database.Sql;
 import jakarta.inject.Singleton;
 
 import java.math.BigDecimal;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -25,108 +24,108 @@ import java.util.OptionalLong;
 @Singleton
 class CourseStore {
 
-    private final JdbcOperations jdbc;
+    private final Sql sql;
 
-    CourseStore(JdbcOperations jdbc) {
-        this.jdbc = jdbc;
+    CourseStore(Sql sql) {
+        this.sql = sql;
     }
 
     long insertCourse(String code, String title, @Nullable String description, BigDecimal hours, long ownerId, Instant now) {
-        long courseId = insertReturningId("INSERT INTO course (code, title, description, hours, owner_id, archived, created_at)"
+        long courseId = sql.insert("INSERT INTO course (code, title, description, hours, owner_id, archived, created_at)"
                 + " VALUES (?, ?, ?, ?, ?, FALSE, ?)", "course_id", code, title, description, hours, ownerId, Timestamp.from(now));
         insertRevision(courseId, 1, now);
         return courseId;
     }
 
     boolean codeTaken(String code) {
-        return exists("SELECT 1 FROM course WHERE code = ?", code);
+        return sql.exists("SELECT 1 FROM course WHERE code = ?", code);
     }
 
     Optional<CourseRow> findCourse(long courseId) {
-        return query("SELECT c.*, u.username FROM course c JOIN app_user u ON u.user_id = c.owner_id WHERE c.course_id = ?",
+        return sql.query("SELECT c.*, u.username FROM course c JOIN app_user u ON u.user_id = c.owner_id WHERE c.course_id = ?",
                 List.of(courseId), CourseStore::courseRow).stream().findFirst();
     }
 
     /** Courses the user owns or is named on; every course when userId is null. */
     List<CourseRow> courses(@Nullable Long userId) {
-        String sql = "SELECT c.*, u.username FROM course c JOIN app_user u ON u.user_id = c.owner_id"
+        String select = "SELECT c.*, u.username FROM course c JOIN app_user u ON u.user_id = c.owner_id"
                 + (userId == null ? "" : " WHERE c.owner_id = ? OR EXISTS (SELECT 1 FROM course_trainer t"
                 + " WHERE t.course_id = c.course_id AND t.user_id = ?)") + " ORDER BY c.code";
-        return query(sql, userId == null ? List.of() : List.of(userId, userId), CourseStore::courseRow);
+        return sql.query(select, userId == null ? List.of() : List.of(userId, userId), CourseStore::courseRow);
     }
 
     boolean isTrainer(long courseId, long userId) {
-        return exists("SELECT 1 FROM course c WHERE c.course_id = ? AND (c.owner_id = ? OR EXISTS"
+        return sql.exists("SELECT 1 FROM course c WHERE c.course_id = ? AND (c.owner_id = ? OR EXISTS"
                 + " (SELECT 1 FROM course_trainer t WHERE t.course_id = c.course_id AND t.user_id = ?))", courseId, userId, userId);
     }
 
     List<String> coTrainers(long courseId) {
-        return query("SELECT u.username FROM course_trainer t JOIN app_user u ON u.user_id = t.user_id"
+        return sql.query("SELECT u.username FROM course_trainer t JOIN app_user u ON u.user_id = t.user_id"
                 + " WHERE t.course_id = ? ORDER BY u.username", List.of(courseId), row -> row.getString(1));
     }
 
     OptionalLong userId(String username) {
-        List<Long> ids = query("SELECT user_id FROM app_user WHERE username = ?", List.of(username), row -> row.getLong(1));
+        List<Long> ids = sql.query("SELECT user_id FROM app_user WHERE username = ?", List.of(username), row -> row.getLong(1));
         return ids.isEmpty() ? OptionalLong.empty() : OptionalLong.of(ids.get(0));
     }
 
     void addTrainer(long courseId, long userId) {
-        if (!exists("SELECT 1 FROM course_trainer WHERE course_id = ? AND user_id = ?", courseId, userId)) {
-            update("INSERT INTO course_trainer (course_id, user_id) VALUES (?, ?)", courseId, userId);
+        if (!sql.exists("SELECT 1 FROM course_trainer WHERE course_id = ? AND user_id = ?", courseId, userId)) {
+            sql.update("INSERT INTO course_trainer (course_id, user_id) VALUES (?, ?)", courseId, userId);
         }
     }
 
     int removeTrainer(long courseId, long userId) {
-        return update("DELETE FROM course_trainer WHERE course_id = ? AND user_id = ?", courseId, userId);
+        return sql.update("DELETE FROM course_trainer WHERE course_id = ? AND user_id = ?", courseId, userId);
     }
 
     void archive(long courseId) {
-        update("UPDATE course SET archived = TRUE WHERE course_id = ?", courseId);
+        sql.update("UPDATE course SET archived = TRUE WHERE course_id = ?", courseId);
     }
 
     List<RevisionRow> revisions(long courseId) {
-        return query("SELECT * FROM course_revision WHERE course_id = ? ORDER BY revision_number", List.of(courseId), row ->
+        return sql.query("SELECT * FROM course_revision WHERE course_id = ? ORDER BY revision_number", List.of(courseId), row ->
                 new RevisionRow(row.getLong("revision_id"), row.getLong("course_id"), row.getInt("revision_number"),
                         RevisionStatus.valueOf(row.getString("status")), row.getTimestamp("created_at").toInstant(),
                         instant(row.getTimestamp("published_at"))));
     }
 
     long insertRevision(long courseId, int number, Instant now) {
-        return insertReturningId("INSERT INTO course_revision (course_id, revision_number, status, created_at) VALUES (?, ?, 'DRAFT', ?)",
+        return sql.insert("INSERT INTO course_revision (course_id, revision_number, status, created_at) VALUES (?, ?, 'DRAFT', ?)",
                 "revision_id", courseId, number, Timestamp.from(now));
     }
 
     /** Publishes a draft; the revision published before it is superseded (its enrollments keep it). */
     void publish(long courseId, long revisionId, Instant now) {
-        update("UPDATE course_revision SET status = 'SUPERSEDED' WHERE course_id = ? AND status = 'PUBLISHED'", courseId);
-        update("UPDATE course_revision SET status = 'PUBLISHED', published_at = ? WHERE revision_id = ?", Timestamp.from(now), revisionId);
+        sql.update("UPDATE course_revision SET status = 'SUPERSEDED' WHERE course_id = ? AND status = 'PUBLISHED'", courseId);
+        sql.update("UPDATE course_revision SET status = 'PUBLISHED', published_at = ? WHERE revision_id = ?", Timestamp.from(now), revisionId);
     }
 
     /** A new draft starts as a copy of the plan it revises, set-based, modules included. */
     void copyPlan(long fromRevision, long toRevision) {
-        update("INSERT INTO alignment (revision_id, task_id, whole_task) SELECT ?, task_id, whole_task FROM alignment"
+        sql.update("INSERT INTO alignment (revision_id, task_id, whole_task) SELECT ?, task_id, whole_task FROM alignment"
                 + " WHERE revision_id = ?", toRevision, fromRevision);
-        update("INSERT INTO plan_indicator (revision_id, indicator_id, alignment_id) SELECT ?, p.indicator_id, n.alignment_id"
+        sql.update("INSERT INTO plan_indicator (revision_id, indicator_id, alignment_id) SELECT ?, p.indicator_id, n.alignment_id"
                 + " FROM plan_indicator p JOIN alignment o ON o.alignment_id = p.alignment_id"
                 + " JOIN alignment n ON n.revision_id = ? AND n.task_id = o.task_id WHERE p.revision_id = ?",
                 toRevision, toRevision, fromRevision);
-        update("INSERT INTO plan_method (revision_id, indicator_id, method) SELECT ?, indicator_id, method FROM plan_method"
+        sql.update("INSERT INTO plan_method (revision_id, indicator_id, method) SELECT ?, indicator_id, method FROM plan_method"
                 + " WHERE revision_id = ?", toRevision, fromRevision);
         for (CourseView.Module module : modules(fromRevision)) {
             long copy = insertModule(toRevision, module.position(), module.title(), module.hours(), module.description());
-            update("INSERT INTO module_task (module_id, task_id) SELECT ?, task_id FROM module_task WHERE module_id = ?",
+            sql.update("INSERT INTO module_task (module_id, task_id) SELECT ?, task_id FROM module_task WHERE module_id = ?",
                     copy, module.id());
         }
     }
 
     List<CourseView.Alignment> alignments(long revisionId) {
         Map<Long, List<String>> planned = new LinkedHashMap<>();
-        query("SELECT p.alignment_id, i.code FROM plan_indicator p JOIN indicator i ON i.indicator_id = p.indicator_id"
+        sql.query("SELECT p.alignment_id, i.code FROM plan_indicator p JOIN indicator i ON i.indicator_id = p.indicator_id"
                 + " WHERE p.revision_id = ? ORDER BY i.task_id, i.sort_order", List.of(revisionId), row -> {
             planned.computeIfAbsent(row.getLong(1), key -> new ArrayList<>()).add(row.getString(2));
             return null;
         });
-        return query("SELECT a.alignment_id, a.whole_task, s.code AS standard_code, t.code AS task_code, t.title, t.competency_level"
+        return sql.query("SELECT a.alignment_id, a.whole_task, s.code AS standard_code, t.code AS task_code, t.title, t.competency_level"
                 + " FROM alignment a JOIN task t ON t.task_id = a.task_id JOIN standard s ON s.standard_id = t.standard_id"
                 + " WHERE a.revision_id = ? ORDER BY s.code, t.sort_order", List.of(revisionId), row -> new CourseView.Alignment(
                 row.getString("standard_code") + ":" + row.getString("task_code"), row.getString("standard_code"),
@@ -136,12 +135,12 @@ class CourseStore {
 
     List<CourseView.PlannedIndicator> plan(long revisionId) {
         Map<Long, List<AssessmentMethod>> methods = new LinkedHashMap<>();
-        query("SELECT indicator_id, method FROM plan_method WHERE revision_id = ?", List.of(revisionId), row -> {
+        sql.query("SELECT indicator_id, method FROM plan_method WHERE revision_id = ?", List.of(revisionId), row -> {
             methods.computeIfAbsent(row.getLong(1), key -> new ArrayList<>()).add(AssessmentMethod.valueOf(row.getString(2)));
             return null;
         });
         methods.values().forEach(list -> list.sort(null));
-        return query("SELECT p.indicator_id, s.code AS standard_code, i.code, i.content, t.code AS task_code FROM plan_indicator p"
+        return sql.query("SELECT p.indicator_id, s.code AS standard_code, i.code, i.content, t.code AS task_code FROM plan_indicator p"
                 + " JOIN indicator i ON i.indicator_id = p.indicator_id JOIN task t ON t.task_id = i.task_id"
                 + " JOIN standard s ON s.standard_id = i.standard_id WHERE p.revision_id = ?"
                 + " ORDER BY s.code, t.sort_order, i.sort_order", List.of(revisionId), row -> new CourseView.PlannedIndicator(
@@ -152,12 +151,12 @@ class CourseStore {
 
     List<PlanEntry> planEntries(long revisionId) {
         Map<Long, java.util.Set<AssessmentMethod>> methods = new LinkedHashMap<>();
-        query("SELECT indicator_id, method FROM plan_method WHERE revision_id = ?", List.of(revisionId), row -> {
+        sql.query("SELECT indicator_id, method FROM plan_method WHERE revision_id = ?", List.of(revisionId), row -> {
             methods.computeIfAbsent(row.getLong(1), key -> java.util.EnumSet.noneOf(AssessmentMethod.class))
                     .add(AssessmentMethod.valueOf(row.getString(2)));
             return null;
         });
-        return query("SELECT p.indicator_id, s.code AS standard_code, i.code, i.content, t.code AS task_code FROM plan_indicator p"
+        return sql.query("SELECT p.indicator_id, s.code AS standard_code, i.code, i.content, t.code AS task_code FROM plan_indicator p"
                 + " JOIN indicator i ON i.indicator_id = p.indicator_id JOIN task t ON t.task_id = i.task_id"
                 + " JOIN standard s ON s.standard_id = i.standard_id WHERE p.revision_id = ?"
                 + " ORDER BY s.code, t.sort_order, i.sort_order", List.of(revisionId), row -> new PlanEntry(row.getLong("indicator_id"),
@@ -168,124 +167,77 @@ class CourseStore {
 
     List<CourseView.Module> modules(long revisionId) {
         Map<Long, List<String>> tasks = new LinkedHashMap<>();
-        query("SELECT m.module_id, s.code AS standard_code, t.code FROM module_task m JOIN task t ON t.task_id = m.task_id"
+        sql.query("SELECT m.module_id, s.code AS standard_code, t.code FROM module_task m JOIN task t ON t.task_id = m.task_id"
                 + " JOIN standard s ON s.standard_id = t.standard_id JOIN course_module c ON c.module_id = m.module_id"
                 + " WHERE c.revision_id = ? ORDER BY s.code, t.sort_order", List.of(revisionId), row -> {
             tasks.computeIfAbsent(row.getLong(1), key -> new ArrayList<>()).add(row.getString(2) + ":" + row.getString(3));
             return null;
         });
-        return query("SELECT * FROM course_module WHERE revision_id = ? ORDER BY sort_order, module_id", List.of(revisionId),
+        return sql.query("SELECT * FROM course_module WHERE revision_id = ? ORDER BY sort_order, module_id", List.of(revisionId),
                 row -> new CourseView.Module(row.getLong("module_id"), row.getInt("sort_order"), row.getString("title"),
                         row.getBigDecimal("hours"), row.getString("description"), tasks.getOrDefault(row.getLong("module_id"), List.of())));
     }
 
     boolean isAligned(long revisionId, long taskId) {
-        return exists("SELECT 1 FROM alignment WHERE revision_id = ? AND task_id = ?", revisionId, taskId);
+        return sql.exists("SELECT 1 FROM alignment WHERE revision_id = ? AND task_id = ?", revisionId, taskId);
     }
 
     void align(long revisionId, long taskId, boolean wholeTask, Collection<Long> indicatorIds, Collection<AssessmentMethod> methods) {
-        long alignmentId = insertReturningId("INSERT INTO alignment (revision_id, task_id, whole_task) VALUES (?, ?, ?)",
+        long alignmentId = sql.insert("INSERT INTO alignment (revision_id, task_id, whole_task) VALUES (?, ?, ?)",
                 "alignment_id", revisionId, taskId, wholeTask);
         for (long indicatorId : indicatorIds) {
-            update("INSERT INTO plan_indicator (revision_id, indicator_id, alignment_id) VALUES (?, ?, ?)", revisionId, indicatorId, alignmentId);
+            sql.update("INSERT INTO plan_indicator (revision_id, indicator_id, alignment_id) VALUES (?, ?, ?)", revisionId, indicatorId, alignmentId);
             insertMethods(revisionId, indicatorId, methods);
         }
     }
 
     /** Removes an aligned task and its part of the plan; false when the task was not aligned. */
     boolean unalign(long revisionId, long taskId) {
-        update("DELETE FROM plan_method WHERE revision_id = ? AND indicator_id IN (SELECT p.indicator_id FROM plan_indicator p"
+        sql.update("DELETE FROM plan_method WHERE revision_id = ? AND indicator_id IN (SELECT p.indicator_id FROM plan_indicator p"
                 + " JOIN alignment a ON a.alignment_id = p.alignment_id WHERE a.revision_id = ? AND a.task_id = ?)", revisionId, revisionId, taskId);
-        update("DELETE FROM plan_indicator WHERE alignment_id IN (SELECT alignment_id FROM alignment WHERE revision_id = ? AND task_id = ?)",
+        sql.update("DELETE FROM plan_indicator WHERE alignment_id IN (SELECT alignment_id FROM alignment WHERE revision_id = ? AND task_id = ?)",
                 revisionId, taskId);
-        return update("DELETE FROM alignment WHERE revision_id = ? AND task_id = ?", revisionId, taskId) > 0;
+        return sql.update("DELETE FROM alignment WHERE revision_id = ? AND task_id = ?", revisionId, taskId) > 0;
     }
 
     /** The id of an indicator of the plan, given as STANDARDCODE and INDICATORCODE. */
     OptionalLong plannedIndicator(long revisionId, String standardCode, String indicatorCode) {
-        List<Long> ids = query("SELECT p.indicator_id FROM plan_indicator p JOIN indicator i ON i.indicator_id = p.indicator_id"
+        List<Long> ids = sql.query("SELECT p.indicator_id FROM plan_indicator p JOIN indicator i ON i.indicator_id = p.indicator_id"
                 + " JOIN standard s ON s.standard_id = i.standard_id WHERE p.revision_id = ? AND s.code = ? AND i.code = ?",
                 List.of(revisionId, standardCode, indicatorCode), row -> row.getLong(1));
         return ids.isEmpty() ? OptionalLong.empty() : OptionalLong.of(ids.get(0));
     }
 
     void replaceMethods(long revisionId, long indicatorId, Collection<AssessmentMethod> methods) {
-        update("DELETE FROM plan_method WHERE revision_id = ? AND indicator_id = ?", revisionId, indicatorId);
+        sql.update("DELETE FROM plan_method WHERE revision_id = ? AND indicator_id = ?", revisionId, indicatorId);
         insertMethods(revisionId, indicatorId, methods);
     }
 
     long insertModule(long revisionId, int position, String title, BigDecimal hours, @Nullable String description) {
-        return insertReturningId("INSERT INTO course_module (revision_id, sort_order, title, hours, description) VALUES (?, ?, ?, ?, ?)",
+        return sql.insert("INSERT INTO course_module (revision_id, sort_order, title, hours, description) VALUES (?, ?, ?, ?, ?)",
                 "module_id", revisionId, position, title, hours, description);
     }
 
     void setModuleTasks(long moduleId, Collection<Long> taskIds) {
-        update("DELETE FROM module_task WHERE module_id = ?", moduleId);
+        sql.update("DELETE FROM module_task WHERE module_id = ?", moduleId);
         for (long taskId : taskIds) {
-            update("INSERT INTO module_task (module_id, task_id) VALUES (?, ?)", moduleId, taskId);
+            sql.update("INSERT INTO module_task (module_id, task_id) VALUES (?, ?)", moduleId, taskId);
         }
     }
 
     void updateModule(long moduleId, String title, BigDecimal hours, @Nullable String description) {
-        update("UPDATE course_module SET title = ?, hours = ?, description = ? WHERE module_id = ?", title, hours, description, moduleId);
+        sql.update("UPDATE course_module SET title = ?, hours = ?, description = ? WHERE module_id = ?", title, hours, description, moduleId);
     }
 
     boolean deleteModule(long revisionId, long moduleId) {
-        update("DELETE FROM module_task WHERE module_id IN (SELECT module_id FROM course_module WHERE revision_id = ? AND module_id = ?)",
+        sql.update("DELETE FROM module_task WHERE module_id IN (SELECT module_id FROM course_module WHERE revision_id = ? AND module_id = ?)",
                 revisionId, moduleId);
-        return update("DELETE FROM course_module WHERE revision_id = ? AND module_id = ?", revisionId, moduleId) > 0;
+        return sql.update("DELETE FROM course_module WHERE revision_id = ? AND module_id = ?", revisionId, moduleId) > 0;
     }
 
     private void insertMethods(long revisionId, long indicatorId, Collection<AssessmentMethod> methods) {
         for (AssessmentMethod method : methods) {
-            update("INSERT INTO plan_method (revision_id, indicator_id, method) VALUES (?, ?, ?)", revisionId, indicatorId, method.name());
-        }
-    }
-
-    private interface RowMapper<T> {
-        T map(ResultSet row) throws SQLException;
-    }
-
-    private <T> List<T> query(String sql, List<Object> parameters, RowMapper<T> mapper) {
-        return jdbc.prepareStatement(sql, statement -> {
-            bind(statement, parameters.toArray());
-            List<T> results = new ArrayList<>();
-            try (ResultSet rows = statement.executeQuery()) {
-                while (rows.next()) {
-                    results.add(mapper.map(rows));
-                }
-            }
-            return results;
-        });
-    }
-
-    private boolean exists(String sql, Object... parameters) {
-        return !query(sql, List.of(parameters), row -> Boolean.TRUE).isEmpty();
-    }
-
-    private int update(String sql, Object... parameters) {
-        return jdbc.prepareStatement(sql, statement -> {
-            bind(statement, parameters);
-            return statement.executeUpdate();
-        });
-    }
-
-    private long insertReturningId(String sql, String idColumn, Object... parameters) {
-        return jdbc.execute(connection -> {
-            try (PreparedStatement statement = connection.prepareStatement(sql, new String[] {idColumn})) {
-                bind(statement, parameters);
-                statement.executeUpdate();
-                try (ResultSet keys = statement.getGeneratedKeys()) {
-                    keys.next();
-                    return keys.getLong(1);
-                }
-            }
-        });
-    }
-
-    private static void bind(PreparedStatement statement, Object... parameters) throws SQLException {
-        for (int i = 0; i < parameters.length; i++) {
-            statement.setObject(i + 1, parameters[i]);
+            sql.update("INSERT INTO plan_method (revision_id, indicator_id, method) VALUES (?, ?, ?)", revisionId, indicatorId, method.name());
         }
     }
 

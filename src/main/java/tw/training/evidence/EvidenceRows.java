@@ -4,6 +4,7 @@ import io.micronaut.core.annotation.Nullable;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import jakarta.inject.Singleton;
 import tw.training.course.AssessmentMethod;
+import tw.training.database.Sql;
 import tw.training.evidence.storage.StagedFile;
 
 import java.sql.PreparedStatement;
@@ -24,9 +25,11 @@ import java.util.Set;
 class EvidenceRows {
 
     private final JdbcOperations jdbc;
+    private final Sql sql;
 
-    EvidenceRows(JdbcOperations jdbc) {
+    EvidenceRows(JdbcOperations jdbc, Sql sql) {
         this.jdbc = jdbc;
+        this.sql = sql;
     }
 
     /** The header of a piece of evidence with what access checks need. */
@@ -88,14 +91,14 @@ class EvidenceRows {
     Map<Long, Header> headers(Collection<Long> evidenceIds) {
         Map<Long, Header> headers = new LinkedHashMap<>();
         if (!evidenceIds.isEmpty()) {
-            headers("WHERE v.evidence_id IN (" + placeholders(evidenceIds.size()) + ")", List.copyOf(evidenceIds))
+            headers("WHERE v.evidence_id IN (" + Sql.placeholders(evidenceIds.size()) + ")", List.copyOf(evidenceIds))
                     .forEach(header -> headers.put(header.id(), header));
         }
         return headers;
     }
 
     private List<Header> headers(String where, List<Object> parameters) {
-        return query("SELECT v.*, e.course_id, e.learner_id FROM evidence v JOIN enrollment e ON e.enrollment_id = v.enrollment_id "
+        return sql.query("SELECT v.*, e.course_id, e.learner_id FROM evidence v JOIN enrollment e ON e.enrollment_id = v.enrollment_id "
                 + where, parameters, row -> new Header(row.getLong("evidence_id"), row.getLong("enrollment_id"), row.getLong("course_id"),
                 row.getLong("learner_id"), AssessmentMethod.valueOf(row.getString("method")), row.getString("title"),
                 row.getString("description"), EvidenceStatus.valueOf(row.getString("status")),
@@ -108,22 +111,22 @@ class EvidenceRows {
         if (evidenceIds.isEmpty()) {
             return claims;
         }
-        query("SELECT c.evidence_id, c.indicator_id, s.code AS standard_code, i.code FROM evidence_indicator c"
+        sql.query("SELECT c.evidence_id, c.indicator_id, s.code AS standard_code, i.code FROM evidence_indicator c"
                 + " JOIN indicator i ON i.indicator_id = c.indicator_id JOIN standard s ON s.standard_id = i.standard_id"
-                + " WHERE c.evidence_id IN (" + placeholders(evidenceIds.size()) + ") ORDER BY s.code, i.task_id, i.sort_order",
+                + " WHERE c.evidence_id IN (" + Sql.placeholders(evidenceIds.size()) + ") ORDER BY s.code, i.task_id, i.sort_order",
                 List.copyOf(evidenceIds), row -> claims.computeIfAbsent(row.getLong("evidence_id"), key -> new LinkedHashMap<>())
                         .put(row.getString("standard_code") + ":" + row.getString("code"), row.getLong("indicator_id")));
         return claims;
     }
 
     List<FileRow> files(long evidenceId) {
-        return query("SELECT * FROM evidence_file WHERE evidence_id = ? ORDER BY evidence_file_id", List.of(evidenceId), row ->
+        return sql.query("SELECT * FROM evidence_file WHERE evidence_id = ? ORDER BY evidence_file_id", List.of(evidenceId), row ->
                 new FileRow(row.getLong("evidence_file_id"), evidenceId, row.getString("storage_key"), row.getString("filename"),
                         row.getString("content_type"), row.getLong("size_bytes"), row.getString("sha256")));
     }
 
     List<Views.Judgement> judgements(long evidenceId) {
-        return query("SELECT j.*, s.code AS standard_code, i.code, u.username FROM judgement j"
+        return sql.query("SELECT j.*, s.code AS standard_code, i.code, u.username FROM judgement j"
                 + " JOIN indicator i ON i.indicator_id = j.indicator_id JOIN standard s ON s.standard_id = i.standard_id"
                 + " JOIN app_user u ON u.user_id = j.assessor_id WHERE j.evidence_id = ? ORDER BY j.judged_at, j.judgement_id",
                 List.of(evidenceId), row -> new Views.Judgement(row.getLong("judgement_id"), evidenceId,
@@ -132,7 +135,7 @@ class EvidenceRows {
     }
 
     boolean judged(long evidenceId) {
-        return !query("SELECT 1 FROM judgement WHERE evidence_id = ?", List.of(evidenceId), row -> true).isEmpty();
+        return !sql.query("SELECT 1 FROM judgement WHERE evidence_id = ?", List.of(evidenceId), row -> true).isEmpty();
     }
 
     /** Appends judgements in one batch: evidence id, indicator row id, outcome, comment. */
@@ -160,11 +163,7 @@ class EvidenceRows {
     }
 
     void withdraw(long evidenceId, Instant now) {
-        jdbc.prepareStatement("UPDATE evidence SET status = 'WITHDRAWN', withdrawn_at = ? WHERE evidence_id = ?", statement -> {
-            statement.setTimestamp(1, Timestamp.from(now));
-            statement.setLong(2, evidenceId);
-            return statement.executeUpdate();
-        });
+        sql.update("UPDATE evidence SET status = 'WITHDRAWN', withdrawn_at = ? WHERE evidence_id = ?", Timestamp.from(now), evidenceId);
     }
 
     /**
@@ -172,7 +171,7 @@ class EvidenceRows {
      */
     List<Views.Awaiting> awaiting(long courseId, @Nullable AssessmentMethod method, @Nullable String learner,
                                   @Nullable String indicator, int limit) {
-        StringBuilder sql = new StringBuilder("SELECT v.evidence_id, v.enrollment_id, u.username, v.method, v.title, v.submitted_at,"
+        StringBuilder select = new StringBuilder("SELECT v.evidence_id, v.enrollment_id, u.username, v.method, v.title, v.submitted_at,"
                 + " s.code AS standard_code, i.code FROM evidence v JOIN enrollment e ON e.enrollment_id = v.enrollment_id"
                 + " JOIN app_user u ON u.user_id = e.learner_id JOIN evidence_indicator c ON c.evidence_id = v.evidence_id"
                 + " JOIN indicator i ON i.indicator_id = c.indicator_id JOIN standard s ON s.standard_id = i.standard_id"
@@ -180,21 +179,21 @@ class EvidenceRows {
                 + " AND NOT EXISTS (SELECT 1 FROM judgement j WHERE j.evidence_id = c.evidence_id AND j.indicator_id = c.indicator_id)");
         List<Object> parameters = new ArrayList<>(List.of(courseId));
         if (method != null) {
-            sql.append(" AND v.method = ?");
+            select.append(" AND v.method = ?");
             parameters.add(method.name());
         }
         if (learner != null) {
-            sql.append(" AND u.username = ?");
+            select.append(" AND u.username = ?");
             parameters.add(learner);
         }
         if (indicator != null && indicator.contains(":")) {
-            sql.append(" AND s.code = ? AND i.code = ?");
+            select.append(" AND s.code = ? AND i.code = ?");
             parameters.add(indicator.substring(0, indicator.indexOf(':')));
             parameters.add(indicator.substring(indicator.indexOf(':') + 1));
         }
-        sql.append(" ORDER BY v.submitted_at, v.evidence_id, s.code, i.task_id, i.sort_order");
+        select.append(" ORDER BY v.submitted_at, v.evidence_id, s.code, i.task_id, i.sort_order");
         Map<Long, Views.Awaiting> queue = new LinkedHashMap<>();
-        query(sql.toString(), parameters, row -> {
+        sql.query(select.toString(), parameters, row -> {
             long id = row.getLong("evidence_id");
             Views.Awaiting entry = queue.computeIfAbsent(id, key -> {
                 try {
@@ -216,31 +215,8 @@ class EvidenceRows {
         if (keys.isEmpty()) {
             return Set.of();
         }
-        return Set.copyOf(query("SELECT storage_key FROM evidence_file WHERE storage_key IN (" + placeholders(keys.size()) + ")",
+        return Set.copyOf(sql.query("SELECT storage_key FROM evidence_file WHERE storage_key IN (" + Sql.placeholders(keys.size()) + ")",
                 List.copyOf(keys), row -> row.getString(1)));
-    }
-
-    private interface RowMapper<T> {
-        T map(ResultSet row) throws SQLException;
-    }
-
-    private <T> List<T> query(String sql, List<?> parameters, RowMapper<T> mapper) {
-        return jdbc.prepareStatement(sql, statement -> {
-            for (int i = 0; i < parameters.size(); i++) {
-                statement.setObject(i + 1, parameters.get(i));
-            }
-            List<T> results = new ArrayList<>();
-            try (ResultSet rows = statement.executeQuery()) {
-                while (rows.next()) {
-                    results.add(mapper.map(rows));
-                }
-            }
-            return results;
-        });
-    }
-
-    private static String placeholders(int count) {
-        return String.join(", ", java.util.Collections.nCopies(count, "?"));
     }
 
     private static Instant instant(@Nullable Timestamp timestamp) {

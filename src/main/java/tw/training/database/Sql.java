@@ -1,0 +1,76 @@
+package tw.training.database;
+
+import io.micronaut.data.jdbc.runtime.JdbcOperations;
+import jakarta.inject.Singleton;
+
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Runs statements on the current transaction's connection, binding parameters by position. */
+@Singleton
+public class Sql {
+
+    /** Reads one row into a value. */
+    public interface Row<T> {
+        T map(ResultSet row) throws SQLException;
+    }
+
+    private final JdbcOperations jdbc;
+
+    Sql(JdbcOperations jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public <T> List<T> query(String sql, List<?> parameters, Row<T> row) {
+        return jdbc.prepareStatement(sql, statement -> {
+            bind(statement, parameters.toArray());
+            List<T> results = new ArrayList<>();
+            try (ResultSet rows = statement.executeQuery()) {
+                while (rows.next()) {
+                    results.add(row.map(rows));
+                }
+            }
+            return results;
+        });
+    }
+
+    public boolean exists(String sql, Object... parameters) {
+        return !query(sql, List.of(parameters), row -> Boolean.TRUE).isEmpty();
+    }
+
+    /** @return the number of rows changed */
+    public int update(String sql, Object... parameters) {
+        return jdbc.prepareStatement(sql, statement -> {
+            bind(statement, parameters);
+            return statement.executeUpdate();
+        });
+    }
+
+    /** Inserts one row and answers the identity the database gave it (no RETURNING: H2 lacks it). */
+    public long insert(String sql, String idColumn, Object... parameters) {
+        return jdbc.execute(connection -> {
+            try (PreparedStatement statement = connection.prepareStatement(sql, new String[] {idColumn})) {
+                bind(statement, parameters);
+                statement.executeUpdate();
+                try (ResultSet keys = statement.getGeneratedKeys()) {
+                    keys.next();
+                    return keys.getLong(1);
+                }
+            }
+        });
+    }
+
+    /** "?, ?, ?" for an IN list of that many values. */
+    public static String placeholders(int count) {
+        return String.join(", ", java.util.Collections.nCopies(count, "?"));
+    }
+
+    private static void bind(PreparedStatement statement, Object... parameters) throws SQLException {
+        for (int i = 0; i < parameters.length; i++) {
+            statement.setObject(i + 1, parameters[i]);
+        }
+    }
+}
