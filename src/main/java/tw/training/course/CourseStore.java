@@ -156,12 +156,12 @@ class CourseStore {
                     .add(AssessmentMethod.valueOf(row.getString(2)));
             return null;
         });
-        return sql.query("SELECT p.indicator_id, s.code AS standard_code, i.code, i.content, t.code AS task_code FROM plan_indicator p"
+        return sql.query("SELECT p.indicator_id, s.code AS standard_code, i.code, i.content, t.code AS task_code, t.title FROM plan_indicator p"
                 + " JOIN indicator i ON i.indicator_id = p.indicator_id JOIN task t ON t.task_id = i.task_id"
                 + " JOIN standard s ON s.standard_id = i.standard_id WHERE p.revision_id = ?"
                 + " ORDER BY s.code, t.sort_order, i.sort_order", List.of(revisionId), row -> new PlanEntry(row.getLong("indicator_id"),
                 row.getString("standard_code") + ":" + row.getString("code"), row.getString("content"),
-                row.getString("standard_code") + ":" + row.getString("task_code"),
+                row.getString("standard_code") + ":" + row.getString("task_code"), row.getString("title"),
                 java.util.Set.copyOf(methods.getOrDefault(row.getLong("indicator_id"), java.util.Set.of()))));
     }
 

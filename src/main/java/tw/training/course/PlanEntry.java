@@ -8,5 +8,5 @@ import java.util.Set;
  * @param id     e.g. KPS5294-001v4:P2.3.1
  * @param taskId e.g. KPS5294-001v4:T2.3
  */
-public record PlanEntry(long indicatorId, String id, String text, String taskId, Set<AssessmentMethod> methods) {
+public record PlanEntry(long indicatorId, String id, String text, String taskId, String taskTitle, Set<AssessmentMethod> methods) {
 }

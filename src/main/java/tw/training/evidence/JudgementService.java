@@ -1,5 +1,6 @@
 package tw.training.evidence;
 
+import io.micronaut.context.event.ApplicationEventPublisher;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.transaction.annotation.ReadOnly;
 import jakarta.inject.Singleton;
@@ -33,12 +34,15 @@ public class JudgementService {
     private final EvidenceService evidence;
     private final CourseService courses;
     private final Clock clock;
+    private final ApplicationEventPublisher<JudgementsRecorded> events;
 
-    JudgementService(EvidenceRows rows, EvidenceService evidence, CourseService courses, Clock clock) {
+    JudgementService(EvidenceRows rows, EvidenceService evidence, CourseService courses, Clock clock,
+                     ApplicationEventPublisher<JudgementsRecorded> events) {
         this.rows = rows;
         this.evidence = evidence;
         this.courses = courses;
         this.clock = clock;
+        this.events = events;
     }
 
     @Transactional
@@ -54,6 +58,7 @@ public class JudgementService {
             throw new InvalidInputException("The judgement is not valid", errors);
         }
         rows.insertJudgements(List.of(judgement), actor.userId(), clock.instant());
+        events.publishEvent(new JudgementsRecorded(Set.of(header.enrollmentId())));
         List<Views.Judgement> history = rows.judgements(evidenceId);
         return history.get(history.size() - 1);
     }
@@ -92,6 +97,9 @@ public class JudgementService {
             throw new InvalidInputException("No judgement was recorded: " + errors.size() + " of " + batch.size() + " are not valid", errors);
         }
         rows.insertJudgements(judgements, actor.userId(), clock.instant());
+        Set<Long> enrollments = new LinkedHashSet<>();
+        judgements.forEach(j -> enrollments.add(headers.get(j.evidenceId()).enrollmentId()));
+        events.publishEvent(new JudgementsRecorded(enrollments));
         return judgements.size();
     }
 
