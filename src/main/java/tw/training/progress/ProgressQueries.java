@@ -66,9 +66,10 @@ class ProgressQueries {
         List<Object> parameters = new java.util.ArrayList<>(enrollmentIds);
         parameters.addAll(enrollmentIds);
         parameters.addAll(enrollmentIds);
-        return sql.query(met(in) + " SELECT e.enrollment_id, COUNT(p.indicator_id) AS total,"
-                + " (SELECT COUNT(*) FROM met m WHERE m.enrollment_id = e.enrollment_id) AS met_count"
-                + " FROM enrollment e JOIN plan_indicator p ON p.revision_id = e.revision_id WHERE " + in
+        // met is joined, not asked per enrollment: a correlated subquery would run the whole aggregate per row
+        return sql.query(met(in) + " SELECT e.enrollment_id, COUNT(p.indicator_id) AS total, COUNT(m.indicator_id) AS met_count"
+                + " FROM enrollment e JOIN plan_indicator p ON p.revision_id = e.revision_id"
+                + " LEFT JOIN met m ON m.enrollment_id = e.enrollment_id AND m.indicator_id = p.indicator_id WHERE " + in
                 + " GROUP BY e.enrollment_id", parameters,
                 row -> new Count(row.getLong("enrollment_id"), row.getInt("met_count"), row.getInt("total")));
     }

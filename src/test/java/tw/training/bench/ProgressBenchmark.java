@@ -84,6 +84,14 @@ public final class ProgressBenchmark {
 
                 List<Double> sqlMillis = new ArrayList<>();
                 try (Connection connection = postgres.getDatabase("postgres", "bench").getConnection()) {
+                    if (Boolean.getBoolean("explain")) {
+                        try (Statement statement = connection.createStatement();
+                             ResultSet plan = statement.executeQuery("EXPLAIN (ANALYZE, BUFFERS) " + aggregate(course))) {
+                            while (plan.next()) {
+                                System.out.println(plan.getString(1));
+                            }
+                        }
+                    }
                     for (int i = 0; i < 7; i++) {
                         sqlMillis.add(plainAggregate(connection, course));
                     }
@@ -114,7 +122,18 @@ public final class ProgressBenchmark {
 
     /** The cohort's met indicators and totals, as the progress service asks for them, run directly. */
     private static double plainAggregate(Connection connection, long course) throws Exception {
-        String met = "WITH latest AS (SELECT v.enrollment_id, j.indicator_id, v.method, j.outcome, ROW_NUMBER() OVER"
+        String met = aggregate(course);
+        long started = System.nanoTime();
+        try (Statement statement = connection.createStatement(); ResultSet result = statement.executeQuery(met)) {
+            while (result.next()) {
+                result.getLong(1);
+            }
+        }
+        return (System.nanoTime() - started) / 1e6;
+    }
+
+    private static String aggregate(long course) {
+        return "WITH latest AS (SELECT v.enrollment_id, j.indicator_id, v.method, j.outcome, ROW_NUMBER() OVER"
                 + " (PARTITION BY j.evidence_id, j.indicator_id ORDER BY j.judged_at DESC, j.judgement_id DESC) AS rn"
                 + " FROM judgement j JOIN evidence v ON v.evidence_id = j.evidence_id JOIN enrollment e ON e.enrollment_id = v.enrollment_id"
                 + " WHERE v.status = 'SUBMITTED' AND e.course_id = " + course + "),"
@@ -126,13 +145,6 @@ public final class ProgressBenchmark {
                 + " HAVING COUNT(s.method) = COUNT(*))"
                 + " SELECT m.enrollment_id, s.code, i.code FROM met m JOIN indicator i ON i.indicator_id = m.indicator_id"
                 + " JOIN standard s ON s.standard_id = i.standard_id";
-        long started = System.nanoTime();
-        try (Statement statement = connection.createStatement(); ResultSet result = statement.executeQuery(met)) {
-            while (result.next()) {
-                result.getLong(1);
-            }
-        }
-        return (System.nanoTime() - started) / 1e6;
     }
 
     private static void concurrentEnrollmentProgress(String base, String token, int learners) throws Exception {
