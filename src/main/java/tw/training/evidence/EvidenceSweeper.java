@@ -11,7 +11,6 @@ import org.slf4j.LoggerFactory;
 import tw.training.evidence.storage.EvidenceStore;
 import tw.training.evidence.storage.Staging;
 
-
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;

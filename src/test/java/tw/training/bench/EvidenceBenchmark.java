@@ -6,9 +6,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.SequenceInputStream;
-import java.net.ServerSocket;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -19,8 +17,6 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Random;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Issue 5's figures, against the packaged jar started with its heap capped at 256 MiB on the embedded default:
@@ -33,8 +29,6 @@ public final class EvidenceBenchmark {
 
     private static final String ADMIN = "bench.admin";
     private static final String PASSWORD = "benchmark password";
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-    private static final Pattern ID = Pattern.compile("\"id\":(\\d+)");
 
     private EvidenceBenchmark() {
     }
@@ -43,7 +37,7 @@ public final class EvidenceBenchmark {
         int mebibytes = args.length > 0 ? Integer.parseInt(args[0]) : 1024;
         Path jar = Path.of("target/competency-backend-0.1.0.jar").toAbsolutePath();
         Path folder = Files.createTempDirectory(Path.of("target"), "evidence-bench").toAbsolutePath();
-        int port = freePort();
+        int port = Api.freePort();
         ProcessBuilder builder = new ProcessBuilder("java", "-Xmx256m", "-jar", jar.toString())
                 .directory(folder.toFile()).redirectErrorStream(true).redirectOutput(new File(folder.toFile(), "server.log"));
         builder.environment().put("PORT", String.valueOf(port));
@@ -54,17 +48,17 @@ public final class EvidenceBenchmark {
         Process server = builder.start();
         try {
             String base = "http://127.0.0.1:" + port;
-            waitForServer(base);
-            String admin = login(base, ADMIN, PASSWORD);
-            post(base + "/api/users", admin, user("bench.trainer", "TRAINER"));
-            post(base + "/api/users", admin, user("bench.learner", "LEARNER"));
-            String trainer = login(base, "bench.trainer", PASSWORD);
-            String learner = login(base, "bench.learner", PASSWORD);
-            long course = id(post(base + "/api/courses", trainer, "{\"code\":\"BENCH\",\"title\":\"基準\",\"hours\":8}"));
-            post(base + "/api/courses/" + course + "/alignments", trainer,
+            Api.waitForServer(base, Duration.ofSeconds(90));
+            String admin = Api.login(base, ADMIN, PASSWORD);
+            Api.post(base + "/api/users", admin, user("bench.trainer", "TRAINER"));
+            Api.post(base + "/api/users", admin, user("bench.learner", "LEARNER"));
+            String trainer = Api.login(base, "bench.trainer", PASSWORD);
+            String learner = Api.login(base, "bench.learner", PASSWORD);
+            long course = Api.id(Api.post(base + "/api/courses", trainer, "{\"code\":\"BENCH\",\"title\":\"基準\",\"hours\":8}"));
+            Api.post(base + "/api/courses/" + course + "/alignments", trainer,
                     "{\"standardCode\":\"KPS5294-001v4\",\"taskCode\":\"T2.3\",\"methods\":[\"OBSERVATION\"]}");
-            post(base + "/api/courses/" + course + "/publish", trainer, "{}");
-            long enrollment = id(post(base + "/api/courses/" + course + "/enrollments", trainer, "{\"username\":\"bench.learner\"}"));
+            Api.post(base + "/api/courses/" + course + "/publish", trainer, "{}");
+            long enrollment = Api.id(Api.post(base + "/api/courses/" + course + "/enrollments", trainer, "{\"username\":\"bench.learner\"}"));
 
             Path file = folder.resolve("big.pdf");
             writeFile(file, mebibytes);
@@ -106,7 +100,7 @@ public final class EvidenceBenchmark {
         List<Long> evidence = new ArrayList<>();
         for (int i = 0; i < 250; i++) {
             String metadata = "{\"method\":\"OBSERVATION\",\"title\":\"觀察 " + i + "\",\"indicators\":[\"" + String.join("\",\"", indicators) + "\"]}";
-            evidence.add(id(multipart(base + "/api/enrollments/" + enrollment + "/evidence", learner, metadata, null)));
+            evidence.add(Api.id(multipart(base + "/api/enrollments/" + enrollment + "/evidence", learner, metadata, null)));
         }
         List<Double> perJudgement = new ArrayList<>();
         for (int round = 0; round < 5; round++) {
@@ -123,7 +117,7 @@ public final class EvidenceBenchmark {
             }
             batch.append(']');
             long started = System.nanoTime();
-            String answer = post(base + "/api/courses/" + course + "/judgements", trainer, batch.toString());
+            String answer = Api.post(base + "/api/courses/" + course + "/judgements", trainer, batch.toString());
             double millis = (System.nanoTime() - started) / 1e6;
             if (!answer.contains("\"recorded\":" + count)) {
                 throw new IllegalStateException("batch not recorded: " + answer);
@@ -214,7 +208,7 @@ public final class EvidenceBenchmark {
                         throw new java.io.UncheckedIOException(e);
                     }
                 }), length)).build();
-        HttpResponse<String> response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response = Api.HTTP.send(request, HttpResponse.BodyHandlers.ofString());
         if (response.statusCode() != 201) {
             throw new IllegalStateException(url + " answered " + response.statusCode() + ": " + response.body());
         }
@@ -238,52 +232,4 @@ public final class EvidenceBenchmark {
                 + "@example.org\",\"password\":\"" + PASSWORD + "\",\"roles\":[\"" + role + "\"]}";
     }
 
-    private static String login(String base, String username, String password) throws Exception {
-        String body = HTTP.send(HttpRequest.newBuilder(URI.create(base + "/login")).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString("{\"username\":\"" + username + "\",\"password\":\"" + password + "\"}"))
-                .build(), HttpResponse.BodyHandlers.ofString()).body();
-        Matcher m = Pattern.compile("\"access_token\":\"([^\"]+)\"").matcher(body);
-        if (!m.find()) {
-            throw new IllegalStateException("login failed: " + body);
-        }
-        return m.group(1);
-    }
-
-    private static String post(String url, String token, String json) throws Exception {
-        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(url)).header("Authorization", "Bearer " + token)
-                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json)).build(),
-                HttpResponse.BodyHandlers.ofString());
-        if (response.statusCode() >= 300) {
-            throw new IllegalStateException(url + " answered " + response.statusCode() + ": " + response.body());
-        }
-        return response.body();
-    }
-
-    private static long id(String json) {
-        Matcher m = ID.matcher(json);
-        if (!m.find()) {
-            throw new IllegalStateException("no id in " + json);
-        }
-        return Long.parseLong(m.group(1));
-    }
-
-    private static void waitForServer(String base) throws Exception {
-        long until = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        while (System.nanoTime() < until) {
-            try {
-                if (HTTP.send(HttpRequest.newBuilder(URI.create(base + "/health")).build(), HttpResponse.BodyHandlers.ofString()).statusCode() == 200) {
-                    return;
-                }
-            } catch (IOException notYet) {
-                Thread.sleep(50);
-            }
-        }
-        throw new IllegalStateException("server did not start");
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
-    }
 }

@@ -8,11 +8,6 @@ import java.io.File;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.StringReader;
-import java.net.ServerSocket;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -26,8 +21,6 @@ import java.util.Random;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Issue 6's figures on PostgreSQL: 10,000 learners × 50 indicators × 5 pieces of evidence each (2.5 million
@@ -41,8 +34,6 @@ import java.util.regex.Pattern;
 public final class ProgressBenchmark {
 
     private static final String PASSWORD = "benchmark password";
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-    private static final Pattern ID = Pattern.compile("\"id\":(\\d+)");
     /** THM2431-001v1 without T4.2: 50 indicators. */
     private static final List<String> TASKS = List.of("T1.1", "T1.2", "T2.1", "T2.2", "T3.1", "T3.2", "T3.3", "T4.1", "T5.1", "T5.2",
             "T5.3", "T5.4");
@@ -59,21 +50,21 @@ public final class ProgressBenchmark {
             try (Connection connection = postgres.getPostgresDatabase().getConnection(); Statement statement = connection.createStatement()) {
                 statement.execute("CREATE DATABASE bench");
             }
-            int port = freePort();
+            int port = Api.freePort();
             Process server = startServer(folder, port, postgres.getJdbcUrl("postgres", "bench"));
             try {
                 String base = "http://127.0.0.1:" + port;
-                waitForServer(base);
-                String admin = login(base, "bench.admin");
-                post(base + "/api/users", admin, "{\"username\":\"bench.trainer\",\"displayName\":\"講師\",\"email\":\"t@example.org\",\"password\":\""
+                Api.waitForServer(base, Duration.ofSeconds(90));
+                String admin = Api.login(base, "bench.admin", PASSWORD);
+                Api.post(base + "/api/users", admin, "{\"username\":\"bench.trainer\",\"displayName\":\"講師\",\"email\":\"t@example.org\",\"password\":\""
                         + PASSWORD + "\",\"roles\":[\"TRAINER\"]}");
-                String trainer = login(base, "bench.trainer");
-                long course = id(post(base + "/api/courses", trainer, "{\"code\":\"BENCH\",\"title\":\"基準課程\",\"hours\":40}"));
+                String trainer = Api.login(base, "bench.trainer", PASSWORD);
+                long course = Api.id(Api.post(base + "/api/courses", trainer, "{\"code\":\"BENCH\",\"title\":\"基準課程\",\"hours\":40}"));
                 for (String task : TASKS) {
-                    post(base + "/api/courses/" + course + "/alignments", trainer,
+                    Api.post(base + "/api/courses/" + course + "/alignments", trainer,
                             "{\"standardCode\":\"THM2431-001v1\",\"taskCode\":\"" + task + "\",\"methods\":[\"OBSERVATION\"]}");
                 }
-                post(base + "/api/courses/" + course + "/publish", trainer, "{}");
+                Api.post(base + "/api/courses/" + course + "/publish", trainer, "{}");
 
                 long loadStarted = System.nanoTime();
                 try (Connection connection = postgres.getDatabase("postgres", "bench").getConnection()) {
@@ -100,7 +91,7 @@ public final class ProgressBenchmark {
                 String cohort = null;
                 for (int i = 0; i < 7; i++) {
                     long started = System.nanoTime();
-                    cohort = get(base + "/api/courses/" + course + "/progress", trainer);
+                    cohort = Api.get(base + "/api/courses/" + course + "/progress", trainer);
                     httpMillis.add((System.nanoTime() - started) / 1e6);
                 }
                 if (!cohort.contains("\"indicatorsTotal\":50")) {
@@ -160,7 +151,7 @@ public final class ProgressBenchmark {
                 for (int r = 0; r < requestsPerClient; r++) {
                     long enrollment = 1 + random.nextInt(learners);
                     long started = System.nanoTime();
-                    String body = get(base + "/api/enrollments/" + enrollment + "/progress", token);
+                    String body = Api.get(base + "/api/enrollments/" + enrollment + "/progress", token);
                     millis.add((System.nanoTime() - started) / 1e6);
                     if (!body.contains("\"indicatorsTotal\":50")) {
                         throw new IllegalStateException("unexpected progress answer");
@@ -276,58 +267,6 @@ public final class ProgressBenchmark {
         return builder.start();
     }
 
-    private static String login(String base, String username) throws Exception {
-        String body = HTTP.send(HttpRequest.newBuilder(URI.create(base + "/login")).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString("{\"username\":\"" + username + "\",\"password\":\"" + PASSWORD + "\"}")).build(),
-                HttpResponse.BodyHandlers.ofString()).body();
-        Matcher m = Pattern.compile("\"access_token\":\"([^\"]+)\"").matcher(body);
-        if (!m.find()) {
-            throw new IllegalStateException("login failed: " + body);
-        }
-        return m.group(1);
-    }
-
-    private static String post(String url, String token, String json) throws Exception {
-        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(url)).header("Authorization", "Bearer " + token)
-                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json)).build(),
-                HttpResponse.BodyHandlers.ofString());
-        if (response.statusCode() >= 300) {
-            throw new IllegalStateException(url + " answered " + response.statusCode() + ": " + response.body());
-        }
-        return response.body();
-    }
-
-    private static String get(String url, String token) throws Exception {
-        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(url)).header("Authorization", "Bearer " + token).build(),
-                HttpResponse.BodyHandlers.ofString());
-        if (response.statusCode() != 200) {
-            throw new IllegalStateException(url + " answered " + response.statusCode() + ": " + response.body());
-        }
-        return response.body();
-    }
-
-    private static long id(String json) {
-        Matcher m = ID.matcher(json);
-        if (!m.find()) {
-            throw new IllegalStateException("no id in " + json);
-        }
-        return Long.parseLong(m.group(1));
-    }
-
-    private static void waitForServer(String base) throws Exception {
-        long until = System.nanoTime() + Duration.ofSeconds(90).toNanos();
-        while (System.nanoTime() < until) {
-            try {
-                if (HTTP.send(HttpRequest.newBuilder(URI.create(base + "/health")).build(), HttpResponse.BodyHandlers.ofString()).statusCode() == 200) {
-                    return;
-                }
-            } catch (IOException notYet) {
-                Thread.sleep(100);
-            }
-        }
-        throw new IllegalStateException("server did not start");
-    }
-
     private static double median(List<Double> values) {
         List<Double> sorted = new ArrayList<>(values);
         Collections.sort(sorted);
@@ -338,9 +277,4 @@ public final class ProgressBenchmark {
         return values.stream().map(v -> String.format("%.0f", v)).toList().toString();
     }
 
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
-    }
 }
