@@ -134,19 +134,11 @@ class CourseStore {
     }
 
     List<CourseView.PlannedIndicator> plan(long revisionId) {
-        Map<Long, List<AssessmentMethod>> methods = new LinkedHashMap<>();
-        sql.query("SELECT indicator_id, method FROM plan_method WHERE revision_id = ?", List.of(revisionId), row -> {
-            methods.computeIfAbsent(row.getLong(1), key -> new ArrayList<>()).add(AssessmentMethod.valueOf(row.getString(2)));
-            return null;
-        });
-        methods.values().forEach(list -> list.sort(null));
-        return sql.query("SELECT p.indicator_id, s.code AS standard_code, i.code, i.content, t.code AS task_code FROM plan_indicator p"
-                + " JOIN indicator i ON i.indicator_id = p.indicator_id JOIN task t ON t.task_id = i.task_id"
-                + " JOIN standard s ON s.standard_id = i.standard_id WHERE p.revision_id = ?"
-                + " ORDER BY s.code, t.sort_order, i.sort_order", List.of(revisionId), row -> new CourseView.PlannedIndicator(
-                row.getString("standard_code") + ":" + row.getString("code"), row.getString("standard_code"), row.getString("code"),
-                row.getString("content"), row.getString("standard_code") + ":" + row.getString("task_code"),
-                List.copyOf(methods.getOrDefault(row.getLong("indicator_id"), List.of()))));
+        return planEntries(revisionId).stream().map(entry -> {
+            String standardCode = entry.id().substring(0, entry.id().indexOf(':'));
+            return new CourseView.PlannedIndicator(entry.id(), standardCode, entry.id().substring(standardCode.length() + 1),
+                    entry.text(), entry.taskId(), entry.methods().stream().sorted().toList());
+        }).toList();
     }
 
     List<PlanEntry> planEntries(long revisionId) {

@@ -121,10 +121,6 @@ final class AttitudeSection {
         return attitudesOfTask.getOrDefault(taskCode, List.of());
     }
 
-    Map<String, List<String>> attitudesByTask() {
-        return attitudesOfTask;
-    }
-
     private static String nameOf(String raw) {
         String text = Markup.clean(raw).text();
         int colon = colon(text);

@@ -130,10 +130,6 @@ final class Preamble {
         return versions;
     }
 
-    String value(String label) {
-        return values.get(label);
-    }
-
     String code() {
         String code = values.get("職能基準代碼");
         return code != null ? code : values.get("職能模型代碼");
