@@ -86,6 +86,17 @@ public class EnrollmentService {
         return visible(enrollmentId, actor).ref();
     }
 
+    /** Both faces of a visible enrollment from one read, for features that show it along with their own data. */
+    public record Visible(EnrollmentRef ref, EnrollmentView view) {
+    }
+
+    /** {@link #requireVisible} and {@link #get} at once. */
+    @ReadOnly
+    public Visible requireVisibleView(long enrollmentId, Actor actor) {
+        EnrollmentStore.Row row = visible(enrollmentId, actor);
+        return new Visible(row.ref(), row.view());
+    }
+
     @ReadOnly
     public List<EnrollmentView> mine(Actor actor) {
         return store.ofLearner(actor.userId()).stream().map(EnrollmentStore.Row::view).toList();

@@ -1,0 +1,51 @@
+package tw.training.progress;
+
+import jakarta.inject.Singleton;
+import tw.training.course.CourseService;
+import tw.training.course.PlanEntry;
+
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * The plans enrollments are measured against, kept in memory. Safe because an enrollment always points at a
+ * revision that was published, and a published revision's plan never changes: a change opens a new draft.
+ */
+@Singleton
+class EnrolledPlans {
+
+    /** Plans are small (tens to hundreds of indicators); past this many revisions the memory is simply dropped. */
+    private static final int LIMIT = 2_000;
+
+    private final CourseService courses;
+    private final Map<Long, Plan> byRevision = new ConcurrentHashMap<>();
+
+    EnrolledPlans(CourseService courses) {
+        this.courses = courses;
+    }
+
+    /** A revision's plan in its order, and its entries by indicator id. */
+    record Plan(List<PlanEntry> entries, Map<Long, PlanEntry> byIndicator) {
+
+        int size() {
+            return entries.size();
+        }
+    }
+
+    /** Only for revisions enrollments are on: a draft's plan would be remembered while it still changes. */
+    Plan of(long revisionId) {
+        Plan plan = byRevision.get(revisionId);
+        if (plan == null) {
+            List<PlanEntry> entries = courses.planOf(revisionId);
+            plan = new Plan(entries, entries.stream().collect(Collectors.toUnmodifiableMap(PlanEntry::indicatorId, Function.identity())));
+            if (byRevision.size() >= LIMIT) {
+                byRevision.clear();
+            }
+            byRevision.put(revisionId, plan);
+        }
+        return plan;
+    }
+}

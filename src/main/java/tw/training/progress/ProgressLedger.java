@@ -1,0 +1,73 @@
+package tw.training.progress;
+
+import jakarta.inject.Singleton;
+import tw.training.database.Sql;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+
+/**
+ * The rule of SPEC §5 in SQL, the same on H2 and PostgreSQL, applied when judgements change rather than when
+ * progress is read: for a set of enrollments at once it rewrites their {@code satisfaction} rows (per required
+ * method, the evidence whose latest judgement for the indicator is MET) and their {@code enrollment_progress}
+ * row (the indicators every required method of which is satisfied). Reading progress is then a lookup.
+ * Migration V005 runs the same statements once over every enrollment.
+ */
+@Singleton
+class ProgressLedger {
+
+    /** Enrollments per statement: keeps the IN list far below every driver's parameter limit. */
+    private static final int CHUNK = 1_000;
+
+    /**
+     * Per evidence and indicator its latest judgement (window function) on submitted evidence; of those that
+     * are MET and whose method the enrollment's plan requires for the indicator, the earliest per method.
+     */
+    private static final String SATISFY = "INSERT INTO satisfaction (enrollment_id, indicator_id, method, evidence_id, judgement_id)"
+            + " SELECT enrollment_id, indicator_id, method, evidence_id, judgement_id FROM ("
+            + " SELECT l.*, ROW_NUMBER() OVER (PARTITION BY l.enrollment_id, l.indicator_id, l.method ORDER BY l.judged_at, l.judgement_id) AS nth"
+            + " FROM (SELECT v.enrollment_id, e.revision_id, j.indicator_id, v.method, j.evidence_id, j.judgement_id, j.outcome, j.judged_at,"
+            + " ROW_NUMBER() OVER (PARTITION BY j.evidence_id, j.indicator_id ORDER BY j.judged_at DESC, j.judgement_id DESC) AS latest"
+            + " FROM judgement j JOIN evidence v ON v.evidence_id = j.evidence_id JOIN enrollment e ON e.enrollment_id = v.enrollment_id"
+            + " WHERE v.status = 'SUBMITTED' AND ";
+    private static final String FIRST_MET = ") l JOIN plan_method p ON p.revision_id = l.revision_id AND p.indicator_id = l.indicator_id"
+            + " AND p.method = l.method WHERE l.latest = 1 AND l.outcome = 'MET') s WHERE s.nth = 1";
+
+    /** An indicator is met when none of the methods the plan requires for it lacks a satisfaction. */
+    private static final String MEET = "INSERT INTO enrollment_progress (enrollment_id, indicators_met, met_indicators)"
+            + " SELECT m.enrollment_id, COUNT(*), ARRAY_AGG(m.indicator_id ORDER BY m.indicator_id) FROM ("
+            + " SELECT e.enrollment_id, p.indicator_id FROM enrollment e JOIN plan_method p ON p.revision_id = e.revision_id"
+            + " LEFT JOIN satisfaction s ON s.enrollment_id = e.enrollment_id AND s.indicator_id = p.indicator_id AND s.method = p.method"
+            + " WHERE ";
+    private static final String MET_BY_ENROLLMENT = " GROUP BY e.enrollment_id, p.indicator_id HAVING COUNT(s.method) = COUNT(*)) m"
+            + " GROUP BY m.enrollment_id";
+
+    private final Sql sql;
+
+    ProgressLedger(Sql sql) {
+        this.sql = sql;
+    }
+
+    /** Re-derives the progress of these enrollments from their judgements; call it in the transaction that changed them. */
+    void refresh(Collection<Long> enrollmentIds) {
+        List<Long> ids = List.copyOf(enrollmentIds);
+        for (int from = 0; from < ids.size(); from += CHUNK) {
+            List<Long> chunk = ids.subList(from, Math.min(ids.size(), from + CHUNK));
+            String in = "(" + Sql.placeholders(chunk.size()) + ")";
+            Object[] parameters = chunk.toArray();
+            sql.update("DELETE FROM satisfaction WHERE enrollment_id IN " + in, parameters);
+            sql.update("DELETE FROM enrollment_progress WHERE enrollment_id IN " + in, parameters);
+            sql.update(SATISFY + "e.enrollment_id IN " + in + FIRST_MET, parameters);
+            sql.update(MEET + "e.enrollment_id IN " + in + MET_BY_ENROLLMENT, parameters);
+        }
+    }
+
+    /** Every enrollment's progress derived again, a chunk of enrollments per transaction step; for repairs and bulk loads. */
+    int rebuild() {
+        List<Long> all = sql.query("SELECT enrollment_id FROM enrollment ORDER BY enrollment_id", List.of(), row -> row.getLong(1));
+        refresh(new ArrayList<>(all));
+        return all.size();
+    }
+
+}
