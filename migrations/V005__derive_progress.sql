@@ -10,6 +10,9 @@ CREATE TABLE satisfaction (
     method        VARCHAR(32) NOT NULL,
     evidence_id   BIGINT      NOT NULL REFERENCES evidence (evidence_id),
     judgement_id  BIGINT      NOT NULL REFERENCES judgement (judgement_id),
+    -- copied from the judgement so that explaining progress reads no judgement row
+    assessor_id   BIGINT      NOT NULL REFERENCES app_user (user_id),
+    judged_at     TIMESTAMP WITH TIME ZONE NOT NULL,
     PRIMARY KEY (enrollment_id, indicator_id, method)
 );
 
@@ -22,10 +25,10 @@ CREATE TABLE enrollment_progress (
 );
 
 -- Progress of the enrollments judged before this migration: the statements of ProgressLedger over all of them.
-INSERT INTO satisfaction (enrollment_id, indicator_id, method, evidence_id, judgement_id)
-SELECT enrollment_id, indicator_id, method, evidence_id, judgement_id FROM (
+INSERT INTO satisfaction (enrollment_id, indicator_id, method, evidence_id, judgement_id, assessor_id, judged_at)
+SELECT enrollment_id, indicator_id, method, evidence_id, judgement_id, assessor_id, judged_at FROM (
     SELECT l.*, ROW_NUMBER() OVER (PARTITION BY l.enrollment_id, l.indicator_id, l.method ORDER BY l.judged_at, l.judgement_id) AS nth
-    FROM (SELECT v.enrollment_id, e.revision_id, j.indicator_id, v.method, j.evidence_id, j.judgement_id, j.outcome, j.judged_at,
+    FROM (SELECT v.enrollment_id, e.revision_id, j.indicator_id, v.method, j.evidence_id, j.judgement_id, j.outcome, j.judged_at, j.assessor_id,
                  ROW_NUMBER() OVER (PARTITION BY j.evidence_id, j.indicator_id ORDER BY j.judged_at DESC, j.judgement_id DESC) AS latest
           FROM judgement j JOIN evidence v ON v.evidence_id = j.evidence_id JOIN enrollment e ON e.enrollment_id = v.enrollment_id
           WHERE v.status = 'SUBMITTED') l

@@ -24,10 +24,10 @@ class ProgressLedger {
      * Per evidence and indicator its latest judgement (window function) on submitted evidence; of those that
      * are MET and whose method the enrollment's plan requires for the indicator, the earliest per method.
      */
-    private static final String SATISFY = "INSERT INTO satisfaction (enrollment_id, indicator_id, method, evidence_id, judgement_id)"
-            + " SELECT enrollment_id, indicator_id, method, evidence_id, judgement_id FROM ("
+    private static final String SATISFY = "INSERT INTO satisfaction (enrollment_id, indicator_id, method, evidence_id, judgement_id, assessor_id, judged_at)"
+            + " SELECT enrollment_id, indicator_id, method, evidence_id, judgement_id, assessor_id, judged_at FROM ("
             + " SELECT l.*, ROW_NUMBER() OVER (PARTITION BY l.enrollment_id, l.indicator_id, l.method ORDER BY l.judged_at, l.judgement_id) AS nth"
-            + " FROM (SELECT v.enrollment_id, e.revision_id, j.indicator_id, v.method, j.evidence_id, j.judgement_id, j.outcome, j.judged_at,"
+            + " FROM (SELECT v.enrollment_id, e.revision_id, j.indicator_id, v.method, j.evidence_id, j.judgement_id, j.outcome, j.judged_at, j.assessor_id,"
             + " ROW_NUMBER() OVER (PARTITION BY j.evidence_id, j.indicator_id ORDER BY j.judged_at DESC, j.judgement_id DESC) AS latest"
             + " FROM judgement j JOIN evidence v ON v.evidence_id = j.evidence_id JOIN enrollment e ON e.enrollment_id = v.enrollment_id"
             + " WHERE v.status = 'SUBMITTED' AND ";

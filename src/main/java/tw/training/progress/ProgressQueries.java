@@ -1,5 +1,6 @@
 package tw.training.progress;
 
+import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;
 import tw.training.course.AssessmentMethod;
 import tw.training.database.Sql;
@@ -32,25 +33,30 @@ class ProgressQueries {
 
     /** What satisfies each required method of one enrollment's indicators, oldest judgement first. */
     List<Satisfied> satisfactions(long enrollmentId) {
-        return sql.query("SELECT s.indicator_id, s.method, s.evidence_id, s.judgement_id, j.judged_at, u.username FROM satisfaction s"
-                + " JOIN judgement j ON j.judgement_id = s.judgement_id JOIN app_user u ON u.user_id = j.assessor_id"
-                + " WHERE s.enrollment_id = ? ORDER BY j.judged_at, j.judgement_id", List.of(enrollmentId),
+        return sql.query("SELECT s.indicator_id, s.method, s.evidence_id, s.judgement_id, s.judged_at, u.username FROM satisfaction s"
+                + " JOIN app_user u ON u.user_id = s.assessor_id WHERE s.enrollment_id = ? ORDER BY s.judged_at, s.judgement_id", List.of(enrollmentId),
                 row -> new Satisfied(row.getLong("indicator_id"), AssessmentMethod.valueOf(row.getString("method")),
                         row.getLong("evidence_id"), row.getLong("judgement_id"), row.getString("username"),
                         row.getTimestamp("judged_at").toInstant()));
     }
 
     /** An enrollment of a cohort, with the ids of the indicators it has met. */
-    record Member(long enrollmentId, long revisionId, String username, String displayName, EnrollmentStatus status, long[] met) {
+    record Member(long enrollmentId, long revisionId, String username, String displayName, EnrollmentStatus status,
+                  @Nullable Instant completedAt, long[] met) {
     }
 
     /** Every enrollment of a course with its met indicators, by username: one indexed read, no aggregate. */
     List<Member> cohort(long courseId) {
-        return sql.query("SELECT e.enrollment_id, e.revision_id, e.status, u.username, u.display_name, p.met_indicators FROM enrollment e"
+        return sql.query("SELECT e.enrollment_id, e.revision_id, e.status, e.completed_at, u.username, u.display_name, p.met_indicators FROM enrollment e"
                 + " JOIN app_user u ON u.user_id = e.learner_id LEFT JOIN enrollment_progress p ON p.enrollment_id = e.enrollment_id"
                 + " WHERE e.course_id = ? ORDER BY u.username", List.of(courseId),
                 row -> new Member(row.getLong("enrollment_id"), row.getLong("revision_id"), row.getString("username"),
-                        row.getString("display_name"), EnrollmentStatus.valueOf(row.getString("status")), ids(row.getArray("met_indicators"))));
+                        row.getString("display_name"), EnrollmentStatus.valueOf(row.getString("status")), instant(row.getTimestamp("completed_at")),
+                        ids(row.getArray("met_indicators"))));
+    }
+
+    private static Instant instant(@Nullable Timestamp timestamp) {
+        return timestamp == null ? null : timestamp.toInstant();
     }
 
     /** H2 answers Object[] of Long, PostgreSQL Long[]: both are arrays of numbers. */
@@ -77,11 +83,15 @@ class ProgressQueries {
         }
     }
 
-    /** Completed enrollments among these that no longer meet their whole plan are ACTIVE again. */
+    /**
+     * Completed enrollments among these that no longer meet their whole plan are ACTIVE again, unless a
+     * certificate was issued: a certificate stands for the completion it certified (an admin revokes it if not).
+     */
     void markIncomplete(Collection<Long> enrollmentIds) {
         if (!enrollmentIds.isEmpty()) {
             sql.update("UPDATE enrollment SET status = 'ACTIVE', completed_at = NULL WHERE status = 'COMPLETED' AND enrollment_id IN ("
-                    + Sql.placeholders(enrollmentIds.size()) + ") AND NOT " + PLAN_MET, enrollmentIds.toArray());
+                    + Sql.placeholders(enrollmentIds.size()) + ") AND NOT " + PLAN_MET
+                    + " AND NOT EXISTS (SELECT 1 FROM certificate c WHERE c.enrollment_id = enrollment.enrollment_id)", enrollmentIds.toArray());
         }
     }
 }

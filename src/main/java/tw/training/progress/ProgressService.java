@@ -97,7 +97,7 @@ public class ProgressService {
                 learnersMet.merge(id, 1, Integer::sum);
             }
             rows.add(new CourseProgress.Row(member.enrollmentId(), new ProgressView.Learner(member.username(), member.displayName()),
-                    member.status(), ProgressView.Summary.of(met.size(), plan.size()), met));
+                    member.status(), member.completedAt(), ProgressView.Summary.of(met.size(), plan.size()), met));
         }
         return new CourseProgress(courseId, course.code(), course.title(), rows,
                 learnersMet.entrySet().stream().map(e -> new CourseProgress.IndicatorCount(e.getKey(), e.getValue())).toList());

@@ -1,0 +1,93 @@
+package tw.training.certificate;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpHeaders;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Header;
+import io.micronaut.http.annotation.PathVariable;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.Produces;
+import io.micronaut.http.annotation.Status;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.rules.SecurityRule;
+import io.micronaut.serde.annotation.Serdeable;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import tw.training.account.Actor;
+import tw.training.account.Roles;
+import tw.training.printing.Pdf;
+import tw.training.printing.QrCode;
+import tw.training.web.Templates;
+
+import java.util.List;
+import java.util.Map;
+
+/** SPEC §6: issuing, showing (JSON, HTML, PDF) and revoking certificates. */
+@Controller
+@Tag(name = "certificates")
+class CertificateController {
+
+    private static final String HTML_UTF8 = MediaType.TEXT_HTML + ";charset=UTF-8";
+    private static final String PDF = "application/pdf";
+
+    private final CertificateService certificates;
+    private final Templates templates;
+    private final Pdf pdf;
+
+    CertificateController(CertificateService certificates, Templates templates, Pdf pdf) {
+        this.certificates = certificates;
+        this.templates = templates;
+        this.pdf = pdf;
+    }
+
+    @Serdeable
+    record Revocation(@Nullable String reason) {
+    }
+
+    @Post("/api/enrollments/{id}/certificate")
+    @Secured(Roles.ADMIN)
+    @Status(HttpStatus.CREATED)
+    @Operation(summary = "Issue the certificate of a complete enrollment (409 if it has one, 422 if it is not complete)")
+    CertificateView issue(@PathVariable long id, Actor actor) {
+        return certificates.issue(id, actor);
+    }
+
+    @Get("/api/certificates")
+    @Secured(SecurityRule.IS_AUTHENTICATED)
+    @Operation(summary = "The signed-in learner's own certificates")
+    List<CertificateView> mine(Actor actor) {
+        return certificates.mine(actor);
+    }
+
+    @Get("/api/certificates/{number}")
+    @Secured(SecurityRule.IS_AUTHENTICATED)
+    @Produces({MediaType.APPLICATION_JSON, MediaType.TEXT_HTML, PDF})
+    @Operation(summary = "A certificate (its learner, the course's trainers, admins); Accept: text/html or application/pdf to print it")
+    HttpResponse<?> get(@PathVariable String number, @Header(HttpHeaders.ACCEPT) @Nullable String accept, Actor actor) {
+        CertificateView certificate = certificates.get(number, actor);
+        if (accept != null && accept.contains(PDF)) {
+            return HttpResponse.ok(pdf.print(page(certificate))).contentType(PDF)
+                    .header(HttpHeaders.CONTENT_DISPOSITION, "inline; filename=\"certificate-" + certificate.number() + ".pdf\"");
+        }
+        if (accept != null && accept.contains(MediaType.TEXT_HTML) && !accept.startsWith(MediaType.APPLICATION_JSON)) {
+            return HttpResponse.ok(page(certificate)).contentType(HTML_UTF8);
+        }
+        return HttpResponse.ok(certificate).contentType(MediaType.APPLICATION_JSON_TYPE);
+    }
+
+    @Post("/api/certificates/{number}/revocation")
+    @Secured(Roles.ADMIN)
+    @Operation(summary = "Revoke a certificate with a reason (409 if it already is)")
+    CertificateView revoke(@PathVariable String number, @Body Revocation revocation, Actor actor) {
+        return certificates.revoke(number, revocation.reason(), actor);
+    }
+
+    private String page(CertificateView certificate) {
+        return templates.render("certificate.ftlh", Map.of("certificate", certificate, "qr", QrCode.svg(certificate.verificationUrl(), 120)));
+    }
+}

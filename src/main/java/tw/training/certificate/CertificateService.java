@@ -1,0 +1,169 @@
+package tw.training.certificate;
+
+import io.micronaut.context.annotation.Value;
+import io.micronaut.transaction.TransactionOperations;
+import io.micronaut.transaction.annotation.ReadOnly;
+import jakarta.inject.Singleton;
+import tw.training.account.Actor;
+import tw.training.account.Roles;
+import tw.training.course.CourseService;
+import tw.training.enrollment.EnrollmentService;
+import tw.training.enrollment.EnrollmentStatus;
+import tw.training.problem.ConflictException;
+import tw.training.problem.InvalidInputException;
+import tw.training.problem.NotFoundException;
+
+import java.security.SecureRandom;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.Base64;
+import java.util.List;
+import java.util.Optional;
+
+/** Issues, shows, revokes and verifies certificates. */
+@Singleton
+public class CertificateService {
+
+    /** Dates on certificates are Taiwan's. */
+    static final ZoneId TAIPEI = ZoneId.of("Asia/Taipei");
+    private static final int MAX_REASON = 1000;
+    private static final int ATTEMPTS = 5;
+
+    private final CertificateStore store;
+    private final EnrollmentService enrollments;
+    private final CourseService courses;
+    private final TransactionOperations<Connection> transactions;
+    private final Clock clock;
+    private final String publicUrl;
+    private final SecureRandom random = new SecureRandom();
+
+    CertificateService(CertificateStore store, EnrollmentService enrollments, CourseService courses,
+                       TransactionOperations<Connection> transactions, Clock clock, @Value("${app.public-url}") String publicUrl) {
+        this.store = store;
+        this.enrollments = enrollments;
+        this.courses = courses;
+        this.transactions = transactions;
+        this.clock = clock;
+        this.publicUrl = publicUrl.replaceAll("/+$", "");
+    }
+
+    /**
+     * Admins only. 422 unless the enrollment is complete, 409 when it already has one. Two admins issuing in the
+     * same course at once race for the next sequence number; the loser takes the one after.
+     */
+    public CertificateView issue(long enrollmentId, Actor actor) {
+        actor.requireRole(Roles.ADMIN, "issue certificates");
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return transactions.executeWrite(status -> issueOnce(enrollmentId, actor));
+            } catch (RuntimeException e) {
+                if (!isUniqueViolation(e) || attempt == ATTEMPTS) {
+                    throw e;
+                }
+                if (transactions.executeRead(status -> store.ofEnrollment(enrollmentId)).isPresent()) {
+                    throw new ConflictException("enrollment " + enrollmentId + " already has a certificate");
+                }
+            }
+        }
+    }
+
+    private CertificateView issueOnce(long enrollmentId, Actor actor) {
+        EnrollmentService.Visible enrollment = enrollments.requireVisibleView(enrollmentId, actor);
+        Optional<CertificateStore.Row> existing = store.ofEnrollment(enrollmentId);
+        if (existing.isPresent()) {
+            throw new ConflictException("enrollment " + enrollmentId + " already has certificate " + existing.get().number());
+        }
+        if (enrollment.ref().status() != EnrollmentStatus.COMPLETED) {
+            throw InvalidInputException.of("enrollmentId", "enrollment " + enrollmentId + " is " + enrollment.ref().status()
+                    + ": only a complete enrollment (every indicator of its plan met) is certified");
+        }
+        Instant now = clock.instant();
+        int year = LocalDate.ofInstant(now, TAIPEI).getYear();
+        String prefix = enrollment.view().course().code().toUpperCase().replaceAll("[^A-Z0-9]+", "-").replaceAll("^-|-$", "") + "-" + year;
+        store.insert(enrollmentId, enrollment.ref().courseId(), prefix, token(), now, year, actor.userId());
+        return view(store.ofEnrollment(enrollmentId).orElseThrow());
+    }
+
+    /** Its learner, the course's trainers and admins; to anyone else it does not exist. */
+    @ReadOnly
+    public CertificateView get(String number, Actor actor) {
+        return view(visible(number, actor));
+    }
+
+    /** The actor's own certificates (as a learner). */
+    @ReadOnly
+    public List<CertificateView> mine(Actor actor) {
+        return store.ofLearner(actor.userId()).stream().map(this::view).toList();
+    }
+
+    /** Admins only; the reason is kept and the certificate verifies as revoked from then on. 409 if it already is. */
+    public CertificateView revoke(String number, String reason, Actor actor) {
+        actor.requireRole(Roles.ADMIN, "revoke certificates");
+        String why = reason == null ? "" : reason.strip();
+        if (why.isEmpty() || why.length() > MAX_REASON) {
+            throw InvalidInputException.of("reason", "a reason of 1 to " + MAX_REASON + " characters is required");
+        }
+        return transactions.executeWrite(status -> {
+            CertificateStore.Row row = visible(number, actor);
+            if (!store.revoke(row.id(), why, clock.instant(), actor.userId())) {
+                throw new ConflictException("certificate " + number + " was already revoked on " + row.revokedAt());
+            }
+            return view(store.byNumber(number).orElseThrow());
+        });
+    }
+
+    /** Public: by the token of the QR code or by the number printed on the certificate. */
+    @ReadOnly
+    public Verification verify(String tokenOrNumber) {
+        String key = tokenOrNumber == null ? "" : tokenOrNumber.strip();
+        Optional<CertificateStore.Row> found = store.byToken(key).or(() -> store.byNumber(key.toUpperCase()));
+        return found.map(row -> new Verification(row.revokedAt() == null ? CertificateStatus.VALID : CertificateStatus.REVOKED, row.number(),
+                new Verification.Course(row.courseCode(), row.courseTitle()), LocalDate.ofInstant(row.issuedAt(), TAIPEI),
+                row.revokedAt() == null ? null : LocalDate.ofInstant(row.revokedAt(), TAIPEI), NameMask.mask(row.displayName())))
+                .orElseGet(Verification::unknown);
+    }
+
+    /** The certificates of a course's enrollments, in one read, for the certification report (the caller checks access). */
+    @ReadOnly
+    public List<CertificateSummary> ofCourse(long courseId) {
+        return store.ofCourse(courseId).stream().map(row -> new CertificateSummary(row.enrollmentId(), row.number(),
+                row.revokedAt() == null ? CertificateStatus.VALID : CertificateStatus.REVOKED, row.issuedAt(), row.revokedAt())).toList();
+    }
+
+    private CertificateStore.Row visible(String number, Actor actor) {
+        CertificateStore.Row row = store.byNumber(number).orElseThrow(() -> new NotFoundException("certificate " + number + " not found"));
+        boolean own = row.learnerId() == actor.userId();
+        actor.requireOwnership(own || courses.trains(row.courseId(), actor.userId()), () -> "certificate " + number);
+        return row;
+    }
+
+    private CertificateView view(CertificateStore.Row row) {
+        return new CertificateView(row.number(), row.issuedAt(), LocalDate.ofInstant(row.issuedAt(), TAIPEI),
+                row.revokedAt() == null ? CertificateStatus.VALID : CertificateStatus.REVOKED, row.revokedAt(), row.revocationReason(),
+                row.enrollmentId(), new CertificateView.Course(row.courseId(), row.courseCode(), row.courseTitle()),
+                new CertificateView.Learner(row.username(), row.displayName()), publicUrl + "/verify/" + row.token(),
+                store.documents(row.revisionId()).stream().map(d -> new CertificateView.Document(d.code(), d.name(), d.version())).toList(),
+                store.tasks(row.revisionId()).stream().map(t -> new CertificateView.Task(t.id(), t.title(), t.level())).toList());
+    }
+
+    /** 256 random bits, URL-safe. */
+    private String token() {
+        byte[] bytes = new byte[32];
+        random.nextBytes(bytes);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    }
+
+    /** 23505 is the SQL state of a unique violation in both H2 and PostgreSQL. */
+    private static boolean isUniqueViolation(Throwable e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof SQLException sql && "23505".equals(sql.getSQLState())) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

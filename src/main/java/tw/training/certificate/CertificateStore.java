@@ -1,0 +1,103 @@
+package tw.training.certificate;
+
+import io.micronaut.core.annotation.Nullable;
+import jakarta.inject.Singleton;
+import tw.training.database.Sql;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/** The certificate table, and what a certificate prints from the catalogue. */
+@Singleton
+class CertificateStore {
+
+    private static final String SELECT = "SELECT c.*, e.learner_id, e.revision_id, u.username, u.display_name, k.code AS course_code,"
+            + " k.title AS course_title FROM certificate c JOIN enrollment e ON e.enrollment_id = c.enrollment_id"
+            + " JOIN app_user u ON u.user_id = e.learner_id JOIN course k ON k.course_id = c.course_id ";
+
+    private final Sql sql;
+
+    CertificateStore(Sql sql) {
+        this.sql = sql;
+    }
+
+    /** A certificate row with whose it is and for which course. */
+    record Row(long id, long enrollmentId, long courseId, long learnerId, long revisionId, String number, String token, Instant issuedAt,
+               @Nullable Instant revokedAt, @Nullable String revocationReason, String username, String displayName, String courseCode,
+               String courseTitle) {
+    }
+
+    Optional<Row> byNumber(String number) {
+        return one("WHERE c.number = ?", number);
+    }
+
+    Optional<Row> byToken(String token) {
+        return one("WHERE c.token = ?", token);
+    }
+
+    Optional<Row> ofEnrollment(long enrollmentId) {
+        return one("WHERE c.enrollment_id = ?", enrollmentId);
+    }
+
+    List<Row> ofLearner(long learnerId) {
+        return sql.query(SELECT + "WHERE e.learner_id = ? ORDER BY c.issued_at, c.certificate_id", List.of(learnerId), CertificateStore::row);
+    }
+
+    List<Row> ofCourse(long courseId) {
+        return sql.query(SELECT + "WHERE c.course_id = ? ORDER BY c.certificate_id", List.of(courseId), CertificateStore::row);
+    }
+
+    /** Inserts with the next sequence number of the course and year; a concurrent issue makes this fail on a unique constraint. */
+    void insert(long enrollmentId, long courseId, String numberPrefix, String token, Instant issuedAt, int year, long issuedBy) {
+        int next = sql.query("SELECT COALESCE(MAX(sequence_number), 0) + 1 FROM certificate WHERE course_id = ? AND issued_year = ?",
+                List.of(courseId, year), r -> r.getInt(1)).get(0);
+        sql.update("INSERT INTO certificate (enrollment_id, course_id, issued_year, sequence_number, number, token, issued_at, issued_by)"
+                        + " VALUES (?, ?, ?, ?, ?, ?, ?, ?)", enrollmentId, courseId, year, next, numberPrefix + "-" + String.format("%04d", next),
+                token, Timestamp.from(issuedAt), issuedBy);
+    }
+
+    /** @return whether it was still valid (and is now revoked) */
+    boolean revoke(long certificateId, String reason, Instant at, long revokedBy) {
+        return sql.update("UPDATE certificate SET revoked_at = ?, revoked_by = ?, revocation_reason = ? WHERE certificate_id = ?"
+                + " AND revoked_at IS NULL", Timestamp.from(at), revokedBy, reason, certificateId) == 1;
+    }
+
+    /** A document of the plan the certificate was earned on. */
+    record Document(String code, String name, String version) {
+    }
+
+    List<Document> documents(long revisionId) {
+        return sql.query("SELECT DISTINCT s.code, s.name, v.version_label FROM plan_indicator p JOIN indicator i ON i.indicator_id = p.indicator_id"
+                + " JOIN standard s ON s.standard_id = i.standard_id LEFT JOIN standard_version v ON v.standard_id = s.standard_id AND v.is_current"
+                + " WHERE p.revision_id = ? ORDER BY s.code", List.of(revisionId),
+                r -> new Document(r.getString(1), r.getString(2), r.getString(3)));
+    }
+
+    /** A task of the plan, with its level. */
+    record Task(String id, String title, @Nullable Integer level) {
+    }
+
+    List<Task> tasks(long revisionId) {
+        return sql.query("SELECT DISTINCT s.code AS standard_code, t.code, t.title, t.competency_level, t.sort_order FROM plan_indicator p"
+                + " JOIN indicator i ON i.indicator_id = p.indicator_id JOIN task t ON t.task_id = i.task_id"
+                + " JOIN standard s ON s.standard_id = t.standard_id WHERE p.revision_id = ? ORDER BY s.code, t.sort_order", List.of(revisionId),
+                r -> new Task(r.getString("standard_code") + ":" + r.getString("code"), r.getString("title"),
+                        (Integer) r.getObject("competency_level")));
+    }
+
+    private Optional<Row> one(String where, Object key) {
+        return sql.query(SELECT + where, List.of(key), CertificateStore::row).stream().findFirst();
+    }
+
+    private static Row row(ResultSet r) throws SQLException {
+        Timestamp revoked = r.getTimestamp("revoked_at");
+        return new Row(r.getLong("certificate_id"), r.getLong("enrollment_id"), r.getLong("course_id"), r.getLong("learner_id"),
+                r.getLong("revision_id"), r.getString("number"), r.getString("token"), r.getTimestamp("issued_at").toInstant(),
+                revoked == null ? null : revoked.toInstant(), r.getString("revocation_reason"), r.getString("username"),
+                r.getString("display_name"), r.getString("course_code"), r.getString("course_title"));
+    }
+}

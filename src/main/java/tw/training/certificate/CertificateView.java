@@ -1,0 +1,37 @@
+package tw.training.certificate;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.serde.annotation.Serdeable;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+
+/**
+ * SPEC §6: a certificate as its learner, the course's trainers and admins see it, and as it is printed.
+ *
+ * @param verificationUrl the public page the QR code points to
+ * @param documents       the catalogue documents the course is aligned to
+ * @param tasks           every task of the plan, all achieved (only complete enrollments are certified)
+ */
+@Serdeable
+public record CertificateView(String number, Instant issuedAt, LocalDate issuedOn, CertificateStatus status, @Nullable Instant revokedAt,
+                              @Nullable String revocationReason, long enrollmentId, Course course, Learner learner, String verificationUrl,
+                              List<Document> documents, List<Task> tasks) {
+
+    @Serdeable
+    public record Course(long id, String code, String title) {
+    }
+
+    @Serdeable
+    public record Learner(String username, String displayName) {
+    }
+
+    @Serdeable
+    public record Document(String code, String name, @Nullable String version) {
+    }
+
+    @Serdeable
+    public record Task(String id, String title, @Nullable Integer level) {
+    }
+}

@@ -1,0 +1,23 @@
+package tw.training.certificate;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.serde.annotation.Serdeable;
+
+import java.time.LocalDate;
+
+/**
+ * What {@code /verify} tells anyone: whether the certificate stands, for which course, since when, and whose,
+ * with the name partly masked. Nothing else: no username, no evidence, no progress.
+ */
+@Serdeable
+public record Verification(CertificateStatus status, @Nullable String number, @Nullable Course course, @Nullable LocalDate issuedOn,
+                           @Nullable LocalDate revokedOn, @Nullable String learner) {
+
+    @Serdeable
+    public record Course(String code, String title) {
+    }
+
+    static Verification unknown() {
+        return new Verification(CertificateStatus.UNKNOWN, null, null, null, null, null);
+    }
+}

@@ -1,0 +1,48 @@
+package tw.training.certificate;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpHeaders;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Header;
+import io.micronaut.http.annotation.PathVariable;
+import io.micronaut.http.annotation.Produces;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.rules.SecurityRule;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import tw.training.web.Templates;
+
+import java.util.Map;
+
+/**
+ * SPEC §6: the public verification page the QR code leads to. HTML for people (the default: a phone opening
+ * the link), JSON for programs that ask for it. Unknown keys answer UNKNOWN, not an error: that is the answer.
+ */
+@Controller
+@Tag(name = "certificates")
+class VerificationController {
+
+    private final CertificateService certificates;
+    private final Templates templates;
+
+    VerificationController(CertificateService certificates, Templates templates) {
+        this.certificates = certificates;
+        this.templates = templates;
+    }
+
+    @Get("/verify/{key}")
+    @Secured(SecurityRule.IS_ANONYMOUS)
+    @Produces({MediaType.TEXT_HTML, MediaType.APPLICATION_JSON})
+    @Operation(summary = "Whether a certificate (by verification token or number) is valid, revoked or unknown; nothing private")
+    HttpResponse<?> verify(@PathVariable String key, @Header(HttpHeaders.ACCEPT) @Nullable String accept) {
+        Verification verification = certificates.verify(key);
+        if (accept != null && accept.contains(MediaType.APPLICATION_JSON) && !accept.startsWith(MediaType.TEXT_HTML)) {
+            return HttpResponse.ok(verification).contentType(MediaType.APPLICATION_JSON_TYPE).header(HttpHeaders.CACHE_CONTROL, "no-store");
+        }
+        return HttpResponse.ok(templates.render("verify.ftlh", Map.of("verification", verification)))
+                .contentType(MediaType.TEXT_HTML + ";charset=UTF-8").header(HttpHeaders.CACHE_CONTROL, "no-store");
+    }
+}

@@ -1,0 +1,36 @@
+package tw.training.report;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.serde.annotation.Serdeable;
+import tw.training.certificate.CertificateStatus;
+import tw.training.enrollment.EnrollmentStatus;
+
+import java.time.Instant;
+import java.util.List;
+
+/** A course's enrollments with their progress and certificates, and the totals an auditor checks first. */
+@Serdeable
+public record CertificationReport(Course course, Instant generatedAt, Totals totals, List<Line> enrollments, List<IndicatorCount> indicators) {
+
+    @Serdeable
+    public record Course(long id, String code, String title) {
+    }
+
+    /**
+     * @param complete  enrollments that met every indicator of their plan
+     * @param certified enrollments with a certificate that stands (revoked ones are counted apart)
+     */
+    @Serdeable
+    public record Totals(int enrollments, int active, int complete, int withdrawn, int certified, int revoked, int averagePercent) {
+    }
+
+    @Serdeable
+    public record Line(long enrollmentId, String username, String displayName, EnrollmentStatus status, int indicatorsMet,
+                       int indicatorsTotal, int percent, boolean complete, @Nullable Instant completedAt, @Nullable String certificateNumber,
+                       @Nullable CertificateStatus certificateStatus, List<String> metIndicators) {
+    }
+
+    @Serdeable
+    public record IndicatorCount(String id, int learnersMet) {
+    }
+}

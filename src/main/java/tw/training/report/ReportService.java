@@ -1,0 +1,65 @@
+package tw.training.report;
+
+import io.micronaut.transaction.annotation.ReadOnly;
+import jakarta.inject.Singleton;
+import tw.training.account.Actor;
+import tw.training.account.Roles;
+import tw.training.certificate.CertificateService;
+import tw.training.certificate.CertificateStatus;
+import tw.training.certificate.CertificateSummary;
+import tw.training.enrollment.EnrollmentStatus;
+import tw.training.progress.CourseProgress;
+import tw.training.progress.ProgressService;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/** Builds the certification report from the progress service's cohort and the course's certificates: two reads. */
+@Singleton
+public class ReportService {
+
+    private final ProgressService progress;
+    private final CertificateService certificates;
+    private final Clock clock;
+
+    ReportService(ProgressService progress, CertificateService certificates, Clock clock) {
+        this.progress = progress;
+        this.certificates = certificates;
+        this.clock = clock;
+    }
+
+    /** Admins only. */
+    @ReadOnly
+    public CertificationReport certification(long courseId, Actor actor) {
+        actor.requireRole(Roles.ADMIN, "read certification reports");
+        CourseProgress cohort = progress.course(courseId, actor);
+        Map<Long, CertificateSummary> issued = certificates.ofCourse(courseId).stream()
+                .collect(Collectors.toMap(CertificateSummary::enrollmentId, Function.identity()));
+        List<CertificationReport.Line> lines = cohort.enrollments().stream().map(row -> {
+            CertificateSummary certificate = issued.get(row.enrollmentId());
+            return new CertificationReport.Line(row.enrollmentId(), row.learner().username(), row.learner().displayName(), row.status(),
+                    row.summary().indicatorsMet(), row.summary().indicatorsTotal(), row.summary().percent(), row.summary().complete(),
+                    row.completedAt(), certificate == null ? null : certificate.number(), certificate == null ? null : certificate.status(),
+                    row.metIndicators());
+        }).toList();
+        return new CertificationReport(new CertificationReport.Course(cohort.courseId(), cohort.code(), cohort.title()), clock.instant(),
+                totals(lines), lines, cohort.indicators().stream().map(i -> new CertificationReport.IndicatorCount(i.id(), i.learnersMet())).toList());
+    }
+
+    private static CertificationReport.Totals totals(List<CertificationReport.Line> lines) {
+        return new CertificationReport.Totals(lines.size(),
+                count(lines, line -> line.status() == EnrollmentStatus.ACTIVE),
+                count(lines, CertificationReport.Line::complete),
+                count(lines, line -> line.status() == EnrollmentStatus.WITHDRAWN),
+                count(lines, line -> line.certificateStatus() == CertificateStatus.VALID),
+                count(lines, line -> line.certificateStatus() == CertificateStatus.REVOKED),
+                lines.isEmpty() ? 0 : (int) Math.round(lines.stream().mapToInt(CertificationReport.Line::percent).average().orElse(0)));
+    }
+
+    private static int count(List<CertificationReport.Line> lines, java.util.function.Predicate<CertificationReport.Line> which) {
+        return (int) lines.stream().filter(which).count();
+    }
+}
