@@ -3,6 +3,8 @@ package tw.training.progress;
 import jakarta.inject.Singleton;
 import tw.training.database.Sql;
 
+import java.sql.Timestamp;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -43,14 +45,23 @@ class ProgressLedger {
     private static final String MET_BY_ENROLLMENT = " GROUP BY e.enrollment_id, p.indicator_id HAVING COUNT(s.method) = COUNT(*)) m"
             + " GROUP BY m.enrollment_id";
 
+    /** An enrollment has met its plan when it has met as many indicators as its plan has. */
+    private static final String PLAN_MET = "EXISTS (SELECT 1 FROM enrollment_progress p WHERE p.enrollment_id = enrollment.enrollment_id"
+            + " AND p.indicators_met = (SELECT COUNT(*) FROM plan_indicator i WHERE i.revision_id = enrollment.revision_id))";
+
     private final Sql sql;
 
     ProgressLedger(Sql sql) {
         this.sql = sql;
     }
 
-    /** Re-derives the progress of these enrollments from their judgements; call it in the transaction that changed them. */
-    void refresh(Collection<Long> enrollmentIds) {
+    /**
+     * Re-derives the progress of these enrollments from their judgements, in the transaction that changed them;
+     * those that now meet every indicator become COMPLETED (as of {@code now}), completed ones that no longer do
+     * ACTIVE again, unless a certificate was issued: it stands for the completion it certified (an admin revokes
+     * it if that was wrong).
+     */
+    void refresh(Collection<Long> enrollmentIds, Instant now) {
         List<Long> ids = List.copyOf(enrollmentIds);
         for (int from = 0; from < ids.size(); from += CHUNK) {
             List<Long> chunk = ids.subList(from, Math.min(ids.size(), from + CHUNK));
@@ -60,13 +71,20 @@ class ProgressLedger {
             sql.update("DELETE FROM enrollment_progress WHERE enrollment_id IN " + in, parameters);
             sql.update(SATISFY + "e.enrollment_id IN " + in + FIRST_MET, parameters);
             sql.update(MEET + "e.enrollment_id IN " + in + MET_BY_ENROLLMENT, parameters);
+            List<Object> completed = new ArrayList<>(List.of(Timestamp.from(now)));
+            completed.addAll(chunk);
+            sql.update("UPDATE enrollment SET status = 'COMPLETED', completed_at = ? WHERE status = 'ACTIVE' AND enrollment_id IN " + in
+                    + " AND " + PLAN_MET, completed.toArray());
+            sql.update("UPDATE enrollment SET status = 'ACTIVE', completed_at = NULL WHERE status = 'COMPLETED' AND enrollment_id IN " + in
+                    + " AND NOT " + PLAN_MET + " AND NOT EXISTS (SELECT 1 FROM certificate c WHERE c.enrollment_id = enrollment.enrollment_id)",
+                    parameters);
         }
     }
 
-    /** Every enrollment's progress derived again, a chunk of enrollments per transaction step; for repairs and bulk loads. */
-    int rebuild() {
+    /** Every enrollment's progress derived again, for repairs and bulk loads. */
+    int rebuild(Instant now) {
         List<Long> all = sql.query("SELECT enrollment_id FROM enrollment ORDER BY enrollment_id", List.of(), row -> row.getLong(1));
-        refresh(new ArrayList<>(all));
+        refresh(all, now);
         return all.size();
     }
 

@@ -10,17 +10,11 @@ import java.sql.Array;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Collection;
 import java.util.List;
 
-/** Reads the progress {@link ProgressLedger} keeps, and keeps enrollment status in step with it. */
+/** Reads the progress {@link ProgressLedger} keeps. */
 @Singleton
 class ProgressQueries {
-
-    /** An enrollment has met its plan when it has met as many indicators as its plan has. */
-    private static final String PLAN_MET = "EXISTS (SELECT 1 FROM enrollment_progress p WHERE p.enrollment_id = enrollment.enrollment_id"
-            + " AND p.indicators_met = (SELECT COUNT(*) FROM plan_indicator i WHERE i.revision_id = enrollment.revision_id))";
 
     private final Sql sql;
 
@@ -71,27 +65,5 @@ class ProgressQueries {
         }
         array.free();
         return ids;
-    }
-
-    /** Active enrollments among these that have met their whole plan become COMPLETED, as of {@code now}. */
-    void markCompleted(Collection<Long> enrollmentIds, Instant now) {
-        if (!enrollmentIds.isEmpty()) {
-            List<Object> parameters = new ArrayList<>(List.of(Timestamp.from(now)));
-            parameters.addAll(enrollmentIds);
-            sql.update("UPDATE enrollment SET status = 'COMPLETED', completed_at = ? WHERE status = 'ACTIVE' AND enrollment_id IN ("
-                    + Sql.placeholders(enrollmentIds.size()) + ") AND " + PLAN_MET, parameters.toArray());
-        }
-    }
-
-    /**
-     * Completed enrollments among these that no longer meet their whole plan are ACTIVE again, unless a
-     * certificate was issued: a certificate stands for the completion it certified (an admin revokes it if not).
-     */
-    void markIncomplete(Collection<Long> enrollmentIds) {
-        if (!enrollmentIds.isEmpty()) {
-            sql.update("UPDATE enrollment SET status = 'ACTIVE', completed_at = NULL WHERE status = 'COMPLETED' AND enrollment_id IN ("
-                    + Sql.placeholders(enrollmentIds.size()) + ") AND NOT " + PLAN_MET
-                    + " AND NOT EXISTS (SELECT 1 FROM certificate c WHERE c.enrollment_id = enrollment.enrollment_id)", enrollmentIds.toArray());
-        }
     }
 }

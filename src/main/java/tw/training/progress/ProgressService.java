@@ -109,14 +109,12 @@ public class ProgressService {
      */
     @EventListener
     void onJudgementsRecorded(JudgementsRecorded event) {
-        ledger.refresh(event.enrollmentIds());
-        queries.markCompleted(event.enrollmentIds(), clock.instant());
-        queries.markIncomplete(event.enrollmentIds());
+        ledger.refresh(event.enrollmentIds(), clock.instant());
     }
 
     /** Every enrollment's progress derived again from the judgements (after a bulk load or a repair). */
     @Transactional
     public int rebuild() {
-        return ledger.rebuild();
+        return ledger.rebuild(clock.instant());
     }
 }

@@ -56,7 +56,8 @@ public class ReportService {
                 count(lines, line -> line.status() == EnrollmentStatus.WITHDRAWN),
                 count(lines, line -> line.certificateStatus() == CertificateStatus.VALID),
                 count(lines, line -> line.certificateStatus() == CertificateStatus.REVOKED),
-                lines.isEmpty() ? 0 : (int) Math.round(lines.stream().mapToInt(CertificationReport.Line::percent).average().orElse(0)));
+                // rounded down, so that 100 means every learner is done
+                (int) Math.floor(lines.stream().mapToInt(CertificationReport.Line::percent).average().orElse(0)));
     }
 
     private static int count(List<CertificationReport.Line> lines, java.util.function.Predicate<CertificationReport.Line> which) {

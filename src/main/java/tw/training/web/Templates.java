@@ -5,6 +5,10 @@ import freemarker.template.DefaultObjectWrapperBuilder;
 import freemarker.template.Template;
 import freemarker.template.TemplateException;
 import freemarker.template.TemplateExceptionHandler;
+import freemarker.template.TemplateMethodModelEx;
+import freemarker.template.TemplateModel;
+import freemarker.template.TemplateModelException;
+import freemarker.template.utility.DeepUnwrap;
 import freemarker.template.Version;
 import jakarta.inject.Singleton;
 
@@ -12,6 +16,10 @@ import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -23,6 +31,7 @@ import java.util.Map;
 public class Templates {
 
     private static final Version VERSION = Configuration.VERSION_2_3_34;
+    private static final DateTimeFormatter TAIPEI = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ZoneId.of("Asia/Taipei"));
 
     private final Configuration configuration;
 
@@ -37,6 +46,19 @@ public class Templates {
         configuration.setWrapUncheckedExceptions(true);
         configuration.setFallbackOnNullLoopVariable(false);
         configuration.setObjectWrapper(new DefaultObjectWrapperBuilder(VERSION).build());
+        configuration.setSharedVariable("taipeiTime", (TemplateMethodModelEx) arguments -> taipeiTime(arguments));
+    }
+
+    /**
+     * {@code ${taipeiTime(instant)}}: a moment as people in Taiwan read it, {@code 2026-11-24 19:18}; nothing
+     * for a missing one. Pages are printed for Taiwanese readers, whatever the server's zone.
+     */
+    private static String taipeiTime(List<?> arguments) throws TemplateModelException {
+        Object value = arguments.isEmpty() ? null : DeepUnwrap.unwrap((TemplateModel) arguments.get(0));
+        if (value instanceof Instant instant) {
+            return TAIPEI.format(instant);
+        }
+        return value == null ? "" : value.toString();
     }
 
     /** The page {@code name} (e.g. "dossier.ftlh") rendered with the model. */

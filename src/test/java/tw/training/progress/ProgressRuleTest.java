@@ -172,7 +172,7 @@ class ProgressRuleTest implements DatabaseTest {
     /** Derives the enrollment's progress as a judging transaction would, then answers the codes of its met indicators. */
     private Set<String> met() {
         transactions.executeWrite(status -> {
-            ledger.refresh(List.of(enrollment));
+            ledger.refresh(List.of(enrollment), Instant.now());
             return null;
         });
         ProgressQueries.Member member = transactions.executeRead(status -> queries.cohort(course)).get(0);
