@@ -31,7 +31,7 @@ public class CertificateService {
     /** Dates on certificates are Taiwan's. */
     static final ZoneId TAIPEI = ZoneId.of("Asia/Taipei");
     private static final int MAX_REASON = 1000;
-    private static final int ATTEMPTS = 5;
+    private static final int ATTEMPTS = 10;
 
     private final CertificateStore store;
     private final EnrollmentService enrollments;
@@ -61,11 +61,14 @@ public class CertificateService {
             try {
                 return transactions.executeWrite(status -> issueOnce(enrollmentId, actor));
             } catch (RuntimeException e) {
-                if (!isUniqueViolation(e) || attempt == ATTEMPTS) {
+                if (!isUniqueViolation(e)) {
                     throw e;
                 }
                 if (transactions.executeRead(status -> store.ofEnrollment(enrollmentId)).isPresent()) {
                     throw new ConflictException("enrollment " + enrollmentId + " already has a certificate");
+                }
+                if (attempt == ATTEMPTS) {
+                    throw new ConflictException("certificate numbers of this course are being taken by other issues right now; try again");
                 }
             }
         }
