@@ -209,6 +209,10 @@ final class LoadedCourse implements AutoCloseable {
 
     private static Process startServer(Path folder, int port, String jdbcUrl) throws IOException {
         ProcessBuilder server = app(folder, jdbcUrl, "server.log");
+        // e.g. -DserverJvm=-XX:StartFlightRecording=filename=server.jfr to profile the server
+        if (System.getProperty("serverJvm") != null) {
+            server.command().addAll(1, List.of(System.getProperty("serverJvm").split(" ")));
+        }
         server.environment().put("PORT", String.valueOf(port));
         return server.start();
     }
@@ -222,12 +226,7 @@ final class LoadedCourse implements AutoCloseable {
     }
 
     private static ProcessBuilder app(Path folder, String jdbcUrl, String log, String... arguments) {
-        List<String> command = new ArrayList<>(List.of("java"));
-        // e.g. -DserverJvm=-XX:StartFlightRecording=filename=server.jfr to profile the server
-        if (System.getProperty("serverJvm") != null) {
-            command.addAll(List.of(System.getProperty("serverJvm").split(" ")));
-        }
-        command.addAll(List.of("-jar", Path.of("target/competency-backend-0.1.0.jar").toAbsolutePath().toString()));
+        List<String> command = new ArrayList<>(List.of("java", "-jar", Path.of("target/competency-backend-0.1.0.jar").toAbsolutePath().toString()));
         command.addAll(List.of(arguments));
         ProcessBuilder builder = new ProcessBuilder(command)
                 .directory(folder.toFile()).redirectErrorStream(true).redirectOutput(new File(folder.toFile(), log));
