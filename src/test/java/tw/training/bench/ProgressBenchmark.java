@@ -62,8 +62,11 @@ public final class ProgressBenchmark {
             System.out.printf("    (a)/(b) = %.2f%n", a / b);
             System.out.printf("    for scale, the rule computed from all judgements at read time (what the ledger saves): median %.0f ms (%s)%n",
                     Api.median(ruleMillis), Api.round(ruleMillis));
-            concurrentEnrollmentProgress(base, trainer, learners, 1, 500);
-            concurrentEnrollmentProgress(base, trainer, learners, 50, 100);
+            enrollmentProgress(base, trainer, learners, 1, 500);
+            enrollmentProgress(base, trainer, learners, 50, 100);
+            // the floor of this harness on this machine: the cheapest route there is (no sign-in, one trivial query)
+            concurrently("    for scale, GET /health", 50, 100, random -> Api.get(base + "/health", null));
+            withWrk(base, trainer, learners);
         }
     }
 
@@ -108,23 +111,19 @@ public final class ProgressBenchmark {
                 + " JOIN standard s ON s.standard_id = i.standard_id";
     }
 
-    private static void concurrentEnrollmentProgress(String base, String token, int learners, int clients, int requestsPerClient) throws Exception {
+    /** Closed loop: each client sends its next request when the last one is answered, with no pause. */
+    private static void concurrently(String label, int clients, int requestsPerClient, Request request) throws Exception {
         long began = System.nanoTime();
         ExecutorService pool = Executors.newFixedThreadPool(clients);
         List<Future<List<Double>>> results = new ArrayList<>();
         for (int c = 0; c < clients; c++) {
-            int seed = c;
+            Random random = new Random(c);
             results.add(pool.submit(() -> {
-                Random random = new Random(seed);
                 List<Double> millis = new ArrayList<>();
                 for (int r = 0; r < requestsPerClient; r++) {
-                    long enrollment = 1 + random.nextInt(learners);
                     long started = System.nanoTime();
-                    String body = Api.get(base + "/api/enrollments/" + enrollment + "/progress", token);
+                    request.send(random);
                     millis.add((System.nanoTime() - started) / 1e6);
-                    if (!body.contains("\"indicatorsTotal\":50")) {
-                        throw new IllegalStateException("unexpected progress answer");
-                    }
                 }
                 return millis;
             }));
@@ -135,8 +134,39 @@ public final class ProgressBenchmark {
         }
         pool.shutdown();
         Collections.sort(all);
-        System.out.printf("(c) GET /api/enrollments/{id}/progress, %d clients × %d requests: p50 %.1f ms, p99 %.1f ms, %.0f requests/s%n",
-                clients, requestsPerClient, all.get(all.size() / 2), all.get((int) (all.size() * 0.99)),
-                all.size() / ((System.nanoTime() - began) / 1e9));
+        System.out.printf("%s, %d clients × %d requests: p50 %.1f ms, p99 %.1f ms, %.0f requests/s%n", label, clients, requestsPerClient,
+                all.get(all.size() / 2), all.get((int) (all.size() * 0.99)), all.size() / ((System.nanoTime() - began) / 1e9));
+    }
+
+    /**
+     * The same 50-client load from wrk (a C load generator, Debian package {@code wrk}) when it is installed:
+     * it takes far less of the machine's two cores than the JVM clients above, which share them with the server.
+     */
+    private static void withWrk(String base, String token, int learners) throws Exception {
+        if (!new java.io.File("/usr/bin/wrk").canExecute()) {
+            System.out.println("    (wrk not installed: apt-get install wrk for the same load from a lighter client)");
+            return;
+        }
+        java.nio.file.Path script = java.nio.file.Files.createTempFile("progress", ".lua");
+        java.nio.file.Files.writeString(script, "math.randomseed(42)\nrequest = function()\n  return wrk.format(\"GET\", \"/api/enrollments/\" .."
+                + " math.random(1, " + learners + ") .. \"/progress\", {[\"Authorization\"] = \"Bearer " + token + "\"})\nend\n");
+        Process wrk = new ProcessBuilder("wrk", "-t2", "-c50", "-d20s", "--latency", "-s", script.toString(), base).redirectErrorStream(true).start();
+        String output = new String(wrk.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        wrk.waitFor();
+        System.out.println("(c) with wrk, 2 threads, 50 connections, 20 s:");
+        output.lines().filter(line -> line.matches("\\s+(50|90|99)%.*|Requests/sec.*|.*Non-2xx.*|\\s+Latency .*")).forEach(line -> System.out.println("    " + line.strip()));
+    }
+
+    private interface Request {
+        void send(Random random) throws Exception;
+    }
+
+    private static void enrollmentProgress(String base, String token, int learners, int clients, int requestsPerClient) throws Exception {
+        concurrently("(c) GET /api/enrollments/{id}/progress", clients, requestsPerClient, random -> {
+            String body = Api.get(base + "/api/enrollments/" + (1 + random.nextInt(learners)) + "/progress", token);
+            if (!body.contains("\"indicatorsTotal\":50")) {
+                throw new IllegalStateException("unexpected progress answer");
+            }
+        });
     }
 }
