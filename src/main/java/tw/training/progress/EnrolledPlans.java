@@ -1,6 +1,7 @@
 package tw.training.progress;
 
 import jakarta.inject.Singleton;
+import tw.training.course.AssessmentMethod;
 import tw.training.course.CourseService;
 import tw.training.course.PlanEntry;
 
@@ -27,11 +28,20 @@ class EnrolledPlans {
         this.courses = courses;
     }
 
-    /** A revision's plan in its order, and its entries by indicator id. */
-    record Plan(List<PlanEntry> entries, Map<Long, PlanEntry> byIndicator) {
+    /** A revision's plan in its order, and its entries by indicator id with their methods in order. */
+    record Plan(List<PlanEntry> entries, Map<Long, PlanEntry> byIndicator, Map<Long, List<AssessmentMethod>> methods) {
+
+        static Plan of(List<PlanEntry> entries) {
+            return new Plan(entries, entries.stream().collect(Collectors.toUnmodifiableMap(PlanEntry::indicatorId, Function.identity())),
+                    entries.stream().collect(Collectors.toUnmodifiableMap(PlanEntry::indicatorId, e -> e.methods().stream().sorted().toList())));
+        }
 
         int size() {
             return entries.size();
+        }
+
+        List<AssessmentMethod> requiredMethods(long indicatorId) {
+            return methods.get(indicatorId);
         }
     }
 
@@ -39,8 +49,7 @@ class EnrolledPlans {
     Plan of(long revisionId) {
         Plan plan = byRevision.get(revisionId);
         if (plan == null) {
-            List<PlanEntry> entries = courses.planOf(revisionId);
-            plan = new Plan(entries, entries.stream().collect(Collectors.toUnmodifiableMap(PlanEntry::indicatorId, Function.identity())));
+            plan = Plan.of(courses.planOf(revisionId));
             if (byRevision.size() >= LIMIT) {
                 byRevision.clear();
             }

@@ -10,7 +10,10 @@ import java.sql.Array;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /** Reads the progress {@link ProgressLedger} keeps. */
 @Singleton
@@ -22,16 +25,15 @@ class ProgressQueries {
         this.sql = sql;
     }
 
-    record Satisfied(long indicatorId, AssessmentMethod method, long evidenceId, long judgementId, String assessor, Instant judgedAt) {
-    }
-
-    /** What satisfies each required method of one enrollment's indicators, oldest judgement first. */
-    List<Satisfied> satisfactions(long enrollmentId) {
-        return sql.query("SELECT s.indicator_id, s.method, s.evidence_id, s.judgement_id, s.judged_at, u.username FROM satisfaction s"
+    /** What satisfies each required method of one enrollment's indicators, by indicator id, oldest judgement first. */
+    Map<Long, List<Satisfaction>> satisfactions(long enrollmentId) {
+        Map<Long, List<Satisfaction>> byIndicator = new HashMap<>();
+        sql.query("SELECT s.indicator_id, s.method, s.evidence_id, s.judgement_id, s.judged_at, u.username FROM satisfaction s"
                 + " JOIN app_user u ON u.user_id = s.assessor_id WHERE s.enrollment_id = ? ORDER BY s.judged_at, s.judgement_id", List.of(enrollmentId),
-                row -> new Satisfied(row.getLong("indicator_id"), AssessmentMethod.valueOf(row.getString("method")),
-                        row.getLong("evidence_id"), row.getLong("judgement_id"), row.getString("username"),
-                        row.getTimestamp("judged_at").toInstant()));
+                row -> byIndicator.computeIfAbsent(row.getLong("indicator_id"), key -> new ArrayList<>(2)).add(new Satisfaction(
+                        AssessmentMethod.valueOf(row.getString("method")), row.getLong("evidence_id"), row.getLong("judgement_id"),
+                        row.getString("username"), row.getTimestamp("judged_at").toInstant())));
+        return byIndicator;
     }
 
     /** An enrollment of a cohort, with the ids of the indicators it has met. */

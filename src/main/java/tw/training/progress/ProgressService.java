@@ -20,7 +20,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.stream.Collectors;
 
 /**
  * Progress of an enrollment or of a course, explained. What is met is derived when judgements change
@@ -50,32 +49,34 @@ public class ProgressService {
     @ReadOnly
     public ProgressView enrollment(long enrollmentId, Actor actor) {
         EnrollmentService.Visible enrollment = enrollments.requireVisibleView(enrollmentId, actor);
-        Map<Long, List<ProgressQueries.Satisfied>> reasons = queries.satisfactions(enrollmentId).stream()
-                .collect(Collectors.groupingBy(ProgressQueries.Satisfied::indicatorId, LinkedHashMap::new, Collectors.toList()));
-        List<ProgressView.IndicatorProgress> indicators = new ArrayList<>();
-        Map<String, int[]> tasks = new LinkedHashMap<>();
-        Map<String, String> taskTitles = new LinkedHashMap<>();
-        for (PlanEntry entry : plans.of(enrollment.ref().revisionId()).entries()) {
+        Map<Long, List<Satisfaction>> reasons = queries.satisfactions(enrollmentId);
+        EnrolledPlans.Plan plan = plans.of(enrollment.ref().revisionId());
+        List<ProgressView.IndicatorProgress> indicators = new ArrayList<>(plan.size());
+        Map<String, ProgressView.TaskProgress> tasks = new LinkedHashMap<>();
+        int met = 0;
+        for (PlanEntry entry : plan.entries()) {
+            List<AssessmentMethod> required = plan.requiredMethods(entry.indicatorId());
             // the ledger keeps one satisfaction per required method, so those present are exactly the satisfied ones
-            List<Satisfaction> satisfiedBy = reasons.getOrDefault(entry.indicatorId(), List.of()).stream()
-                    .map(r -> new Satisfaction(r.method(), r.evidenceId(), r.judgementId(), r.assessor(), r.judgedAt())).toList();
-            Set<AssessmentMethod> satisfied = satisfiedBy.stream().map(Satisfaction::method)
-                    .collect(Collectors.toCollection(() -> EnumSet.noneOf(AssessmentMethod.class)));
-            boolean met = !entry.methods().isEmpty() && satisfied.containsAll(entry.methods());
-            List<AssessmentMethod> missing = entry.methods().stream().filter(m -> !satisfied.contains(m)).sorted().toList();
-            indicators.add(new ProgressView.IndicatorProgress(entry.id(), entry.text(), entry.taskId(),
-                    entry.methods().stream().sorted().toList(), List.copyOf(satisfied), met, satisfiedBy, missing));
-            int[] counts = tasks.computeIfAbsent(entry.taskId(), key -> new int[2]);
-            counts[0] += met ? 1 : 0;
-            counts[1]++;
-            taskTitles.putIfAbsent(entry.taskId(), entry.taskTitle());
+            List<Satisfaction> satisfiedBy = reasons.getOrDefault(entry.indicatorId(), List.of());
+            Set<AssessmentMethod> satisfied = EnumSet.noneOf(AssessmentMethod.class);
+            satisfiedBy.forEach(reason -> satisfied.add(reason.method()));
+            List<AssessmentMethod> missing = new ArrayList<>(required.size());
+            for (AssessmentMethod method : required) {
+                if (!satisfied.contains(method)) {
+                    missing.add(method);
+                }
+            }
+            boolean indicatorMet = !required.isEmpty() && missing.isEmpty();
+            met += indicatorMet ? 1 : 0;
+            indicators.add(new ProgressView.IndicatorProgress(entry.id(), entry.text(), entry.taskId(), required, List.copyOf(satisfied),
+                    indicatorMet, satisfiedBy, missing));
+            tasks.merge(entry.taskId(), new ProgressView.TaskProgress(entry.taskId(), entry.taskTitle(), indicatorMet ? 1 : 0, 1, indicatorMet),
+                    (sum, one) -> new ProgressView.TaskProgress(sum.id(), sum.title(), sum.indicatorsMet() + one.indicatorsMet(),
+                            sum.indicatorsTotal() + 1, sum.met() && one.met()));
         }
-        List<ProgressView.TaskProgress> taskProgress = tasks.entrySet().stream().map(task -> new ProgressView.TaskProgress(task.getKey(),
-                taskTitles.get(task.getKey()), task.getValue()[0], task.getValue()[1], task.getValue()[0] == task.getValue()[1])).toList();
-        int met = (int) indicators.stream().filter(ProgressView.IndicatorProgress::met).count();
         EnrollmentView view = enrollment.view();
         return new ProgressView(enrollmentId, new ProgressView.Course(view.course().id(), view.course().code(), view.course().title()),
-                new ProgressView.Learner(view.learner().username(), view.learner().displayName()), indicators, taskProgress,
+                new ProgressView.Learner(view.learner().username(), view.learner().displayName()), indicators, List.copyOf(tasks.values()),
                 ProgressView.Summary.of(met, indicators.size()));
     }
 

@@ -1,5 +1,9 @@
 package tw.training.bench;
 
+import java.io.File;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
@@ -64,8 +68,6 @@ public final class ProgressBenchmark {
                     Api.median(ruleMillis), Api.round(ruleMillis));
             enrollmentProgress(base, trainer, learners, 1, 500);
             enrollmentProgress(base, trainer, learners, 50, 100);
-            // the floor of this harness on this machine: the cheapest route there is (no sign-in, one trivial query)
-            concurrently("    for scale, GET /health", 50, 100, random -> Api.get(base + "/health", null));
             withWrk(base, trainer, learners);
         }
     }
@@ -143,18 +145,25 @@ public final class ProgressBenchmark {
      * it takes far less of the machine's two cores than the JVM clients above, which share them with the server.
      */
     private static void withWrk(String base, String token, int learners) throws Exception {
-        if (!new java.io.File("/usr/bin/wrk").canExecute()) {
+        if (!new File("/usr/bin/wrk").canExecute()) {
             System.out.println("    (wrk not installed: apt-get install wrk for the same load from a lighter client)");
             return;
         }
-        java.nio.file.Path script = java.nio.file.Files.createTempFile("progress", ".lua");
-        java.nio.file.Files.writeString(script, "math.randomseed(42)\nrequest = function()\n  return wrk.format(\"GET\", \"/api/enrollments/\" .."
-                + " math.random(1, " + learners + ") .. \"/progress\", {[\"Authorization\"] = \"Bearer " + token + "\"})\nend\n");
+        wrk("(c) with wrk, 2 threads, 50 connections, 20 s", base, "math.randomseed(42)\nrequest = function()\n  return wrk.format(\"GET\","
+                + " \"/api/enrollments/\" .. math.random(1, " + learners + ") .. \"/progress\", {[\"Authorization\"] = \"Bearer " + token + "\"})\nend\n");
+        // the floor of the HTTP stack on this machine: the cheapest answer there is, a 401 before any route or query runs
+        wrk("    for scale, GET /api/me without a token (401, no database) with wrk, 2 threads, 50 connections, 20 s", base,
+                "request = function()\n  return wrk.format(\"GET\", \"/api/me\")\nend\n");
+    }
+
+    private static void wrk(String label, String base, String lua) throws Exception {
+        Path script = Files.createTempFile("load", ".lua");
+        Files.writeString(script, lua);
         Process wrk = new ProcessBuilder("wrk", "-t2", "-c50", "-d20s", "--latency", "-s", script.toString(), base).redirectErrorStream(true).start();
-        String output = new String(wrk.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        String output = new String(wrk.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         wrk.waitFor();
-        System.out.println("(c) with wrk, 2 threads, 50 connections, 20 s:");
-        output.lines().filter(line -> line.matches("\\s+(50|90|99)%.*|Requests/sec.*|.*Non-2xx.*|\\s+Latency .*")).forEach(line -> System.out.println("    " + line.strip()));
+        System.out.println(label + ":");
+        output.lines().filter(line -> line.matches("\\s+(50|90|99)%.*|Requests/sec.*|.*Non-2xx.*")).forEach(line -> System.out.println("    " + line.strip()));
     }
 
     private interface Request {

@@ -3,6 +3,8 @@ package tw.training.bench;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
@@ -60,7 +62,7 @@ public final class ReportBenchmark {
                     bytes = response.body().length;
                     // -Dsave=folder keeps one report of each format to look at
                     if (System.getProperty("save") != null) {
-                        java.nio.file.Files.write(java.nio.file.Path.of(System.getProperty("save"), "report." + format.toLowerCase()), response.body());
+                        Files.write(Path.of(System.getProperty("save"), "report." + format.toLowerCase()), response.body());
                     }
                 }
                 System.out.printf("certification report as %-4s: median %.0f ms (%s), %,d bytes%n", format, Api.median(millis),

@@ -163,7 +163,7 @@ class ProgressRuleTest implements DatabaseTest {
         long named = judge(earlier, "P2.3.3", "MET", 3);
 
         met();
-        List<ProgressQueries.Satisfied> reasons = transactions.executeRead(status -> queries.satisfactions(enrollment));
+        List<Satisfaction> reasons = transactions.executeRead(status -> queries.satisfactions(enrollment)).get(Long.valueOf(indicator("P2.3.3")));
         assertEquals(1, reasons.size());
         assertEquals(earlier, reasons.get(0).evidenceId());
         assertEquals(named, reasons.get(0).judgementId());
