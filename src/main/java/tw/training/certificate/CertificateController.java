@@ -3,6 +3,7 @@ package tw.training.certificate;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
@@ -12,7 +13,6 @@ import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.Produces;
 import io.micronaut.http.annotation.Status;
-import io.micronaut.http.HttpStatus;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.rules.SecurityRule;
 import io.micronaut.serde.annotation.Serdeable;
@@ -20,10 +20,12 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import tw.training.account.Actor;
 import tw.training.account.Roles;
+import tw.training.printing.Format;
 import tw.training.printing.Pdf;
 import tw.training.printing.QrCode;
 import tw.training.web.Templates;
 
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 
@@ -33,7 +35,6 @@ import java.util.Map;
 class CertificateController {
 
     private static final String HTML_UTF8 = MediaType.TEXT_HTML + ";charset=UTF-8";
-    private static final String PDF = "application/pdf";
 
     private final CertificateService certificates;
     private final Templates templates;
@@ -66,18 +67,16 @@ class CertificateController {
 
     @Get("/api/certificates/{number}")
     @Secured(SecurityRule.IS_AUTHENTICATED)
-    @Produces({MediaType.APPLICATION_JSON, MediaType.TEXT_HTML, PDF})
+    @Produces({MediaType.APPLICATION_JSON, MediaType.TEXT_HTML, "application/pdf"})
     @Operation(summary = "A certificate (its learner, the course's trainers, admins); Accept: text/html or application/pdf to print it")
     HttpResponse<?> get(@PathVariable String number, @Header(HttpHeaders.ACCEPT) @Nullable String accept, Actor actor) {
         CertificateView certificate = certificates.get(number, actor);
-        if (accept != null && accept.contains(PDF)) {
-            return HttpResponse.ok(pdf.print(page(certificate))).contentType(PDF)
+        return switch (Format.wanted(accept, EnumSet.of(Format.JSON, Format.HTML, Format.PDF), Format.JSON)) {
+            case PDF -> HttpResponse.ok(pdf.print(page(certificate))).contentType(Format.PDF.mediaType())
                     .header(HttpHeaders.CONTENT_DISPOSITION, "inline; filename=\"certificate-" + certificate.number() + ".pdf\"");
-        }
-        if (accept != null && accept.contains(MediaType.TEXT_HTML) && !accept.startsWith(MediaType.APPLICATION_JSON)) {
-            return HttpResponse.ok(page(certificate)).contentType(HTML_UTF8);
-        }
-        return HttpResponse.ok(certificate).contentType(MediaType.APPLICATION_JSON_TYPE);
+            case HTML -> HttpResponse.ok(page(certificate)).contentType(HTML_UTF8);
+            default -> HttpResponse.ok(certificate).contentType(MediaType.APPLICATION_JSON_TYPE);
+        };
     }
 
     @Post("/api/certificates/{number}/revocation")

@@ -13,8 +13,10 @@ import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.rules.SecurityRule;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import tw.training.printing.Format;
 import tw.training.web.Templates;
 
+import java.util.EnumSet;
 import java.util.Map;
 
 /**
@@ -39,7 +41,7 @@ class VerificationController {
     @Operation(summary = "Whether a certificate (by verification token or number) is valid, revoked or unknown; nothing private")
     HttpResponse<?> verify(@PathVariable String key, @Header(HttpHeaders.ACCEPT) @Nullable String accept) {
         Verification verification = certificates.verify(key);
-        if (accept != null && accept.contains(MediaType.APPLICATION_JSON) && !accept.startsWith(MediaType.TEXT_HTML)) {
+        if (Format.wanted(accept, EnumSet.of(Format.JSON, Format.HTML), Format.HTML) == Format.JSON) {
             return HttpResponse.ok(verification).contentType(MediaType.APPLICATION_JSON_TYPE).header(HttpHeaders.CACHE_CONTROL, "no-store");
         }
         return HttpResponse.ok(templates.render("verify.ftlh", Map.of("verification", verification)))

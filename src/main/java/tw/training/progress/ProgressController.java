@@ -15,8 +15,10 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import tw.training.account.Actor;
 import tw.training.account.Roles;
+import tw.training.printing.Format;
 
 import java.nio.charset.StandardCharsets;
+import java.util.EnumSet;
 
 /** SPEC §5: progress of an enrollment and of a course (JSON, or CSV for spreadsheets). */
 @Controller
@@ -44,7 +46,7 @@ class ProgressController {
     @Operation(summary = "The cohort: one row per enrollment with its summary and met indicators; Accept: text/csv for a spreadsheet")
     HttpResponse<?> course(@PathVariable long id, @Header(HttpHeaders.ACCEPT) @Nullable String accept, Actor actor) {
         CourseProgress cohort = progress.course(id, actor);
-        if (accept != null && accept.contains(CSV)) {
+        if (Format.wanted(accept, EnumSet.of(Format.JSON, Format.CSV), Format.JSON) == Format.CSV) {
             return HttpResponse.ok(ProgressCsv.of(cohort).getBytes(StandardCharsets.UTF_8))
                     .contentType(CSV + ";charset=UTF-8")
                     .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"progress-" + cohort.code().replaceAll("[^A-Za-z0-9._-]", "_") + ".csv\"");

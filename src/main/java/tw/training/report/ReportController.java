@@ -15,11 +15,13 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import tw.training.account.Actor;
 import tw.training.account.Roles;
 import tw.training.printing.Csv;
+import tw.training.printing.Format;
 import tw.training.printing.Pdf;
 import tw.training.problem.InvalidInputException;
 import tw.training.web.Templates;
 
 import java.nio.charset.StandardCharsets;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -29,8 +31,8 @@ import java.util.Map;
 @Tag(name = "reports")
 class ReportController {
 
-    private static final String CSV = "text/csv";
-    private static final String PDF = "application/pdf";
+    private static final String TEXT_CSV = "text/csv";
+    private static final String APPLICATION_PDF = "application/pdf";
 
     private final ReportService reports;
     private final Templates templates;
@@ -44,7 +46,7 @@ class ReportController {
 
     @Get("/api/reports/certification")
     @Secured(Roles.ADMIN)
-    @Produces({MediaType.TEXT_HTML, CSV, PDF, MediaType.APPLICATION_JSON})
+    @Produces({MediaType.TEXT_HTML, TEXT_CSV, APPLICATION_PDF, MediaType.APPLICATION_JSON})
     @Operation(summary = "Every enrollment of the course with its progress, completion and certificate; Accept: text/html, text/csv, application/pdf or application/json")
     HttpResponse<?> certification(@QueryValue @Nullable Long courseId, @Header(HttpHeaders.ACCEPT) @Nullable String accept, Actor actor) {
         if (courseId == null) {
@@ -52,19 +54,14 @@ class ReportController {
         }
         CertificationReport report = reports.certification(courseId, actor);
         String name = "certification-" + report.course().code().replaceAll("[^A-Za-z0-9._-]", "_");
-        String wanted = accept == null ? "" : accept;
-        if (wanted.contains(CSV)) {
-            return HttpResponse.ok(csv(report).getBytes(StandardCharsets.UTF_8)).contentType(CSV + ";charset=UTF-8")
+        return switch (Format.wanted(accept, EnumSet.allOf(Format.class), Format.HTML)) {
+            case CSV -> HttpResponse.ok(csv(report).getBytes(StandardCharsets.UTF_8)).contentType(TEXT_CSV + ";charset=UTF-8")
                     .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + name + ".csv\"");
-        }
-        if (wanted.contains(PDF)) {
-            return HttpResponse.ok(pdf.print(page(report))).contentType(PDF)
+            case PDF -> HttpResponse.ok(pdf.print(page(report))).contentType(APPLICATION_PDF)
                     .header(HttpHeaders.CONTENT_DISPOSITION, "inline; filename=\"" + name + ".pdf\"");
-        }
-        if (wanted.contains(MediaType.APPLICATION_JSON) && !wanted.startsWith(MediaType.TEXT_HTML)) {
-            return HttpResponse.ok(report).contentType(MediaType.APPLICATION_JSON_TYPE);
-        }
-        return HttpResponse.ok(page(report)).contentType(MediaType.TEXT_HTML + ";charset=UTF-8");
+            case JSON -> HttpResponse.ok(report).contentType(MediaType.APPLICATION_JSON_TYPE);
+            case HTML -> HttpResponse.ok(page(report)).contentType(MediaType.TEXT_HTML + ";charset=UTF-8");
+        };
     }
 
     private String page(CertificationReport report) {

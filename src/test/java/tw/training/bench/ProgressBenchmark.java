@@ -17,9 +17,11 @@ import java.util.concurrent.Future;
 
 /**
  * Issue 6's figures on PostgreSQL: 10,000 learners × 50 indicators × 5 pieces of evidence each (2.5 million
- * judgements, bulk-loaded with COPY) behind the packaged jar, then (a) {@code GET /api/courses/{id}/progress}
- * over HTTP, (b) the same aggregate as plain SQL, (c) {@code GET /api/enrollments/{id}/progress} p50 and p99
- * with 50 concurrent clients.
+ * judgements, see {@link LoadedCourse}), then (a) {@code GET /api/courses/{id}/progress} over HTTP, (b) the
+ * same answer as plain SQL (the cohort read the endpoint runs, and for scale the rule computed from all
+ * judgements at read time), (c) {@code GET /api/enrollments/{id}/progress} p50 and p99 with 1 and with 50
+ * concurrent JVM clients, and with 50 connections from wrk when it is installed, next to the cheapest answer
+ * the HTTP stack gives on this machine.
  * <p>
  * {@code mvn -q -DskipTests package dependency:build-classpath -Dmdep.outputFile=target/test.classpath
  * && java -cp target/test-classes:$(cat target/test.classpath) tw.training.bench.ProgressBenchmark [learners]}

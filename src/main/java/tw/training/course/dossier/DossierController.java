@@ -15,8 +15,10 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import tw.training.account.Actor;
 import tw.training.account.Roles;
+import tw.training.printing.Format;
 import tw.training.web.Templates;
 
+import java.util.EnumSet;
 import java.util.Map;
 
 /** A course's coverage, and its accreditation dossier as JSON or as an HTML page. */
@@ -47,7 +49,7 @@ class DossierController {
     HttpResponse<?> dossier(@PathVariable long id, @QueryValue @Nullable Integer revision,
                             @Header(HttpHeaders.ACCEPT) @Nullable String accept, Actor actor) {
         Dossier dossier = dossiers.dossier(id, revision, actor);
-        if (accept != null && accept.contains(MediaType.TEXT_HTML) && !accept.startsWith(MediaType.APPLICATION_JSON)) {
+        if (Format.wanted(accept, EnumSet.of(Format.JSON, Format.HTML), Format.JSON) == Format.HTML) {
             return HttpResponse.ok(templates.render("dossier.ftlh", Map.of("dossier", dossier))).contentType(HTML_UTF8);
         }
         return HttpResponse.ok(dossier).contentType(MediaType.APPLICATION_JSON_TYPE);
