@@ -89,6 +89,10 @@ final class LoadedCourse implements AutoCloseable {
         long rebuildStarted = System.nanoTime();
         rebuildProgress(folder, postgres.getJdbcUrl("postgres", "bench"));
         System.out.printf("rebuild-progress over all judgements: %.1f s%n", (System.nanoTime() - rebuildStarted) / 1e9);
+        // as after any bulk load: fresh statistics, or the planner guesses at the tables the rebuild just filled
+        try (Connection connection = connection(); Statement statement = connection.createStatement()) {
+            statement.execute("ANALYZE");
+        }
     }
 
     EmbeddedPostgres postgres() {

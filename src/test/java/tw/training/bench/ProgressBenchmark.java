@@ -43,6 +43,8 @@ public final class ProgressBenchmark {
                 if (Boolean.getBoolean("explain")) {
                     explain(connection, cohort(course));
                     explain(connection, fromJudgements(course));
+                    explain(connection, "SELECT s.indicator_id, s.method, s.evidence_id, s.judgement_id, s.judged_at, u.username FROM satisfaction s"
+                            + " JOIN app_user u ON u.user_id = s.assessor_id WHERE s.enrollment_id = 4321 ORDER BY s.judged_at, s.judgement_id");
                 }
                 for (int i = 0; i < 7; i++) {
                     sqlMillis.add(timed(connection, cohort(course)));
