@@ -1,5 +1,6 @@
 package tw.training.web;
 
+import freemarker.ext.beans.ZeroArgumentNonVoidMethodPolicy;
 import freemarker.template.Configuration;
 import freemarker.template.DefaultObjectWrapperBuilder;
 import freemarker.template.Template;
@@ -45,7 +46,12 @@ public class Templates {
         configuration.setLogTemplateExceptions(false);
         configuration.setWrapUncheckedExceptions(true);
         configuration.setFallbackOnNullLoopVariable(false);
-        configuration.setObjectWrapper(new DefaultObjectWrapperBuilder(VERSION).build());
+        DefaultObjectWrapperBuilder wrapper = new DefaultObjectWrapperBuilder(VERSION);
+        // records read by component name (course.title) on any class path: FreeMarker's own record support sits in
+        // META-INF/versions/16 of its jar, which a shaded jar without a Multi-Release manifest never loads
+        wrapper.setDefaultZeroArgumentNonVoidMethodPolicy(ZeroArgumentNonVoidMethodPolicy.BOTH_METHOD_AND_PROPERTY_UNLESS_BEAN_PROPERTY_READ_METHOD);
+        wrapper.setRecordZeroArgumentNonVoidMethodPolicy(ZeroArgumentNonVoidMethodPolicy.BOTH_METHOD_AND_PROPERTY_UNLESS_BEAN_PROPERTY_READ_METHOD);
+        configuration.setObjectWrapper(wrapper.build());
         configuration.setSharedVariable("taipeiTime", (TemplateMethodModelEx) arguments -> taipeiTime(arguments));
     }
 

@@ -39,35 +39,43 @@ public final class ReportBenchmark {
                 }
             }
             long started = System.nanoTime();
+            String number = null;
             for (long enrollment : complete.subList(0, complete.size() / 2)) {
-                Api.post(loaded.base() + "/api/enrollments/" + enrollment + "/certificate", loaded.admin(), "{}");
+                String issued = Api.post(loaded.base() + "/api/enrollments/" + enrollment + "/certificate", loaded.admin(), "{}");
+                number = issued.replaceAll("(?s).*\"number\":\"([^\"]+)\".*", "$1");
             }
             System.out.printf("%d of %d enrollments complete; %d certificates issued through the API in %.1f s%n", complete.size(), learners,
                     complete.size() / 2, (System.nanoTime() - started) / 1e9);
 
-            String uri = loaded.base() + "/api/reports/certification?courseId=" + loaded.course();
-            for (String format : List.of("JSON", "CSV", "HTML", "PDF")) {
-                List<Double> millis = new ArrayList<>();
-                long bytes = 0;
-                for (int i = 0; i < 6; i++) {
-                    long begin = System.nanoTime();
-                    HttpResponse<byte[]> response = Api.HTTP.send(HttpRequest.newBuilder(URI.create(uri)).header("Accept", FORMATS.get(format))
-                            .header("Authorization", "Bearer " + loaded.admin()).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
-                    if (response.statusCode() != 200) {
-                        throw new IllegalStateException(format + " answered " + response.statusCode());
-                    }
-                    if (i > 0) {
-                        millis.add((System.nanoTime() - begin) / 1e6);
-                    }
-                    bytes = response.body().length;
-                    // -Dsave=folder keeps one report of each format to look at
-                    if (System.getProperty("save") != null) {
-                        Files.write(Path.of(System.getProperty("save"), "report." + format.toLowerCase()), response.body());
-                    }
+            time("certificate " + number, loaded.base() + "/api/certificates/" + number, loaded.admin(), List.of("HTML", "PDF"));
+            time("certification report", loaded.base() + "/api/reports/certification?courseId=" + loaded.course(), loaded.admin(),
+                    List.of("JSON", "CSV", "HTML", "PDF"));
+        }
+    }
+
+    /** Each format of one document, over HTTP from request to last byte. */
+    private static void time(String what, String uri, String token, List<String> formats) throws Exception {
+        for (String format : formats) {
+            List<Double> millis = new ArrayList<>();
+            long bytes = 0;
+            for (int i = 0; i < 6; i++) {
+                long begin = System.nanoTime();
+                HttpResponse<byte[]> response = Api.HTTP.send(HttpRequest.newBuilder(URI.create(uri)).header("Accept", FORMATS.get(format))
+                        .header("Authorization", "Bearer " + token).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+                if (response.statusCode() != 200) {
+                    throw new IllegalStateException(format + " answered " + response.statusCode());
                 }
-                System.out.printf("certification report as %-4s: median %.0f ms (%s), %,d bytes%n", format, Api.median(millis),
-                        Api.round(millis), bytes);
+                if (i > 0) {
+                    millis.add((System.nanoTime() - begin) / 1e6);
+                }
+                bytes = response.body().length;
+                // -Dsave=folder keeps one report of each format to look at
+                if (System.getProperty("save") != null) {
+                    Files.write(Path.of(System.getProperty("save"), what.split(" ")[0] + "." + format.toLowerCase()), response.body());
+                }
             }
+            System.out.printf("%s as %-4s: median %.0f ms (%s), %,d bytes%n", what, format, Api.median(millis),
+                    Api.round(millis), bytes);
         }
     }
 }
