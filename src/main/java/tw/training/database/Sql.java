@@ -37,6 +37,23 @@ public class Sql {
         });
     }
 
+    /**
+     * Hands each row to {@code row} as it arrives, {@code fetchSize} rows at a time where the driver can (PostgreSQL
+     * inside a transaction), so that a large answer is never held whole.
+     */
+    public void forEach(String sql, List<?> parameters, int fetchSize, Row<?> row) {
+        jdbc.prepareStatement(sql, statement -> {
+            bind(statement, parameters.toArray());
+            statement.setFetchSize(fetchSize);
+            try (ResultSet rows = statement.executeQuery()) {
+                while (rows.next()) {
+                    row.map(rows);
+                }
+            }
+            return null;
+        });
+    }
+
     public boolean exists(String sql, Object... parameters) {
         return !query(sql, List.of(parameters), row -> Boolean.TRUE).isEmpty();
     }

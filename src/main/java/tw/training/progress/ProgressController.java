@@ -12,6 +12,9 @@ import io.micronaut.http.annotation.Produces;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.rules.SecurityRule;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import tw.training.account.Actor;
 import tw.training.account.Roles;
@@ -44,13 +47,14 @@ class ProgressController {
     @Secured({Roles.TRAINER, Roles.ADMIN})
     @Produces({MediaType.APPLICATION_JSON, CSV})
     @Operation(summary = "The cohort: one row per enrollment with its summary and met indicators; Accept: text/csv for a spreadsheet")
+    @ApiResponse(responseCode = "200", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CourseProgress.class)))
     HttpResponse<?> course(@PathVariable long id, @Header(HttpHeaders.ACCEPT) @Nullable String accept, Actor actor) {
-        CourseProgress cohort = progress.course(id, actor);
         if (Format.wanted(accept, EnumSet.of(Format.JSON, Format.CSV), Format.JSON) == Format.CSV) {
+            CourseProgress cohort = progress.course(id, actor);
             return HttpResponse.ok(ProgressCsv.of(cohort).getBytes(StandardCharsets.UTF_8))
                     .contentType(CSV + ";charset=UTF-8")
                     .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"progress-" + cohort.code().replaceAll("[^A-Za-z0-9._-]", "_") + ".csv\"");
         }
-        return HttpResponse.ok(cohort).contentType(MediaType.APPLICATION_JSON_TYPE);
+        return HttpResponse.ok(progress.courseJson(id, actor)).contentType(MediaType.APPLICATION_JSON_TYPE);
     }
 }

@@ -14,10 +14,14 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 
 /** Reads the progress {@link ProgressLedger} keeps. */
 @Singleton
 class ProgressQueries {
+
+    /** Rows fetched at a time for a cohort: a few hundred KB from the driver, however large the course. */
+    private static final int COHORT_FETCH = 1_000;
 
     private final Sql sql;
 
@@ -41,14 +45,20 @@ class ProgressQueries {
                   @Nullable Instant completedAt, long[] met) {
     }
 
-    /** Every enrollment of a course with its met indicators, by username: one indexed read, no aggregate. */
-    List<Member> cohort(long courseId) {
-        return sql.query("SELECT e.enrollment_id, e.revision_id, e.status, e.completed_at, u.username, u.display_name, p.met_indicators FROM enrollment e"
+    /**
+     * Every enrollment of a course with its met indicators, by username, handed to {@code member} as the rows
+     * arrive: one indexed read, no aggregate.
+     */
+    void cohort(long courseId, Consumer<Member> member) {
+        sql.forEach("SELECT e.enrollment_id, e.revision_id, e.status, e.completed_at, u.username, u.display_name, p.met_indicators FROM enrollment e"
                 + " JOIN app_user u ON u.user_id = e.learner_id LEFT JOIN enrollment_progress p ON p.enrollment_id = e.enrollment_id"
-                + " WHERE e.course_id = ? ORDER BY u.username", List.of(courseId),
-                row -> new Member(row.getLong("enrollment_id"), row.getLong("revision_id"), row.getString("username"),
-                        row.getString("display_name"), EnrollmentStatus.valueOf(row.getString("status")), instant(row.getTimestamp("completed_at")),
-                        ids(row.getArray("met_indicators"))));
+                + " WHERE e.course_id = ? ORDER BY u.username", List.of(courseId), COHORT_FETCH,
+                row -> {
+                    member.accept(new Member(row.getLong("enrollment_id"), row.getLong("revision_id"), row.getString("username"),
+                            row.getString("display_name"), EnrollmentStatus.valueOf(row.getString("status")), instant(row.getTimestamp("completed_at")),
+                            ids(row.getArray("met_indicators"))));
+                    return null;
+                });
     }
 
     private static Instant instant(@Nullable Timestamp timestamp) {

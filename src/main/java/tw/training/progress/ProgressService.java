@@ -55,7 +55,7 @@ public class ProgressService {
         Map<String, ProgressView.TaskProgress> tasks = new LinkedHashMap<>();
         int met = 0;
         for (PlanEntry entry : plan.entries()) {
-            List<AssessmentMethod> required = plan.requiredMethods(entry.indicatorId());
+            List<AssessmentMethod> required = plan.indicator(entry.indicatorId()).methods();
             // the ledger keeps one satisfaction per required method, so those present are exactly the satisfied ones
             List<Satisfaction> satisfiedBy = reasons.getOrDefault(entry.indicatorId(), List.of());
             Set<AssessmentMethod> satisfied = EnumSet.noneOf(AssessmentMethod.class);
@@ -84,24 +84,51 @@ public class ProgressService {
     @ReadOnly
     public CourseProgress course(long courseId, Actor actor) {
         CourseRef course = courses.requireTrainer(courseId, actor);
-        Map<String, Integer> learnersMet = new LinkedHashMap<>();
-        if (course.publishedRevisionId() != null) {
-            plans.of(course.publishedRevisionId()).entries().forEach(entry -> learnersMet.put(entry.id(), 0));
-        }
         List<CourseProgress.Row> rows = new ArrayList<>();
-        for (ProgressQueries.Member member : queries.cohort(courseId)) {
-            EnrolledPlans.Plan plan = plans.of(member.revisionId());
-            List<String> met = new ArrayList<>(member.met().length);
-            for (long indicatorId : member.met()) {
-                String id = plan.byIndicator().get(indicatorId).id();
-                met.add(id);
-                learnersMet.merge(id, 1, Integer::sum);
-            }
-            rows.add(new CourseProgress.Row(member.enrollmentId(), new ProgressView.Learner(member.username(), member.displayName()),
-                    member.status(), member.completedAt(), ProgressView.Summary.of(met.size(), plan.size()), met));
+        List<CourseProgress.IndicatorCount> learnersMet = walk(course, (member, met, summary) -> rows.add(new CourseProgress.Row(
+                member.enrollmentId(), new ProgressView.Learner(member.username(), member.displayName()), member.status(),
+                member.completedAt(), summary, met.stream().map(indicator -> indicator.entry().id()).toList())));
+        return new CourseProgress(courseId, course.code(), course.title(), rows, learnersMet);
+    }
+
+    /** {@link #course} as JSON, written while the cohort is read: for ten thousand learners, no object graph first. */
+    @ReadOnly
+    public byte[] courseJson(long courseId, Actor actor) {
+        CourseRef course = courses.requireTrainer(courseId, actor);
+        CohortJson json = new CohortJson(course);
+        return json.finish(walk(course, json));
+    }
+
+    /**
+     * Hands every enrollment of the course to {@code visitor} with the indicators it met, and answers how many learners
+     * met each indicator: those of the published plan in its order, then any only older revisions hold.
+     */
+    private List<CourseProgress.IndicatorCount> walk(CourseRef course, CohortVisitor visitor) {
+        Map<Long, Tally> learnersMet = new LinkedHashMap<>();
+        if (course.publishedRevisionId() != null) {
+            plans.of(course.publishedRevisionId()).entries().forEach(entry -> learnersMet.put(entry.indicatorId(), new Tally(entry.id())));
         }
-        return new CourseProgress(courseId, course.code(), course.title(), rows,
-                learnersMet.entrySet().stream().map(e -> new CourseProgress.IndicatorCount(e.getKey(), e.getValue())).toList());
+        queries.cohort(course.id(), member -> {
+            EnrolledPlans.Plan plan = plans.of(member.revisionId());
+            List<EnrolledPlans.Indicator> met = new ArrayList<>(member.met().length);
+            for (long indicatorId : member.met()) {
+                EnrolledPlans.Indicator indicator = plan.indicator(indicatorId);
+                met.add(indicator);
+                learnersMet.computeIfAbsent(indicatorId, key -> new Tally(indicator.entry().id())).learners++;
+            }
+            visitor.row(member, met, ProgressView.Summary.of(met.size(), plan.size()));
+        });
+        return learnersMet.values().stream().map(tally -> new CourseProgress.IndicatorCount(tally.id, tally.learners)).toList();
+    }
+
+    /** How many learners met one indicator, counted as the cohort goes by. */
+    private static final class Tally {
+        private final String id;
+        private int learners;
+
+        Tally(String id) {
+            this.id = id;
+        }
     }
 
     /**

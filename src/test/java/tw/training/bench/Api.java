@@ -3,6 +3,7 @@ package tw.training.bench;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -46,13 +47,18 @@ final class Api {
 
     /** @param token null for a request without sign-in */
     static String get(String url, String token) throws Exception {
+        return new String(getBytes(url, token), StandardCharsets.UTF_8);
+    }
+
+    /** The whole body as it came, for timings that should not include the client decoding it. */
+    static byte[] getBytes(String url, String token) throws Exception {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url));
         if (token != null) {
             request.header("Authorization", "Bearer " + token);
         }
-        HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<byte[]> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
         if (response.statusCode() != 200) {
-            throw new IllegalStateException(url + " answered " + response.statusCode() + ": " + response.body());
+            throw new IllegalStateException(url + " answered " + response.statusCode() + ": " + new String(response.body(), StandardCharsets.UTF_8));
         }
         return response.body();
     }

@@ -11,11 +11,13 @@ import io.micronaut.http.client.HttpClient;
 import io.micronaut.http.client.annotation.Client;
 import io.micronaut.http.client.exceptions.HttpClientResponseException;
 import io.micronaut.http.client.multipart.MultipartBody;
+import io.micronaut.json.JsonMapper;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import tw.training.account.Actor;
 import tw.training.account.Roles;
 import tw.training.testing.DatabaseTest;
 import tw.training.testing.RowCounts;
@@ -25,6 +27,7 @@ import javax.sql.DataSource;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -206,6 +209,31 @@ class ProgressApiTest implements DatabaseTest {
         assertTrue(text.startsWith("\uFEFF\"enrollmentId\",\"username\",\"displayName\""), text);
         assertTrue(text.contains("\"測試 prog.other" + course + "\""), text);
         assertTrue(text.contains("\"25\",\"false\",\"" + P2 + "\"\r\n"), text);
+    }
+
+    /** The cohort's JSON is written while it is read (CohortJson); it must be exactly what the record serializes to. */
+    @Test
+    void theCohortWrittenAsItIsReadIsExactlyTheCohortRecordAsJson() throws Exception {
+        long observation = submit("OBSERVATION", P1, P2, P3, P4);
+        long portfolio = submit("PORTFOLIO", P1);
+        send(HttpRequest.POST("/api/courses/" + course + "/judgements", List.of(
+                Map.of("evidenceId", observation, "indicator", P1, "outcome", "MET"),
+                Map.of("evidenceId", observation, "indicator", P2, "outcome", "MET"),
+                Map.of("evidenceId", observation, "indicator", P3, "outcome", "MET"),
+                Map.of("evidenceId", observation, "indicator", P4, "outcome", "MET"),
+                Map.of("evidenceId", portfolio, "indicator", P1, "outcome", "MET"))), trainer);
+        String other = "prog.quoted" + course;
+        users.create(other, Roles.LEARNER);
+        send(HttpRequest.POST("/api/courses/" + course + "/enrollments", Map.of("username", other)), trainer);
+        // quotes, a backslash, markup and control characters, which the JSON must escape as the serializer does
+        new RowCounts(dataSource, List.of()).execute("UPDATE app_user SET display_name = '\"王\" \\ <script>' || CHR(1) || CHR(9) || '學員'"
+                + " WHERE username = '" + other + "'");
+
+        String streamed = http.toBlocking().retrieve(HttpRequest.GET("/api/courses/" + course + "/progress").bearerAuth(trainer));
+        CourseProgress cohort = context.getBean(ProgressService.class).course(course, new Actor(0, "auditor", Set.of(Roles.ADMIN)));
+        assertEquals(2, cohort.enrollments().size());
+        assertNotNull(cohort.enrollments().stream().filter(row -> row.enrollmentId() == enrollment).findFirst().orElseThrow().completedAt());
+        assertEquals(context.getBean(JsonMapper.class).writeValueAsString(cohort), streamed);
     }
 
     @Test

@@ -20,6 +20,7 @@ import tw.training.testing.TestUsers;
 import javax.sql.DataSource;
 import java.sql.Connection;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -175,7 +176,12 @@ class ProgressRuleTest implements DatabaseTest {
             ledger.refresh(List.of(enrollment), Instant.now());
             return null;
         });
-        ProgressQueries.Member member = transactions.executeRead(status -> queries.cohort(course)).get(0);
+        List<ProgressQueries.Member> cohort = new ArrayList<>();
+        transactions.executeRead(status -> {
+            queries.cohort(course, cohort::add);
+            return null;
+        });
+        ProgressQueries.Member member = cohort.get(0);
         return Arrays.stream(member.met()).mapToObj(id -> database.single("SELECT code FROM indicator WHERE indicator_id = " + id))
                 .collect(Collectors.toSet());
     }
