@@ -18,6 +18,8 @@ import tw.training.testing.RowCounts;
 import tw.training.testing.TestUsers;
 
 import javax.sql.DataSource;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -168,6 +170,54 @@ class ProgressRuleTest implements DatabaseTest {
         assertEquals(1, reasons.size());
         assertEquals(earlier, reasons.get(0).evidenceId());
         assertEquals(named, reasons.get(0).judgementId());
+    }
+
+    /**
+     * A database judged before the ledger existed (V004: no satisfaction, no enrollment_progress, nothing ever
+     * COMPLETED) gets from the migrations' own statements exactly what the ledger derives, and the enrollments
+     * whose plan was met become COMPLETED as of the judgement that completed them.
+     */
+    @Test
+    void theMigrationsDeriveForEnrollmentsJudgedBeforeTheLedgerWhatTheLedgerDerives() throws Exception {
+        long observation = evidence("OBSERVATION", "SUBMITTED", "P2.3.1", "P2.3.2", "P2.3.3", "P2.3.4");
+        long portfolio = evidence("PORTFOLIO", "SUBMITTED", "P2.3.1");
+        for (String indicator : List.of("P2.3.1", "P2.3.2", "P2.3.3", "P2.3.4")) {
+            judge(observation, indicator, "MET", 1);
+        }
+        judge(portfolio, "P2.3.1", "MET", 5);
+        judge(evidence("OBSERVATION", "WITHDRAWN", "P2.3.2"), "P2.3.2", "MET", 7);
+        transactions.executeWrite(status -> ledger.rebuild(Instant.now()));
+        List<String> derived = ledgerRows();
+        assertEquals("COMPLETED", database.single("SELECT status FROM enrollment WHERE enrollment_id = " + enrollment));
+
+        database.execute("DELETE FROM satisfaction");
+        database.execute("DELETE FROM enrollment_progress");
+        database.execute("UPDATE enrollment SET status = 'ACTIVE', completed_at = NULL WHERE status = 'COMPLETED'");
+        for (String migration : List.of("V005__derive_progress.sql", "V007__complete_enrollments_met_before_the_ledger.sql")) {
+            for (String statement : dataStatements(Path.of("migrations", migration))) {
+                database.execute(statement);
+            }
+        }
+
+        assertEquals(derived, ledgerRows());
+        assertEquals("1", database.single("SELECT COUNT(*) FROM enrollment WHERE enrollment_id = " + enrollment
+                + " AND completed_at = TIMESTAMP WITH TIME ZONE '2026-11-24 09:05:00+00'"));
+    }
+
+    /** Both ledger tables and every enrollment's status, in a stable order. */
+    private List<String> ledgerRows() {
+        List<String> rows = new ArrayList<>(database.rows("SELECT enrollment_id, indicator_id, method, evidence_id, judgement_id, assessor_id,"
+                + " judged_at FROM satisfaction ORDER BY enrollment_id, indicator_id, method"));
+        rows.addAll(database.rows("SELECT enrollment_id, indicators_met, met_indicators FROM enrollment_progress ORDER BY enrollment_id"));
+        rows.addAll(database.rows("SELECT enrollment_id, status FROM enrollment ORDER BY enrollment_id"));
+        return rows;
+    }
+
+    /** The INSERT and UPDATE statements of a migration file, without its comments and its CREATE TABLEs. */
+    private static List<String> dataStatements(Path migration) throws Exception {
+        String sql = Files.readAllLines(migration).stream().filter(line -> !line.strip().startsWith("--")).collect(Collectors.joining("\n"));
+        return Arrays.stream(sql.split(";")).map(String::strip).filter(statement -> statement.startsWith("INSERT") || statement.startsWith("UPDATE"))
+                .toList();
     }
 
     /** Derives the enrollment's progress as a judging transaction would, then answers the codes of its met indicators. */

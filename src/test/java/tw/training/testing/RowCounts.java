@@ -3,13 +3,17 @@ package tw.training.testing;
 import io.micronaut.data.connection.jdbc.advice.DelegatingDataSource;
 
 import javax.sql.DataSource;
+import java.sql.Array;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.StringJoiner;
 
 /** Counts the rows of some tables, to show that a refused or failed request wrote nothing. */
 public final class RowCounts {
@@ -47,6 +51,26 @@ public final class RowCounts {
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** Every row a query answers, its values as text (arrays by their elements), for comparing states of one database. */
+    public List<String> rows(String sql) {
+        List<String> rows = new ArrayList<>();
+        try (Connection connection = autoCommitting(); Statement statement = connection.createStatement();
+             ResultSet result = statement.executeQuery(sql)) {
+            int columns = result.getMetaData().getColumnCount();
+            while (result.next()) {
+                StringJoiner row = new StringJoiner(" | ");
+                for (int column = 1; column <= columns; column++) {
+                    Object value = result.getObject(column);
+                    row.add(value instanceof Array array ? Arrays.toString((Object[]) array.getArray()) : String.valueOf(value));
+                }
+                rows.add(row.toString());
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+        return rows;
     }
 
     /** Runs a statement outside the application, e.g. to plant a fault for a test. */
