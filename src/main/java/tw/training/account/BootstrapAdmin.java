@@ -9,6 +9,9 @@ import io.micronaut.runtime.event.annotation.EventListener;
 import jakarta.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import tw.training.problem.InvalidInputException;
+
+import java.util.stream.Collectors;
 
 /**
  * SPEC §7: at start, if no administrator exists and APP_BOOTSTRAP_ADMIN_USERNAME / _PASSWORD are set, that
@@ -37,8 +40,14 @@ class BootstrapAdmin {
         if (username == null || username.isBlank() || password == null || password.isEmpty()) {
             return;
         }
-        if (accounts.bootstrapAdmin(username, password)) {
-            LOG.info("Created the first administrator '{}' from APP_BOOTSTRAP_ADMIN_USERNAME", username.strip().toLowerCase());
+        try {
+            if (accounts.bootstrapAdmin(username, password)) {
+                LOG.info("Created the first administrator '{}' from APP_BOOTSTRAP_ADMIN_USERNAME", username.strip().toLowerCase());
+            }
+        } catch (InvalidInputException rejected) {
+            // the operator asked for an administrator and would otherwise start a server nobody can sign in to
+            throw new IllegalStateException("APP_BOOTSTRAP_ADMIN_USERNAME / APP_BOOTSTRAP_ADMIN_PASSWORD rejected: " + rejected.errors().stream()
+                    .map(error -> error.field() + ": " + error.message()).collect(Collectors.joining("; ")), rejected);
         }
     }
 }
