@@ -163,14 +163,7 @@ class ProgressApiTest implements DatabaseTest {
     @Test
     @SuppressWarnings("unchecked")
     void meetingEveryIndicatorCompletesTheEnrollmentAndANotYetReopensIt() {
-        long observation = submit("OBSERVATION", P1, P2, P3, P4);
-        long portfolio = submit("PORTFOLIO", P1);
-        send(HttpRequest.POST("/api/courses/" + course + "/judgements", List.of(
-                Map.of("evidenceId", observation, "indicator", P1, "outcome", "MET"),
-                Map.of("evidenceId", observation, "indicator", P2, "outcome", "MET"),
-                Map.of("evidenceId", observation, "indicator", P3, "outcome", "MET"),
-                Map.of("evidenceId", observation, "indicator", P4, "outcome", "MET"),
-                Map.of("evidenceId", portfolio, "indicator", P1, "outcome", "MET"))), trainer);
+        long observation = meetEveryIndicator();
 
         Map<String, Object> done = send(HttpRequest.GET("/api/enrollments/" + enrollment), learner);
         assertEquals("COMPLETED", done.get("status"));
@@ -214,14 +207,7 @@ class ProgressApiTest implements DatabaseTest {
     /** The cohort's JSON is written while it is read (CohortJson); it must be exactly what the record serializes to. */
     @Test
     void theCohortWrittenAsItIsReadIsExactlyTheCohortRecordAsJson() throws Exception {
-        long observation = submit("OBSERVATION", P1, P2, P3, P4);
-        long portfolio = submit("PORTFOLIO", P1);
-        send(HttpRequest.POST("/api/courses/" + course + "/judgements", List.of(
-                Map.of("evidenceId", observation, "indicator", P1, "outcome", "MET"),
-                Map.of("evidenceId", observation, "indicator", P2, "outcome", "MET"),
-                Map.of("evidenceId", observation, "indicator", P3, "outcome", "MET"),
-                Map.of("evidenceId", observation, "indicator", P4, "outcome", "MET"),
-                Map.of("evidenceId", portfolio, "indicator", P1, "outcome", "MET"))), trainer);
+        meetEveryIndicator();
         String other = "prog.quoted" + course;
         users.create(other, Roles.LEARNER);
         send(HttpRequest.POST("/api/courses/" + course + "/enrollments", Map.of("username", other)), trainer);
@@ -255,6 +241,19 @@ class ProgressApiTest implements DatabaseTest {
         MultipartBody body = MultipartBody.builder().addPart("metadata",
                 "{\"method\":\"" + method + "\",\"title\":\"證據\",\"indicators\":[" + claims + "]}").build();
         return id(send(HttpRequest.POST("/api/enrollments/" + enrollment + "/evidence", body).contentType(MediaType.MULTIPART_FORM_DATA_TYPE), learner));
+    }
+
+    /** Observation of all four indicators and a portfolio for P2.3.1, every one judged MET. @return the observation */
+    private long meetEveryIndicator() {
+        long observation = submit("OBSERVATION", P1, P2, P3, P4);
+        long portfolio = submit("PORTFOLIO", P1);
+        send(HttpRequest.POST("/api/courses/" + course + "/judgements", List.of(
+                Map.of("evidenceId", observation, "indicator", P1, "outcome", "MET"),
+                Map.of("evidenceId", observation, "indicator", P2, "outcome", "MET"),
+                Map.of("evidenceId", observation, "indicator", P3, "outcome", "MET"),
+                Map.of("evidenceId", observation, "indicator", P4, "outcome", "MET"),
+                Map.of("evidenceId", portfolio, "indicator", P1, "outcome", "MET"))), trainer);
+        return observation;
     }
 
     private Map<String, Object> judge(long evidence, String indicator, String outcome) {
