@@ -18,6 +18,11 @@ public class Sql {
         T map(ResultSet row) throws SQLException;
     }
 
+    /** Takes one row as it comes. */
+    public interface Each {
+        void accept(ResultSet row) throws SQLException;
+    }
+
     private final JdbcOperations jdbc;
 
     Sql(JdbcOperations jdbc) {
@@ -41,13 +46,13 @@ public class Sql {
      * Hands each row to {@code row} as it arrives, {@code fetchSize} rows at a time where the driver can (PostgreSQL
      * inside a transaction), so that a large answer is never held whole.
      */
-    public void forEach(String sql, List<?> parameters, int fetchSize, Row<?> row) {
+    public void forEach(String sql, List<?> parameters, int fetchSize, Each row) {
         jdbc.prepareStatement(sql, statement -> {
             bind(statement, parameters.toArray());
             statement.setFetchSize(fetchSize);
             try (ResultSet rows = statement.executeQuery()) {
                 while (rows.next()) {
-                    row.map(rows);
+                    row.accept(rows);
                 }
             }
             return null;

@@ -11,8 +11,8 @@ import java.util.List;
 
 /**
  * A course's cohort written as JSON while it is read, in exactly the shape and field order of {@link CourseProgress}
- * (a test holds the two equal). A cohort of 10,000 learners is some 14 MB of JSON; building it as half a million
- * objects first and serializing them after took most of the request's time.
+ * (a test holds the two equal). A cohort of 10,000 learners is some 14 MB of JSON: written straight from the rows,
+ * with each indicator id encoded once per plan, it never also exists as half a million objects.
  */
 final class CohortJson implements CohortVisitor {
 

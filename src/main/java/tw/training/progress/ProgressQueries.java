@@ -53,12 +53,9 @@ class ProgressQueries {
         sql.forEach("SELECT e.enrollment_id, e.revision_id, e.status, e.completed_at, u.username, u.display_name, p.met_indicators FROM enrollment e"
                 + " JOIN app_user u ON u.user_id = e.learner_id LEFT JOIN enrollment_progress p ON p.enrollment_id = e.enrollment_id"
                 + " WHERE e.course_id = ? ORDER BY u.username", List.of(courseId), COHORT_FETCH,
-                row -> {
-                    member.accept(new Member(row.getLong("enrollment_id"), row.getLong("revision_id"), row.getString("username"),
-                            row.getString("display_name"), EnrollmentStatus.valueOf(row.getString("status")), instant(row.getTimestamp("completed_at")),
-                            ids(row.getArray("met_indicators"))));
-                    return null;
-                });
+                row -> member.accept(new Member(row.getLong("enrollment_id"), row.getLong("revision_id"), row.getString("username"),
+                        row.getString("display_name"), EnrollmentStatus.valueOf(row.getString("status")), instant(row.getTimestamp("completed_at")),
+                        ids(row.getArray("met_indicators")))));
     }
 
     private static Instant instant(@Nullable Timestamp timestamp) {
