@@ -9,6 +9,7 @@ import tw.training.account.Roles;
 import tw.training.course.CourseService;
 import tw.training.enrollment.EnrollmentService;
 import tw.training.enrollment.EnrollmentStatus;
+import tw.training.enrollment.EnrollmentView;
 import tw.training.problem.ConflictException;
 import tw.training.problem.InvalidInputException;
 import tw.training.problem.NotFoundException;
@@ -86,8 +87,10 @@ public class CertificateService {
         }
         Instant now = clock.instant();
         int year = LocalDate.ofInstant(now, TAIPEI).getYear();
-        String prefix = enrollment.view().course().code().toUpperCase().replaceAll("[^A-Z0-9]+", "-").replaceAll("^-|-$", "") + "-" + year;
-        store.insert(enrollmentId, enrollment.ref().courseId(), prefix, token(), now, year, actor.userId());
+        EnrollmentView view = enrollment.view();
+        String prefix = view.course().code().toUpperCase().replaceAll("[^A-Z0-9]+", "-").replaceAll("^-|-$", "") + "-" + year;
+        store.insert(new CertificateStore.Issue(enrollmentId, enrollment.ref().courseId(), view.course().code(), view.course().title(),
+                view.learner().displayName()), prefix, token(), now, year, actor.userId());
         return view(store.ofEnrollment(enrollmentId).orElseThrow());
     }
 

@@ -15,9 +15,9 @@ import java.util.Optional;
 @Singleton
 class CertificateStore {
 
-    private static final String SELECT = "SELECT c.*, e.learner_id, e.revision_id, u.username, u.display_name, k.code AS course_code,"
-            + " k.title AS course_title FROM certificate c JOIN enrollment e ON e.enrollment_id = c.enrollment_id"
-            + " JOIN app_user u ON u.user_id = e.learner_id JOIN course k ON k.course_id = c.course_id ";
+    /** The learner's name and the course's code and title as they were when it was issued (V008), not as they are now. */
+    private static final String SELECT = "SELECT c.*, e.learner_id, e.revision_id, u.username FROM certificate c"
+            + " JOIN enrollment e ON e.enrollment_id = c.enrollment_id JOIN app_user u ON u.user_id = e.learner_id ";
 
     private final Sql sql;
 
@@ -51,13 +51,18 @@ class CertificateStore {
         return sql.query(SELECT + "WHERE c.course_id = ? ORDER BY c.certificate_id", List.of(courseId), CertificateStore::row);
     }
 
+    /** What a new certificate certifies, copied into it as it is at the moment of issue. */
+    record Issue(long enrollmentId, long courseId, String courseCode, String courseTitle, String learnerName) {
+    }
+
     /** Inserts with the next sequence number of the course and year; a concurrent issue makes this fail on a unique constraint. */
-    void insert(long enrollmentId, long courseId, String numberPrefix, String token, Instant issuedAt, int year, long issuedBy) {
+    void insert(Issue issue, String numberPrefix, String token, Instant issuedAt, int year, long issuedBy) {
         int next = sql.query("SELECT COALESCE(MAX(sequence_number), 0) + 1 FROM certificate WHERE course_id = ? AND issued_year = ?",
-                List.of(courseId, year), r -> r.getInt(1)).get(0);
-        sql.update("INSERT INTO certificate (enrollment_id, course_id, issued_year, sequence_number, number, token, issued_at, issued_by)"
-                        + " VALUES (?, ?, ?, ?, ?, ?, ?, ?)", enrollmentId, courseId, year, next, numberPrefix + "-" + String.format("%04d", next),
-                token, Timestamp.from(issuedAt), issuedBy);
+                List.of(issue.courseId(), year), r -> r.getInt(1)).get(0);
+        sql.update("INSERT INTO certificate (enrollment_id, course_id, issued_year, sequence_number, number, token, issued_at, issued_by,"
+                        + " learner_name, course_code, course_title) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", issue.enrollmentId(), issue.courseId(),
+                year, next, numberPrefix + "-" + String.format("%04d", next), token, Timestamp.from(issuedAt), issuedBy, issue.learnerName(),
+                issue.courseCode(), issue.courseTitle());
     }
 
     /** @return whether it was still valid (and is now revoked) */
@@ -98,6 +103,6 @@ class CertificateStore {
         return new Row(r.getLong("certificate_id"), r.getLong("enrollment_id"), r.getLong("course_id"), r.getLong("learner_id"),
                 r.getLong("revision_id"), r.getString("number"), r.getString("token"), r.getTimestamp("issued_at").toInstant(),
                 revoked == null ? null : revoked.toInstant(), r.getString("revocation_reason"), r.getString("username"),
-                r.getString("display_name"), r.getString("course_code"), r.getString("course_title"));
+                r.getString("learner_name"), r.getString("course_code"), r.getString("course_title"));
     }
 }

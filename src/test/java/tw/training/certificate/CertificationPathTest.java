@@ -24,10 +24,13 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
 import tw.training.account.Roles;
 import tw.training.testing.DatabaseTest;
+import tw.training.testing.RowCounts;
 import tw.training.testing.TestUsers;
 
+import javax.sql.DataSource;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.sql.SQLException;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -58,6 +61,9 @@ class CertificationPathTest implements DatabaseTest {
 
     @Inject
     ApplicationContext context;
+
+    @Inject
+    DataSource dataSource;
 
     private String admin;
     private String trainer;
@@ -264,6 +270,25 @@ class CertificationPathTest implements DatabaseTest {
         send(HttpRequest.POST("/api/users", Map.of("username", username, "displayName", displayName, "email", username + "@example.org",
                 "password", TestUsers.PASSWORD, "roles", List.of(Roles.LEARNER))), TestUsers.of(context, http).tokenFor("cert.admin", Roles.ADMIN));
         return TestUsers.of(context, http).login(username, TestUsers.PASSWORD);
+    }
+
+    /** The name and course on an issued certificate are those it was issued with, whatever is corrected later. */
+    @Test
+    @Order(10)
+    @SuppressWarnings("unchecked")
+    void anIssuedCertificateKeepsTheNameAndCourseItCertified() throws SQLException, IOException {
+        RowCounts database = new RowCounts(dataSource, List.of());
+        database.execute("UPDATE app_user SET display_name = '王大明' WHERE username = 'cert.learner'");
+        database.execute("UPDATE course SET code = 'FD-999', title = '改過的課名' WHERE course_id = " + course);
+
+        Map<String, Object> certificate = send(HttpRequest.GET("/api/certificates/" + number), learner);
+        assertEquals("王小明", ((Map<String, Object>) certificate.get("learner")).get("displayName"));
+        assertEquals("旅館櫃檯接待實務", ((Map<String, Object>) certificate.get("course")).get("title"));
+        Map<String, Object> verified = send(HttpRequest.GET("/verify/" + token).accept(MediaType.APPLICATION_JSON), null);
+        assertEquals("王*明", verified.get("learner"));
+        assertEquals(Map.of("code", "FD-101", "title", "旅館櫃檯接待實務"), verified.get("course"));
+        assertTrue(text(http.toBlocking().retrieve(HttpRequest.GET("/api/certificates/" + number).accept("application/pdf").bearerAuth(learner),
+                byte[].class)).contains("王小明"));
     }
 
     private long submit(long enrollmentId, String token) {
