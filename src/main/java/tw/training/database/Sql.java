@@ -30,16 +30,10 @@ public class Sql {
     }
 
     public <T> List<T> query(String sql, List<?> parameters, Row<T> row) {
-        return jdbc.prepareStatement(sql, statement -> {
-            bind(statement, parameters.toArray());
-            List<T> results = new ArrayList<>();
-            try (ResultSet rows = statement.executeQuery()) {
-                while (rows.next()) {
-                    results.add(row.map(rows));
-                }
-            }
-            return results;
-        });
+        List<T> results = new ArrayList<>();
+        // fetch size 0: the driver's own choice (all rows at once), as for any small answer
+        forEach(sql, parameters, 0, each -> results.add(row.map(each)));
+        return results;
     }
 
     /**
