@@ -4,6 +4,8 @@ import io.micronaut.context.annotation.Value;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.core.convert.format.ReadableBytes;
 import io.micronaut.http.HttpHeaders;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.ServerHttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Controller;
@@ -11,31 +13,21 @@ import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Header;
 import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
-import io.micronaut.http.annotation.Part;
-import io.micronaut.http.multipart.StreamingFileUpload;
-import org.reactivestreams.Publisher;
 import io.micronaut.http.server.types.files.StreamedFile;
 import io.micronaut.json.JsonMapper;
-import io.micronaut.scheduling.TaskExecutors;
-import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.rules.SecurityRule;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import tw.training.account.Actor;
-import tw.training.evidence.storage.StagedFile;
 import tw.training.evidence.storage.Staging;
 import tw.training.problem.InvalidInputException;
-import tw.training.problem.PayloadTooLargeException;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 
 /** SPEC §4: submitting evidence, reading it, its files, withdrawing it. */
 @Controller
@@ -46,8 +38,7 @@ class EvidenceController {
     private final EvidenceService evidence;
     private final Staging staging;
     private final JsonMapper json;
-    private final long maxFileSize;
-    private final int maxFiles;
+    private final Submission.Limits limits;
 
     EvidenceController(EvidenceService evidence, Staging staging, JsonMapper json,
                        @ReadableBytes @Value("${app.evidence.max-file-size:100MB}") long maxFileSize,
@@ -55,51 +46,38 @@ class EvidenceController {
         this.evidence = evidence;
         this.staging = staging;
         this.json = json;
-        this.maxFileSize = maxFileSize;
-        this.maxFiles = maxFiles;
+        this.limits = new Submission.Limits(maxFileSize, maxFiles);
     }
 
     @Post(value = "/api/enrollments/{id}/evidence", consumes = MediaType.MULTIPART_FORM_DATA)
-    @ExecuteOn(TaskExecutors.BLOCKING)
-    @Operation(summary = "Submit evidence: a part 'metadata' (JSON {method, title, description, indicators}) first, then zero or more parts 'file'")
-    HttpResponse<Views.Evidence> submit(@PathVariable long id, @Part("metadata") @Nullable String metadata,
-                                        @Part("file") @Nullable Publisher<StreamingFileUpload> files, Actor actor) throws IOException {
-        EvidenceService.Claim claim = evidence.check(id, metadata(metadata), actor);
-        List<Path> reserved = new ArrayList<>();
-        List<StagedFile> staged = new ArrayList<>();
-        try {
-            if (files != null) {
-                Uploads.each(files, (upload, index) -> {
-                    if (index >= maxFiles) {
-                        throw new PayloadTooLargeException("at most " + maxFiles + " files per piece of evidence");
-                    }
-                    Staging.Sink sink = staging.open();
-                    reserved.add(sink.path());
-                    try (sink) {
-                        // the part streams to the staging file as it arrives, hashed on the way; never whole in memory
-                        Uploads.await(upload.transferTo(sink));
-                    }
-                    staged.add(sink.finish(upload.getFilename(), maxFileSize));
-                });
-            }
-            Views.Evidence submitted = evidence.submit(id, claim, staged);
+    @Operation(summary = "Submit evidence: a part 'metadata' (JSON {method, title, description, indicators}) and zero or more parts 'file'")
+    HttpResponse<Views.Evidence> submit(@PathVariable long id, HttpRequest<?> request, Actor actor) throws IOException {
+        String boundary = MultipartReader.boundaryOf(request.getHeaders().get(HttpHeaders.CONTENT_TYPE))
+                .orElseThrow(() -> InvalidInputException.of("Content-Type", "multipart/form-data needs a boundary"));
+        // the body is read here, as a stream, part by part: Micronaut's own binding would hold a file in memory
+        // when it comes before the part a route waits for
+        try (InputStream body = ((ServerHttpRequest<?>) request).byteBody().toInputStream()) {
+            Submission submission = Submission.read(new MultipartReader(body, boundary), staging, limits,
+                    metadata -> evidence.check(id, metadata(metadata), actor));
+            Views.Evidence submitted = evidence.submit(id, submission.claim(), submission.files());
             return HttpResponse.created(submitted, URI.create("/api/evidence/" + submitted.id()));
-        } finally {
-            for (Path path : reserved) {
-                Files.deleteIfExists(path);
-            }
         }
     }
 
     private Views.SubmitMetadata metadata(@Nullable String metadata) {
         if (metadata == null || metadata.isBlank()) {
-            throw InvalidInputException.of("metadata", "the part 'metadata' is missing; send it before the files");
+            throw InvalidInputException.of("metadata", "the part 'metadata' is empty");
         }
+        Views.SubmitMetadata read;
         try {
-            return json.readValue(metadata, Views.SubmitMetadata.class);
+            read = json.readValue(metadata, Views.SubmitMetadata.class);
         } catch (IOException | RuntimeException e) {
-            throw InvalidInputException.of("metadata", "metadata must be JSON {method, title, description, indicators}");
+            read = null;
         }
+        if (read == null) {
+            throw InvalidInputException.of("metadata", "metadata must be a JSON object {method, title, description, indicators}");
+        }
+        return read;
     }
 
     @Get("/api/evidence/{id}")
@@ -109,7 +87,6 @@ class EvidenceController {
     }
 
     @Get("/api/evidence/{id}/files/{fileId}")
-    @ExecuteOn(TaskExecutors.BLOCKING)
     @Operation(summary = "The file's bytes, with its type, its UTF-8 file name and its SHA-256 as ETag")
     HttpResponse<?> download(@PathVariable long id, @PathVariable long fileId,
                              @Header(HttpHeaders.IF_NONE_MATCH) @Nullable String ifNoneMatch, Actor actor) throws IOException {

@@ -2,11 +2,12 @@ package tw.training.evidence.storage;
 
 import io.micronaut.context.annotation.Value;
 import jakarta.inject.Singleton;
+import tw.training.problem.InvalidInputException;
 import tw.training.problem.PayloadTooLargeException;
 import tw.training.problem.UnsupportedContentException;
 
 import java.io.IOException;
-import java.io.BufferedOutputStream;
+import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -18,14 +19,14 @@ import java.util.UUID;
 import java.util.stream.Stream;
 
 /**
- * The staging folder: the server streams each upload into a file of it (a {@link Sink}), which computes the
- * SHA-256 and size on the way and keeps the first bytes to tell the type; only a checked file may move into
- * the store. A refused or failed upload leaves no staged file.
+ * The staging folder: each upload streams into a file of it while its SHA-256 and size are computed and its
+ * first bytes kept to tell the type; only a checked file may move into the store. A refused or failed upload
+ * leaves no staged file.
  */
 @Singleton
 public class Staging {
 
-    private static final int CHUNK = 1024 * 1024;
+    private static final int CHUNK = 64 * 1024;
 
     private final Path folder;
 
@@ -38,75 +39,47 @@ public class Staging {
         }
     }
 
-    /** A new file of the staging folder for the server to stream one upload into. */
-    public Sink open() throws IOException {
-        return new Sink(folder.resolve(UUID.randomUUID() + ".part"));
-    }
-
     /**
-     * Where an upload streams to: a staging file written as the bytes arrive, while their SHA-256 and size are
-     * computed and the first bytes kept to tell the type. Nothing else of the file is held in memory.
+     * Streams one upload into a new staging file, computing its SHA-256 and size on the way and keeping its first
+     * bytes to tell its type. Writing stops as soon as the file passes {@code maxBytes}; a file that fails any
+     * check (too large, empty, of a type not accepted) is deleted before the failure is thrown.
+     *
+     * @param field the part the file came in, named by the failures
      */
-    public static final class Sink extends OutputStream {
-
-        private final Path path;
-        private final OutputStream out;
-        private final MessageDigest sha256 = sha256();
-        private final byte[] head = new byte[ContentTypes.HEAD];
-        private int headLength;
-        private long size;
-
-        private Sink(Path path) throws IOException {
-            this.path = path;
-            this.out = new BufferedOutputStream(Files.newOutputStream(path), CHUNK);
-        }
-
-        public Path path() {
-            return path;
-        }
-
-        @Override
-        public void write(int b) throws IOException {
-            write(new byte[] {(byte) b}, 0, 1);
-        }
-
-        @Override
-        public void write(byte[] bytes, int offset, int length) throws IOException {
-            if (headLength < head.length) {
-                int copied = Math.min(length, head.length - headLength);
-                System.arraycopy(bytes, offset, head, headLength, copied);
-                headLength += copied;
-            }
-            sha256.update(bytes, offset, length);
-            size += length;
-            out.write(bytes, offset, length);
-        }
-
-        @Override
-        public void close() throws IOException {
-            out.close();
-        }
-
-        /**
-         * The staged file once the upload is complete: its type told from its first bytes, its size checked.
-         * A file that fails the checks is deleted.
-         */
-        public StagedFile finish(String originalName, long maxBytes) throws IOException {
-            close();
-            String filename = FileNames.safe(originalName);
-            boolean kept = false;
-            try {
+    public StagedFile stage(InputStream content, String originalName, long maxBytes, String field) throws IOException {
+        String filename = FileNames.safe(originalName);
+        Path path = folder.resolve(UUID.randomUUID() + ".part");
+        MessageDigest sha256 = sha256();
+        byte[] head = new byte[ContentTypes.HEAD];
+        int headLength = 0;
+        long size = 0;
+        boolean kept = false;
+        try (OutputStream out = Files.newOutputStream(path)) {
+            byte[] chunk = new byte[CHUNK];
+            for (int read = content.read(chunk); read >= 0; read = content.read(chunk)) {
+                size += read;
                 if (size > maxBytes) {
-                    throw tooLarge(filename, maxBytes);
+                    throw new PayloadTooLargeException("'" + filename + "' is larger than the limit of " + maxBytes + " bytes per file");
                 }
-                String contentType = ContentTypes.detect(head, headLength, filename).orElseThrow(() -> new UnsupportedContentException(
-                        "'" + filename + "' is none of the accepted types (PDF, images, audio, video, office documents, plain text)"));
-                kept = true;
-                return new StagedFile(path, filename, contentType, size, HexFormat.of().formatHex(sha256.digest()));
-            } finally {
-                if (!kept) {
-                    Files.deleteIfExists(path);
+                if (headLength < head.length) {
+                    int copied = Math.min(read, head.length - headLength);
+                    System.arraycopy(chunk, 0, head, headLength, copied);
+                    headLength += copied;
                 }
+                sha256.update(chunk, 0, read);
+                out.write(chunk, 0, read);
+            }
+            out.close();
+            if (size == 0) {
+                throw InvalidInputException.of(field, "'" + filename + "' is empty");
+            }
+            String contentType = ContentTypes.detect(head, headLength, filename).orElseThrow(() -> new UnsupportedContentException(
+                    "'" + filename + "' is none of the accepted types (PDF, images, audio, video, office documents, plain text)"));
+            kept = true;
+            return new StagedFile(path, filename, contentType, size, HexFormat.of().formatHex(sha256.digest()));
+        } finally {
+            if (!kept) {
+                Files.deleteIfExists(path);
             }
         }
     }
@@ -130,10 +103,6 @@ public class Staging {
         } catch (IOException ignored) {
             // a leftover is swept at the next start
         }
-    }
-
-    private static PayloadTooLargeException tooLarge(String filename, long maxBytes) {
-        return new PayloadTooLargeException("'" + filename + "' is larger than the limit of " + maxBytes + " bytes per file");
     }
 
     private static MessageDigest sha256() {

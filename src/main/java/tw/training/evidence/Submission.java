@@ -1,0 +1,107 @@
+package tw.training.evidence;
+
+import io.micronaut.http.exceptions.ContentLengthExceededException;
+import tw.training.evidence.storage.StagedFile;
+import tw.training.evidence.storage.Staging;
+import tw.training.problem.InvalidInputException;
+import tw.training.problem.PayloadTooLargeException;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * A submission as it arrives: the {@code metadata} part and the {@code file} parts, in whatever order the client
+ * sent them. Files stream to staging as they come; the metadata is checked the moment it is read, so when it
+ * comes first a wrong claim is refused before any file is read. Whatever fails, no staged file is left.
+ *
+ * @param claim what the metadata claims, checked against the enrollment's plan
+ * @param files the staged files, in the order they came
+ */
+record Submission(EvidenceService.Claim claim, List<StagedFile> files) {
+
+    /** The limits a submission is held to. */
+    record Limits(long maxFileSize, int maxFiles) {
+    }
+
+    private static final int MAX_METADATA_BYTES = 64 * 1024;
+
+    /**
+     * Reads every part of the body.
+     *
+     * @param check turns the metadata into a claim, or throws naming what is wrong with it
+     */
+    static Submission read(MultipartReader parts, Staging staging, Limits limits,
+                           Function<String, EvidenceService.Claim> check) {
+        EvidenceService.Claim claim = null;
+        List<StagedFile> staged = new ArrayList<>();
+        boolean complete = false;
+        try {
+            for (Optional<MultipartReader.Part> next = parts.next(); next.isPresent(); next = parts.next()) {
+                MultipartReader.Part part = next.get();
+                switch (part.name()) {
+                    case "metadata" -> {
+                        if (claim != null) {
+                            throw InvalidInputException.of("metadata", "send one part 'metadata', not several");
+                        }
+                        claim = check.apply(text(part.content()));
+                    }
+                    case "file" -> {
+                        String field = "file[" + staged.size() + "]";
+                        if (staged.size() >= limits.maxFiles()) {
+                            throw new PayloadTooLargeException("at most " + limits.maxFiles() + " files per piece of evidence");
+                        }
+                        if (part.filename() == null || part.filename().isBlank()) {
+                            throw InvalidInputException.of(field, "a part 'file' needs a file name (Content-Disposition filename)");
+                        }
+                        staged.add(staging.stage(part.content(), part.filename(), limits.maxFileSize(), field));
+                    }
+                    default -> throw InvalidInputException.of(shown(part.name()),
+                            "unknown part; a submission has one part 'metadata' and parts 'file'");
+                }
+            }
+            if (claim == null) {
+                throw InvalidInputException.of("metadata", "the part 'metadata' is missing");
+            }
+            complete = true;
+            return new Submission(claim, List.copyOf(staged));
+        } catch (MultipartReader.BodyInterruptedException | ContentLengthExceededException e) {
+            throw failure(e);
+        } catch (IOException e) {
+            throw new UncheckedIOException("the upload could not be staged", e);
+        } finally {
+            if (!complete) {
+                staged.forEach(Staging::discard);
+            }
+        }
+    }
+
+    private static String text(InputStream content) throws IOException {
+        byte[] bytes = content.readNBytes(MAX_METADATA_BYTES + 1);
+        if (bytes.length > MAX_METADATA_BYTES) {
+            throw new PayloadTooLargeException("the part 'metadata' is larger than " + MAX_METADATA_BYTES + " bytes");
+        }
+        return new String(bytes, StandardCharsets.UTF_8);
+    }
+
+    /** A part name as an error may name it: printable, and short. */
+    private static String shown(String name) {
+        String printable = name.replaceAll("\\p{Cntrl}", "?");
+        return printable.length() <= 40 ? printable : printable.substring(0, 40) + "…";
+    }
+
+    /** What a failure to read the body means to the client (if one is still there to read the answer). */
+    private static RuntimeException failure(Throwable error) {
+        for (Throwable cause = error; cause != null; cause = cause.getCause()) {
+            if (cause instanceof ContentLengthExceededException tooLong) {
+                return new PayloadTooLargeException(tooLong.getMessage());
+            }
+        }
+        return InvalidInputException.of("body", "the upload was interrupted before it was complete");
+    }
+}
