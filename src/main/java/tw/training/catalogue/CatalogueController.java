@@ -1,9 +1,13 @@
 package tw.training.catalogue;
 
+import io.micronaut.context.annotation.Value;
 import io.micronaut.core.annotation.Nullable;
+import io.micronaut.core.convert.format.ReadableBytes;
+import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
+import io.micronaut.http.ServerHttpRequest;
+import io.micronaut.http.body.ByteBody;
 import io.micronaut.http.MediaType;
-import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Consumes;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
@@ -13,13 +17,18 @@ import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.rules.SecurityRule;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.parameters.RequestBody;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import tw.training.account.Roles;
 import tw.training.catalogue.document.CompetencyDocument;
 import tw.training.catalogue.document.DocumentKind;
 import tw.training.problem.InputError;
 import tw.training.problem.InvalidInputException;
+import tw.training.problem.PayloadTooLargeException;
 
+import java.io.IOException;
+import java.io.InputStream;
 import java.net.URI;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
@@ -34,9 +43,12 @@ import java.util.List;
 class CatalogueController {
 
     private final CatalogueService catalogue;
+    private final long maxDocumentBytes;
 
-    CatalogueController(CatalogueService catalogue) {
+    CatalogueController(CatalogueService catalogue,
+                        @ReadableBytes @Value("${app.catalogue.max-document-size:1MB}") long maxDocumentBytes) {
         this.catalogue = catalogue;
+        this.maxDocumentBytes = maxDocumentBytes;
     }
 
     @Get
@@ -56,13 +68,33 @@ class CatalogueController {
     @Post
     @Secured({Roles.TRAINER, Roles.ADMIN})
     @Consumes(MediaType.TEXT_PLAIN)
-    @Operation(summary = "Import a document from its UTF-8 text; ?code= names a model, whose text carries no code")
-    HttpResponse<ImportResult> importDocument(@Body byte[] text, @QueryValue @Nullable String code) {
-        ImportResult result = catalogue.importDocument(utf8(text), code);
+    @Operation(summary = "Import a document from its UTF-8 text; ?code= names a model, whose text carries no code",
+            requestBody = @RequestBody(required = true, content = @Content(mediaType = MediaType.TEXT_PLAIN)))
+    HttpResponse<ImportResult> importDocument(HttpRequest<?> request, @QueryValue @Nullable String code) throws IOException {
+        ImportResult result = catalogue.importDocument(utf8(body(request)), code);
         URI location = URI.create("/api/standards/" + result.code());
         return result.outcome() == ImportOutcome.IMPORTED
                 ? HttpResponse.created(result, location)
                 : HttpResponse.ok(result).header("Location", location.toString());
+    }
+
+    /** The document's bytes, refused past the limit before they are all read: the body is never buffered whole. */
+    private byte[] body(HttpRequest<?> request) throws IOException {
+        ByteBody body = ((ServerHttpRequest<?>) request).byteBody();
+        if (body.expectedLength().orElse(0) > maxDocumentBytes) {
+            throw tooLarge();
+        }
+        try (InputStream in = body.toInputStream()) {
+            byte[] bytes = in.readNBytes((int) maxDocumentBytes + 1);
+            if (bytes.length > maxDocumentBytes) {
+                throw tooLarge();
+            }
+            return bytes;
+        }
+    }
+
+    private PayloadTooLargeException tooLarge() {
+        return new PayloadTooLargeException("a document is at most " + maxDocumentBytes + " bytes (app.catalogue.max-document-size)");
     }
 
     private static DocumentKind kind(@Nullable String kind) {

@@ -29,7 +29,6 @@ final class Markup {
             "</?(?:p|ol|ul|li|div|br|table|tbody|thead|tr|td|th|h[1-6])\\b[^>]*>", Pattern.CASE_INSENSITIVE);
     private static final Pattern ANY_TAG = Pattern.compile("</?[a-zA-Z][^>]*>");
     private static final char GAP = '\u0000';
-    private static final Pattern GAP_RUN = Pattern.compile("[\\s\\u00A0]*\\u0000[\\s\\u00A0\\u0000]*");
     private static final Pattern SPACES = Pattern.compile("[ \\t\\u00A0\\r\\n]+");
 
     private Markup() {
@@ -76,14 +75,49 @@ final class Markup {
         throw new IllegalStateException("footnote pattern matched without a number");
     }
 
+    /**
+     * Replaces each gap (with the spaces around it) by what {@link #glue} says, in one pass: each character is
+     * looked at a bounded number of times, whatever the number of gaps.
+     */
     private static String closeGaps(String text) {
-        Matcher m = GAP_RUN.matcher(text);
-        StringBuilder out = new StringBuilder();
-        while (m.find()) {
-            m.appendReplacement(out, glue(text.substring(0, m.start()), text.substring(m.end())));
+        if (text.indexOf(GAP) < 0) {
+            return text;
         }
-        m.appendTail(out);
-        return out.toString();
+        StringBuilder out = new StringBuilder(text.length());
+        int copied = 0;
+        for (int gap = text.indexOf(GAP); gap >= 0; gap = text.indexOf(GAP, copied)) {
+            int start = gap;
+            while (start > copied && isGapSpace(text.charAt(start - 1))) {
+                start--;
+            }
+            int end = gap;
+            while (end < text.length() && (isGapSpace(text.charAt(end)) || text.charAt(end) == GAP)) {
+                end++;
+            }
+            out.append(text, copied, start).append(glue(text, start, end));
+            copied = end;
+        }
+        return out.append(text, copied, text.length()).toString();
+    }
+
+    private static boolean isGapSpace(char c) {
+        return c == ' ' || c == '\t' || c == '\n' || c == '\u000B' || c == '\f' || c == '\r' || c == '\u00A0';
+    }
+
+    /** {@link #glue(String, String)} for the text around {@code text[start, end)}, without copying either side. */
+    private static String glue(String text, int start, int end) {
+        int left = start;
+        while (left > 0 && Character.isWhitespace(text.charAt(left - 1))) {
+            left--;
+        }
+        int right = end;
+        while (right < text.length() && Character.isWhitespace(text.charAt(right))) {
+            right++;
+        }
+        if (left == 0 || right == text.length()) {
+            return "";
+        }
+        return isCjk(text.codePointBefore(left)) && isCjk(text.codePointAt(right)) ? "" : " ";
     }
 
     /**
