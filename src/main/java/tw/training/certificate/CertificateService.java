@@ -143,7 +143,7 @@ public class CertificateService {
     private CertificateStore.Row visible(String number, Actor actor) {
         CertificateStore.Row row = store.byNumber(number).orElseThrow(() -> new NotFoundException("certificate " + number + " not found"));
         boolean own = row.learnerId() == actor.userId();
-        actor.requireOwnership(own || courses.trains(row.courseId(), actor.userId()), () -> "certificate " + number);
+        actor.requireOwnership(own || courses.trains(row.courseId(), actor), () -> "certificate " + number);
         return row;
     }
 

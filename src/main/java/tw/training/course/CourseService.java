@@ -5,6 +5,7 @@ import io.micronaut.transaction.annotation.ReadOnly;
 import jakarta.inject.Singleton;
 import jakarta.transaction.Transactional;
 import tw.training.account.Actor;
+import tw.training.account.Roles;
 import tw.training.catalogue.CatalogueService;
 import tw.training.catalogue.TaskReference;
 import tw.training.problem.ConflictException;
@@ -191,6 +192,10 @@ public class CourseService {
         CourseRow course = ownedCourse(courseId, actor);
         String username = request.username() == null ? "" : request.username().strip().toLowerCase();
         long userId = store.userId(username).orElseThrow(() -> InvalidInputException.of("username", "no user " + username));
+        if (!store.mayTrain(userId)) {
+            // a learner named on a course would read every peer's evidence, progress and certificates
+            throw InvalidInputException.of("username", username + " is not a trainer: only users with the TRAINER or ADMIN role can be named");
+        }
         store.addTrainer(courseId, userId);
         return view(course, latest(courseId));
     }
@@ -242,10 +247,13 @@ public class CourseService {
         return store.findCourse(courseId).map(this::ref);
     }
 
-    /** Whether the user owns the course or is named on it. */
+    /**
+     * Whether the actor trains the course: owns it or is named on it, and still holds the TRAINER role (a trainer
+     * who became a learner keeps no access through old course entries).
+     */
     @ReadOnly
-    public boolean trains(long courseId, long userId) {
-        return store.isTrainer(courseId, userId);
+    public boolean trains(long courseId, Actor actor) {
+        return actor.has(Roles.TRAINER) && store.isTrainer(courseId, actor.userId());
     }
 
     /** The assessment plan of a revision: every indicator with the methods it requires. */
@@ -264,7 +272,7 @@ public class CourseService {
     /** The course if the actor trains it (or is an admin); anyone else is told it does not exist. */
     private CourseRow course(long courseId, Actor actor) {
         CourseRow course = store.findCourse(courseId).orElseThrow(() -> new NotFoundException("course " + courseId + " not found"));
-        actor.requireOwnership(store.isTrainer(courseId, actor.userId()), () -> "course " + courseId);
+        actor.requireOwnership(trains(courseId, actor), () -> "course " + courseId);
         return course;
     }
 

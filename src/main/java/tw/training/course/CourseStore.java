@@ -69,10 +69,14 @@ class CourseStore {
         return ids.isEmpty() ? OptionalLong.empty() : OptionalLong.of(ids.get(0));
     }
 
+    /** Whether the user holds a role that may train: TRAINER, or ADMIN. */
+    boolean mayTrain(long userId) {
+        return sql.exists("SELECT 1 FROM user_role WHERE user_id = ? AND role IN ('TRAINER', 'ADMIN')", userId);
+    }
+
     void addTrainer(long courseId, long userId) {
-        if (!sql.exists("SELECT 1 FROM course_trainer WHERE course_id = ? AND user_id = ?", courseId, userId)) {
-            sql.update("INSERT INTO course_trainer (course_id, user_id) VALUES (?, ?)", courseId, userId);
-        }
+        // two owners naming the same trainer at once: the second insert is a no-op, not a key violation
+        sql.update("INSERT INTO course_trainer (course_id, user_id) VALUES (?, ?) ON CONFLICT DO NOTHING", courseId, userId);
     }
 
     int removeTrainer(long courseId, long userId) {

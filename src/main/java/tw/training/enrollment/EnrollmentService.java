@@ -111,7 +111,7 @@ public class EnrollmentService {
     @Transactional
     public EnrollmentView withdraw(long enrollmentId, Actor actor) {
         EnrollmentStore.Row row = visible(enrollmentId, actor);
-        if (!actor.isAdmin() && !courses.trains(row.ref().courseId(), actor.userId())) {
+        if (!actor.isAdmin() && !courses.trains(row.ref().courseId(), actor)) {
             throw new ForbiddenException("only the course's trainers withdraw an enrollment");
         }
         if (row.ref().status() == EnrollmentStatus.WITHDRAWN) {
@@ -124,7 +124,7 @@ public class EnrollmentService {
     private EnrollmentStore.Row visible(long enrollmentId, Actor actor) {
         EnrollmentStore.Row row = store.find(enrollmentId).orElseThrow(() -> new NotFoundException("enrollment " + enrollmentId + " not found"));
         boolean own = row.ref().learnerId() == actor.userId();
-        actor.requireOwnership(own || courses.trains(row.ref().courseId(), actor.userId()), () -> "enrollment " + enrollmentId);
+        actor.requireOwnership(own || courses.trains(row.ref().courseId(), actor), () -> "enrollment " + enrollmentId);
         return row;
     }
 }

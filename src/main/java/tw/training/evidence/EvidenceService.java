@@ -192,7 +192,7 @@ public class EvidenceService {
     EvidenceRows.Header visible(long evidenceId, Actor actor) {
         EvidenceRows.Header header = rows.header(evidenceId).orElseThrow(() -> new NotFoundException("evidence " + evidenceId + " not found"));
         boolean own = header.learnerId() == actor.userId();
-        actor.requireOwnership(own || courses.trains(header.courseId(), actor.userId()), () -> "evidence " + evidenceId);
+        actor.requireOwnership(own || courses.trains(header.courseId(), actor), () -> "evidence " + evidenceId);
         return header;
     }
 

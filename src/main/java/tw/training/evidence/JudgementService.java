@@ -27,6 +27,9 @@ import java.util.Set;
 @Singleton
 public class JudgementService {
 
+    /** Whatever their roles (a trainer may also be enrolled as a learner), an assessor is never their own. */
+    private static final String OWN_EVIDENCE = "nobody judges their own evidence";
+
     static final int MAX_BATCH = 5000;
     private static final int MAX_COMMENT = 4000;
 
@@ -48,8 +51,11 @@ public class JudgementService {
     @Transactional
     public Views.Judgement judge(long evidenceId, Views.JudgeRequest request, Actor actor) {
         EvidenceRows.Header header = evidence.visible(evidenceId, actor);
-        if (!actor.isAdmin() && !courses.trains(header.courseId(), actor.userId())) {
+        if (!actor.isAdmin() && !courses.trains(header.courseId(), actor)) {
             throw new ForbiddenException("only the course's trainers judge evidence");
+        }
+        if (header.learnerId() == actor.userId()) {
+            throw new ForbiddenException(OWN_EVIDENCE);
         }
         List<InputError> errors = new ArrayList<>();
         EvidenceRows.NewJudgement judgement = judgement(header, rows.claims(List.of(evidenceId)).getOrDefault(evidenceId, Map.of()),
@@ -85,6 +91,10 @@ public class JudgementService {
             EvidenceRows.Header header = item.evidenceId() == null ? null : headers.get(item.evidenceId());
             if (header == null || header.courseId() != courseId) {
                 errors.add(InputError.field(at + "evidenceId", "no evidence " + item.evidenceId() + " in course " + courseId));
+                continue;
+            }
+            if (header.learnerId() == actor.userId()) {
+                errors.add(InputError.field(at + "evidenceId", OWN_EVIDENCE));
                 continue;
             }
             EvidenceRows.NewJudgement judgement = judgement(header, claims.getOrDefault(header.id(), Map.of()), item.indicator(),

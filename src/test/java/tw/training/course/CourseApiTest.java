@@ -207,6 +207,23 @@ class CourseApiTest implements DatabaseTest {
     }
 
     @Test
+    void onlyTrainersAndAdministratorsCanBeNamedCoTrainers() {
+        long course = tsai.createId("CC-503", "不收學員");
+        users.create("named.learner", Roles.LEARNER);
+        Map<String, Long> before = rows.now();
+
+        HttpClientResponseException refused = tsai.refusal(HttpRequest.POST("/api/courses/" + course + "/trainers",
+                Map.of("username", "named.learner")));
+
+        assertEquals(HttpStatus.UNPROCESSABLE_ENTITY, refused.getStatus());
+        assertTrue(refused.getResponse().getBody(String.class).orElse("").contains("\"field\":\"username\""));
+        assertEquals(before, rows.now());
+        users.create("named.admin", Roles.ADMIN);
+        tsai.send(HttpRequest.POST("/api/courses/" + course + "/trainers", Map.of("username", "named.admin")));
+        assertEquals(List.of("named.admin"), tsai.get("/api/courses/" + course).get("trainers"));
+    }
+
+    @Test
     void aLearnerCannotCreateNorSeeCourses() {
         CourseApi learner = new CourseApi(http, users.tokenFor("lin.learner", Roles.LEARNER));
         long course = tsai.createId("CC-601", "學員看不到");

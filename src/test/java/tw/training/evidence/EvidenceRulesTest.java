@@ -225,6 +225,26 @@ class EvidenceRulesTest implements DatabaseTest {
     }
 
     @Test
+    void nobodyJudgesTheirOwnEvidenceWhateverTheirRoles() {
+        String dualToken = TestUsers.of(context, http).tokenFor("dual.trainer", Roles.TRAINER, Roles.LEARNER);
+        EvidenceApi dual = new EvidenceApi(http, dualToken);
+        long ownCourse = CourseFixtures.publishedComplaintsCourse(http, dualToken, "EV-SELF", "自評");
+        long ownEnrollment = id(dual.send(HttpRequest.POST("/api/courses/" + ownCourse + "/enrollments", Map.of("username", "dual.trainer"))));
+        long own = id(dual.submit(ownEnrollment, metadata("OBSERVATION", "我的", List.of(P231)), PDF));
+        Map<String, Long> before = rows.now();
+
+        HttpClientResponseException single = dual.refusal(HttpRequest.POST("/api/evidence/" + own + "/judgements",
+                Map.of("indicator", P231, "outcome", "MET")));
+        HttpClientResponseException batch = dual.refusal(HttpRequest.POST("/api/courses/" + ownCourse + "/judgements",
+                List.of(Map.of("evidenceId", own, "indicator", P231, "outcome", "MET"))));
+
+        assertEquals(HttpStatus.FORBIDDEN, single.getStatus());
+        assertEquals(HttpStatus.UNPROCESSABLE_ENTITY, batch.getStatus());
+        assertEquals(List.of("[0].evidenceId: nobody judges their own evidence"), errors(batch));
+        assertEquals(before, rows.now());
+    }
+
+    @Test
     @SuppressWarnings("unchecked")
     void theQueueListsUnjudgedEvidenceOldestFirst() {
         long first = id(otherLearnerSubmits("排隊一"));
