@@ -122,11 +122,13 @@ public class CertificateService {
         });
     }
 
-    /** Public: by the token of the QR code or by the number printed on the certificate. */
+    /**
+     * Public: by the token of the QR code and link only (SPEC §6). Numbers are sequential and could be walked,
+     * so a number, like any other key, answers UNKNOWN.
+     */
     @ReadOnly
-    public Verification verify(String tokenOrNumber) {
-        String key = tokenOrNumber == null ? "" : tokenOrNumber.strip();
-        Optional<CertificateStore.Row> found = store.byToken(key).or(() -> store.byNumber(key.toUpperCase()));
+    public Verification verify(String token) {
+        Optional<CertificateStore.Row> found = store.byToken(token == null ? "" : token.strip());
         return found.map(row -> new Verification(row.revokedAt() == null ? CertificateStatus.VALID : CertificateStatus.REVOKED, row.number(),
                 new Verification.Course(row.courseCode(), row.courseTitle()), LocalDate.ofInstant(row.issuedAt(), TAIPEI),
                 row.revokedAt() == null ? null : LocalDate.ofInstant(row.revokedAt(), TAIPEI), NameMask.mask(row.displayName())))

@@ -21,7 +21,8 @@ import java.util.Map;
 
 /**
  * SPEC §6: the public verification page the QR code leads to. HTML for people (the default: a phone opening
- * the link), JSON for programs that ask for it. Unknown keys answer UNKNOWN, not an error: that is the answer.
+ * the link), JSON for programs that ask for it. Unknown tokens (numbers among them) answer UNKNOWN, not an
+ * error: that is the answer.
  */
 @Controller
 @Tag(name = "certificates")
@@ -35,12 +36,12 @@ class VerificationController {
         this.templates = templates;
     }
 
-    @Get("/verify/{key}")
+    @Get("/verify/{token}")
     @Secured(SecurityRule.IS_ANONYMOUS)
     @Produces({MediaType.TEXT_HTML, MediaType.APPLICATION_JSON})
-    @Operation(summary = "Whether a certificate (by verification token or number) is valid, revoked or unknown; nothing private")
-    HttpResponse<?> verify(@PathVariable String key, @Header(HttpHeaders.ACCEPT) @Nullable String accept) {
-        Verification verification = certificates.verify(key);
+    @Operation(summary = "Whether the certificate of a verification token is valid, revoked or unknown; nothing private")
+    HttpResponse<?> verify(@PathVariable String token, @Header(HttpHeaders.ACCEPT) @Nullable String accept) {
+        Verification verification = certificates.verify(token);
         if (Format.wanted(accept, EnumSet.of(Format.JSON, Format.HTML), Format.HTML) == Format.JSON) {
             return HttpResponse.ok(verification).contentType(MediaType.APPLICATION_JSON_TYPE).header(HttpHeaders.CACHE_CONTROL, "no-store");
         }
