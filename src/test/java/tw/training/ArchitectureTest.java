@@ -7,8 +7,11 @@ import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
 
+import io.micronaut.http.annotation.Body;
+import tw.training.web.PlainText;
 import tw.training.web.Templates;
 
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
@@ -19,12 +22,31 @@ class ArchitectureTest {
     @ArchTest
     static final ArchRule featuresHaveNoCycles = slices().matching("tw.training.(*)..").should().beFreeOfCycles();
 
-    /** Features render pages through {@code Templates}; the rest of web (error mapping) is none of their business. */
+    /**
+     * Features render pages through {@code Templates} and mark controllers {@code PlainText}; the rest of web
+     * (error mapping) is none of their business.
+     */
     @ArchTest
     static final ArchRule featuresDoNotReachIntoTheWebLayer = noClasses()
             .that().resideOutsideOfPackage("tw.training.web..")
+            // what Micronaut generates for an annotated bean names the annotation's interceptor
+            .and().haveNameNotMatching(".*\\.\\$.*")
             .should().dependOnClassesThat(JavaClass.Predicates.resideInAPackage("tw.training.web..")
-                    .and(DescribedPredicate.not(JavaClass.Predicates.equivalentTo(Templates.class))));
+                    .and(DescribedPredicate.not(JavaClass.Predicates.equivalentTo(Templates.class)))
+                    .and(DescribedPredicate.not(JavaClass.Predicates.equivalentTo(PlainText.class))));
+
+    /** Every request body is checked for text that cannot be stored before a route sees it. */
+    @ArchTest
+    static final ArchRule controllersTakingABodyCheckItsText = classes()
+            .that(new DescribedPredicate<JavaClass>("take a request body") {
+                @Override
+                public boolean test(JavaClass controller) {
+                    return controller.getMethods().stream().flatMap(method -> method.getParameters().stream())
+                            .anyMatch(parameter -> parameter.isAnnotatedWith(Body.class)
+                                    && !parameter.getRawType().isEquivalentTo(byte[].class));
+                }
+            })
+            .should().beAnnotatedWith(PlainText.class);
 
     @ArchTest
     static final ArchRule failuresKnowNothingOfHttp = noClasses()

@@ -6,6 +6,7 @@ import io.micronaut.transaction.annotation.ReadOnly;
 import jakarta.transaction.Transactional;
 import tw.training.account.audit.SecurityAudit;
 import tw.training.account.audit.SecurityEventType;
+import tw.training.database.Sql;
 import tw.training.problem.ConflictException;
 import tw.training.problem.InputError;
 import tw.training.problem.InvalidInputException;
@@ -68,7 +69,16 @@ public class AccountService {
         if (users.findByUsername(username).isPresent()) {
             throw new ConflictException("username " + username + " is taken");
         }
-        long id = users.insert(username, displayName, email, passwords.hash(request.password()), roles, clock.instant());
+        long id;
+        try {
+            id = users.insert(username, displayName, email, passwords.hash(request.password()), roles, clock.instant());
+        } catch (RuntimeException e) {
+            if (Sql.isUniqueViolation(e)) {
+                // created by another request between the check above and this insert
+                throw new ConflictException("username " + username + " is taken");
+            }
+            throw e;
+        }
         audit.record(SecurityEventType.USER_CREATED, actor, username, "roles " + roles);
         return UserResponse.of(users.findById(id).orElseThrow());
     }

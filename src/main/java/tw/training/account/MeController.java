@@ -10,8 +10,10 @@ import io.micronaut.security.rules.SecurityRule;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import tw.training.problem.NotFoundException;
+import tw.training.web.PlainText;
 
 /** The signed-in user's own account. */
+@PlainText
 @Controller("/api/me")
 @Secured(SecurityRule.IS_AUTHENTICATED)
 @Tag(name = "accounts")

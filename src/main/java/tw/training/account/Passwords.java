@@ -3,6 +3,9 @@ package tw.training.account;
 import jakarta.inject.Singleton;
 import org.springframework.security.crypto.argon2.Argon2PasswordEncoder;
 
+import tw.training.problem.Text;
+
+import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -23,7 +26,12 @@ public class Passwords {
         return encoder.encode(password);
     }
 
+    /** Whether the password is the one of the hash; text no password can be (half a surrogate) never is. */
     boolean matches(String password, String hash) {
+        if (!Text.isWellFormed(password)) {
+            spendTheTimeOfACheck(password);
+            return false;
+        }
         return encoder.matches(password, hash);
     }
 
@@ -32,10 +40,11 @@ public class Passwords {
             // made on first need rather than at start: a hash costs tens of milliseconds
             decoy = encoder.encode("decoy password that matches nothing");
         }
-        encoder.matches(password, decoy);
+        // the encoder refuses text that is not valid Unicode; the time spent must not differ
+        encoder.matches(Text.isWellFormed(password) ? password : "not a password", decoy);
     }
 
-    /** What is wrong with a proposed password, if anything. */
+    /** What is wrong with a proposed password, if anything (NIST SP 800-63B §5.1.1.2). */
     static Optional<String> weakness(String password, String username) {
         if (password == null || password.length() < MIN_LENGTH) {
             return Optional.of("password must have at least " + MIN_LENGTH + " characters");
@@ -43,9 +52,34 @@ public class Passwords {
         if (password.length() > MAX_LENGTH) {
             return Optional.of("password must have at most " + MAX_LENGTH + " characters");
         }
-        if (password.isBlank() || password.equalsIgnoreCase(username)) {
-            return Optional.of("password must not be blank nor the username");
+        Optional<String> notText = Text.fault(password).map(fault -> "password " + fault);
+        if (notText.isPresent()) {
+            return notText;
+        }
+        if (password.isBlank() || username != null && !username.isBlank()
+                && password.toLowerCase(Locale.ROOT).contains(username.toLowerCase(Locale.ROOT))) {
+            return Optional.of("password must not be blank nor contain the username");
+        }
+        if (isRepetitiveOrSequential(password)) {
+            return Optional.of("password must not be one character repeated nor a run like 1234567890 or abcdefghij");
+        }
+        if (CommonPasswords.contains(password)) {
+            return Optional.of("password is one of the most common passwords; choose another");
         }
         return Optional.empty();
+    }
+
+    /** One character over and over, or every character one up (or one down) from the one before. */
+    static boolean isRepetitiveOrSequential(String password) {
+        int[] points = password.codePoints().toArray();
+        boolean same = true;
+        boolean up = true;
+        boolean down = true;
+        for (int i = 1; i < points.length; i++) {
+            same &= points[i] == points[i - 1];
+            up &= points[i] == points[i - 1] + 1;
+            down &= points[i] == points[i - 1] - 1;
+        }
+        return same || up || down;
     }
 }

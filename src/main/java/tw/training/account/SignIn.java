@@ -1,106 +1,97 @@
 package tw.training.account;
 
-import io.micronaut.context.BeanProvider;
-import io.micronaut.context.annotation.Value;
-import io.micronaut.http.HttpRequest;
-import io.micronaut.security.authentication.AuthenticationFailureReason;
-import io.micronaut.security.authentication.AuthenticationRequest;
-import io.micronaut.security.authentication.AuthenticationResponse;
-import io.micronaut.security.authentication.provider.HttpRequestExecutorAuthenticationProvider;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.security.authentication.Authentication;
 import io.micronaut.transaction.annotation.ReadOnly;
+import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Singleton;
-import jakarta.transaction.Transactional;
 import tw.training.account.audit.SecurityAudit;
 import tw.training.account.audit.SecurityEventType;
+import tw.training.account.throttle.Throttle;
 
-import java.time.Clock;
+import java.sql.Connection;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
 
 /**
- * {@code POST /login}: checks a username and password. Every refusal (unknown user, wrong password,
- * disabled, locked) looks the same to the caller and costs the same time; the audit trail tells them apart.
- * After {@code app.login.max-failures} wrong passwords in a row the account is locked for
- * {@code app.login.lockout}, during which even the right password is refused.
+ * {@code POST /login}: checks a username and password from a source address. Every refusal (unknown user, wrong
+ * password, disabled) looks the same to the caller and costs the same time; the audit trail tells them apart.
+ * Wrong passwords slow down their source ({@link Throttle}); they never lock the account, so nobody can keep its
+ * owner out.
  */
 @Singleton
-class SignIn implements HttpRequestExecutorAuthenticationProvider<Object> {
+class SignIn {
 
     static final String USER_ID_CLAIM = "uid";
     static final String TOKEN_VERSION_CLAIM = "ver";
     static final String NAME_CLAIM = "name";
 
-    private final BeanProvider<UserStore> userStore;
+    private final UserStore users;
     private final Passwords passwords;
-    private final BeanProvider<SecurityAudit> securityAudit;
-    private final Clock clock;
-    private final int maxFailures;
-    private final Duration lockout;
+    private final SecurityAudit audit;
+    private final Throttle throttle;
+    private final TransactionOperations<Connection> transactions;
 
-    /**
-     * Storage comes through providers: the security module looks up authentication providers while the
-     * data layer is still being built, and a direct dependency would make that a cycle.
-     */
-    SignIn(BeanProvider<UserStore> users, Passwords passwords, BeanProvider<SecurityAudit> audit, Clock clock,
-           @Value("${app.login.max-failures:5}") int maxFailures, @Value("${app.login.lockout:15m}") Duration lockout) {
-        this.userStore = users;
+    SignIn(UserStore users, Passwords passwords, SecurityAudit audit, Throttle throttle,
+           TransactionOperations<Connection> transactions) {
+        this.users = users;
         this.passwords = passwords;
-        this.securityAudit = audit;
-        this.clock = clock;
-        this.maxFailures = maxFailures;
-        this.lockout = lockout;
+        this.audit = audit;
+        this.throttle = throttle;
+        this.transactions = transactions;
     }
 
-    @Override
-    @Transactional
-    public AuthenticationResponse authenticate(HttpRequest<Object> request, AuthenticationRequest<String, String> credentials) {
-        UserStore users = userStore.get();
-        SecurityAudit audit = securityAudit.get();
-        String username = credentials.getIdentity() == null ? "" : credentials.getIdentity().strip().toLowerCase();
-        String password = credentials.getSecret() == null ? "" : credentials.getSecret();
-        Optional<User> found = users.findByUsername(username);
-        if (found.isEmpty()) {
-            passwords.spendTheTimeOfACheck(password);
-            audit.record(SecurityEventType.LOGIN_FAILED, null, username, "unknown username");
-            return refused();
+    /** What came of an attempt. */
+    sealed interface Outcome {
+    }
+
+    record SignedIn(Authentication authentication) implements Outcome {
+    }
+
+    record Refused() implements Outcome {
+    }
+
+    /** Not checked at all: the source must wait this long first. */
+    record Throttled(Duration retryAfter) implements Outcome {
+    }
+
+    /**
+     * Each step commits on its own: a refusal must leave its failure counted and its audit row written.
+     */
+    Outcome attempt(@Nullable String rawUsername, @Nullable String rawPassword, String source) {
+        String username = rawUsername == null ? "" : rawUsername.strip().toLowerCase();
+        String password = rawPassword == null ? "" : rawPassword;
+        Optional<Duration> wait = throttle.admit(source).or(() -> throttle.waitFor(username, source));
+        if (wait.isPresent()) {
+            audit.record(SecurityEventType.LOGIN_REFUSED_WHILE_THROTTLED, null, username, "from " + source + ", " + wait.get().toSeconds() + " s to wait");
+            return new Throttled(wait.get());
+        }
+        Optional<User> found = transactions.executeRead(status -> users.findByUsername(username));
+        if (found.isEmpty() || !passwords.matches(password, found.get().passwordHash())) {
+            if (found.isEmpty()) {
+                passwords.spendTheTimeOfACheck(password);
+            }
+            Optional<Duration> delay = throttle.fail(username, source);
+            audit.record(SecurityEventType.LOGIN_FAILED, null, username, (found.isEmpty() ? "unknown username" : "wrong password") + " from " + source);
+            delay.ifPresent(d -> audit.record(SecurityEventType.LOGIN_THROTTLED, null, username,
+                    "from " + source + ": " + d.toSeconds() + " s before the next attempt"));
+            return new Refused();
         }
         User user = found.get();
-        Instant now = clock.instant();
-        if (user.lockedUntil() != null && now.isBefore(user.lockedUntil())) {
-            passwords.spendTheTimeOfACheck(password);
-            audit.record(SecurityEventType.LOGIN_REFUSED_WHILE_LOCKED, null, username, "locked until " + user.lockedUntil());
-            return refused();
-        }
-        if (!passwords.matches(password, user.passwordHash())) {
-            int failures = user.failedLogins() + 1;
-            if (failures >= maxFailures) {
-                users.recordFailedLogin(user.id(), 0, now.plus(lockout));
-                audit.record(SecurityEventType.LOGIN_LOCKED_OUT, null, username, failures + " wrong passwords; locked for " + lockout);
-            } else {
-                users.recordFailedLogin(user.id(), failures, null);
-                audit.record(SecurityEventType.LOGIN_FAILED, null, username, "wrong password (" + failures + " in a row)");
-            }
-            return refused();
-        }
         if (!user.enabled()) {
-            audit.record(SecurityEventType.LOGIN_REFUSED_DISABLED, null, username, null);
-            return refused();
+            audit.record(SecurityEventType.LOGIN_REFUSED_DISABLED, null, username, "from " + source);
+            return new Refused();
         }
-        users.recordSuccessfulLogin(user.id());
-        audit.record(SecurityEventType.LOGIN_SUCCEEDED, username, username, null);
-        return AuthenticationResponse.success(user.username(), user.roles(), Map.of(
-                USER_ID_CLAIM, user.id(), TOKEN_VERSION_CLAIM, user.tokenVersion(), NAME_CLAIM, user.displayName()));
+        throttle.succeed(username, source);
+        audit.record(SecurityEventType.LOGIN_SUCCEEDED, username, username, "from " + source);
+        return new SignedIn(Authentication.build(user.username(), user.roles(), Map.of(
+                USER_ID_CLAIM, user.id(), TOKEN_VERSION_CLAIM, user.tokenVersion(), NAME_CLAIM, user.displayName())));
     }
 
     /** Whether a token issued under this version still stands: the user is enabled and nothing revoked it. */
     @ReadOnly
     public boolean isSessionCurrent(long userId, int tokenVersion) {
-        return userStore.get().findById(userId).filter(User::enabled).map(user -> user.tokenVersion() == tokenVersion).orElse(false);
-    }
-
-    private static AuthenticationResponse refused() {
-        return AuthenticationResponse.failure(AuthenticationFailureReason.CREDENTIALS_DO_NOT_MATCH);
+        return users.findById(userId).filter(User::enabled).map(user -> user.tokenVersion() == tokenVersion).orElse(false);
     }
 }

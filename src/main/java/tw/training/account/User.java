@@ -1,11 +1,9 @@
 package tw.training.account;
 
-import io.micronaut.core.annotation.Nullable;
-
 import java.time.Instant;
 import java.util.Set;
 
 /** A row of app_user with its roles. The hash never leaves this package. */
 record User(long id, String username, String displayName, String email, String passwordHash, boolean enabled,
-            Set<String> roles, int tokenVersion, int failedLogins, @Nullable Instant lockedUntil, Instant createdAt) {
+            Set<String> roles, int tokenVersion, Instant createdAt) {
 }

@@ -1,5 +1,6 @@
 package tw.training.account;
 
+import tw.training.web.PlainText;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.annotation.Body;
@@ -17,6 +18,7 @@ import java.net.URI;
 import java.util.List;
 
 /** Administration of users (SPEC §7), for administrators only. */
+@PlainText
 @Controller("/api/users")
 @Secured(Roles.ADMIN)
 @Tag(name = "accounts")

@@ -1,6 +1,5 @@
 package tw.training.account;
 
-import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 
 import java.time.Instant;
@@ -9,10 +8,10 @@ import java.util.List;
 /** A user as administrators and the user themself see them; never with a password or its hash. */
 @Serdeable
 public record UserResponse(long id, String username, String displayName, String email, List<String> roles,
-                           boolean enabled, @Nullable Instant lockedUntil, Instant createdAt) {
+                           boolean enabled, Instant createdAt) {
 
     static UserResponse of(User user) {
         return new UserResponse(user.id(), user.username(), user.displayName(), user.email(),
-                Roles.ALL.stream().filter(user.roles()::contains).toList(), user.enabled(), user.lockedUntil(), user.createdAt());
+                Roles.ALL.stream().filter(user.roles()::contains).toList(), user.enabled(), user.createdAt());
     }
 }

@@ -76,7 +76,7 @@ class UserStore {
         return jdbc.execute(connection -> {
             long id;
             try (PreparedStatement insert = connection.prepareStatement("INSERT INTO app_user (username, display_name, email,"
-                    + " password_hash, enabled, token_version, failed_logins, created_at) VALUES (?, ?, ?, ?, TRUE, 0, 0, ?)",
+                    + " password_hash, enabled, token_version, created_at) VALUES (?, ?, ?, ?, TRUE, 0, ?)",
                     new String[] {"user_id"})) {
                 insert.setString(1, username);
                 insert.setString(2, displayName);
@@ -107,27 +107,18 @@ class UserStore {
     }
 
     void setEnabled(long userId, boolean enabled) {
-        update("UPDATE app_user SET enabled = ?, failed_logins = 0, locked_until = NULL WHERE user_id = ?", enabled, userId);
+        update("UPDATE app_user SET enabled = ? WHERE user_id = ?", enabled, userId);
         revokeTokens(userId);
     }
 
     void setPasswordHash(long userId, String hash) {
-        update("UPDATE app_user SET password_hash = ?, failed_logins = 0, locked_until = NULL WHERE user_id = ?", hash, userId);
+        update("UPDATE app_user SET password_hash = ? WHERE user_id = ?", hash, userId);
         revokeTokens(userId);
     }
 
     /** Tokens carry the version they were issued under; raising it ends every session of the user. */
     private void revokeTokens(long userId) {
         update("UPDATE app_user SET token_version = token_version + 1 WHERE user_id = ?", userId);
-    }
-
-    void recordFailedLogin(long userId, int failedLogins, @Nullable Instant lockedUntil) {
-        update("UPDATE app_user SET failed_logins = ?, locked_until = ? WHERE user_id = ?",
-                failedLogins, lockedUntil == null ? null : Timestamp.from(lockedUntil), userId);
-    }
-
-    void recordSuccessfulLogin(long userId) {
-        update("UPDATE app_user SET failed_logins = 0, locked_until = NULL WHERE user_id = ?", userId);
     }
 
     private void update(String sql, Object... parameters) {
@@ -166,11 +157,10 @@ class UserStore {
                     if (joined != null) {
                         roles.addAll(List.of(joined.split(",")));
                     }
-                    Timestamp locked = row.getTimestamp("locked_until");
                     users.put(row.getLong("user_id"), new User(row.getLong("user_id"), row.getString("username"),
                             row.getString("display_name"), row.getString("email"), row.getString("password_hash"),
-                            row.getBoolean("enabled"), Set.copyOf(roles), row.getInt("token_version"), row.getInt("failed_logins"),
-                            locked == null ? null : locked.toInstant(), row.getTimestamp("created_at").toInstant()));
+                            row.getBoolean("enabled"), Set.copyOf(roles), row.getInt("token_version"),
+                            row.getTimestamp("created_at").toInstant()));
                 }
             }
             return new ArrayList<>(users.values());

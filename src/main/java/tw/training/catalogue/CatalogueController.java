@@ -26,6 +26,7 @@ import tw.training.catalogue.document.DocumentKind;
 import tw.training.problem.InputError;
 import tw.training.problem.InvalidInputException;
 import tw.training.problem.PayloadTooLargeException;
+import tw.training.problem.Text;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -34,6 +35,7 @@ import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
@@ -108,13 +110,26 @@ class CatalogueController {
         }
     }
 
-    /** Strict UTF-8: a document in another encoding is refused at the line of its first bad byte. */
+    /**
+     * Strict UTF-8: a document in another encoding is refused at the line of its first bad byte, and one holding
+     * control characters (other than tabs, line and page breaks) at each line that has one.
+     */
     private static String utf8(byte[] bytes) {
         try {
-            return StandardCharsets.UTF_8.newDecoder()
+            String text = StandardCharsets.UTF_8.newDecoder()
                     .onMalformedInput(CodingErrorAction.REPORT)
                     .onUnmappableCharacter(CodingErrorAction.REPORT)
                     .decode(ByteBuffer.wrap(bytes)).toString();
+            List<InputError> errors = new ArrayList<>();
+            String[] lines = text.split("\n", -1);
+            for (int i = 0; i < lines.length && errors.size() < 20; i++) {
+                int line = i + 1;
+                Text.fault(lines[i].replace('\f', ' ')).ifPresent(fault -> errors.add(InputError.line(line, fault)));
+            }
+            if (!errors.isEmpty()) {
+                throw new InvalidInputException("The document holds characters that are not text", errors);
+            }
+            return text;
         } catch (CharacterCodingException e) {
             int line = 1 + lineOfFirstInvalidByte(bytes);
             throw new InvalidInputException("The document is not UTF-8 text",

@@ -24,12 +24,14 @@ import tw.training.printing.Format;
 import tw.training.printing.Pdf;
 import tw.training.printing.QrCode;
 import tw.training.web.Templates;
+import tw.training.web.PlainText;
 
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 
 /** SPEC §6: issuing, showing (JSON, HTML, PDF) and revoking certificates. */
+@PlainText
 @Controller
 @Tag(name = "certificates")
 class CertificateController {

@@ -7,6 +7,7 @@ import jakarta.inject.Singleton;
 import tw.training.account.Actor;
 import tw.training.account.Roles;
 import tw.training.course.CourseService;
+import tw.training.database.Sql;
 import tw.training.enrollment.EnrollmentService;
 import tw.training.enrollment.EnrollmentStatus;
 import tw.training.enrollment.EnrollmentView;
@@ -16,7 +17,6 @@ import tw.training.problem.NotFoundException;
 
 import java.security.SecureRandom;
 import java.sql.Connection;
-import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -62,7 +62,7 @@ public class CertificateService {
             try {
                 return transactions.executeWrite(status -> issueOnce(enrollmentId, actor));
             } catch (RuntimeException e) {
-                if (!isUniqueViolation(e)) {
+                if (!Sql.isUniqueViolation(e)) {
                     throw e;
                 }
                 if (transactions.executeRead(status -> store.ofEnrollment(enrollmentId)).isPresent()) {
@@ -163,15 +163,5 @@ public class CertificateService {
         byte[] bytes = new byte[32];
         random.nextBytes(bytes);
         return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
-    }
-
-    /** 23505 is the SQL state of a unique violation in both H2 and PostgreSQL. */
-    private static boolean isUniqueViolation(Throwable e) {
-        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
-            if (cause instanceof SQLException sql && "23505".equals(sql.getSQLState())) {
-                return true;
-            }
-        }
-        return false;
     }
 }

@@ -13,11 +13,13 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import tw.training.account.Actor;
 import tw.training.account.Roles;
+import tw.training.web.PlainText;
 
 import java.net.URI;
 import java.util.List;
 
 /** SPEC §3: courses, their alignments, assessment plan and modules, for their trainers and admins. */
+@PlainText
 @Controller("/api/courses")
 @Secured({Roles.TRAINER, Roles.ADMIN})
 @Tag(name = "courses")

@@ -89,4 +89,17 @@ public class Sql {
             statement.setObject(i + 1, parameters[i]);
         }
     }
+
+    /**
+     * Whether a failure is, somewhere in its causes, a unique violation (SQL state 23505 in both H2 and
+     * PostgreSQL): two requests created the same thing at once, and the later one lost.
+     */
+    public static boolean isUniqueViolation(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof java.sql.SQLException sql && "23505".equals(sql.getSQLState())) {
+                return true;
+            }
+        }
+        return false;
+    }
 }

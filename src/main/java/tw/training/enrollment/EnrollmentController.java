@@ -16,12 +16,14 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import tw.training.account.Actor;
 import tw.training.account.Roles;
+import tw.training.web.PlainText;
 
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 /** SPEC §4: enrollments. */
+@PlainText
 @Controller
 @Tag(name = "enrollments")
 class EnrollmentController {

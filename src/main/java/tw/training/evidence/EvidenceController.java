@@ -22,6 +22,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import tw.training.account.Actor;
 import tw.training.evidence.storage.Staging;
 import tw.training.problem.InvalidInputException;
+import tw.training.problem.Text;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -77,6 +78,7 @@ class EvidenceController {
         if (read == null) {
             throw InvalidInputException.of("metadata", "metadata must be a JSON object {method, title, description, indicators}");
         }
+        Text.requirePlain("metadata", read);
         return read;
     }
 

@@ -15,10 +15,12 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import tw.training.account.Actor;
 import tw.training.account.Roles;
 import tw.training.problem.InvalidInputException;
+import tw.training.web.PlainText;
 
 import java.util.List;
 
 /** SPEC §4: judgements, one at a time or many at once, and the queue of evidence awaiting them. */
+@PlainText
 @Controller
 @Secured({Roles.TRAINER, Roles.ADMIN})
 @Tag(name = "evidence")

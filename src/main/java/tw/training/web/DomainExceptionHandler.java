@@ -1,6 +1,7 @@
 package tw.training.web;
 
 import io.micronaut.context.annotation.Requires;
+import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.annotation.Produces;
@@ -11,6 +12,7 @@ import tw.training.problem.DomainException;
 import tw.training.problem.InvalidInputException;
 import tw.training.problem.NotFoundException;
 import tw.training.problem.PayloadTooLargeException;
+import tw.training.problem.TooManyRequestsException;
 import tw.training.problem.UnsupportedContentException;
 
 import java.util.List;
@@ -23,6 +25,12 @@ final class DomainExceptionHandler implements ExceptionHandler<DomainException, 
 
     @Override
     public HttpResponse<Problem> handle(HttpRequest request, DomainException exception) {
+        if (exception instanceof TooManyRequestsException tooMany) {
+            // whole seconds, rounded up: a client that waits what it is told is not refused again
+            long seconds = Math.max(1, (tooMany.retryAfter().toMillis() + 999) / 1000);
+            return ProblemResponses.of(ProblemKind.TOO_MANY_REQUESTS, request, exception.getMessage(), null, List.of())
+                    .header(HttpHeaders.RETRY_AFTER, String.valueOf(seconds));
+        }
         if (exception instanceof InvalidInputException invalid) {
             return ProblemResponses.of(ProblemKind.INVALID_INPUT, request, invalid.getMessage(), null, invalid.errors());
         }

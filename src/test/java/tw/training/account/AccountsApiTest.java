@@ -14,28 +14,39 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import io.micronaut.runtime.server.EmbeddedServer;
 import tw.training.testing.DatabaseTest;
+import tw.training.testing.RawHttp;
 import tw.training.testing.RowCounts;
 import tw.training.testing.TestUsers;
 
 import javax.sql.DataSource;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static tw.training.testing.TestUsers.PASSWORD;
 
-/** SPEC §7 and the access rules: sign-in, refusals, lockout, administration, audit, stored hashes. */
+/** SPEC §7 and the access rules: sign-in, refusals, throttling, administration, audit, stored hashes. */
 @MicronautTest(transactional = false)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class AccountsApiTest implements DatabaseTest {
 
-    private static final int MAX_FAILURES = 3;
+    private static final int FREE_FAILURES = 3;
+    /** Sign-ins from a second loopback address: another machine, as the server sees it. */
+    private static final String ATTACKER = "127.0.0.2";
 
     @Inject
     @Client("/")
@@ -53,8 +64,8 @@ class AccountsApiTest implements DatabaseTest {
     @Override
     public Map<String, String> getProperties() {
         Map<String, String> properties = new HashMap<>(DatabaseTest.super.getProperties());
-        properties.put("app.login.max-failures", String.valueOf(MAX_FAILURES));
-        properties.put("app.login.lockout", "2s");
+        properties.put("app.login.free-failures", String.valueOf(FREE_FAILURES));
+        properties.put("app.login.first-delay", "2s");
         return properties;
     }
 
@@ -129,19 +140,103 @@ class AccountsApiTest implements DatabaseTest {
     }
 
     @Test
-    void repeatedWrongPasswordsLockTheAccountForAWhile() throws InterruptedException {
+    void wrongPasswordsSlowDownTheirSourceButNeverKeepTheOwnerOut() throws Exception {
         users.create("lou.learner", Roles.LEARNER);
-        for (int i = 0; i < MAX_FAILURES; i++) {
-            refusal(login("lou.learner", "wrong password " + i));
+        for (int i = 0; i <= FREE_FAILURES; i++) {
+            assertEquals(401, loginFrom(ATTACKER, "lou.learner", "wrong password " + i).status());
         }
 
-        HttpClientResponseException whileLocked = refusal(login("lou.learner", PASSWORD));
+        Answer throttled = loginFrom(ATTACKER, "lou.learner", PASSWORD);
+        String ownerSignsIn = users.login("lou.learner", PASSWORD);
 
-        assertEquals(HttpStatus.UNAUTHORIZED, whileLocked.getStatus());
-        assertTrue(auditTypes("lou.learner").contains("LOGIN_LOCKED_OUT"));
-        assertTrue(auditTypes("lou.learner").contains("LOGIN_REFUSED_WHILE_LOCKED"));
-        Thread.sleep(2_100);
-        assertEquals("lou.learner", get("/api/me", users.login("lou.learner", PASSWORD)).get("username"));
+        assertEquals(429, throttled.status());
+        assertEquals("application/problem+json", throttled.header("Content-Type"));
+        long retryAfter = Long.parseLong(throttled.header("Retry-After"));
+        assertTrue(retryAfter >= 1 && retryAfter <= 2, "first delay of 2 s: " + retryAfter);
+        assertNotNull(ownerSignsIn, "the owner, from elsewhere, signs in as usual");
+        assertTrue(auditTypes("lou.learner").containsAll(List.of("LOGIN_FAILED", "LOGIN_THROTTLED", "LOGIN_REFUSED_WHILE_THROTTLED")));
+        Thread.sleep(retryAfter * 1000);
+        assertEquals(200, loginFrom(ATTACKER, "lou.learner", PASSWORD).status(), "after the wait, the right password works");
+    }
+
+    @Test
+    void eachFurtherFailureDoublesTheWait() throws Exception {
+        users.create("dot.learner", Roles.LEARNER);
+        for (int i = 0; i <= FREE_FAILURES; i++) {
+            loginFrom(ATTACKER, "dot.learner", "wrong password " + i);
+        }
+        long first = Long.parseLong(loginFrom(ATTACKER, "dot.learner", "again").header("Retry-After"));
+        Thread.sleep(first * 1000);
+
+        assertEquals(401, loginFrom(ATTACKER, "dot.learner", "wrong once more").status());
+        assertEquals(429, loginFrom(ATTACKER, "dot.learner", "and again").status());
+        List<String> imposed = getList("/api/audit?type=LOGIN_THROTTLED&username=dot.learner", admin).stream()
+                .map(e -> (String) e.get("detail")).toList();
+        assertEquals(List.of("from 127.0.0.2: 4 s before the next attempt", "from 127.0.0.2: 2 s before the next attempt"), imposed);
+    }
+
+    @Test
+    void aPasswordThatIsNotTextIsRefusedWithoutAServerError() {
+        users.create("sue.learner", Roles.LEARNER);
+        String token = users.login("sue.learner", PASSWORD);
+        String loneSurrogate = "{\"username\":\"sue.learner\",\"password\":\"abc\\ud800def\"}";
+
+        HttpStatus login = refusal(HttpRequest.POST("/login", loneSurrogate).contentType("application/json")).getStatus();
+        HttpStatus change = refusal(HttpRequest.PUT("/api/me/password", "{\"currentPassword\":\"\\ud800\",\"newPassword\":\"a new long passphrase\"}")
+                .contentType("application/json").bearerAuth(token)).getStatus();
+
+        assertTrue(login.getCode() == 401 || login.getCode() == 422, login.toString());
+        assertEquals(HttpStatus.UNPROCESSABLE_ENTITY, change);
+    }
+
+    @Test
+    void twoAdministratorsCreatingTheSameUserAtOnceGetOneUserAndOneConflict() throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        try {
+            List<Future<Integer>> answers = new ArrayList<>();
+            for (int i = 0; i < 4; i++) {
+                answers.add(pool.submit(() -> {
+                    try {
+                        return http.toBlocking().exchange(HttpRequest.POST("/api/users", newUser("race.learner", Roles.LEARNER))
+                                .bearerAuth(admin)).getStatus().getCode();
+                    } catch (HttpClientResponseException e) {
+                        return e.getStatus().getCode();
+                    }
+                }));
+            }
+            List<Integer> statuses = new ArrayList<>();
+            for (Future<Integer> answer : answers) {
+                statuses.add(answer.get(60, TimeUnit.SECONDS));
+            }
+            assertEquals(1, statuses.stream().filter(s -> s == 201).count(), statuses.toString());
+            assertEquals(3, statuses.stream().filter(s -> s == 409).count(), statuses.toString());
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    /** A status and headers, of a sign-in sent from another address. */
+    private record Answer(int status, Map<String, String> headers) {
+        String header(String name) {
+            return headers.get(name.toLowerCase());
+        }
+    }
+
+    private Answer loginFrom(String source, String username, String password) throws Exception {
+        byte[] body = ("{\"username\":\"" + username + "\",\"password\":\"" + password + "\"}").getBytes(StandardCharsets.UTF_8);
+        try (RawHttp client = new RawHttp(context.getBean(EmbeddedServer.class).getPort(), source)) {
+            client.head("POST /login HTTP/1.1", "Content-Type: application/json", "Content-Length: " + body.length, "Connection: close")
+                    .send(body);
+            String answer = client.answer();
+            Map<String, String> headers = new HashMap<>();
+            for (String line : answer.substring(0, answer.indexOf("\r\n\r\n")).split("\r\n")) {
+                int colon = line.indexOf(':');
+                if (colon > 0) {
+                    headers.put(line.substring(0, colon).strip().toLowerCase(), line.substring(colon + 1).strip());
+                }
+            }
+            return new Answer(Integer.parseInt(answer.split(" ")[1]), headers);
+        }
     }
 
     @Test
@@ -181,6 +276,22 @@ class AccountsApiTest implements DatabaseTest {
 
         assertEquals(HttpStatus.UNPROCESSABLE_ENTITY, refused.getStatus());
         assertEquals(List.of("username", "displayName", "email", "password", "roles[0]"), fields(refused));
+    }
+
+    @Test
+    void commonRepetitiveSequentialAndNonTextPasswordsAreRefused() {
+        Map<String, Long> before = new RowCounts(dataSource, List.of("app_user")).now();
+        for (String weak : List.of("aaaaaaaaaa", "1234567890", "password12", "PASSWORD12", "abcdefghijk", "\u0000".repeat(10),
+                "long enough\u0007bell", "weak.user is my name")) {
+            Map<String, Object> request = new HashMap<>(newUser("weak.user", Roles.LEARNER));
+            request.put("password", weak);
+
+            HttpClientResponseException refused = refusal(HttpRequest.POST("/api/users", request).bearerAuth(admin));
+
+            assertEquals(HttpStatus.UNPROCESSABLE_ENTITY, refused.getStatus(), weak);
+            assertEquals(List.of("password"), fields(refused), weak);
+        }
+        assertEquals(before, new RowCounts(dataSource, List.of("app_user")).now());
     }
 
     @Test

@@ -21,7 +21,15 @@ public final class RawHttp implements AutoCloseable {
     private final OutputStream out;
 
     public RawHttp(int port) throws IOException {
-        socket = new Socket("127.0.0.1", port);
+        this(port, "127.0.0.1");
+    }
+
+    /**
+     * A client whose requests come from another loopback address ({@code 127.0.0.2}…), as a second machine's
+     * would: the server sees a different source.
+     */
+    public RawHttp(int port, String source) throws IOException {
+        socket = new Socket(java.net.InetAddress.getByName("127.0.0.1"), port, java.net.InetAddress.getByName(source), 0);
         socket.setSoTimeout(NO_ANSWER_MILLIS);
         out = socket.getOutputStream();
     }

@@ -1,0 +1,101 @@
+package tw.training.problem;
+
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.RecordComponent;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The rule every text a client sends must keep: no control characters (a NUL, a bell, an escape sequence) and
+ * no half of a surrogate pair. Such text cannot be printed (PDF fonts, XML, terminals refuse it) and a stored one
+ * would break every later page or PDF that shows it. Line breaks and tabs are allowed.
+ */
+public final class Text {
+
+    private Text() {
+    }
+
+    /** What is wrong with a text, if anything. */
+    public static Optional<String> fault(String text) {
+        if (text == null) {
+            return Optional.empty();
+        }
+        if (!isWellFormed(text)) {
+            return Optional.of("contains half of a surrogate pair (not valid Unicode text)");
+        }
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (Character.isISOControl(c) && c != '\n' && c != '\r' && c != '\t') {
+                return Optional.of(String.format("contains the control character U+%04X at position %d", (int) c, i + 1));
+            }
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * Refuses a request body, or any value taken from a client, if any text in it breaks the rule: strings,
+     * and the strings inside records, lists and maps, each named by its path ({@code title}, {@code [3].comment},
+     * {@code indicators[0]}).
+     *
+     * @param field the name of the value itself; empty for a body whose fields are named from its root
+     */
+    public static void requirePlain(String field, Object value) {
+        List<InputError> errors = new ArrayList<>();
+        collect(field, value, errors, 0);
+        if (!errors.isEmpty()) {
+            throw new InvalidInputException("The request holds text that cannot be stored", errors);
+        }
+    }
+
+    private static void collect(String path, Object value, List<InputError> errors, int depth) {
+        if (value == null || depth > 8) {
+            return;
+        }
+        if (value instanceof CharSequence text) {
+            fault(text.toString()).ifPresent(fault -> errors.add(InputError.field(path.isEmpty() ? "body" : path, fault)));
+        } else if (value instanceof Collection<?> items) {
+            int i = 0;
+            for (Object item : items) {
+                collect(path + "[" + i++ + "]", item, errors, depth + 1);
+            }
+        } else if (value instanceof Map<?, ?> entries) {
+            entries.forEach((key, item) -> {
+                collect(path, key, errors, depth + 1);
+                collect(join(path, String.valueOf(key)), item, errors, depth + 1);
+            });
+        } else if (value.getClass().isRecord()) {
+            for (RecordComponent component : value.getClass().getRecordComponents()) {
+                collect(join(path, component.getName()), read(component, value), errors, depth + 1);
+            }
+        }
+    }
+
+    private static Object read(RecordComponent component, Object record) {
+        try {
+            component.getAccessor().setAccessible(true);
+            return component.getAccessor().invoke(record);
+        } catch (IllegalAccessException | InvocationTargetException e) {
+            throw new IllegalStateException("record component " + component.getName() + " cannot be read", e);
+        }
+    }
+
+    private static String join(String path, String name) {
+        return path.isEmpty() ? name : path + "." + name;
+    }
+
+    /** Whether the text is well-formed UTF-16: every surrogate has its pair. */
+    public static boolean isWellFormed(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
+                i++;
+            } else if (Character.isSurrogate(c)) {
+                return false;
+            }
+        }
+        return true;
+    }
+}
