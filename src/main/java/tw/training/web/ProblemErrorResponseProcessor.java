@@ -2,7 +2,6 @@ package tw.training.web;
 
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MutableHttpResponse;
-import io.micronaut.http.server.exceptions.response.Error;
 import io.micronaut.http.server.exceptions.response.ErrorContext;
 import io.micronaut.http.server.exceptions.response.ErrorResponseProcessor;
 import jakarta.inject.Singleton;
@@ -23,11 +22,12 @@ final class ProblemErrorResponseProcessor implements ErrorResponseProcessor<Prob
         ProblemKind kind = ProblemKind.of(status);
         List<InputError> errors = context.getErrors().stream()
                 .filter(error -> error.getPath().isPresent())
-                .map(error -> InputError.field(error.getPath().get(), error.getMessage()))
+                .map(error -> InputError.field(FrameworkMessages.field(error.getMessage(), error.getPath().get().replaceFirst("^/", "")),
+                        FrameworkMessages.safe(error.getMessage(), kind.title)))
                 .toList();
         String detail = kind == ProblemKind.UNEXPECTED
                 ? "Something went wrong on our side."
-                : context.getErrors().stream().map(Error::getMessage).findFirst().orElse(kind.title);
+                : context.getErrors().stream().map(error -> FrameworkMessages.safe(error.getMessage(), kind.title)).findFirst().orElse(kind.title);
         Problem problem = new Problem(kind.type, kind.title, status.getCode(), detail, context.getRequest().getPath(), null, errors);
         return base.body(problem).contentType(Problem.MEDIA_TYPE);
     }
