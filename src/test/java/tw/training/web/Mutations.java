@@ -29,7 +29,10 @@ final class Mutations {
         return switch (random.nextInt(4)) {
             case 0 -> String.valueOf(NUMBERS.get(random.nextInt(NUMBERS.size())));
             case 1 -> "x".repeat(1 + random.nextInt(3000));
-            default -> text(random).length() > 3000 ? "long" : text(random);
+            default -> {
+                String text = text(random);
+                yield text.length() > 3000 ? text.substring(0, 3000) : text;
+            }
         };
     }
 
