@@ -155,7 +155,7 @@ public final class EvidenceBenchmark {
         return seconds;
     }
 
-    private static String sha256(Path file) throws Exception {
+    static String sha256(Path file) throws Exception {
         java.security.MessageDigest digest = java.security.MessageDigest.getInstance("SHA-256");
         try (InputStream in = Files.newInputStream(file)) {
             byte[] buffer = new byte[1 << 20];
@@ -188,14 +188,21 @@ public final class EvidenceBenchmark {
         return seconds;
     }
 
-    /** A multipart request streamed from disk: the client never holds the file in memory either. */
     private static String multipart(String url, String token, String metadata, Path file) throws Exception {
+        return multipart(url, token, metadata, file, false);
+    }
+
+    /**
+     * A multipart request streamed from disk: the client never holds the file in memory either. With
+     * {@code metadataLast}, the file part comes first and the metadata after it.
+     */
+    static String multipart(String url, String token, String metadata, Path file, boolean metadataLast) throws Exception {
         String boundary = "----bench" + System.nanoTime();
-        String head = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"metadata\"\r\n\r\n" + metadata + "\r\n";
+        String metadataPart = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"metadata\"\r\n\r\n" + metadata + "\r\n";
         String filePart = file == null ? "" : "--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"大型檔案.pdf\"\r\n"
                 + "Content-Type: application/pdf\r\n\r\n";
-        byte[] start = (head + filePart).getBytes(StandardCharsets.UTF_8);
-        byte[] end = ((file == null ? "" : "\r\n") + "--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8);
+        byte[] start = (metadataLast ? filePart : metadataPart + filePart).getBytes(StandardCharsets.UTF_8);
+        byte[] end = ((file == null ? "" : "\r\n") + (metadataLast ? metadataPart : "") + "--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8);
         long length = start.length + end.length + (file == null ? 0 : Files.size(file));
         HttpRequest request = HttpRequest.newBuilder(URI.create(url)).header("Authorization", "Bearer " + token)
                 .header("Content-Type", "multipart/form-data; boundary=" + boundary)
@@ -215,7 +222,7 @@ public final class EvidenceBenchmark {
         return response.body();
     }
 
-    private static void writeFile(Path file, int mebibytes) throws IOException {
+    static void writeFile(Path file, int mebibytes) throws IOException {
         byte[] block = new byte[1024 * 1024];
         new Random(42).nextBytes(block);
         byte[] pdf = "%PDF-1.7\n".getBytes(StandardCharsets.US_ASCII);
