@@ -1,7 +1,6 @@
 package tw.training.bench;
 
 import java.io.ByteArrayInputStream;
-import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -12,7 +11,6 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -27,54 +25,28 @@ import java.util.Random;
  */
 public final class EvidenceBenchmark {
 
-    private static final String ADMIN = "bench.admin";
-    private static final String PASSWORD = "benchmark password";
-
     private EvidenceBenchmark() {
     }
 
     public static void main(String[] args) throws Exception {
         int mebibytes = args.length > 0 ? Integer.parseInt(args[0]) : 1024;
-        Path jar = Path.of("target/competency-backend-0.1.0.jar").toAbsolutePath();
-        Path folder = Files.createTempDirectory(Path.of("target"), "evidence-bench").toAbsolutePath();
-        int port = Api.freePort();
-        ProcessBuilder builder = new ProcessBuilder("java", "-Xmx256m", "-jar", jar.toString())
-                .directory(folder.toFile()).redirectErrorStream(true).redirectOutput(new File(folder.toFile(), "server.log"));
-        builder.environment().put("PORT", String.valueOf(port));
-        builder.environment().put("APP_BOOTSTRAP_ADMIN_USERNAME", ADMIN);
-        builder.environment().put("APP_BOOTSTRAP_ADMIN_PASSWORD", PASSWORD);
-        builder.environment().put("APP_EVIDENCE_MAX_FILE_SIZE", (mebibytes + 1) + "MB");
-        builder.environment().put("APP_EVIDENCE_MAX_REQUEST_SIZE", (mebibytes + 10) + "MB");
-        Process server = builder.start();
-        try {
-            String base = "http://127.0.0.1:" + port;
-            Api.waitForServer(base, Duration.ofSeconds(90));
-            String admin = Api.login(base, ADMIN, PASSWORD);
-            Api.post(base + "/api/users", admin, user("bench.trainer", "TRAINER"));
-            Api.post(base + "/api/users", admin, user("bench.learner", "LEARNER"));
-            String trainer = Api.login(base, "bench.trainer", PASSWORD);
-            String learner = Api.login(base, "bench.learner", PASSWORD);
-            long course = Api.id(Api.post(base + "/api/courses", trainer, "{\"code\":\"BENCH\",\"title\":\"基準\",\"hours\":8}"));
-            Api.post(base + "/api/courses/" + course + "/alignments", trainer,
-                    "{\"standardCode\":\"KPS5294-001v4\",\"taskCode\":\"T2.3\",\"methods\":[\"OBSERVATION\"]}");
-            Api.post(base + "/api/courses/" + course + "/publish", trainer, "{}");
-            long enrollment = Api.id(Api.post(base + "/api/courses/" + course + "/enrollments", trainer, "{\"username\":\"bench.learner\"}"));
-
-            Path file = folder.resolve("big.pdf");
+        try (UploadServer server = UploadServer.start("evidence-bench", mebibytes)) {
+            String base = server.base();
+            Path file = server.folder().resolve("big.pdf");
             writeFile(file, mebibytes);
             // alternate the two, each starting from flushed disks, and compare medians: this disk's speed varies
             List<Double> cps = new ArrayList<>();
             List<Double> uploads = new ArrayList<>();
             for (int round = 0; round < 3; round++) {
-                cps.add(copySeconds(file, folder.resolve("big.copy")));
-                uploads.add(uploadSeconds(base, learner, enrollment, file));
+                cps.add(copySeconds(file, server.folder().resolve("big.copy")));
+                uploads.add(uploadSeconds(base, server.learner(), server.enrollment(), file));
                 System.out.printf("round %d: cp %.2f s, upload %.2f s%n", round + 1, cps.get(round), uploads.get(round));
             }
             Collections.sort(cps);
             Collections.sort(uploads);
             double cpSeconds = cps.get(1);
             double uploadSeconds = uploads.get(1);
-            double curlSeconds = curlSeconds(base, learner, enrollment, file);
+            double curlSeconds = curlSeconds(base, server.learner(), server.enrollment(), file);
             double mib = mebibytes;
             System.out.printf("java %s, %d cores; server heap capped at 256 MiB (-Xmx256m)%n", System.getProperty("java.version"),
                     Runtime.getRuntime().availableProcessors());
@@ -87,11 +59,7 @@ public final class EvidenceBenchmark {
             }
             Files.deleteIfExists(file);
 
-            judgementRate(base, learner, trainer, enrollment, course);
-        } finally {
-            server.destroy();
-            server.waitFor();
-            System.out.println("server log: " + folder.resolve("server.log"));
+            judgementRate(base, server.learner(), server.trainer(), server.enrollment(), server.course());
         }
     }
 
@@ -234,9 +202,5 @@ public final class EvidenceBenchmark {
         }
     }
 
-    private static String user(String username, String role) {
-        return "{\"username\":\"" + username + "\",\"displayName\":\"" + username + "\",\"email\":\"" + username
-                + "@example.org\",\"password\":\"" + PASSWORD + "\",\"roles\":[\"" + role + "\"]}";
-    }
 
 }

@@ -1,13 +1,11 @@
 package tw.training.bench;
 
-import java.io.File;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -25,8 +23,6 @@ import java.util.regex.Pattern;
  */
 public final class HardeningDrill {
 
-    private static final String ADMIN = "drill.admin";
-    private static final String PASSWORD = "drill passphrase for the admin";
     private static final Pattern GC_HEAP = Pattern.compile("(\\d+)M->(\\d+)M\\((\\d+)M\\)");
 
     private HardeningDrill() {
@@ -34,40 +30,12 @@ public final class HardeningDrill {
 
     public static void main(String[] args) throws Exception {
         int mebibytes = args.length > 0 ? Integer.parseInt(args[0]) : 1024;
-        Path jar = Path.of("target/competency-backend-0.1.0.jar").toAbsolutePath();
-        Path folder = Files.createTempDirectory(Path.of("target"), "hardening-drill").toAbsolutePath();
-        int port = Api.freePort();
-        ProcessBuilder builder = new ProcessBuilder("java", "-Xmx256m", "-Xlog:gc:file=" + folder.resolve("gc.log"), "-jar", jar.toString())
-                .directory(folder.toFile()).redirectErrorStream(true).redirectOutput(new File(folder.toFile(), "server.log"));
-        builder.environment().put("PORT", String.valueOf(port));
-        builder.environment().put("APP_BOOTSTRAP_ADMIN_USERNAME", ADMIN);
-        builder.environment().put("APP_BOOTSTRAP_ADMIN_PASSWORD", PASSWORD);
-        builder.environment().put("APP_EVIDENCE_MAX_FILE_SIZE", (mebibytes + 1) + "MB");
-        builder.environment().put("APP_EVIDENCE_MAX_REQUEST_SIZE", (mebibytes + 10) + "MB");
-        Process server = builder.start();
-        try {
-            String base = "http://127.0.0.1:" + port;
-            Api.waitForServer(base, Duration.ofSeconds(90));
-            String admin = Api.login(base, ADMIN, PASSWORD);
-            Api.post(base + "/api/users", admin, user("drill.trainer", "TRAINER"));
-            Api.post(base + "/api/users", admin, user("drill.learner", "LEARNER"));
-            String trainer = Api.login(base, "drill.trainer", PASSWORD);
-            String learner = Api.login(base, "drill.learner", PASSWORD);
-            long course = Api.id(Api.post(base + "/api/courses", trainer, "{\"code\":\"DRILL\",\"title\":\"演練\",\"hours\":8}"));
-            Api.post(base + "/api/courses/" + course + "/alignments", trainer,
-                    "{\"standardCode\":\"KPS5294-001v4\",\"taskCode\":\"T2.3\",\"methods\":[\"OBSERVATION\"]}");
-            Api.post(base + "/api/courses/" + course + "/publish", trainer, "{}");
-            long enrollment = Api.id(Api.post(base + "/api/courses/" + course + "/enrollments", trainer, "{\"username\":\"drill.learner\"}"));
-
-            uploadWithMetadataLast(base, learner, enrollment, folder, mebibytes);
-            healthDuringImports(base, trainer);
-            if (Files.readString(folder.resolve("server.log")).contains("OutOfMemoryError")) {
+        try (UploadServer server = UploadServer.start("hardening-drill", mebibytes, "-Xlog:gc:file={folder}/gc.log")) {
+            uploadWithMetadataLast(server.base(), server.learner(), server.enrollment(), server.folder(), mebibytes);
+            healthDuringImports(server.base(), server.trainer());
+            if (Files.readString(server.folder().resolve("server.log")).contains("OutOfMemoryError")) {
                 System.out.println("the server log names an OutOfMemoryError");
             }
-        } finally {
-            server.destroy();
-            server.waitFor();
-            System.out.println("server log: " + folder.resolve("server.log"));
         }
     }
 
@@ -146,10 +114,5 @@ public final class HardeningDrill {
             times.add((System.nanoTime() - started) / 1e6);
         }
         return times;
-    }
-
-    private static String user(String username, String role) {
-        return "{\"username\":\"" + username + "\",\"displayName\":\"" + username + "\",\"email\":\"" + username
-                + "@example.org\",\"password\":\"" + PASSWORD + "\",\"roles\":[\"" + role + "\"]}";
     }
 }
