@@ -75,7 +75,7 @@ public final class HardeningDrill {
                 String code = "DRL" + (1000 + i) + "-001v1";
                 String hostile = document.replace("TSA4224-001v2", code);
                 int room = 1024 * 1024 - hostile.getBytes(StandardCharsets.UTF_8).length - 16;
-                hostile = hostile.replaceFirst("P1\\.1\\.1 ", "P1.1.1 " + "<ol> <u>字</u> ".repeat(room / 18));
+                hostile = hostile.replaceFirst("P1\\.1\\.1 ", "P1.1.1 " + "<ol>".repeat(room / 8) + "<u>字</u> ".repeat(room / 32));
                 long started = System.nanoTime();
                 try {
                     HttpResponse<String> answer = Api.HTTP.send(HttpRequest.newBuilder(URI.create(base + "/api/standards"))

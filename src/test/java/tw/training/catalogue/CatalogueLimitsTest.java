@@ -84,8 +84,8 @@ class CatalogueLimitsTest implements DatabaseTest {
     void aDocumentAtTheLimitFullOfMarkupGetsItsAnswer() throws IOException {
         String document = CatalogueApi.read(FRONT_DESK).replace("TSA4224-001v2", "TSA4224-001v7");
         int room = LIMIT - document.getBytes(StandardCharsets.UTF_8).length - 16;
-        // inside the first indicator's text: block tags leave runs of spaces, inline tags gaps to close
-        String markup = "<ol> <u>字</u> ".repeat(room / 18);
+        // inside the first indicator's text: a run of block tags leaves one long run of spaces, inline tags gaps to close
+        String markup = "<ol>".repeat(room / 8) + "<u>字</u> ".repeat(room / 32);
         String hostile = document.replaceFirst("P1\\.1\\.1 ", "P1.1.1 " + markup);
         assertTrue(hostile.getBytes(StandardCharsets.UTF_8).length <= LIMIT);
         try (RawHttp client = new RawHttp(context.getBean(EmbeddedServer.class).getPort())) {

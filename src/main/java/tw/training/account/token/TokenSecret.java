@@ -5,6 +5,7 @@ import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import tw.training.problem.ConfigurationProblem;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -14,12 +15,18 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
+import java.util.Arrays;
 import java.util.Base64;
+import java.util.List;
 
 /**
  * Where the signing secret comes from: {@code APP_JWT_SECRET} when set (required with a shared database,
  * since every instance must sign alike); else, on an H2 file database, a secret generated once into
  * {@code <data folder>/jwt-secret}; else (an in-memory database, as in tests) a fresh one per start.
+ * <p>
+ * {@code APP_JWT_PREVIOUS_SECRETS} (comma-separated) lists secrets that no longer sign but still verify, so an
+ * operator rotates without logging anyone out: add the new secret as {@code APP_JWT_SECRET} and the old one
+ * here on every instance, and drop the old one once its tokens have expired (an hour).
  */
 @Singleton
 class TokenSecret {
@@ -29,21 +36,36 @@ class TokenSecret {
     private static final String FILE = "jwt-secret";
 
     private final String value;
+    private final List<String> previous;
 
     TokenSecret(@Nullable @Value("${app.jwt.secret:}") String configured,
+                @Nullable @Value("${app.jwt.previous-secrets:}") String previous,
                 @Value("${app.data-dir:./data}") String dataDir,
                 @Value("${datasources.default.url}") String databaseUrl) {
         this.value = resolve(configured, Path.of(dataDir), databaseUrl);
+        this.previous = previous == null ? List.of() : Arrays.stream(previous.split(",")).map(String::strip)
+                .filter(secret -> !secret.isEmpty()).toList();
+        for (String secret : this.previous) {
+            if (secret.getBytes(StandardCharsets.UTF_8).length < MIN_BYTES) {
+                throw new ConfigurationProblem("APP_JWT_PREVIOUS_SECRETS", "each secret must be at least " + MIN_BYTES + " bytes");
+            }
+        }
     }
 
+    /** The secret that signs new tokens (and verifies them). */
     String value() {
         return value;
+    }
+
+    /** Secrets that only verify: tokens signed before a rotation. */
+    List<String> previous() {
+        return previous;
     }
 
     private static String resolve(@Nullable String configured, Path dataDir, String databaseUrl) {
         if (configured != null && !configured.isBlank()) {
             if (configured.getBytes(StandardCharsets.UTF_8).length < MIN_BYTES) {
-                throw new IllegalStateException("APP_JWT_SECRET must be at least " + MIN_BYTES + " bytes for HS256");
+                throw new ConfigurationProblem("APP_JWT_SECRET", "must be at least " + MIN_BYTES + " bytes for HS256");
             }
             return configured;
         }
@@ -53,8 +75,8 @@ class TokenSecret {
         if (databaseUrl.startsWith("jdbc:h2:mem:")) {
             return generate();
         }
-        throw new IllegalStateException("Set APP_JWT_SECRET (at least " + MIN_BYTES + " bytes): with a shared database every"
-                + " instance must sign tokens with the same secret");
+        throw new ConfigurationProblem("APP_JWT_SECRET", "is required (at least " + MIN_BYTES + " bytes) with a database other than"
+                + " the embedded H2 file: every instance must sign tokens with the same secret");
     }
 
     private static String keptIn(Path file) {

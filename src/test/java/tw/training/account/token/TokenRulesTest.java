@@ -37,7 +37,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 /**
  * Only a bearer token within its time opens the API: tokens signed with the server's own key but without an
- * expiry, or not yet valid, are refused; HTTP Basic is not a way in, not even with the right password.
+ * expiry, or not yet valid, are refused; tokens of a previous secret verify while it is listed
+ * ({@code app.jwt.previous-secrets}); HTTP Basic is not a way in, not even with the right password.
  */
 @MicronautTest(transactional = false)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -56,7 +57,17 @@ class TokenRulesTest implements DatabaseTest {
     @Inject
     TokenSecret secret;
 
+    /** A secret that signed tokens before a rotation and is still listed to verify them. */
+    private static final String PREVIOUS = "the secret before the rotation of at least 32 bytes";
+
     private JWTClaimsSet issued;
+
+    @Override
+    public Map<String, String> getProperties() {
+        Map<String, String> properties = new java.util.HashMap<>(DatabaseTest.super.getProperties());
+        properties.put("app.jwt.previous-secrets", "another old secret of at least 32 bytes," + PREVIOUS);
+        return properties;
+    }
 
     @BeforeAll
     void signIn() throws Exception {
@@ -90,6 +101,15 @@ class TokenRulesTest implements DatabaseTest {
     }
 
     @Test
+    void aTokenOfAPreviousSecretStillListedIsAcceptedAndOfAnyOtherSecretRefused() throws Exception {
+        String rotated = sign(claims -> claims, PREVIOUS);
+        String unknown = sign(claims -> claims, "a secret nobody listed, long enough for HS256 anyway");
+
+        assertEquals("kim.learner", http.toBlocking().retrieve(HttpRequest.GET("/api/me").bearerAuth(rotated), Map.class).get("username"));
+        assertEquals(HttpStatus.UNAUTHORIZED, status(unknown));
+    }
+
+    @Test
     void httpBasicIsNeitherAcceptedNorAdvertisedNorAudited() {
         RowCounts audit = new RowCounts(dataSource, List.of("security_event"));
         Map<String, Long> before = audit.now();
@@ -105,8 +125,12 @@ class TokenRulesTest implements DatabaseTest {
     }
 
     private String sign(UnaryOperator<JWTClaimsSet.Builder> change) throws Exception {
+        return sign(change, secret.value());
+    }
+
+    private String sign(UnaryOperator<JWTClaimsSet.Builder> change, String key) throws Exception {
         SignedJWT jwt = new SignedJWT(new JWSHeader(JWSAlgorithm.HS256), change.apply(new JWTClaimsSet.Builder(issued)).build());
-        jwt.sign(new MACSigner(secret.value().getBytes(StandardCharsets.UTF_8)));
+        jwt.sign(new MACSigner(key.getBytes(StandardCharsets.UTF_8)));
         return jwt.serialize();
     }
 

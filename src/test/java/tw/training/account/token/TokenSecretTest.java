@@ -1,6 +1,7 @@
 package tw.training.account.token;
 
 import org.junit.jupiter.api.Test;
+import tw.training.problem.ConfigurationProblem;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
@@ -20,8 +21,8 @@ class TokenSecretTest {
 
     @Test
     void onTheEmbeddedDefaultASecretIsGeneratedOnceAndKeptPrivately(@TempDir Path data) throws IOException {
-        String first = new TokenSecret(null, data.toString(), H2_FILE).value();
-        String afterRestart = new TokenSecret(null, data.toString(), H2_FILE).value();
+        String first = new TokenSecret(null, null, data.toString(), H2_FILE).value();
+        String afterRestart = new TokenSecret(null, null, data.toString(), H2_FILE).value();
 
         assertEquals(first, afterRestart);
         assertTrue(first.length() >= 32);
@@ -32,22 +33,32 @@ class TokenSecretTest {
     void aConfiguredSecretWinsAndMustBeLongEnough(@TempDir Path data) {
         String configured = "a configured secret of more than 32 bytes";
 
-        assertEquals(configured, new TokenSecret(configured, data.toString(), H2_FILE).value());
-        assertThrows(IllegalStateException.class, () -> new TokenSecret("short", data.toString(), H2_FILE));
+        assertEquals(configured, new TokenSecret(configured, null, data.toString(), H2_FILE).value());
+        assertThrows(ConfigurationProblem.class, () -> new TokenSecret("short", null, data.toString(), H2_FILE));
         assertTrue(Files.notExists(data.resolve("jwt-secret")));
     }
 
     @Test
     void aSharedDatabaseRequiresAConfiguredSecret(@TempDir Path data) {
-        IllegalStateException refused = assertThrows(IllegalStateException.class,
-                () -> new TokenSecret(null, data.toString(), "jdbc:postgresql://db/competency"));
+        ConfigurationProblem refused = assertThrows(ConfigurationProblem.class,
+                () -> new TokenSecret(null, null, data.toString(), "jdbc:postgresql://db/competency"));
 
-        assertTrue(refused.getMessage().contains("APP_JWT_SECRET"));
+        assertEquals("APP_JWT_SECRET", refused.setting());
+    }
+
+    @Test
+    void previousSecretsAreListedInOrderAndMustBeLongEnough(@TempDir Path data) {
+        String configured = "a configured secret of more than 32 bytes";
+        TokenSecret rotated = new TokenSecret(configured, " old secret number one is 32 bytes long ,old secret number two is also 32 bytes", data.toString(), H2_FILE);
+
+        assertEquals(java.util.List.of("old secret number one is 32 bytes long", "old secret number two is also 32 bytes"), rotated.previous());
+        assertEquals("APP_JWT_PREVIOUS_SECRETS", assertThrows(ConfigurationProblem.class,
+                () -> new TokenSecret(configured, "short", data.toString(), H2_FILE)).setting());
     }
 
     @Test
     void anInMemoryDatabaseGetsAFreshSecretEachStart(@TempDir Path data) {
-        assertNotEquals(new TokenSecret(null, data.toString(), "jdbc:h2:mem:x").value(),
-                new TokenSecret(null, data.toString(), "jdbc:h2:mem:x").value());
+        assertNotEquals(new TokenSecret(null, null, data.toString(), "jdbc:h2:mem:x").value(),
+                new TokenSecret(null, null, data.toString(), "jdbc:h2:mem:x").value());
     }
 }
