@@ -8,6 +8,7 @@ import org.junit.jupiter.api.Test;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -40,7 +41,22 @@ class PdfTest {
     }
 
     @Test
-    void everyProcessSharesOneCopyOfTheFont() throws IOException {
+    void printersOfManyProcessesLeaveNoFontCopiesBehind() throws IOException {
+        Path temporary = Path.of(System.getProperty("java.io.tmpdir"));
+        long before = fontFilesUnder(temporary);
+
+        // each new printer is what a new process would have: none may add a copy once one is there
+        new Pdf().print(PAGE.formatted("一"));
+        long afterFirst = fontFilesUnder(temporary);
+        new Pdf().print(PAGE.formatted("二"));
+        new Pdf().print(PAGE.formatted("三"));
+
+        assertTrue(afterFirst - before <= 1, "at most the one shared copy: " + before + " → " + afterFirst);
+        assertEquals(afterFirst, fontFilesUnder(temporary));
+    }
+
+    @Test
+    void theSharedCopyIsWrittenOnceWhole() throws IOException {
         Path folder = Files.createTempDirectory("fonts");
 
         Path first = Pdf.sharedCopy(folder);
@@ -51,5 +67,18 @@ class PdfTest {
             assertEquals(1, files.count(), "one font file, no leftovers");
         }
         assertTrue(Files.size(first) > 1_000_000);
+    }
+
+    /** Font files in the temporary folder (where a copy per process was once left) and in the shared copy's folder. */
+    private static long fontFilesUnder(Path temporary) throws IOException {
+        long count = 0;
+        for (Path folder : List.of(temporary, temporary.resolve("competency-backend"))) {
+            if (Files.isDirectory(folder)) {
+                try (Stream<Path> files = Files.list(folder)) {
+                    count += files.filter(file -> file.getFileName().toString().endsWith(".ttf")).count();
+                }
+            }
+        }
+        return count;
     }
 }
