@@ -120,9 +120,18 @@ class EvidenceRows {
     }
 
     List<FileRow> files(long evidenceId) {
-        return sql.query("SELECT * FROM evidence_file WHERE evidence_id = ? ORDER BY evidence_file_id", List.of(evidenceId), row ->
-                new FileRow(row.getLong("evidence_file_id"), evidenceId, row.getString("storage_key"), row.getString("filename"),
-                        row.getString("content_type"), row.getLong("size_bytes"), row.getString("sha256")));
+        return sql.query("SELECT * FROM evidence_file WHERE evidence_id = ? ORDER BY evidence_file_id", List.of(evidenceId), EvidenceRows::file);
+    }
+
+    /** Every file of every evidence, a page at a time in id order: those after {@code afterId}, at most {@code limit}. */
+    List<FileRow> filesAfter(long afterId, int limit) {
+        return sql.query("SELECT * FROM evidence_file WHERE evidence_file_id > ? ORDER BY evidence_file_id FETCH FIRST " + limit + " ROWS ONLY",
+                List.of(afterId), EvidenceRows::file);
+    }
+
+    private static FileRow file(ResultSet row) throws SQLException {
+        return new FileRow(row.getLong("evidence_file_id"), row.getLong("evidence_id"), row.getString("storage_key"), row.getString("filename"),
+                row.getString("content_type"), row.getLong("size_bytes"), row.getString("sha256"));
     }
 
     List<Views.Judgement> judgements(long evidenceId) {

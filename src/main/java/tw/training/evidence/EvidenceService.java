@@ -13,6 +13,7 @@ import tw.training.enrollment.EnrollmentRef;
 import tw.training.enrollment.EnrollmentService;
 import tw.training.enrollment.EnrollmentStatus;
 import tw.training.evidence.storage.EvidenceStore;
+import tw.training.evidence.storage.KeyPrefix;
 import tw.training.evidence.storage.StagedFile;
 import tw.training.evidence.storage.Staging;
 import tw.training.problem.ConflictException;
@@ -26,6 +27,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.sql.Connection;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -51,15 +53,19 @@ public class EvidenceService {
     private final EnrollmentService enrollments;
     private final CourseService courses;
     private final EvidenceStore store;
+    private final EvidenceUploadRepository uploads;
+    private final KeyPrefix prefix;
     private final TransactionOperations<Connection> transactions;
     private final Clock clock;
 
     EvidenceService(EvidenceRows rows, EnrollmentService enrollments, CourseService courses, EvidenceStore store,
-                    TransactionOperations<Connection> transactions, Clock clock) {
+                    EvidenceUploadRepository uploads, KeyPrefix prefix, TransactionOperations<Connection> transactions, Clock clock) {
         this.rows = rows;
         this.enrollments = enrollments;
         this.courses = courses;
         this.store = store;
+        this.uploads = uploads;
+        this.prefix = prefix;
         this.transactions = transactions;
         this.clock = clock;
     }
@@ -118,25 +124,32 @@ public class EvidenceService {
         return new Claim(method, title, description, indicators);
     }
 
-    /** Stores the staged files and records the evidence; on any failure nothing of it remains. */
+    /**
+     * Stores the staged files and records the evidence; on any failure nothing of it remains. Each key is recorded
+     * as an upload before its file is written and cleared in the transaction that records the evidence, so that a
+     * crash in between leaves a key the sweeper knows to be its own ({@link EvidenceSweeper}).
+     */
     public Views.Evidence submit(long enrollmentId, Claim claim, List<StagedFile> files) {
+        Instant now = clock.instant();
+        List<String> keys = files.stream().map(file -> key(now)).toList();
+        uploads.saveAll(keys.stream().map(key -> new EvidenceUpload(null, key, now)).toList());
         List<String> stored = new ArrayList<>();
         try {
-            for (StagedFile file : files) {
-                String key = key();
-                store.put(key, file.path(), file.contentType());
-                stored.add(key);
+            for (int i = 0; i < files.size(); i++) {
+                store.put(keys.get(i), files.get(i).path(), files.get(i).contentType());
+                stored.add(keys.get(i));
             }
             return transactions.executeWrite(status -> {
                 long id = rows.insert(enrollmentId, claim.method(), claim.title(), claim.description(),
-                        claim.indicators().values(), files, stored, clock.instant());
+                        claim.indicators().values(), files, keys, clock.instant());
+                uploads.deleteByStorageKeyIn(keys);
                 return view(rows.header(id).orElseThrow());
             });
         } catch (IOException e) {
-            forget(stored);
+            forget(stored, keys);
             throw new UncheckedIOException("the evidence store failed", e);
         } catch (RuntimeException e) {
-            forget(stored);
+            forget(stored, keys);
             throw e;
         } finally {
             files.forEach(Staging::discard);
@@ -203,19 +216,21 @@ public class EvidenceService {
                 header.submittedAt(), header.withdrawnAt(), rows.judgements(header.id()));
     }
 
-    /** Generated, never derived from what the learner sent: date folder and a random name. */
-    private String key() {
-        LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
-        return String.format("%04d/%02d/%02d/%s", today.getYear(), today.getMonthValue(), today.getDayOfMonth(), UUID.randomUUID());
+    /** Generated, never derived from what the learner sent: the prefix, a date folder and a random name. */
+    private String key(Instant now) {
+        LocalDate today = LocalDate.ofInstant(now, ZoneOffset.UTC);
+        return prefix.value() + String.format("%04d/%02d/%02d/%s", today.getYear(), today.getMonthValue(), today.getDayOfMonth(), UUID.randomUUID());
     }
 
-    private void forget(List<String> keys) {
-        for (String key : keys) {
-            try {
+    /** Removes what a failed submission stored; the recorded keys go too once their files are gone. */
+    private void forget(List<String> stored, List<String> keys) {
+        try {
+            for (String key : stored) {
                 store.delete(key);
-            } catch (IOException | RuntimeException e) {
-                LOG.warn("Stored file {} of a failed submission not removed; the start-up sweep will remove it", key, e);
             }
+            uploads.deleteByStorageKeyIn(keys);
+        } catch (IOException | RuntimeException e) {
+            LOG.warn("Files of a failed submission not removed ({}); the sweep removes them once they are an hour old", e.toString());
         }
     }
 }

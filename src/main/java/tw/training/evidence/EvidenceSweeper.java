@@ -4,66 +4,80 @@ import io.micronaut.context.annotation.Requires;
 import io.micronaut.context.env.Environment;
 import io.micronaut.context.event.StartupEvent;
 import io.micronaut.runtime.event.annotation.EventListener;
-import io.micronaut.transaction.annotation.ReadOnly;
+import io.micronaut.scheduling.annotation.Scheduled;
 import jakarta.inject.Singleton;
+import io.micronaut.transaction.TransactionOperations;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tw.training.evidence.storage.EvidenceStore;
 import tw.training.evidence.storage.Staging;
 
-import java.io.IOException;
+import java.sql.Connection;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
-import java.util.Set;
 
 /**
- * At start, removes what an interrupted upload or a crash left: staged files, and stored files that no
- * evidence refers to. Stored files younger than an hour are left alone, as another instance may be about to
- * record them.
+ * Removes what interrupted uploads left: at start, the staged files of this instance; at start and every hour,
+ * the stored files of uploads recorded in {@code evidence_upload} more than an hour ago whose evidence was never
+ * recorded (the hour leaves uploads in flight on other instances alone). It deletes nothing else: the store is
+ * never listed to delete what the database does not mention, since after a restore of an older database, or in
+ * a bucket shared with others, that would be someone's evidence. {@code reconcile-evidence} lists such objects
+ * for an operator instead.
  */
 @Singleton
 @Requires(notEnv = Environment.CLI)
 class EvidenceSweeper {
 
     private static final Logger LOG = LoggerFactory.getLogger(EvidenceSweeper.class);
-    private static final Duration GRACE = Duration.ofHours(1);
-    private static final int CHUNK = 500;
+    static final Duration GRACE = Duration.ofHours(1);
 
     private final Staging staging;
     private final EvidenceStore store;
+    private final EvidenceUploadRepository uploads;
     private final EvidenceRows rows;
+    private final TransactionOperations<Connection> transactions;
     private final Clock clock;
 
-    EvidenceSweeper(Staging staging, EvidenceStore store, EvidenceRows rows, Clock clock) {
+    EvidenceSweeper(Staging staging, EvidenceStore store, EvidenceUploadRepository uploads, EvidenceRows rows,
+                    TransactionOperations<Connection> transactions, Clock clock) {
         this.staging = staging;
         this.store = store;
+        this.uploads = uploads;
         this.rows = rows;
+        this.transactions = transactions;
         this.clock = clock;
     }
 
     @EventListener
-    @ReadOnly
     void onStartup(StartupEvent event) {
         int staged = staging.clear();
-        int orphans = 0;
+        if (staged > 0) {
+            LOG.info("Removed {} staged files of uploads interrupted before the last stop", staged);
+        }
+        sweep();
+    }
+
+    /** Removes the files of uploads that stopped over an hour ago; answers how many. */
+    @Scheduled(fixedDelay = "1h", initialDelay = "1h")
+    int sweep() {
+        int removed = 0;
         try {
-            List<String> keys = store.keysStoredBefore(clock.instant().minus(GRACE));
-            for (int from = 0; from < keys.size(); from += CHUNK) {
-                List<String> chunk = keys.subList(from, Math.min(keys.size(), from + CHUNK));
-                Set<String> referenced = rows.referenced(chunk);
-                for (String key : chunk) {
-                    if (!referenced.contains(key)) {
-                        store.delete(key);
-                        orphans++;
-                    }
+            for (EvidenceUpload upload : uploads.findByStartedAtBefore(clock.instant().minus(GRACE))) {
+                // recorded after all (the record and the clearing share a transaction, so only a restore mixes them)
+                boolean referenced = !transactions.executeRead(status -> rows.referenced(List.of(upload.storageKey()))).isEmpty();
+                if (!referenced) {
+                    store.delete(upload.storageKey());
+                    removed++;
                 }
+                uploads.delete(upload);
             }
-        } catch (IOException | RuntimeException e) {
-            LOG.warn("The evidence store could not be swept; leftovers stay until the next start", e);
+        } catch (Exception e) {
+            LOG.warn("Leftovers of interrupted uploads not swept now ({}); the next sweep tries again", e.toString());
         }
-        if (staged + orphans > 0) {
-            LOG.info("Swept {} staged and {} unreferenced evidence files left by interrupted uploads", staged, orphans);
+        if (removed > 0) {
+            LOG.info("Removed {} stored files of uploads interrupted over an hour ago", removed);
         }
+        return removed;
     }
 }

@@ -2,7 +2,7 @@ package tw.training.account.token;
 
 import io.micronaut.context.annotation.Value;
 import io.micronaut.core.annotation.Nullable;
-import jakarta.inject.Singleton;
+import io.micronaut.context.annotation.Context;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tw.training.problem.ConfigurationProblem;
@@ -28,7 +28,7 @@ import java.util.List;
  * operator rotates without logging anyone out: add the new secret as {@code APP_JWT_SECRET} and the old one
  * here on every instance, and drop the old one once its tokens have expired (an hour).
  */
-@Singleton
+@Context
 class TokenSecret {
 
     private static final Logger LOG = LoggerFactory.getLogger(TokenSecret.class);

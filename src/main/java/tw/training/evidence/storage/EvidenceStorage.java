@@ -1,9 +1,9 @@
 package tw.training.evidence.storage;
 
+import io.micronaut.context.annotation.Context;
 import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.core.annotation.Nullable;
-import jakarta.inject.Singleton;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
@@ -12,7 +12,9 @@ import software.amazon.awssdk.core.checksums.ResponseChecksumValidation;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.S3ClientBuilder;
+import tw.training.problem.ConfigurationProblem;
 
+import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Path;
 
@@ -23,7 +25,8 @@ import java.nio.file.Path;
 @Factory
 class EvidenceStorage {
 
-    @Singleton
+    /** Made at start ({@code @Context}): a store that cannot be reached stops the start, naming its setting. */
+    @Context
     EvidenceStore evidenceStore(@Value("${app.evidence.store:local}") String kind,
                                 @Value("${app.evidence.local-dir:./data/evidence}") String localDir,
                                 @Nullable @Value("${app.evidence.s3.bucket:}") String bucket,
@@ -35,10 +38,13 @@ class EvidenceStorage {
             return new LocalEvidenceStore(Path.of(localDir));
         }
         if (!"s3".equals(kind)) {
-            throw new IllegalStateException("app.evidence.store must be local or s3, not " + kind);
+            throw new ConfigurationProblem("APP_EVIDENCE_STORE", "must be local or s3, not '" + kind + "'");
         }
         if (bucket == null || bucket.isBlank()) {
-            throw new IllegalStateException("app.evidence.s3.bucket is required with app.evidence.store=s3");
+            throw new ConfigurationProblem("APP_EVIDENCE_S3_BUCKET", "is required with APP_EVIDENCE_STORE=s3");
+        }
+        if (endpoint != null && !endpoint.isBlank() && !endpoint.matches("https?://.+")) {
+            throw new ConfigurationProblem("APP_EVIDENCE_S3_ENDPOINT", "must be an http:// or https:// address, not '" + endpoint + "'");
         }
         S3ClientBuilder builder = S3Client.builder().region(Region.of(region))
                 .credentialsProvider(accessKey == null || accessKey.isBlank() ? DefaultCredentialsProvider.builder().build()
@@ -50,6 +56,14 @@ class EvidenceStorage {
                     .requestChecksumCalculation(RequestChecksumCalculation.WHEN_REQUIRED)
                     .responseChecksumValidation(ResponseChecksumValidation.WHEN_REQUIRED);
         }
-        return new S3EvidenceStore(builder.build(), bucket);
+        S3EvidenceStore store = new S3EvidenceStore(builder.build(), bucket);
+        try {
+            store.check();
+        } catch (IOException | RuntimeException e) {
+            throw new ConfigurationProblem(endpoint == null || endpoint.isBlank() ? "APP_EVIDENCE_S3_BUCKET" : "APP_EVIDENCE_S3_ENDPOINT",
+                    "names a store that cannot be reached now (bucket " + bucket + (endpoint == null || endpoint.isBlank() ? "" : " at " + endpoint)
+                            + "): " + e.getMessage());
+        }
+        return store;
     }
 }

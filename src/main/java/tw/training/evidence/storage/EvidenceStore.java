@@ -4,18 +4,34 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.List;
+import java.util.function.Consumer;
 
-/** Keeps evidence files by key. Two implementations: local disk and S3-compatible object storage. */
+/**
+ * Keeps evidence files by key. Two implementations: local disk and S3-compatible object storage. The server
+ * deletes only keys it recorded itself ({@code evidence_upload}); listing is for an operator's reconciliation.
+ */
 public interface EvidenceStore {
+
+    /** An object of the store, as a listing shows it. */
+    record StoredObject(String key, long size, Instant modified) {
+    }
 
     /** Takes a staged, checked file into the store under the key; the staged file is gone afterwards. */
     void put(String key, Path staged, String contentType) throws IOException;
 
     InputStream open(String key) throws IOException;
 
+    /** Whether an object is stored under the key. */
+    boolean exists(String key) throws IOException;
+
     void delete(String key) throws IOException;
 
-    /** Keys stored before the instant, for sweeping files no evidence refers to (left by a crash). */
-    List<String> keysStoredBefore(Instant instant) throws IOException;
+    /** Every object whose key starts with the prefix, in key order. */
+    void list(String prefix, Consumer<StoredObject> each) throws IOException;
+
+    /** Fails unless the store can be reached and written to now (the folder exists, the bucket answers). */
+    void check() throws IOException;
+
+    /** Where the store is, for messages: a folder or a bucket. */
+    String describe();
 }

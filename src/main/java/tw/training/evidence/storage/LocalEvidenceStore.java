@@ -7,16 +7,15 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.time.Instant;
-import java.util.List;
+import java.util.function.Consumer;
 import java.util.stream.Stream;
 
 /** Files under a folder of the local disk ({@code ./data/evidence} by default), one file per key. */
-final class LocalEvidenceStore implements EvidenceStore {
+public final class LocalEvidenceStore implements EvidenceStore {
 
     private final Path root;
 
-    LocalEvidenceStore(Path root) {
+    public LocalEvidenceStore(Path root) {
         this.root = root.toAbsolutePath().normalize();
         try {
             Files.createDirectories(this.root);
@@ -54,21 +53,32 @@ final class LocalEvidenceStore implements EvidenceStore {
     }
 
     @Override
-    public List<String> keysStoredBefore(Instant instant) throws IOException {
+    public boolean exists(String key) {
+        return Files.isRegularFile(resolve(key));
+    }
+
+    @Override
+    public void list(String prefix, Consumer<StoredObject> each) throws IOException {
         try (Stream<Path> files = Files.walk(root)) {
-            return files.filter(Files::isRegularFile)
-                    .filter(file -> modifiedBefore(file, instant))
-                    .map(file -> root.relativize(file).toString().replace('\\', '/'))
-                    .toList();
+            for (Path file : (Iterable<Path>) files.filter(Files::isRegularFile).sorted()::iterator) {
+                String key = root.relativize(file).toString().replace('\\', '/');
+                if (key.startsWith(prefix)) {
+                    each.accept(new StoredObject(key, Files.size(file), Files.getLastModifiedTime(file).toInstant()));
+                }
+            }
         }
     }
 
-    private static boolean modifiedBefore(Path file, Instant instant) {
-        try {
-            return Files.getLastModifiedTime(file).toInstant().isBefore(instant);
-        } catch (IOException e) {
-            return false;
+    @Override
+    public void check() throws IOException {
+        if (!Files.isDirectory(root) || !Files.isWritable(root)) {
+            throw new IOException("the evidence folder " + root + " is missing or not writable");
         }
+    }
+
+    @Override
+    public String describe() {
+        return "folder " + root;
     }
 
     /** Keys are generated, but a key must never reach outside the folder whatever it says. */

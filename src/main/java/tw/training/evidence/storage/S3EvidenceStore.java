@@ -1,25 +1,34 @@
 package tw.training.evidence.storage;
 
+import software.amazon.awssdk.core.exception.SdkClientException;
+import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.DeleteObjectRequest;
 import software.amazon.awssdk.services.s3.model.GetObjectRequest;
+import software.amazon.awssdk.services.s3.model.HeadBucketRequest;
+import software.amazon.awssdk.services.s3.model.HeadObjectRequest;
 import software.amazon.awssdk.services.s3.model.ListObjectsV2Request;
+import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
 import software.amazon.awssdk.services.s3.model.PutObjectRequest;
-import software.amazon.awssdk.services.s3.model.S3Object;
+import software.amazon.awssdk.services.s3.model.S3Exception;
+import tw.training.problem.UnavailableException;
 
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
-import java.util.List;
+import java.time.Duration;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 /**
  * Objects in a bucket of an S3-compatible store (AWS S3, MinIO, Ceph…), configured by endpoint, region,
  * bucket and credentials. Several instances can share it.
  */
 final class S3EvidenceStore implements EvidenceStore {
+
+    private static final Duration RETRY = Duration.ofSeconds(5);
 
     private final S3Client s3;
     private final String bucket;
@@ -31,25 +40,73 @@ final class S3EvidenceStore implements EvidenceStore {
 
     @Override
     public void put(String key, Path staged, String contentType) throws IOException {
-        s3.putObject(PutObjectRequest.builder().bucket(bucket).key(key).contentType(contentType).build(), RequestBody.fromFile(staged));
+        reaching(() -> s3.putObject(PutObjectRequest.builder().bucket(bucket).key(key).contentType(contentType).build(),
+                RequestBody.fromFile(staged)));
         Files.delete(staged);
     }
 
     @Override
     public InputStream open(String key) {
-        return s3.getObject(GetObjectRequest.builder().bucket(bucket).key(key).build());
+        return reaching(() -> s3.getObject(GetObjectRequest.builder().bucket(bucket).key(key).build()));
     }
 
     @Override
     public void delete(String key) {
-        s3.deleteObject(DeleteObjectRequest.builder().bucket(bucket).key(key).build());
+        reaching(() -> s3.deleteObject(DeleteObjectRequest.builder().bucket(bucket).key(key).build()));
     }
 
     @Override
-    public List<String> keysStoredBefore(Instant instant) {
-        return s3.listObjectsV2Paginator(ListObjectsV2Request.builder().bucket(bucket).build()).contents().stream()
-                .filter(object -> object.lastModified().isBefore(instant))
-                .map(S3Object::key)
-                .toList();
+    public boolean exists(String key) {
+        try {
+            reaching(() -> s3.headObject(HeadObjectRequest.builder().bucket(bucket).key(key).build()));
+            return true;
+        } catch (NoSuchKeyException e) {
+            return false;
+        } catch (S3Exception e) {
+            if (e.statusCode() == 404) {
+                return false;
+            }
+            throw e;
+        }
+    }
+
+    @Override
+    public void list(String prefix, Consumer<StoredObject> each) {
+        reaching(() -> {
+            s3.listObjectsV2Paginator(ListObjectsV2Request.builder().bucket(bucket).prefix(prefix).build()).contents()
+                    .forEach(object -> each.accept(new StoredObject(object.key(), object.size(), object.lastModified())));
+            return null;
+        });
+    }
+
+    /**
+     * A call of the store, whose failure to reach it (no connection, a time-out, the server's own 5xx) is an
+     * outage, answered 503, and not a fault of the request.
+     */
+    private <T> T reaching(Supplier<T> call) {
+        try {
+            return call.get();
+        } catch (SdkClientException e) {
+            throw new UnavailableException("evidence store", RETRY);
+        } catch (S3Exception e) {
+            if (e.statusCode() >= 500) {
+                throw new UnavailableException("evidence store", RETRY);
+            }
+            throw e;
+        }
+    }
+
+    @Override
+    public void check() throws IOException {
+        try {
+            s3.headBucket(HeadBucketRequest.builder().bucket(bucket).build());
+        } catch (SdkException e) {
+            throw new IOException("the bucket " + bucket + " cannot be reached: " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public String describe() {
+        return "bucket " + bucket;
     }
 }
