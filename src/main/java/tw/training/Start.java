@@ -2,11 +2,9 @@ package tw.training;
 
 import io.micronaut.context.env.Environment;
 import io.micronaut.runtime.Micronaut;
+import tw.training.health.Dependencies;
 import tw.training.problem.ConfigurationProblem;
 
-import java.net.ConnectException;
-import java.sql.SQLException;
-import java.sql.SQLTransientConnectionException;
 
 /**
  * Starts the server, and when the start fails says why in one line on standard error and exits non-zero: a
@@ -26,7 +24,7 @@ final class Start extends Micronaut {
         if (problem != null) {
             code = CONFIGURATION;
             line = "configuration: " + problem.getMessage();
-        } else if (isUnreachableDatabase(failure)) {
+        } else if (Dependencies.isUnreachableDatabase(failure)) {
             code = DATABASE;
             String url = environment == null ? "" : environment.getProperty("datasources.default.url", String.class).orElse("");
             line = "configuration: DATASOURCES_DEFAULT_URL " + url.replaceAll("//[^/@]*@", "//") + " cannot be reached: "
@@ -35,16 +33,6 @@ final class Start extends Micronaut {
         System.err.println(line);
         System.err.flush();
         System.exit(code);
-    }
-
-    private static boolean isUnreachableDatabase(Throwable failure) {
-        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-            if (cause instanceof SQLTransientConnectionException || cause instanceof ConnectException
-                    || cause instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("08")) {
-                return true;
-            }
-        }
-        return false;
     }
 
     private static <T extends Throwable> T find(Throwable failure, Class<T> type) {
@@ -57,11 +45,6 @@ final class Start extends Micronaut {
     }
 
     private static String rootMessage(Throwable failure) {
-        Throwable root = failure;
-        while (root.getCause() != null) {
-            root = root.getCause();
-        }
-        String message = root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
-        return message.lines().findFirst().orElse(message);
+        return Dependencies.reason(failure);
     }
 }

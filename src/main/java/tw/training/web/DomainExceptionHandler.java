@@ -7,12 +7,14 @@ import io.micronaut.http.HttpResponse;
 import io.micronaut.http.annotation.Produces;
 import io.micronaut.http.server.exceptions.ExceptionHandler;
 import jakarta.inject.Singleton;
+import tw.training.health.Dependency;
 import tw.training.problem.ConflictException;
 import tw.training.problem.DomainException;
 import tw.training.problem.InvalidInputException;
 import tw.training.problem.NotFoundException;
 import tw.training.problem.PayloadTooLargeException;
 import tw.training.problem.TooManyRequestsException;
+import tw.training.problem.UnavailableException;
 import tw.training.problem.UnsupportedContentException;
 
 import java.util.List;
@@ -23,8 +25,17 @@ import java.util.List;
 @Requires(classes = ExceptionHandler.class)
 final class DomainExceptionHandler implements ExceptionHandler<DomainException, HttpResponse<Problem>> {
 
+    private final Unavailable unavailable;
+
+    DomainExceptionHandler(Unavailable unavailable) {
+        this.unavailable = unavailable;
+    }
+
     @Override
     public HttpResponse<Problem> handle(HttpRequest request, DomainException exception) {
+        if (exception instanceof UnavailableException outage) {
+            return unavailable.answer(request, Dependency.named(outage.dependency()), outage.getMessage());
+        }
         if (exception instanceof TooManyRequestsException tooMany) {
             // whole seconds, rounded up: a client that waits what it is told is not refused again
             long seconds = Math.max(1, (tooMany.retryAfter().toMillis() + 999) / 1000);

@@ -15,6 +15,7 @@ enum ProblemKind {
     PAYLOAD_TOO_LARGE(HttpStatus.REQUEST_ENTITY_TOO_LARGE, "payload-too-large", "The request is too large"),
     UNSUPPORTED_MEDIA_TYPE(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "unsupported-media-type", "Unsupported content type"),
     TOO_MANY_REQUESTS(HttpStatus.TOO_MANY_REQUESTS, "too-many-requests", "Too many requests"),
+    UNAVAILABLE(HttpStatus.SERVICE_UNAVAILABLE, "unavailable", "Temporarily unavailable"),
     UNEXPECTED(HttpStatus.INTERNAL_SERVER_ERROR, "unexpected", "Unexpected failure");
 
     private static final String TYPE_BASE = "urn:competency:problem:";

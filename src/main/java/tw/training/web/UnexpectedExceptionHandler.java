@@ -8,12 +8,15 @@ import io.micronaut.http.server.exceptions.ExceptionHandler;
 import jakarta.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import tw.training.health.Dependencies;
+import tw.training.health.Dependency;
 
 import java.util.List;
 import java.util.UUID;
 
 /**
- * Whatever no other handler claims is a bug or an outage: logged once with an id, answered with that id
+ * Whatever no other handler claims is a bug or an outage. A database that cannot be reached is an outage:
+ * answered 503 (see {@link Unavailable}). Anything else is a bug: logged once with an id, answered with that id
  * and nothing else, so no internal detail leaks.
  */
 @Produces(Problem.MEDIA_TYPE)
@@ -23,8 +26,17 @@ final class UnexpectedExceptionHandler implements ExceptionHandler<Exception, Ht
 
     private static final Logger LOG = LoggerFactory.getLogger(UnexpectedExceptionHandler.class);
 
+    private final Unavailable unavailable;
+
+    UnexpectedExceptionHandler(Unavailable unavailable) {
+        this.unavailable = unavailable;
+    }
+
     @Override
     public HttpResponse<Problem> handle(HttpRequest request, Exception exception) {
+        if (Dependencies.isUnreachableDatabase(exception)) {
+            return unavailable.answer(request, Dependency.DATABASE, Dependencies.reason(exception));
+        }
         String errorId = UUID.randomUUID().toString();
         LOG.error("Unexpected failure {} on {} {}", errorId, request.getMethod(), request.getPath(), exception);
         return ProblemResponses.of(ProblemKind.UNEXPECTED, request,
