@@ -12,11 +12,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import tw.training.testing.DatabaseTest;
 
+import java.util.List;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -46,11 +46,17 @@ class ErrorResponsesTest implements DatabaseTest {
     }
 
     @Test
-    void healthAnswersUpWithoutDetails() {
+    @SuppressWarnings("unchecked")
+    void healthAnswersUpNamingItsDependenciesAndNothingOfTheMachine() {
         Map<String, Object> health = http.toBlocking().retrieve(HttpRequest.GET("/health"), Argument.mapOf(String.class, Object.class));
+        String raw = http.toBlocking().retrieve(HttpRequest.GET("/health/readiness"));
 
         assertEquals("UP", health.get("status"));
-        assertNull(health.get("details"), "no details of the machine to anonymous callers");
+        Map<String, Object> dependencies = (Map<String, Object>) ((Map<String, Object>) health.get("details")).get("dependencies");
+        assertEquals(Map.of("database", "UP", "evidenceStore", "UP"), dependencies.get("details"));
+        for (String machine : List.of("diskSpace", "jdbc", "/", "free", "threads")) {
+            assertFalse(raw.contains(machine), raw);
+        }
     }
 
     @Test
