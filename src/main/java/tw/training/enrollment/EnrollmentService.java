@@ -10,6 +10,7 @@ import tw.training.account.Roles;
 import tw.training.account.UserResponse;
 import tw.training.course.CourseRef;
 import tw.training.course.CourseService;
+import tw.training.database.Sql;
 import tw.training.problem.ConflictException;
 import tw.training.problem.ForbiddenException;
 import tw.training.problem.InvalidInputException;
@@ -50,7 +51,16 @@ public class EnrollmentService {
         if (store.enrolled(courseId, learner.id())) {
             throw new ConflictException(learner.username() + " is already enrolled in " + course.code());
         }
-        long id = store.insert(courseId, course.publishedRevisionId(), learner.id(), clock.instant());
+        long id;
+        try {
+            id = store.insert(courseId, course.publishedRevisionId(), learner.id(), clock.instant());
+        } catch (RuntimeException e) {
+            if (Sql.isUniqueViolation(e)) {
+                // enrolled by another request between the check above and this insert
+                throw new ConflictException(learner.username() + " is already enrolled in " + course.code());
+            }
+            throw e;
+        }
         return store.find(id).orElseThrow().view();
     }
 

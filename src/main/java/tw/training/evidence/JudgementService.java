@@ -15,6 +15,8 @@ import tw.training.problem.InvalidInputException;
 
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -64,7 +66,7 @@ public class JudgementService {
             throw new InvalidInputException("The judgement is not valid", errors);
         }
         rows.insertJudgements(List.of(judgement), actor.userId(), clock.instant());
-        events.publishEvent(new JudgementsRecorded(Set.of(header.enrollmentId())));
+        events.publishEvent(new JudgementsRecorded(Map.of(header.enrollmentId(), Set.of(judgement.indicatorId()))));
         List<Views.Judgement> history = rows.judgements(evidenceId);
         return history.get(history.size() - 1);
     }
@@ -107,9 +109,9 @@ public class JudgementService {
             throw new InvalidInputException("No judgement was recorded: " + errors.size() + " of " + batch.size() + " are not valid", errors);
         }
         rows.insertJudgements(judgements, actor.userId(), clock.instant());
-        Set<Long> enrollments = new LinkedHashSet<>();
-        judgements.forEach(j -> enrollments.add(headers.get(j.evidenceId()).enrollmentId()));
-        events.publishEvent(new JudgementsRecorded(enrollments));
+        Map<Long, Set<Long>> touched = new HashMap<>();
+        judgements.forEach(j -> touched.computeIfAbsent(headers.get(j.evidenceId()).enrollmentId(), e -> new HashSet<>()).add(j.indicatorId()));
+        events.publishEvent(new JudgementsRecorded(touched));
         return judgements.size();
     }
 

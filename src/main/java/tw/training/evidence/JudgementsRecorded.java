@@ -1,7 +1,19 @@
 package tw.training.evidence;
 
+import java.util.Map;
 import java.util.Set;
 
-/** Judgements were appended for evidence of these enrollments; their progress may have changed. */
-public record JudgementsRecorded(Set<Long> enrollmentIds) {
+/**
+ * Judgements were appended: per enrollment, the indicators they judged. Only those (enrollment, indicator) pairs
+ * can have changed their progress.
+ */
+public record JudgementsRecorded(Map<Long, Set<Long>> indicatorsByEnrollment) {
+
+    public JudgementsRecorded {
+        indicatorsByEnrollment = Map.copyOf(indicatorsByEnrollment);
+    }
+
+    public Set<Long> enrollmentIds() {
+        return indicatorsByEnrollment.keySet();
+    }
 }

@@ -6,8 +6,10 @@ import tw.training.database.Sql;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * The rule of SPEC §5 in SQL, the same on H2 and PostgreSQL, applied when judgements change rather than when
@@ -56,36 +58,74 @@ class ProgressLedger {
     }
 
     /**
-     * Re-derives the progress of these enrollments from their judgements, in the transaction that changed them;
-     * those that now meet every indicator become COMPLETED (as of {@code now}), completed ones that no longer do
-     * ACTIVE again, unless a certificate was issued: it stands for the completion it certified (an admin revokes
-     * it if that was wrong).
+     * Re-derives what these judgements can have changed, in the transaction that recorded them: per enrollment
+     * the satisfactions of the judged indicators only, so the cost does not grow with the enrollment's history,
+     * then its row of met indicators (bounded by its plan) and its completion. Those that now meet every indicator
+     * become COMPLETED (as of {@code now}), completed ones that no longer do ACTIVE again, unless a certificate was
+     * issued: it stands for the completion it certified (an admin revokes it if that was wrong).
+     * <p>
+     * Concurrent judging of one enrollment is serialized by a row lock on the enrollment, taken first and in id
+     * order (so two batches cannot deadlock): the derivation deletes and re-inserts the enrollment's rows, and two
+     * transactions doing that at once would each insert what the other just inserted. Once the lock is held, every
+     * statement sees the judgements the other transaction committed, so the last to commit derives from all of them.
      */
-    void refresh(Collection<Long> enrollmentIds, Instant now) {
-        List<Long> ids = List.copyOf(enrollmentIds);
+    void refresh(Map<Long, Set<Long>> indicatorsByEnrollment, Instant now) {
+        List<Long> ids = indicatorsByEnrollment.keySet().stream().sorted().toList();
         for (int from = 0; from < ids.size(); from += CHUNK) {
             List<Long> chunk = ids.subList(from, Math.min(ids.size(), from + CHUNK));
-            String in = "(" + Sql.placeholders(chunk.size()) + ")";
-            Object[] parameters = chunk.toArray();
-            sql.update("DELETE FROM satisfaction WHERE enrollment_id IN " + in, parameters);
-            sql.update("DELETE FROM enrollment_progress WHERE enrollment_id IN " + in, parameters);
-            sql.update(SATISFY + "e.enrollment_id IN " + in + FIRST_MET, parameters);
-            sql.update(MEET + "e.enrollment_id IN " + in + MET_BY_ENROLLMENT, parameters);
-            List<Object> completed = new ArrayList<>(List.of(Timestamp.from(now)));
-            completed.addAll(chunk);
-            sql.update("UPDATE enrollment SET status = 'COMPLETED', completed_at = ? WHERE status = 'ACTIVE' AND enrollment_id IN " + in
-                    + " AND " + PLAN_MET, completed.toArray());
-            sql.update("UPDATE enrollment SET status = 'ACTIVE', completed_at = NULL WHERE status = 'COMPLETED' AND enrollment_id IN " + in
-                    + " AND NOT " + PLAN_MET + " AND NOT EXISTS (SELECT 1 FROM certificate c WHERE c.enrollment_id = enrollment.enrollment_id)",
-                    parameters);
+            Set<Long> indicators = new TreeSet<>();
+            chunk.forEach(id -> indicators.addAll(indicatorsByEnrollment.get(id)));
+            lock(chunk);
+            derive(chunk, List.copyOf(indicators), now);
         }
     }
 
     /** Every enrollment's progress derived again, for repairs and bulk loads. */
     int rebuild(Instant now) {
         List<Long> all = sql.query("SELECT enrollment_id FROM enrollment ORDER BY enrollment_id", List.of(), row -> row.getLong(1));
-        refresh(all, now);
+        rederive(all, now);
         return all.size();
     }
 
+    /** These enrollments' progress derived again whole, from all their judgements. */
+    void rederive(List<Long> enrollments, Instant now) {
+        List<Long> ids = enrollments.stream().sorted().toList();
+        for (int from = 0; from < ids.size(); from += CHUNK) {
+            List<Long> chunk = ids.subList(from, Math.min(ids.size(), from + CHUNK));
+            lock(chunk);
+            derive(chunk, null, now);
+        }
+    }
+
+    private void lock(List<Long> enrollments) {
+        sql.query("SELECT enrollment_id FROM enrollment WHERE enrollment_id IN (" + Sql.placeholders(enrollments.size())
+                + ") ORDER BY enrollment_id FOR UPDATE", enrollments, row -> row.getLong(1));
+    }
+
+    /**
+     * The satisfactions of these enrollments for these indicators (all, when {@code null}), then their met
+     * indicators and completion. For several enrollments and indicators the pairs re-derived are every
+     * combination: more than were judged, which costs a little and changes nothing, as the derivation is exact.
+     */
+    private void derive(List<Long> enrollments, List<Long> indicators, Instant now) {
+        String in = "(" + Sql.placeholders(enrollments.size()) + ")";
+        List<Object> scope = new ArrayList<>(enrollments);
+        String indicatorScope = "";
+        if (indicators != null) {
+            indicatorScope = " AND indicator_id IN (" + Sql.placeholders(indicators.size()) + ")";
+            scope.addAll(indicators);
+        }
+        Object[] parameters = enrollments.toArray();
+        sql.update("DELETE FROM satisfaction WHERE enrollment_id IN " + in + indicatorScope, scope.toArray());
+        sql.update(SATISFY + "e.enrollment_id IN " + in + indicatorScope.replace("indicator_id", "j.indicator_id") + FIRST_MET, scope.toArray());
+        sql.update("DELETE FROM enrollment_progress WHERE enrollment_id IN " + in, parameters);
+        sql.update(MEET + "e.enrollment_id IN " + in + MET_BY_ENROLLMENT, parameters);
+        List<Object> completed = new ArrayList<>(List.of(Timestamp.from(now)));
+        completed.addAll(enrollments);
+        sql.update("UPDATE enrollment SET status = 'COMPLETED', completed_at = ? WHERE status = 'ACTIVE' AND enrollment_id IN " + in
+                + " AND " + PLAN_MET, completed.toArray());
+        sql.update("UPDATE enrollment SET status = 'ACTIVE', completed_at = NULL WHERE status = 'COMPLETED' AND enrollment_id IN " + in
+                + " AND NOT " + PLAN_MET + " AND NOT EXISTS (SELECT 1 FROM certificate c WHERE c.enrollment_id = enrollment.enrollment_id)",
+                parameters);
+    }
 }

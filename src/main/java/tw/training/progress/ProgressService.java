@@ -137,7 +137,7 @@ public class ProgressService {
      */
     @EventListener
     void onJudgementsRecorded(JudgementsRecorded event) {
-        ledger.refresh(event.enrollmentIds(), clock.instant());
+        ledger.refresh(event.indicatorsByEnrollment(), clock.instant());
     }
 
     /** Every enrollment's progress derived again from the judgements (after a bulk load or a repair). */

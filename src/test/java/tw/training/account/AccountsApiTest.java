@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import io.micronaut.runtime.server.EmbeddedServer;
 import tw.training.testing.DatabaseTest;
+import tw.training.testing.Parallel;
 import tw.training.testing.RawHttp;
 import tw.training.testing.RowCounts;
 import tw.training.testing.TestUsers;
@@ -26,10 +27,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -190,29 +187,18 @@ class AccountsApiTest implements DatabaseTest {
     }
 
     @Test
-    void twoAdministratorsCreatingTheSameUserAtOnceGetOneUserAndOneConflict() throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(4);
-        try {
-            List<Future<Integer>> answers = new ArrayList<>();
-            for (int i = 0; i < 4; i++) {
-                answers.add(pool.submit(() -> {
-                    try {
-                        return http.toBlocking().exchange(HttpRequest.POST("/api/users", newUser("race.learner", Roles.LEARNER))
-                                .bearerAuth(admin)).getStatus().getCode();
-                    } catch (HttpClientResponseException e) {
-                        return e.getStatus().getCode();
-                    }
-                }));
+    void twentyAdministratorsCreatingTheSameUserAtOnceGetOneUserAndConflicts() throws Exception {
+        List<Integer> statuses = Parallel.run(20, client -> {
+            try {
+                return http.toBlocking().exchange(HttpRequest.POST("/api/users", newUser("race.learner", Roles.LEARNER))
+                        .bearerAuth(admin)).getStatus().getCode();
+            } catch (HttpClientResponseException e) {
+                return e.getStatus().getCode();
             }
-            List<Integer> statuses = new ArrayList<>();
-            for (Future<Integer> answer : answers) {
-                statuses.add(answer.get(60, TimeUnit.SECONDS));
-            }
-            assertEquals(1, statuses.stream().filter(s -> s == 201).count(), statuses.toString());
-            assertEquals(3, statuses.stream().filter(s -> s == 409).count(), statuses.toString());
-        } finally {
-            pool.shutdownNow();
-        }
+        });
+
+        assertEquals(1, statuses.stream().filter(s -> s == 201).count(), statuses.toString());
+        assertEquals(19, statuses.stream().filter(s -> s == 409).count(), statuses.toString());
     }
 
     /** A status and headers, of a sign-in sent from another address. */

@@ -16,6 +16,7 @@ import org.junit.jupiter.api.TestInstance;
 import tw.training.account.Roles;
 import tw.training.course.CourseFixtures;
 import tw.training.testing.DatabaseTest;
+import tw.training.testing.Parallel;
 import tw.training.testing.TestUsers;
 
 import java.util.List;
@@ -64,6 +65,23 @@ class EnrollmentApiTest implements DatabaseTest {
         assertEquals(HttpStatus.NOT_FOUND, refusal(HttpRequest.GET("/api/enrollments/" + enrollment.get("id")), stranger).getStatus());
         assertEquals(HttpStatus.CONFLICT, refusal(HttpRequest.POST("/api/courses/" + course + "/enrollments",
                 Map.of("username", "mei.learner")), trainer).getStatus());
+    }
+
+    @Test
+    void twentyEnrollmentsOfOneLearnerAtOnceGiveOneEnrollmentAndConflicts() throws Exception {
+        users.create("race.enrollee", Roles.LEARNER);
+
+        List<Integer> statuses = Parallel.run(20, client -> {
+            try {
+                return http.toBlocking().exchange(HttpRequest.POST("/api/courses/" + course + "/enrollments",
+                        Map.of("username", "race.enrollee")).bearerAuth(trainer)).getStatus().getCode();
+            } catch (HttpClientResponseException e) {
+                return e.getStatus().getCode();
+            }
+        });
+
+        assertEquals(1, statuses.stream().filter(s -> s == 201).count(), statuses.toString());
+        assertEquals(19, statuses.stream().filter(s -> s == 409).count(), statuses.toString());
     }
 
     @Test

@@ -223,7 +223,7 @@ class ProgressRuleTest implements DatabaseTest {
     /** Derives the enrollment's progress as a judging transaction would, then answers the codes of its met indicators. */
     private Set<String> met() {
         transactions.executeWrite(status -> {
-            ledger.refresh(List.of(enrollment), Instant.now());
+            ledger.rederive(List.of(enrollment), Instant.now());
             return null;
         });
         List<ProgressQueries.Member> cohort = new ArrayList<>();
