@@ -27,7 +27,7 @@ import java.util.List;
  */
 @Singleton
 @Requires(notEnv = Environment.CLI)
-class EvidenceSweeper {
+public class EvidenceSweeper {
 
     private static final Logger LOG = LoggerFactory.getLogger(EvidenceSweeper.class);
     static final Duration GRACE = Duration.ofHours(1);
@@ -60,18 +60,21 @@ class EvidenceSweeper {
 
     /** Removes the files of uploads that stopped over an hour ago; answers how many. */
     @Scheduled(fixedDelay = "1h", initialDelay = "1h")
-    int sweep() {
+    public int sweep() {
         int removed = 0;
         try {
-            for (EvidenceUpload upload : uploads.findByStartedAtBefore(clock.instant().minus(GRACE))) {
-                // recorded after all (the record and the clearing share a transaction, so only a restore mixes them)
-                boolean referenced = !transactions.executeRead(status -> rows.referenced(List.of(upload.storageKey()))).isEmpty();
-                if (!referenced) {
-                    store.delete(upload.storageKey());
-                    removed++;
+            removed = transactions.executeWrite(status -> {
+                int deleted = 0;
+                for (EvidenceUpload upload : uploads.claimStartedBefore(clock.instant().minus(GRACE))) {
+                    // recorded after all (the record and the clearing share a transaction, so only a restore mixes them)
+                    if (rows.referenced(List.of(upload.storageKey())).isEmpty()) {
+                        store.delete(upload.storageKey());
+                        deleted++;
+                    }
+                    uploads.delete(upload);
                 }
-                uploads.delete(upload);
-            }
+                return deleted;
+            });
         } catch (Exception e) {
             LOG.warn("Leftovers of interrupted uploads not swept now ({}); the next sweep tries again", e.toString());
         }
