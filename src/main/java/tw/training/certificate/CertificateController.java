@@ -20,6 +20,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import tw.training.account.Actor;
 import tw.training.account.Roles;
+import tw.training.metrics.BusinessMetrics;
 import tw.training.printing.Format;
 import tw.training.printing.Pdf;
 import tw.training.printing.QrCode;
@@ -42,10 +43,13 @@ class CertificateController {
     private final Templates templates;
     private final Pdf pdf;
 
-    CertificateController(CertificateService certificates, Templates templates, Pdf pdf) {
+    private final BusinessMetrics metrics;
+
+    CertificateController(CertificateService certificates, Templates templates, Pdf pdf, BusinessMetrics metrics) {
         this.certificates = certificates;
         this.templates = templates;
         this.pdf = pdf;
+        this.metrics = metrics;
     }
 
     @Serdeable
@@ -57,7 +61,9 @@ class CertificateController {
     @Status(HttpStatus.CREATED)
     @Operation(summary = "Issue the certificate of a complete enrollment (409 if it has one, 422 if it is not complete)")
     CertificateView issue(@PathVariable long id, Actor actor) {
-        return certificates.issue(id, actor);
+        CertificateView issued = certificates.issue(id, actor);
+        metrics.certificateIssued();
+        return issued;
     }
 
     @Get("/api/certificates")

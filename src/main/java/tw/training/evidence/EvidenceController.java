@@ -20,6 +20,7 @@ import io.micronaut.security.rules.SecurityRule;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import tw.training.account.Actor;
+import tw.training.metrics.BusinessMetrics;
 import tw.training.evidence.storage.Staging;
 import tw.training.problem.InvalidInputException;
 import tw.training.problem.Text;
@@ -40,14 +41,16 @@ class EvidenceController {
     private final Staging staging;
     private final JsonMapper json;
     private final Submission.Limits limits;
+    private final BusinessMetrics metrics;
 
     EvidenceController(EvidenceService evidence, Staging staging, JsonMapper json,
                        @ReadableBytes @Value("${app.evidence.max-file-size:100MB}") long maxFileSize,
-                       @Value("${app.evidence.max-files:10}") int maxFiles) {
+                       @Value("${app.evidence.max-files:10}") int maxFiles, BusinessMetrics metrics) {
         this.evidence = evidence;
         this.staging = staging;
         this.json = json;
         this.limits = new Submission.Limits(maxFileSize, maxFiles);
+        this.metrics = metrics;
     }
 
     @Post(value = "/api/enrollments/{id}/evidence", consumes = MediaType.MULTIPART_FORM_DATA)
@@ -61,6 +64,7 @@ class EvidenceController {
             Submission submission = Submission.read(new MultipartReader(body, boundary), staging, limits,
                     metadata -> evidence.check(id, metadata(metadata), actor));
             Views.Evidence submitted = evidence.submit(id, submission.claim(), submission.files());
+            metrics.evidenceSubmitted();
             return HttpResponse.created(submitted, URI.create("/api/evidence/" + submitted.id()));
         }
     }

@@ -134,13 +134,44 @@ class EvidenceRows {
                 row.getString("content_type"), row.getLong("size_bytes"), row.getString("sha256"));
     }
 
+    private static final String JUDGEMENT_VIEW = "SELECT j.*, s.code AS standard_code, i.code, u.username FROM judgement j"
+            + " JOIN indicator i ON i.indicator_id = j.indicator_id JOIN standard s ON s.standard_id = i.standard_id"
+            + " JOIN app_user u ON u.user_id = j.assessor_id";
+
     List<Views.Judgement> judgements(long evidenceId) {
-        return sql.query("SELECT j.*, s.code AS standard_code, i.code, u.username FROM judgement j"
-                + " JOIN indicator i ON i.indicator_id = j.indicator_id JOIN standard s ON s.standard_id = i.standard_id"
-                + " JOIN app_user u ON u.user_id = j.assessor_id WHERE j.evidence_id = ? ORDER BY j.judged_at, j.judgement_id",
-                List.of(evidenceId), row -> new Views.Judgement(row.getLong("judgement_id"), evidenceId,
-                        row.getString("standard_code") + ":" + row.getString("code"), Outcome.valueOf(row.getString("outcome")),
-                        row.getString("comment"), row.getString("username"), row.getTimestamp("judged_at").toInstant()));
+        return sql.query(JUDGEMENT_VIEW + " WHERE j.evidence_id = ? ORDER BY j.judged_at, j.judgement_id", List.of(evidenceId),
+                EvidenceRows::judgement);
+    }
+
+    /** One judgement, as its history shows it. */
+    Views.Judgement judgement(long judgementId) {
+        return sql.query(JUDGEMENT_VIEW + " WHERE j.judgement_id = ?", List.of(judgementId), EvidenceRows::judgement).get(0);
+    }
+
+    private static Views.Judgement judgement(ResultSet row) throws SQLException {
+        return new Views.Judgement(row.getLong("judgement_id"), row.getLong("evidence_id"), row.getString("standard_code") + ":" + row.getString("code"),
+                Outcome.valueOf(row.getString("outcome")), row.getString("comment"), row.getString("username"),
+                row.getTimestamp("judged_at").toInstant());
+    }
+
+    /** Appends one judgement; answers its id. */
+    long insertJudgement(NewJudgement judgement, long assessorId, Instant now) {
+        return jdbc.execute(connection -> {
+            try (PreparedStatement insert = connection.prepareStatement("INSERT INTO judgement (evidence_id, indicator_id, outcome,"
+                    + " comment, assessor_id, judged_at) VALUES (?, ?, ?, ?, ?, ?)", new String[] {"judgement_id"})) {
+                insert.setLong(1, judgement.evidenceId());
+                insert.setLong(2, judgement.indicatorId());
+                insert.setString(3, judgement.outcome().name());
+                insert.setString(4, judgement.comment());
+                insert.setLong(5, assessorId);
+                insert.setTimestamp(6, Timestamp.from(now));
+                insert.executeUpdate();
+                try (ResultSet keys = insert.getGeneratedKeys()) {
+                    keys.next();
+                    return keys.getLong(1);
+                }
+            }
+        });
     }
 
     boolean judged(long evidenceId) {

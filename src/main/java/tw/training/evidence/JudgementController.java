@@ -13,6 +13,7 @@ import io.micronaut.serde.annotation.Serdeable;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import tw.training.account.Actor;
+import tw.training.metrics.BusinessMetrics;
 import tw.training.account.Roles;
 import tw.training.problem.InvalidInputException;
 import tw.training.web.PlainText;
@@ -29,9 +30,11 @@ class JudgementController {
     private static final int MAX_QUEUE = 1000;
 
     private final JudgementService judgements;
+    private final BusinessMetrics metrics;
 
-    JudgementController(JudgementService judgements) {
+    JudgementController(JudgementService judgements, BusinessMetrics metrics) {
         this.judgements = judgements;
+        this.metrics = metrics;
     }
 
     /** How many judgements a batch recorded. */
@@ -42,13 +45,17 @@ class JudgementController {
     @Post("/api/evidence/{id}/judgements")
     @Operation(summary = "Judge one claimed indicator MET or NOT_YET; appended to the evidence's history")
     HttpResponse<Views.Judgement> judge(@PathVariable long id, @Body Views.JudgeRequest request, Actor actor) {
-        return HttpResponse.created(judgements.judge(id, request, actor));
+        Views.Judgement judgement = judgements.judge(id, request, actor);
+        metrics.judgementsRecorded(1);
+        return HttpResponse.created(judgement);
     }
 
     @Post("/api/courses/{id}/judgements")
     @Operation(summary = "Many judgements of the course's evidence at once: all recorded or none")
     HttpResponse<BatchResult> judgeAll(@PathVariable long id, @Body @Nullable List<Views.BatchJudgement> batch, Actor actor) {
-        return HttpResponse.created(new BatchResult(judgements.judgeAll(id, batch, actor)));
+        int recorded = judgements.judgeAll(id, batch, actor);
+        metrics.judgementsRecorded(recorded);
+        return HttpResponse.created(new BatchResult(recorded));
     }
 
     @Get("/api/courses/{id}/evidence/awaiting")

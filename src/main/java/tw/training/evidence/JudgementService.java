@@ -65,10 +65,9 @@ public class JudgementService {
         if (!errors.isEmpty()) {
             throw new InvalidInputException("The judgement is not valid", errors);
         }
-        rows.insertJudgements(List.of(judgement), actor.userId(), clock.instant());
+        long id = rows.insertJudgement(judgement, actor.userId(), clock.instant());
         events.publishEvent(new JudgementsRecorded(Map.of(header.enrollmentId(), Set.of(judgement.indicatorId()))));
-        List<Views.Judgement> history = rows.judgements(evidenceId);
-        return history.get(history.size() - 1);
+        return rows.judgement(id);
     }
 
     /** Many judgements of one course at once, for the assessors' grid: all are recorded or none; answers how many. */

@@ -35,7 +35,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * judgements from 50 concurrent clients: throughput, p50, p99, errors.
  * <p>
  * {@code mvn -q -DskipTests package dependency:build-classpath -Dmdep.outputFile=target/test.classpath
- * && java -cp target/test-classes:$(cat target/test.classpath) tw.training.bench.JudgementBenchmark [learners]}
+ * && java -cp target/test-classes:target/classes:$(cat target/test.classpath) tw.training.bench.JudgementBenchmark [learners]}
  */
 public final class JudgementBenchmark {
 

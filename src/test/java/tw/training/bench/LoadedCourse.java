@@ -153,9 +153,9 @@ final class LoadedCourse implements AutoCloseable {
             statement.execute("ALTER TABLE app_user ALTER COLUMN user_id RESTART WITH 1000000");
         }
         long firstUser = 1_000_000;
-        copy.copyIn("COPY app_user (user_id, username, display_name, email, password_hash, enabled, token_version, failed_logins, created_at)"
+        copy.copyIn("COPY app_user (user_id, username, display_name, email, password_hash, enabled, token_version, created_at)"
                 + " FROM STDIN (FORMAT csv)", rows(learners, i -> (firstUser + i) + ",learner" + i + ",學員" + i + ",l" + i
-                + "@example.org,\"" + hash + "\",true,0,0,2026-11-24T00:00:00Z\n"));
+                + "@example.org,\"" + hash + "\",true,0,2026-11-24T00:00:00Z\n"));
         copy.copyIn("COPY user_role (user_id, role) FROM STDIN (FORMAT csv)", rows(learners, i -> (firstUser + i) + ",LEARNER\n"));
         copy.copyIn("COPY enrollment (enrollment_id, course_id, revision_id, learner_id, status, enrolled_at) FROM STDIN (FORMAT csv)",
                 rows(learners, i -> (i + 1) + "," + course + "," + revisionId + "," + (firstUser + i) + ",ACTIVE,2026-11-24T00:00:00Z\n"));
