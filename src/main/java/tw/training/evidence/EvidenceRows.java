@@ -143,11 +143,6 @@ class EvidenceRows {
                 EvidenceRows::judgement);
     }
 
-    /** One judgement, as its history shows it. */
-    Views.Judgement judgement(long judgementId) {
-        return sql.query(JUDGEMENT_VIEW + " WHERE j.judgement_id = ?", List.of(judgementId), EvidenceRows::judgement).get(0);
-    }
-
     private static Views.Judgement judgement(ResultSet row) throws SQLException {
         return new Views.Judgement(row.getLong("judgement_id"), row.getLong("evidence_id"), row.getString("standard_code") + ":" + row.getString("code"),
                 Outcome.valueOf(row.getString("outcome")), row.getString("comment"), row.getString("username"),

@@ -14,6 +14,8 @@ import tw.training.problem.InputError;
 import tw.training.problem.InvalidInputException;
 
 import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -65,9 +67,11 @@ public class JudgementService {
         if (!errors.isEmpty()) {
             throw new InvalidInputException("The judgement is not valid", errors);
         }
-        long id = rows.insertJudgement(judgement, actor.userId(), clock.instant());
+        // stored with microseconds, as both databases keep them: the answer says what a later read will say
+        Instant judgedAt = clock.instant().truncatedTo(ChronoUnit.MICROS);
+        long id = rows.insertJudgement(judgement, actor.userId(), judgedAt);
         events.publishEvent(new JudgementsRecorded(Map.of(header.enrollmentId(), Set.of(judgement.indicatorId()))));
-        return rows.judgement(id);
+        return new Views.Judgement(id, evidenceId, request.indicator().strip(), judgement.outcome(), judgement.comment(), actor.username(), judgedAt);
     }
 
     /** Many judgements of one course at once, for the assessors' grid: all are recorded or none; answers how many. */

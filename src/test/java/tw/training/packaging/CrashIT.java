@@ -34,7 +34,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * The packaged jar killed ({@code kill -9}) while uploads and judgements are in flight, then started again on
  * the same folder: every upload it acknowledged downloads with its SHA-256, every judgement it acknowledged is
  * there, and the store and the database agree ({@code reconcile-evidence}: no file without its row, no row
- * without its file).
+ * without its file). Readiness answers only once migrations and the seed import are done.
  */
 class CrashIT {
 
@@ -53,6 +53,9 @@ class CrashIT {
         folder = Files.createTempDirectory(Path.of(System.getProperty("java.io.tmpdir")), "crash");
         port = freePort();
         Process server = start();
+        // readiness answered only once the start was complete: the five seeds were imported before it
+        assertEquals(5, Files.readString(folder.resolve("server.log")).lines().filter(line -> line.contains("Imported ")).count(),
+                Files.readString(folder.resolve("server.log")));
         String admin = login("crash.admin");
         createUser(admin, "crash.trainer", "TRAINER");
         createUser(admin, "crash.learner", "LEARNER");
