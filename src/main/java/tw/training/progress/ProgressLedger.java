@@ -120,12 +120,14 @@ class ProgressLedger {
         sql.update(SATISFY + "e.enrollment_id IN " + in + indicatorScope.replace("indicator_id", "j.indicator_id") + FIRST_MET, scope.toArray());
         sql.update("DELETE FROM enrollment_progress WHERE enrollment_id IN " + in, parameters);
         sql.update(MEET + "e.enrollment_id IN " + in + MET_BY_ENROLLMENT, parameters);
-        List<Object> completed = new ArrayList<>(List.of(Timestamp.from(now)));
-        completed.addAll(enrollments);
-        sql.update("UPDATE enrollment SET status = 'COMPLETED', completed_at = ? WHERE status = 'ACTIVE' AND enrollment_id IN " + in
-                + " AND " + PLAN_MET, completed.toArray());
-        sql.update("UPDATE enrollment SET status = 'ACTIVE', completed_at = NULL WHERE status = 'COMPLETED' AND enrollment_id IN " + in
-                + " AND NOT " + PLAN_MET + " AND NOT EXISTS (SELECT 1 FROM certificate c WHERE c.enrollment_id = enrollment.enrollment_id)",
-                parameters);
+        // one statement both ways: ACTIVE enrollments that now meet their plan complete, COMPLETED ones that no longer
+        // do (and hold no certificate) are ACTIVE again; the rest are left as they are
+        List<Object> completion = new ArrayList<>(List.of(Timestamp.from(now)));
+        completion.addAll(enrollments);
+        sql.update("UPDATE enrollment SET status = CASE WHEN " + PLAN_MET + " THEN 'COMPLETED' ELSE 'ACTIVE' END,"
+                + " completed_at = CASE WHEN " + PLAN_MET + " THEN CAST(? AS TIMESTAMP WITH TIME ZONE) ELSE NULL END"
+                + " WHERE enrollment_id IN " + in + " AND (status = 'ACTIVE' AND " + PLAN_MET + " OR status = 'COMPLETED' AND NOT "
+                + PLAN_MET + " AND NOT EXISTS (SELECT 1 FROM certificate c WHERE c.enrollment_id = enrollment.enrollment_id))",
+                completion.toArray());
     }
 }

@@ -5,6 +5,7 @@ import io.micronaut.context.env.Environment;
 import tw.training.account.Actor;
 import tw.training.evidence.JudgementService;
 import tw.training.evidence.Views;
+import tw.training.progress.LedgerTiming;
 
 import java.net.URI;
 import java.net.http.HttpRequest;
@@ -117,6 +118,19 @@ public final class JudgementBenchmark {
             System.out.printf("(1) one judgement's database work as the server does it (JudgementService.judge in process, %,d after 1,000"
                     + " untimed): median %.3f ms, p90 %.3f ms, p99 %.3f ms%n", millis.size(), percentile(millis, 50), percentile(millis, 90),
                     percentile(millis, 99));
+            List<Double> derivation = new ArrayList<>();
+            try (Connection connection = loaded.connection(); Statement statement = connection.createStatement();
+                 ResultSet pairs = statement.executeQuery("SELECT v.enrollment_id, c.indicator_id FROM evidence_indicator c"
+                         + " JOIN evidence v ON v.evidence_id = c.evidence_id ORDER BY random() LIMIT 1500")) {
+                for (int i = 0; pairs.next(); i++) {
+                    double derive = LedgerTiming.derive(context, pairs.getLong(1), pairs.getLong(2));
+                    if (i >= 500) {
+                        derivation.add(derive);
+                    }
+                }
+            }
+            System.out.printf("    of which the ledger's derivation of the judged pair (ProgressLedger.refresh, rolled back): median %.3f ms,"
+                    + " p90 %.3f ms%n", percentile(derivation, 50), percentile(derivation, 90));
         }
     }
 
