@@ -12,6 +12,7 @@ import tw.training.problem.ConflictException;
 import tw.training.problem.ForbiddenException;
 import tw.training.problem.InputError;
 import tw.training.problem.InvalidInputException;
+import tw.training.problem.NotFoundException;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -54,8 +55,11 @@ public class JudgementService {
 
     @Transactional
     public Views.Judgement judge(long evidenceId, Views.JudgeRequest request, Actor actor) {
-        EvidenceRows.Header header = evidence.visible(evidenceId, actor);
-        if (!actor.isAdmin() && !courses.trains(header.courseId(), actor)) {
+        EvidenceRows.Header header = rows.header(evidenceId).orElseThrow(() -> new NotFoundException("evidence " + evidenceId + " not found"));
+        boolean trains = courses.trains(header.courseId(), actor);
+        // as EvidenceService.visible, with the one trainer check both rules need
+        actor.requireOwnership(header.learnerId() == actor.userId() || trains, () -> "evidence " + evidenceId);
+        if (!actor.isAdmin() && !trains) {
             throw new ForbiddenException("only the course's trainers judge evidence");
         }
         if (header.learnerId() == actor.userId()) {

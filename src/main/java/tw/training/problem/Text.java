@@ -1,6 +1,7 @@
 package tw.training.problem;
 
 import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
 import java.lang.reflect.RecordComponent;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -67,20 +68,35 @@ public final class Text {
                 collect(join(path, String.valueOf(key)), item, errors, depth + 1);
             });
         } else if (value.getClass().isRecord()) {
-            for (RecordComponent component : value.getClass().getRecordComponents()) {
-                collect(join(path, component.getName()), read(component, value), errors, depth + 1);
+            for (Component component : COMPONENTS.get(value.getClass())) {
+                collect(join(path, component.name()), component.read(value), errors, depth + 1);
             }
         }
     }
 
-    private static Object read(RecordComponent component, Object record) {
-        try {
-            component.getAccessor().setAccessible(true);
-            return component.getAccessor().invoke(record);
-        } catch (IllegalAccessException | InvocationTargetException e) {
-            throw new IllegalStateException("record component " + component.getName() + " cannot be read", e);
+    /** A record component and its accessor, opened once per record class: every request body is walked. */
+    private record Component(String name, Method accessor) {
+        Object read(Object record) {
+            try {
+                return accessor.invoke(record);
+            } catch (IllegalAccessException | InvocationTargetException e) {
+                throw new IllegalStateException("record component " + name + " cannot be read", e);
+            }
         }
     }
+
+    private static final ClassValue<List<Component>> COMPONENTS = new ClassValue<>() {
+        @Override
+        protected List<Component> computeValue(Class<?> type) {
+            List<Component> components = new ArrayList<>();
+            for (RecordComponent component : type.getRecordComponents()) {
+                Method accessor = component.getAccessor();
+                accessor.setAccessible(true);
+                components.add(new Component(component.getName(), accessor));
+            }
+            return List.copyOf(components);
+        }
+    };
 
     private static String join(String path, String name) {
         return path.isEmpty() ? name : path + "." + name;
