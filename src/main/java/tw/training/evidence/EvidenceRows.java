@@ -119,6 +119,17 @@ class EvidenceRows {
         return claims;
     }
 
+    /** The row id of one indicator the evidence claims, by its id ("KPS5294-001v4:P2.3.1"), if it claims it. */
+    Optional<Long> claim(long evidenceId, String indicator) {
+        int colon = indicator.indexOf(':');
+        if (colon < 0) {
+            return Optional.empty();
+        }
+        return sql.query("SELECT c.indicator_id FROM evidence_indicator c JOIN indicator i ON i.indicator_id = c.indicator_id"
+                + " JOIN standard s ON s.standard_id = i.standard_id WHERE c.evidence_id = ? AND s.code = ? AND i.code = ?",
+                List.of(evidenceId, indicator.substring(0, colon), indicator.substring(colon + 1)), row -> row.getLong(1)).stream().findFirst();
+    }
+
     List<FileRow> files(long evidenceId) {
         return sql.query("SELECT * FROM evidence_file WHERE evidence_id = ? ORDER BY evidence_file_id", List.of(evidenceId), EvidenceRows::file);
     }

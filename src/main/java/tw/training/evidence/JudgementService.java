@@ -39,15 +39,13 @@ public class JudgementService {
     private static final int MAX_COMMENT = 4000;
 
     private final EvidenceRows rows;
-    private final EvidenceService evidence;
     private final CourseService courses;
     private final Clock clock;
     private final ApplicationEventPublisher<JudgementsRecorded> events;
 
-    JudgementService(EvidenceRows rows, EvidenceService evidence, CourseService courses, Clock clock,
+    JudgementService(EvidenceRows rows, CourseService courses, Clock clock,
                      ApplicationEventPublisher<JudgementsRecorded> events) {
         this.rows = rows;
-        this.evidence = evidence;
         this.courses = courses;
         this.clock = clock;
         this.events = events;
@@ -66,8 +64,9 @@ public class JudgementService {
             throw new ForbiddenException(OWN_EVIDENCE);
         }
         List<InputError> errors = new ArrayList<>();
-        EvidenceRows.NewJudgement judgement = judgement(header, rows.claims(List.of(evidenceId)).getOrDefault(evidenceId, Map.of()),
-                request.indicator(), request.outcome(), request.comment(), "", errors);
+        String indicator = request.indicator() == null ? "" : request.indicator().strip();
+        Map<String, Long> claimed = rows.claim(evidenceId, indicator).map(id -> Map.of(indicator, id)).orElse(Map.of());
+        EvidenceRows.NewJudgement judgement = judgement(header, claimed, indicator, request.outcome(), request.comment(), "", errors);
         if (!errors.isEmpty()) {
             throw new InvalidInputException("The judgement is not valid", errors);
         }
@@ -75,7 +74,7 @@ public class JudgementService {
         Instant judgedAt = clock.instant().truncatedTo(ChronoUnit.MICROS);
         long id = rows.insertJudgement(judgement, actor.userId(), judgedAt);
         events.publishEvent(new JudgementsRecorded(Map.of(header.enrollmentId(), Set.of(judgement.indicatorId()))));
-        return new Views.Judgement(id, evidenceId, request.indicator().strip(), judgement.outcome(), judgement.comment(), actor.username(), judgedAt);
+        return new Views.Judgement(id, evidenceId, indicator, judgement.outcome(), judgement.comment(), actor.username(), judgedAt);
     }
 
     /** Many judgements of one course at once, for the assessors' grid: all are recorded or none; answers how many. */
