@@ -83,6 +83,12 @@ public class AccountService {
         return UserResponse.of(users.findById(id).orElseThrow());
     }
 
+    /** Whether an enabled administrator exists, who can create every other account. */
+    @ReadOnly
+    public boolean hasAdministrator() {
+        return users.countEnabledAdmins() > 0;
+    }
+
     /** Creates the first administrator from configuration when there is none; false when one exists. */
     @Transactional
     public boolean bootstrapAdmin(String username, String password) {

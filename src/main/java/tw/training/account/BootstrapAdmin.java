@@ -38,6 +38,10 @@ class BootstrapAdmin {
     @EventListener
     void onStartup(StartupEvent event) {
         if (username == null || username.isBlank() || password == null || password.isEmpty()) {
+            if (!accounts.hasAdministrator()) {
+                LOG.warn("No administrator exists, so nobody can sign in: start once with APP_BOOTSTRAP_ADMIN_USERNAME and"
+                        + " APP_BOOTSTRAP_ADMIN_PASSWORD set to create the first one");
+            }
             return;
         }
         try {

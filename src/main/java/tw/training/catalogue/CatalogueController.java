@@ -91,6 +91,9 @@ class CatalogueController {
             if (bytes.length > maxDocumentBytes) {
                 throw tooLarge();
             }
+            if (bytes.length == 0) {
+                throw InvalidInputException.of("body", "the body is empty: send the document's UTF-8 text");
+            }
             return bytes;
         }
     }

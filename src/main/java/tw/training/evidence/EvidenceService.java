@@ -7,6 +7,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tw.training.account.Actor;
 import tw.training.course.AssessmentMethod;
+import tw.training.course.CourseRef;
 import tw.training.course.CourseService;
 import tw.training.course.PlanEntry;
 import tw.training.enrollment.EnrollmentRef;
@@ -87,6 +88,10 @@ public class EvidenceService {
         }
         if (enrollment.status() == EnrollmentStatus.WITHDRAWN) {
             throw new ConflictException("enrollment " + enrollmentId + " is withdrawn");
+        }
+        if (courses.find(enrollment.courseId()).map(CourseRef::archived).orElse(false)) {
+            // an archived course takes no enrollments; nor evidence that no one will assess
+            throw new ConflictException("the course of enrollment " + enrollmentId + " is archived and takes no evidence");
         }
         List<InputError> errors = new ArrayList<>();
         AssessmentMethod method = metadata.method() == null ? null : AssessmentMethod.of(metadata.method().strip().toUpperCase()).orElse(null);

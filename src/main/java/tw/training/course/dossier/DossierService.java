@@ -50,7 +50,8 @@ public class DossierService {
         for (CourseView.Module module : course.modules()) {
             List<Dossier.Task> covered = module.tasks().stream().filter(tasks::containsKey).map(tasks::get).toList();
             module.tasks().forEach(assigned::add);
-            modules.add(new Dossier.Module(module.position(), module.title(), module.hours(), module.description(), covered));
+            // numbered as they stand now: a deleted module leaves no gap (positions are only an order)
+            modules.add(new Dossier.Module(modules.size() + 1, module.title(), module.hours(), module.description(), covered));
         }
         List<Dossier.Task> unassigned = tasks.values().stream().filter(task -> !assigned.contains(task.id())).toList();
         return new Dossier(new Dossier.Course(course.id(), course.code(), course.title(), course.description(), course.hours(),
