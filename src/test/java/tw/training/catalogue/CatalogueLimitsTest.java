@@ -67,6 +67,15 @@ class CatalogueLimitsTest implements DatabaseTest {
     }
 
     @Test
+    void anEmptyDocumentIsRefusedSayingSo() throws IOException {
+        try (RawHttp client = new RawHttp(context.getBean(EmbeddedServer.class).getPort())) {
+            String answer = client.head("POST /api/standards HTTP/1.1", "Authorization: Bearer " + token,
+                    "Content-Type: text/plain; charset=UTF-8", "Content-Length: 0", "Connection: close").answer();
+            assertTrue(answer.startsWith("HTTP/1.1 422") && answer.contains("the body is empty"), answer);
+        }
+    }
+
+    @Test
     void aStreamedDocumentOverTheLimitIsRefused() throws IOException {
         try (RawHttp client = new RawHttp(context.getBean(EmbeddedServer.class).getPort())) {
             client.head("POST /api/standards HTTP/1.1", "Authorization: Bearer " + token,

@@ -189,6 +189,26 @@ class EvidenceRulesTest implements DatabaseTest {
     }
 
     @Test
+    void anArchivedCourseTakesNoEvidence() {
+        TestUsers users = TestUsers.of(context, http);
+        String owner = users.tokenFor("archive.trainer", Roles.TRAINER);
+        long archived = CourseFixtures.publishedComplaintsCourse(http, owner, "EV-ARCH", "封存");
+        EvidenceApi owning = new EvidenceApi(http, owner);
+        users.create("archive.learner", Roles.LEARNER);
+        long enrolled = id(owning.send(HttpRequest.POST("/api/courses/" + archived + "/enrollments", Map.of("username", "archive.learner"))));
+        owning.send(HttpRequest.POST("/api/courses/" + archived + "/archive", Map.of()));
+        EvidenceApi archiveLearner = new EvidenceApi(http, users.tokenFor("archive.learner", Roles.LEARNER));
+        Map<String, Long> before = rows.now();
+
+        HttpClientResponseException refused = archiveLearner.refusal(archiveLearner.submission(enrolled,
+                metadata("OBSERVATION", "太晚", List.of(P231)), PDF));
+
+        assertEquals(HttpStatus.CONFLICT, refused.getStatus());
+        assertEquals(before, rows.now());
+        assertNothingLeftOnDisk();
+    }
+
+    @Test
     void aLearnerCannotJudgeAndWithdrawsOnlyWhileNothingIsJudged() {
         Map<String, Object> first = learner.submit(enrollment, metadata("OBSERVATION", "撤回", List.of(P231)), PDF);
         Map<String, Object> second = learner.submit(enrollment, metadata("OBSERVATION", "已評", List.of(P231)), PDF);

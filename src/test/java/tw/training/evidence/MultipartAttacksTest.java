@@ -130,6 +130,20 @@ class MultipartAttacksTest implements DatabaseTest {
     }
 
     @Test
+    void aFileSentUnderAnotherPartNameIsRefusedNamingItNeverDropped() throws Exception {
+        Map<String, Long> before = rows.now();
+        String files = "--" + BOUNDARY + "\r\nContent-Disposition: form-data; name=\"files\"; filename=\"a.pdf\"\r\n\r\n%PDF-1.4 x\r\n";
+        byte[] body = concat(metadataPart(metadata("OBSERVATION", "錯名", List.of(P231))), files.getBytes(StandardCharsets.UTF_8), closing());
+
+        try (RawHttp client = upload(body.length)) {
+            String answer = client.send(body).answer();
+            assertTrue(answer.startsWith("HTTP/1.1 422") && answer.contains("\"field\":\"files\""), answer);
+        }
+        assertEquals(before, rows.now());
+        assertNothingStaged();
+    }
+
+    @Test
     void anEmptyFileIsRefused() throws Exception {
         Map<String, Long> before = rows.now();
         byte[] body = concat(metadataPart(metadata("OBSERVATION", "空", List.of(P231))), filePart("empty.txt", new byte[0]), closing());

@@ -120,6 +120,21 @@ class DossierApiTest implements DatabaseTest {
     }
 
     @Test
+    @SuppressWarnings("unchecked")
+    void modulesAreNumberedInOrderAfterOneIsDeleted() {
+        long draft = CourseFixtures.publishedComplaintsCourse(http, trainer, "DC-109", "刪除模組");
+        Map<String, Object> view = http.toBlocking().retrieve(HttpRequest.POST("/api/courses/" + draft + "/modules",
+                Map.of("title", "第三", "hours", 2, "tasks", List.of())).bearerAuth(trainer), Map.class);
+        List<Map<String, Object>> before = (List<Map<String, Object>>) view.get("modules");
+        http.toBlocking().exchange(HttpRequest.DELETE("/api/courses/" + draft + "/modules/" + before.get(0).get("id")).bearerAuth(trainer));
+
+        List<Map<String, Object>> modules = (List<Map<String, Object>>) get("/api/courses/" + draft + "/dossier?revision=2").get("modules");
+
+        assertEquals(List.of(1, 2), modules.stream().map(m -> m.get("position")).toList());
+        assertEquals(List.of("完成銷售", "第三"), modules.stream().map(m -> m.get("title")).toList());
+    }
+
+    @Test
     void anotherTrainerGetsNeitherCoverageNorDossier() {
         String other = TestUsers.of(context, http).tokenFor("other.trainer", Roles.TRAINER);
 
