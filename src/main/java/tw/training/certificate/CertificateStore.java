@@ -8,7 +8,10 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /** The certificate table, and what a certificate prints from the catalogue. */
@@ -83,15 +86,39 @@ class CertificateStore {
     }
 
     /** A task of the plan, with its level. */
-    record Task(String id, String title, @Nullable Integer level) {
+    /** A task of the plan: whether the plan holds all of its indicators, and those it holds. */
+    record Task(String id, String title, @Nullable Integer level, boolean whole, List<Indicator> indicators) {
     }
 
+    record Indicator(String id, String text) {
+    }
+
+    /**
+     * The tasks of a revision's plan with the indicators it assessed: a task is whole when the plan holds every
+     * indicator the document gives it, so that a certificate never reads as more than was assessed.
+     */
     List<Task> tasks(long revisionId) {
-        return sql.query("SELECT DISTINCT s.code AS standard_code, t.code, t.title, t.competency_level, t.sort_order FROM plan_indicator p"
-                + " JOIN indicator i ON i.indicator_id = p.indicator_id JOIN task t ON t.task_id = i.task_id"
-                + " JOIN standard s ON s.standard_id = t.standard_id WHERE p.revision_id = ? ORDER BY s.code, t.sort_order", List.of(revisionId),
-                r -> new Task(r.getString("standard_code") + ":" + r.getString("code"), r.getString("title"),
-                        (Integer) r.getObject("competency_level")));
+        Map<String, Task> tasks = new LinkedHashMap<>();
+        sql.query("SELECT s.code AS standard_code, t.code AS task_code, t.title, t.competency_level, i.code AS indicator_code, i.content,"
+                + " (SELECT COUNT(*) FROM indicator a WHERE a.task_id = t.task_id) AS of_task,"
+                + " (SELECT COUNT(*) FROM plan_indicator q JOIN indicator b ON b.indicator_id = q.indicator_id"
+                + " WHERE q.revision_id = p.revision_id AND b.task_id = t.task_id) AS planned"
+                + " FROM plan_indicator p JOIN indicator i ON i.indicator_id = p.indicator_id JOIN task t ON t.task_id = i.task_id"
+                + " JOIN standard s ON s.standard_id = t.standard_id WHERE p.revision_id = ? ORDER BY s.code, t.sort_order, i.sort_order",
+                List.of(revisionId), r -> {
+                    String standard = r.getString("standard_code");
+                    Task task = tasks.computeIfAbsent(standard + ":" + r.getString("task_code"), id -> {
+                        try {
+                            return new Task(id, r.getString("title"), (Integer) r.getObject("competency_level"),
+                                    r.getLong("planned") == r.getLong("of_task"), new ArrayList<>());
+                        } catch (SQLException e) {
+                            throw new IllegalStateException(e);
+                        }
+                    });
+                    task.indicators().add(new Indicator(standard + ":" + r.getString("indicator_code"), r.getString("content")));
+                    return task;
+                });
+        return List.copyOf(tasks.values());
     }
 
     private Optional<Row> one(String where, Object key) {

@@ -12,7 +12,8 @@ import java.util.List;
  *
  * @param verificationUrl the public page the QR code points to
  * @param documents       the catalogue documents the course is aligned to
- * @param tasks           every task of the plan, all achieved (only complete enrollments are certified)
+ * @param tasks           every task of the plan, achieved (only complete enrollments are certified): a whole task when the
+ *                        plan assessed all its indicators, else only the indicators listed
  */
 @Serdeable
 public record CertificateView(String number, Instant issuedAt, LocalDate issuedOn, CertificateStatus status, @Nullable Instant revokedAt,
@@ -31,7 +32,15 @@ public record CertificateView(String number, Instant issuedAt, LocalDate issuedO
     public record Document(String code, String name, @Nullable String version) {
     }
 
+    /**
+     * @param whole      whether every indicator of the task was assessed and met
+     * @param indicators the indicators assessed and met, all of them when whole
+     */
     @Serdeable
-    public record Task(String id, String title, @Nullable Integer level) {
+    public record Task(String id, String title, @Nullable Integer level, boolean whole, List<Indicator> indicators) {
+    }
+
+    @Serdeable
+    public record Indicator(String id, String text) {
     }
 }
