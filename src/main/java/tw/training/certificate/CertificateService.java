@@ -65,7 +65,7 @@ public class CertificateService {
                 if (!Sql.isUniqueViolation(e)) {
                     throw e;
                 }
-                if (transactions.executeRead(status -> store.ofEnrollment(enrollmentId)).isPresent()) {
+                if (transactions.executeRead(status -> store.validOf(enrollmentId)).isPresent()) {
                     throw new ConflictException("enrollment " + enrollmentId + " already has a certificate");
                 }
                 if (attempt == ATTEMPTS) {
@@ -77,7 +77,9 @@ public class CertificateService {
 
     private CertificateView issueOnce(long enrollmentId, Actor actor) {
         EnrollmentService.Visible enrollment = enrollments.requireVisibleView(enrollmentId, actor);
-        Optional<CertificateStore.Row> existing = store.ofEnrollment(enrollmentId);
+        // at most one valid certificate per enrollment: two admins issuing for it at once take turns here
+        store.lockEnrollment(enrollmentId);
+        Optional<CertificateStore.Row> existing = store.validOf(enrollmentId);
         if (existing.isPresent()) {
             throw new ConflictException("enrollment " + enrollmentId + " already has certificate " + existing.get().number());
         }
@@ -89,9 +91,12 @@ public class CertificateService {
         int year = LocalDate.ofInstant(now, TAIPEI).getYear();
         EnrollmentView view = enrollment.view();
         String prefix = view.course().code().toUpperCase().replaceAll("[^A-Z0-9]+", "-").replaceAll("^-|-$", "") + "-" + year;
+        // a revoked certificate is replaced, and the new one names it
+        Long replaces = store.latestOf(enrollmentId).map(CertificateStore.Row::id).orElse(null);
+        String token = token();
         store.insert(new CertificateStore.Issue(enrollmentId, enrollment.ref().courseId(), view.course().code(), view.course().title(),
-                view.learner().displayName()), prefix, token(), now, year, actor.userId());
-        return view(store.ofEnrollment(enrollmentId).orElseThrow());
+                view.learner().displayName()), prefix, token, now, year, actor.userId(), replaces);
+        return view(store.byToken(token).orElseThrow());
     }
 
     /** Its learner, the course's trainers and admins; to anyone else it does not exist. */
@@ -152,7 +157,8 @@ public class CertificateService {
     private CertificateView view(CertificateStore.Row row) {
         return new CertificateView(row.number(), row.issuedAt(), LocalDate.ofInstant(row.issuedAt(), TAIPEI),
                 row.revokedAt() == null ? CertificateStatus.VALID : CertificateStatus.REVOKED, row.revokedAt(), row.revocationReason(),
-                row.enrollmentId(), new CertificateView.Course(row.courseId(), row.courseCode(), row.courseTitle()),
+                row.enrollmentId(), row.replaces() == null ? null : store.number(row.replaces()).orElse(null),
+                new CertificateView.Course(row.courseId(), row.courseCode(), row.courseTitle()),
                 new CertificateView.Learner(row.username(), row.displayName()), publicUrl + "/verify/" + row.token(),
                 store.documents(row.revisionId()).stream().map(d -> new CertificateView.Document(d.code(), d.name(), d.version())).toList(),
                 store.tasks(row.revisionId()).stream().map(t -> new CertificateView.Task(t.id(), t.title(), t.level(), t.whole(),

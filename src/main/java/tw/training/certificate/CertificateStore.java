@@ -31,7 +31,7 @@ class CertificateStore {
     /** A certificate row with whose it is and for which course. */
     record Row(long id, long enrollmentId, long courseId, long learnerId, long revisionId, String number, String token, Instant issuedAt,
                @Nullable Instant revokedAt, @Nullable String revocationReason, String username, String displayName, String courseCode,
-               String courseTitle) {
+               String courseTitle, @Nullable Long replaces) {
     }
 
     Optional<Row> byNumber(String number) {
@@ -42,8 +42,24 @@ class CertificateStore {
         return one("WHERE c.token = ?", token);
     }
 
-    Optional<Row> ofEnrollment(long enrollmentId) {
-        return one("WHERE c.enrollment_id = ?", enrollmentId);
+    /** The enrollment's certificate that is not revoked, if any: there is at most one. */
+    Optional<Row> validOf(long enrollmentId) {
+        return one("WHERE c.enrollment_id = ? AND c.revoked_at IS NULL", enrollmentId);
+    }
+
+    /** The enrollment's latest certificate, revoked or not. */
+    Optional<Row> latestOf(long enrollmentId) {
+        return sql.query(SELECT + "WHERE c.enrollment_id = ? ORDER BY c.certificate_id DESC", List.of(enrollmentId), CertificateStore::row)
+                .stream().findFirst();
+    }
+
+    /** Locks the enrollment's row until the transaction ends: issues for one enrollment take turns. */
+    void lockEnrollment(long enrollmentId) {
+        sql.query("SELECT enrollment_id FROM enrollment WHERE enrollment_id = ? FOR UPDATE", List.of(enrollmentId), r -> r.getLong(1));
+    }
+
+    Optional<String> number(long certificateId) {
+        return sql.query("SELECT number FROM certificate WHERE certificate_id = ?", List.of(certificateId), r -> r.getString(1)).stream().findFirst();
     }
 
     List<Row> ofLearner(long learnerId) {
@@ -59,13 +75,13 @@ class CertificateStore {
     }
 
     /** Inserts with the next sequence number of the course and year; a concurrent issue makes this fail on a unique constraint. */
-    void insert(Issue issue, String numberPrefix, String token, Instant issuedAt, int year, long issuedBy) {
+    void insert(Issue issue, String numberPrefix, String token, Instant issuedAt, int year, long issuedBy, @Nullable Long replaces) {
         int next = sql.query("SELECT COALESCE(MAX(sequence_number), 0) + 1 FROM certificate WHERE course_id = ? AND issued_year = ?",
                 List.of(issue.courseId(), year), r -> r.getInt(1)).get(0);
         sql.update("INSERT INTO certificate (enrollment_id, course_id, issued_year, sequence_number, number, token, issued_at, issued_by,"
-                        + " learner_name, course_code, course_title) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", issue.enrollmentId(), issue.courseId(),
-                year, next, numberPrefix + "-" + String.format("%04d", next), token, Timestamp.from(issuedAt), issuedBy, issue.learnerName(),
-                issue.courseCode(), issue.courseTitle());
+                        + " learner_name, course_code, course_title, replaces_certificate_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                issue.enrollmentId(), issue.courseId(), year, next, numberPrefix + "-" + String.format("%04d", next), token, Timestamp.from(issuedAt),
+                issuedBy, issue.learnerName(), issue.courseCode(), issue.courseTitle(), replaces);
     }
 
     /** @return whether it was still valid (and is now revoked) */
@@ -130,6 +146,7 @@ class CertificateStore {
         return new Row(r.getLong("certificate_id"), r.getLong("enrollment_id"), r.getLong("course_id"), r.getLong("learner_id"),
                 r.getLong("revision_id"), r.getString("number"), r.getString("token"), r.getTimestamp("issued_at").toInstant(),
                 revoked == null ? null : revoked.toInstant(), r.getString("revocation_reason"), r.getString("username"),
-                r.getString("learner_name"), r.getString("course_code"), r.getString("course_title"));
+                r.getString("learner_name"), r.getString("course_code"), r.getString("course_title"),
+                (Long) r.getObject("replaces_certificate_id", Long.class));
     }
 }

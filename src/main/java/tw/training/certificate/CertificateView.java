@@ -10,6 +10,7 @@ import java.util.List;
 /**
  * SPEC §6: a certificate as its learner, the course's trainers and admins see it, and as it is printed.
  *
+ * @param replaces        the number of the revoked certificate this one replaces, if any
  * @param verificationUrl the public page the QR code points to
  * @param documents       the catalogue documents the course is aligned to
  * @param tasks           every task of the plan, achieved (only complete enrollments are certified): a whole task when the
@@ -17,7 +18,8 @@ import java.util.List;
  */
 @Serdeable
 public record CertificateView(String number, Instant issuedAt, LocalDate issuedOn, CertificateStatus status, @Nullable Instant revokedAt,
-                              @Nullable String revocationReason, long enrollmentId, Course course, Learner learner, String verificationUrl,
+                              @Nullable String revocationReason, long enrollmentId, @Nullable String replaces, Course course, Learner learner,
+                              String verificationUrl,
                               List<Document> documents, List<Task> tasks) {
 
     @Serdeable

@@ -48,6 +48,8 @@ public class EnrollmentService {
             throw new ConflictException("course " + course.code() + " is not published yet");
         }
         UserResponse learner = learner(username);
+        // two requests enrolling one learner at once take turns, so the check below holds when the insert runs
+        store.lockLearner(learner.id());
         if (store.enrolled(courseId, learner.id())) {
             throw new ConflictException(learner.username() + " is already enrolled in " + course.code());
         }

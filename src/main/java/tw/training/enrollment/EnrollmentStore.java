@@ -3,6 +3,7 @@ package tw.training.enrollment;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import jakarta.inject.Singleton;
+import tw.training.database.Sql;
 
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -22,9 +23,11 @@ class EnrollmentStore {
             + " JOIN course_revision r ON r.revision_id = e.revision_id ";
 
     private final JdbcOperations jdbc;
+    private final Sql sql;
 
-    EnrollmentStore(JdbcOperations jdbc) {
+    EnrollmentStore(JdbcOperations jdbc, Sql sql) {
         this.jdbc = jdbc;
+        this.sql = sql;
     }
 
     record Row(EnrollmentRef ref, EnrollmentView view) {
@@ -47,8 +50,21 @@ class EnrollmentStore {
         });
     }
 
+    /**
+     * Whether the learner holds an enrollment in the course that stands: ACTIVE, or COMPLETED unless its certificate
+     * was revoked (and no new one issued). A withdrawn enrollment, or one whose certificate was revoked, leaves room
+     * for a new one.
+     */
     boolean enrolled(long courseId, long learnerId) {
-        return !select("WHERE e.course_id = ? AND e.learner_id = ?", courseId, learnerId).isEmpty();
+        return sql.exists("SELECT 1 FROM enrollment e WHERE e.course_id = ? AND e.learner_id = ? AND (e.status = 'ACTIVE'"
+                + " OR e.status = 'COMPLETED' AND NOT (EXISTS (SELECT 1 FROM certificate c WHERE c.enrollment_id = e.enrollment_id"
+                + " AND c.revoked_at IS NOT NULL) AND NOT EXISTS (SELECT 1 FROM certificate c WHERE c.enrollment_id = e.enrollment_id"
+                + " AND c.revoked_at IS NULL)))", courseId, learnerId);
+    }
+
+    /** Locks the learner's row until the transaction ends: enrollments of one learner take turns. */
+    void lockLearner(long learnerId) {
+        sql.exists("SELECT 1 FROM app_user WHERE user_id = ? FOR UPDATE", learnerId);
     }
 
     Optional<Row> find(long enrollmentId) {

@@ -61,8 +61,8 @@ class ProgressLedger {
      * Re-derives what these judgements can have changed, in the transaction that recorded them: per enrollment
      * the satisfactions of the judged indicators only, so the cost does not grow with the enrollment's history,
      * then its row of met indicators (bounded by its plan) and its completion. Those that now meet every indicator
-     * become COMPLETED (as of {@code now}), completed ones that no longer do ACTIVE again, unless a certificate was
-     * issued: it stands for the completion it certified (an admin revokes it if that was wrong).
+     * become COMPLETED (as of {@code now}), completed ones that no longer do ACTIVE again, unless a valid certificate
+     * stands for the completion it certified (an admin revokes it if that was wrong; then re-assessment may re-open it).
      * <p>
      * Concurrent judging of one enrollment is serialized by a row lock on the enrollment, taken first and in id
      * order (so two batches cannot deadlock): the derivation deletes and re-inserts the enrollment's rows, and two
@@ -127,7 +127,7 @@ class ProgressLedger {
         sql.update("UPDATE enrollment SET status = CASE WHEN " + PLAN_MET + " THEN 'COMPLETED' ELSE 'ACTIVE' END,"
                 + " completed_at = CASE WHEN " + PLAN_MET + " THEN CAST(? AS TIMESTAMP WITH TIME ZONE) ELSE NULL END"
                 + " WHERE enrollment_id IN " + in + " AND (status = 'ACTIVE' AND " + PLAN_MET + " OR status = 'COMPLETED' AND NOT "
-                + PLAN_MET + " AND NOT EXISTS (SELECT 1 FROM certificate c WHERE c.enrollment_id = enrollment.enrollment_id))",
+                + PLAN_MET + " AND NOT EXISTS (SELECT 1 FROM certificate c WHERE c.enrollment_id = enrollment.enrollment_id AND c.revoked_at IS NULL))",
                 completion.toArray());
     }
 }
