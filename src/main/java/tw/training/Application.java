@@ -2,7 +2,10 @@ package tw.training;
 
 import io.micronaut.configuration.picocli.PicocliRunner;
 import io.swagger.v3.oas.annotations.OpenAPIDefinition;
+import io.swagger.v3.oas.annotations.enums.SecuritySchemeType;
 import io.swagger.v3.oas.annotations.info.Info;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
+import io.swagger.v3.oas.annotations.security.SecurityScheme;
 import tw.training.catalogue.ImportCommand;
 import tw.training.evidence.CopyEvidenceCommand;
 import tw.training.evidence.ReconcileEvidenceCommand;
@@ -17,7 +20,10 @@ import java.util.Map;
  * {@code copy-evidence}.
  */
 @OpenAPIDefinition(info = @Info(title = "competency-backend", version = "0.1.0",
-        description = "Competency-based training on Taiwan's iCAP standards: catalogue, courses, evidence, progress, certificates"))
+        description = "Competency-based training on Taiwan's iCAP standards: catalogue, courses, evidence, progress, certificates"),
+        security = @SecurityRequirement(name = "bearer"))
+@SecurityScheme(name = "bearer", type = SecuritySchemeType.HTTP, scheme = "bearer", bearerFormat = "JWT",
+        description = "The access_token that POST /login answers")
 public class Application {
 
     private static final Map<String, Class<?>> COMMANDS = Map.of(

@@ -8,6 +8,7 @@ import io.micronaut.http.annotation.Put;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.rules.SecurityRule;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import tw.training.problem.NotFoundException;
 import tw.training.web.PlainText;
@@ -27,13 +28,13 @@ class MeController {
 
     @Get
     @Operation(summary = "Who am I: username, display name, e-mail, roles")
-    UserResponse me(Actor actor) {
+    UserResponse me(@Parameter(hidden = true) Actor actor) {
         return accounts.find(actor.userId()).orElseThrow(() -> new NotFoundException("user not found"));
     }
 
     @Put("/password")
     @Operation(summary = "Change my password (needs the current one); my other sessions end")
-    HttpResponse<Void> changePassword(@Body PasswordChange change, Actor actor) {
+    HttpResponse<Void> changePassword(@Body PasswordChange change, @Parameter(hidden = true) Actor actor) {
         accounts.changeOwnPassword(actor.userId(), change);
         return HttpResponse.noContent();
     }

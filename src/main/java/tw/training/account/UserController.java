@@ -12,6 +12,7 @@ import io.micronaut.http.annotation.Put;
 import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.security.annotation.Secured;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
 import java.net.URI;
@@ -32,7 +33,7 @@ class UserController {
 
     @Post
     @Operation(summary = "Create a user with a password and roles")
-    HttpResponse<UserResponse> create(@Body CreateUserRequest request, Actor actor) {
+    HttpResponse<UserResponse> create(@Body CreateUserRequest request, @Parameter(hidden = true) Actor actor) {
         UserResponse created = accounts.create(request, actor.username());
         return HttpResponse.created(created, URI.create("/api/users/" + created.username()));
     }
@@ -53,25 +54,25 @@ class UserController {
 
     @Post("/{username}/disable")
     @Operation(summary = "Disable a user: they cannot sign in, and their tokens stop working")
-    UserResponse disable(@PathVariable String username, Actor actor) {
+    UserResponse disable(@PathVariable String username, @Parameter(hidden = true) Actor actor) {
         return accounts.disable(username, actor.username());
     }
 
     @Post("/{username}/enable")
-    UserResponse enable(@PathVariable String username, Actor actor) {
+    UserResponse enable(@PathVariable String username, @Parameter(hidden = true) Actor actor) {
         return accounts.enable(username, actor.username());
     }
 
     @Post("/{username}/password")
     @Operation(summary = "Set a user's password; their sessions end")
-    HttpResponse<Void> resetPassword(@PathVariable String username, @Body PasswordReset reset, Actor actor) {
+    HttpResponse<Void> resetPassword(@PathVariable String username, @Body PasswordReset reset, @Parameter(hidden = true) Actor actor) {
         accounts.resetPassword(username, reset, actor.username());
         return HttpResponse.noContent();
     }
 
     @Put("/{username}/roles")
     @Operation(summary = "Replace a user's roles; their sessions end")
-    UserResponse changeRoles(@PathVariable String username, @Body RolesChange change, Actor actor) {
+    UserResponse changeRoles(@PathVariable String username, @Body RolesChange change, @Parameter(hidden = true) Actor actor) {
         return accounts.changeRoles(username, change, actor.username());
     }
 }

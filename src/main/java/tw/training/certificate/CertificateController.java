@@ -17,6 +17,7 @@ import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.rules.SecurityRule;
 import io.micronaut.serde.annotation.Serdeable;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import tw.training.account.Actor;
 import tw.training.account.Roles;
@@ -60,7 +61,7 @@ class CertificateController {
     @Secured(Roles.ADMIN)
     @Status(HttpStatus.CREATED)
     @Operation(summary = "Issue the certificate of a complete enrollment (409 if it has one, 422 if it is not complete)")
-    CertificateView issue(@PathVariable long id, Actor actor) {
+    CertificateView issue(@PathVariable long id, @Parameter(hidden = true) Actor actor) {
         CertificateView issued = certificates.issue(id, actor);
         metrics.certificateIssued();
         return issued;
@@ -69,7 +70,7 @@ class CertificateController {
     @Get("/api/certificates")
     @Secured(SecurityRule.IS_AUTHENTICATED)
     @Operation(summary = "The signed-in learner's own certificates")
-    List<CertificateView> mine(Actor actor) {
+    List<CertificateView> mine(@Parameter(hidden = true) Actor actor) {
         return certificates.mine(actor);
     }
 
@@ -77,7 +78,7 @@ class CertificateController {
     @Secured(SecurityRule.IS_AUTHENTICATED)
     @Produces({MediaType.APPLICATION_JSON, MediaType.TEXT_HTML, "application/pdf"})
     @Operation(summary = "A certificate (its learner, the course's trainers, admins); Accept: text/html or application/pdf to print it")
-    HttpResponse<?> get(@PathVariable String number, @Header(HttpHeaders.ACCEPT) @Nullable String accept, Actor actor) {
+    HttpResponse<?> get(@PathVariable String number, @Header(HttpHeaders.ACCEPT) @Nullable String accept, @Parameter(hidden = true) Actor actor) {
         CertificateView certificate = certificates.get(number, actor);
         return switch (Format.wanted(accept, EnumSet.of(Format.JSON, Format.HTML, Format.PDF), Format.JSON)) {
             case PDF -> HttpResponse.ok(pdf.print(page(certificate))).contentType(Format.PDF.mediaType())
@@ -90,7 +91,7 @@ class CertificateController {
     @Post("/api/certificates/{number}/revocation")
     @Secured(Roles.ADMIN)
     @Operation(summary = "Revoke a certificate with a reason (409 if it already is)")
-    CertificateView revoke(@PathVariable String number, @Body Revocation revocation, Actor actor) {
+    CertificateView revoke(@PathVariable String number, @Body Revocation revocation, @Parameter(hidden = true) Actor actor) {
         return certificates.revoke(number, revocation.reason(), actor);
     }
 

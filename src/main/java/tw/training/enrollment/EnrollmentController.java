@@ -13,6 +13,7 @@ import io.micronaut.security.rules.SecurityRule;
 import io.micronaut.serde.annotation.Serdeable;
 import io.micronaut.core.annotation.Nullable;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import tw.training.account.Actor;
 import tw.training.account.Roles;
@@ -45,7 +46,7 @@ class EnrollmentController {
     @Consumes(MediaType.APPLICATION_JSON)
     @Secured({Roles.TRAINER, Roles.ADMIN})
     @Operation(summary = "Enroll a learner in a published course, on its current revision")
-    HttpResponse<EnrollmentView> enroll(@PathVariable long id, @Body EnrollRequest request, Actor actor) {
+    HttpResponse<EnrollmentView> enroll(@PathVariable long id, @Body EnrollRequest request, @Parameter(hidden = true) Actor actor) {
         EnrollmentView enrollment = enrollments.enroll(id, request.username(), actor);
         return HttpResponse.created(enrollment, URI.create("/api/enrollments/" + enrollment.id()));
     }
@@ -54,32 +55,32 @@ class EnrollmentController {
     @Consumes({"text/csv", MediaType.TEXT_PLAIN})
     @Secured({Roles.TRAINER, Roles.ADMIN})
     @Operation(summary = "Enroll a CSV of usernames; answers what happened to each row")
-    BulkReport enrollAll(@PathVariable long id, @Body byte[] csv, Actor actor) {
+    BulkReport enrollAll(@PathVariable long id, @Body byte[] csv, @Parameter(hidden = true) Actor actor) {
         return bulk.enroll(id, new String(csv, StandardCharsets.UTF_8), actor);
     }
 
     @Get("/api/courses/{id}/enrollments")
     @Secured({Roles.TRAINER, Roles.ADMIN})
-    List<EnrollmentView> ofCourse(@PathVariable long id, Actor actor) {
+    List<EnrollmentView> ofCourse(@PathVariable long id, @Parameter(hidden = true) Actor actor) {
         return enrollments.ofCourse(id, actor);
     }
 
     @Get("/api/enrollments/{id}")
     @Secured(SecurityRule.IS_AUTHENTICATED)
-    EnrollmentView get(@PathVariable long id, Actor actor) {
+    EnrollmentView get(@PathVariable long id, @Parameter(hidden = true) Actor actor) {
         return enrollments.get(id, actor);
     }
 
     @Post("/api/enrollments/{id}/withdrawal")
     @Secured({Roles.TRAINER, Roles.ADMIN})
-    EnrollmentView withdraw(@PathVariable long id, Actor actor) {
+    EnrollmentView withdraw(@PathVariable long id, @Parameter(hidden = true) Actor actor) {
         return enrollments.withdraw(id, actor);
     }
 
     @Get("/api/me/enrollments")
     @Secured(SecurityRule.IS_AUTHENTICATED)
     @Operation(summary = "The signed-in learner's own enrollments")
-    List<EnrollmentView> mine(Actor actor) {
+    List<EnrollmentView> mine(@Parameter(hidden = true) Actor actor) {
         return enrollments.mine(actor);
     }
 }

@@ -18,6 +18,12 @@ import io.micronaut.json.JsonMapper;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.rules.SecurityRule;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.ArraySchema;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.parameters.RequestBody;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import tw.training.account.Actor;
 import tw.training.metrics.BusinessMetrics;
@@ -30,6 +36,7 @@ import java.io.InputStream;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 
 /** SPEC §4: submitting evidence, reading it, its files, withdrawing it. */
 @Controller
@@ -54,8 +61,11 @@ class EvidenceController {
     }
 
     @Post(value = "/api/enrollments/{id}/evidence", consumes = MediaType.MULTIPART_FORM_DATA)
-    @Operation(summary = "Submit evidence: a part 'metadata' (JSON {method, title, description, indicators}) and zero or more parts 'file'")
-    HttpResponse<Views.Evidence> submit(@PathVariable long id, HttpRequest<?> request, Actor actor) throws IOException {
+    @Operation(summary = "Submit evidence: a part 'metadata' (JSON {method, title, description, indicators}) and zero or more parts 'file'",
+            requestBody = @RequestBody(required = true, content = @Content(mediaType = MediaType.MULTIPART_FORM_DATA,
+                    schema = @Schema(implementation = SubmissionParts.class))),
+            responses = @ApiResponse(responseCode = "201", description = "The evidence, as stored"))
+    HttpResponse<Views.Evidence> submit(@PathVariable long id, HttpRequest<?> request, @Parameter(hidden = true) Actor actor) throws IOException {
         String boundary = MultipartReader.boundaryOf(request.getHeaders().get(HttpHeaders.CONTENT_TYPE))
                 .orElseThrow(() -> InvalidInputException.of("Content-Type", "multipart/form-data needs a boundary"));
         // the body is read here, as a stream, part by part: Micronaut's own binding would hold a file in memory
@@ -67,6 +77,15 @@ class EvidenceController {
             metrics.evidenceSubmitted();
             return HttpResponse.created(submitted, URI.create("/api/evidence/" + submitted.id()));
         }
+    }
+
+    /** The parts of a submission, for the OpenAPI document only: the body is read by {@link MultipartReader}. */
+    @Schema(name = "EvidenceSubmission")
+    record SubmissionParts(
+            @Schema(requiredMode = Schema.RequiredMode.REQUIRED,
+                    description = "JSON {method, title, description, indicators: [\"KPS5294-001v4:P2.3.1\", …]}") String metadata,
+            @ArraySchema(schema = @Schema(type = "string", format = "binary"), arraySchema = @Schema(requiredMode = Schema.RequiredMode.NOT_REQUIRED))
+            @Nullable List<String> file) {
     }
 
     private Views.SubmitMetadata metadata(@Nullable String metadata) {
@@ -88,14 +107,14 @@ class EvidenceController {
 
     @Get("/api/evidence/{id}")
     @Operation(summary = "A piece of evidence with its files and the history of its judgements")
-    Views.Evidence get(@PathVariable long id, Actor actor) {
+    Views.Evidence get(@PathVariable long id, @Parameter(hidden = true) Actor actor) {
         return evidence.get(id, actor);
     }
 
     @Get("/api/evidence/{id}/files/{fileId}")
     @Operation(summary = "The file's bytes, with its type, its UTF-8 file name and its SHA-256 as ETag")
     HttpResponse<?> download(@PathVariable long id, @PathVariable long fileId,
-                             @Header(HttpHeaders.IF_NONE_MATCH) @Nullable String ifNoneMatch, Actor actor) throws IOException {
+                             @Header(HttpHeaders.IF_NONE_MATCH) @Nullable String ifNoneMatch, @Parameter(hidden = true) Actor actor) throws IOException {
         EvidenceService.Download download = evidence.download(id, fileId, actor);
         Views.File file = download.file();
         String etag = "\"" + file.sha256() + "\"";
@@ -110,7 +129,7 @@ class EvidenceController {
 
     @Post("/api/evidence/{id}/withdrawal")
     @Operation(summary = "The learner withdraws evidence nobody has judged yet")
-    Views.Evidence withdraw(@PathVariable long id, Actor actor) {
+    Views.Evidence withdraw(@PathVariable long id, @Parameter(hidden = true) Actor actor) {
         return evidence.withdraw(id, actor);
     }
 

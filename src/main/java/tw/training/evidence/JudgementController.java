@@ -11,6 +11,7 @@ import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.serde.annotation.Serdeable;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import tw.training.account.Actor;
 import tw.training.metrics.BusinessMetrics;
@@ -44,7 +45,7 @@ class JudgementController {
 
     @Post("/api/evidence/{id}/judgements")
     @Operation(summary = "Judge one claimed indicator MET or NOT_YET; appended to the evidence's history")
-    HttpResponse<Views.Judgement> judge(@PathVariable long id, @Body Views.JudgeRequest request, Actor actor) {
+    HttpResponse<Views.Judgement> judge(@PathVariable long id, @Body Views.JudgeRequest request, @Parameter(hidden = true) Actor actor) {
         Views.Judgement judgement = judgements.judge(id, request, actor);
         metrics.judgementsRecorded(1);
         return HttpResponse.created(judgement);
@@ -52,7 +53,7 @@ class JudgementController {
 
     @Post("/api/courses/{id}/judgements")
     @Operation(summary = "Many judgements of the course's evidence at once: all recorded or none")
-    HttpResponse<BatchResult> judgeAll(@PathVariable long id, @Body @Nullable List<Views.BatchJudgement> batch, Actor actor) {
+    HttpResponse<BatchResult> judgeAll(@PathVariable long id, @Body @Nullable List<Views.BatchJudgement> batch, @Parameter(hidden = true) Actor actor) {
         int recorded = judgements.judgeAll(id, batch, actor);
         metrics.judgementsRecorded(recorded);
         return HttpResponse.created(new BatchResult(recorded));
@@ -61,7 +62,7 @@ class JudgementController {
     @Get("/api/courses/{id}/evidence/awaiting")
     @Operation(summary = "Evidence with claimed indicators nobody has judged, oldest first; filter by method, learner, indicator")
     List<Views.Awaiting> awaiting(@PathVariable long id, @QueryValue @Nullable String method, @QueryValue @Nullable String learner,
-                                  @QueryValue @Nullable String indicator, @QueryValue @Nullable Integer limit, Actor actor) {
+                                  @QueryValue @Nullable String indicator, @QueryValue @Nullable Integer limit, @Parameter(hidden = true) Actor actor) {
         int size = limit == null ? 100 : limit;
         if (size < 1 || size > MAX_QUEUE) {
             throw InvalidInputException.of("limit", "limit must be between 1 and " + MAX_QUEUE);

@@ -12,6 +12,7 @@ import io.micronaut.http.annotation.Produces;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.rules.SecurityRule;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
@@ -39,7 +40,7 @@ class ProgressController {
     @Get("/api/enrollments/{id}/progress")
     @Secured(SecurityRule.IS_AUTHENTICATED)
     @Operation(summary = "Every indicator of the enrollment's plan: required and satisfied methods, the evidence and judgement behind each, what is missing")
-    ProgressView enrollment(@PathVariable long id, Actor actor) {
+    ProgressView enrollment(@PathVariable long id, @Parameter(hidden = true) Actor actor) {
         return progress.enrollment(id, actor);
     }
 
@@ -48,7 +49,7 @@ class ProgressController {
     @Produces({MediaType.APPLICATION_JSON, CSV})
     @Operation(summary = "The cohort: one row per enrollment with its summary and met indicators; Accept: text/csv for a spreadsheet")
     @ApiResponse(responseCode = "200", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CourseProgress.class)))
-    HttpResponse<?> course(@PathVariable long id, @Header(HttpHeaders.ACCEPT) @Nullable String accept, Actor actor) {
+    HttpResponse<?> course(@PathVariable long id, @Header(HttpHeaders.ACCEPT) @Nullable String accept, @Parameter(hidden = true) Actor actor) {
         if (Format.wanted(accept, EnumSet.of(Format.JSON, Format.CSV), Format.JSON) == Format.CSV) {
             CourseProgress cohort = progress.course(id, actor);
             return HttpResponse.ok(ProgressCsv.of(cohort).getBytes(StandardCharsets.UTF_8))

@@ -11,6 +11,7 @@ import io.micronaut.http.annotation.Produces;
 import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.security.annotation.Secured;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import tw.training.account.Actor;
 import tw.training.account.Roles;
@@ -48,7 +49,7 @@ class ReportController {
     @Secured(Roles.ADMIN)
     @Produces({MediaType.TEXT_HTML, TEXT_CSV, APPLICATION_PDF, MediaType.APPLICATION_JSON})
     @Operation(summary = "Every enrollment of the course with its progress, completion and certificate; Accept: text/html, text/csv, application/pdf or application/json")
-    HttpResponse<?> certification(@QueryValue @Nullable Long courseId, @Header(HttpHeaders.ACCEPT) @Nullable String accept, Actor actor) {
+    HttpResponse<?> certification(@QueryValue @Nullable Long courseId, @Header(HttpHeaders.ACCEPT) @Nullable String accept, @Parameter(hidden = true) Actor actor) {
         if (courseId == null) {
             throw InvalidInputException.of("courseId", "courseId is required");
         }

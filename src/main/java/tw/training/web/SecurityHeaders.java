@@ -29,9 +29,15 @@ final class SecurityHeaders implements Ordered {
         return ServerFilterPhase.FIRST.before();
     }
 
+    static final MediaType YAML = MediaType.of("application/yaml");
+
     @ResponseFilter
     void secure(HttpRequest<?> request, MutableHttpResponse<?> response) {
         response.getHeaders().set("X-Content-Type-Options", "nosniff");
+        if (request.getPath().startsWith("/swagger/") && (request.getPath().endsWith(".yml") || request.getPath().endsWith(".yaml"))) {
+            // the static files know no type for YAML; the API document is one
+            response.contentType(YAML);
+        }
         // static files get their type only when written, after this filter: Swagger UI is known by its path
         boolean swagger = request.getPath().startsWith("/swagger-ui/") && (request.getPath().endsWith(".html") || request.getPath().endsWith("/"));
         boolean page = swagger || response.getContentType().map(type -> type.matches(MediaType.TEXT_HTML_TYPE)).orElse(false);

@@ -12,6 +12,7 @@ import io.micronaut.http.annotation.Produces;
 import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.security.annotation.Secured;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import tw.training.account.Actor;
 import tw.training.account.Roles;
@@ -39,7 +40,7 @@ class DossierController {
 
     @Get("/coverage")
     @Operation(summary = "Which K, S and A of each aligned document the course covers, which indicators each method assesses, what is not covered")
-    Coverage coverage(@PathVariable long id, @QueryValue @Nullable Integer revision, Actor actor) {
+    Coverage coverage(@PathVariable long id, @QueryValue @Nullable Integer revision, @Parameter(hidden = true) Actor actor) {
         return dossiers.coverage(id, revision, actor);
     }
 
@@ -47,7 +48,7 @@ class DossierController {
     @Produces({MediaType.APPLICATION_JSON, MediaType.TEXT_HTML})
     @Operation(summary = "The accreditation dossier (iCAP competency-based course table); Accept: text/html for the page")
     HttpResponse<?> dossier(@PathVariable long id, @QueryValue @Nullable Integer revision,
-                            @Header(HttpHeaders.ACCEPT) @Nullable String accept, Actor actor) {
+                            @Header(HttpHeaders.ACCEPT) @Nullable String accept, @Parameter(hidden = true) Actor actor) {
         Dossier dossier = dossiers.dossier(id, revision, actor);
         if (Format.wanted(accept, EnumSet.of(Format.JSON, Format.HTML), Format.JSON) == Format.HTML) {
             return HttpResponse.ok(templates.render("dossier.ftlh", Map.of("dossier", dossier))).contentType(HTML_UTF8);
