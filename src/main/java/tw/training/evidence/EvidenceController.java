@@ -105,6 +105,18 @@ class EvidenceController {
         return read;
     }
 
+    @Get("/api/enrollments/{id}/evidence")
+    @Operation(summary = "The evidence of an enrollment, oldest first: for its learner, the course's trainers and admins")
+    List<Views.Evidence> ofEnrollment(@PathVariable long id, @Parameter(hidden = true) Actor actor) {
+        return evidence.ofEnrollment(id, actor);
+    }
+
+    @Get("/api/me/evidence")
+    @Operation(summary = "The signed-in learner's own evidence in every course, oldest first")
+    List<Views.Evidence> mine(@Parameter(hidden = true) Actor actor) {
+        return evidence.mine(actor);
+    }
+
     @Get("/api/evidence/{id}")
     @Operation(summary = "A piece of evidence with its files and the history of its judgements")
     Views.Evidence get(@PathVariable long id, @Parameter(hidden = true) Actor actor) {

@@ -87,6 +87,20 @@ class EvidenceRows {
         return headers("WHERE v.evidence_id = ?", List.of(evidenceId)).stream().findFirst();
     }
 
+    /** The evidence of enrollments, oldest first. */
+    List<Header> ofEnrollments(Collection<Long> enrollmentIds) {
+        if (enrollmentIds.isEmpty()) {
+            return List.of();
+        }
+        return headers("WHERE v.enrollment_id IN (" + Sql.placeholders(enrollmentIds.size()) + ") ORDER BY v.submitted_at, v.evidence_id",
+                List.copyOf(enrollmentIds));
+    }
+
+    /** The evidence a learner submitted, in any course, oldest first. */
+    List<Header> ofLearner(long learnerId) {
+        return headers("WHERE e.learner_id = ? ORDER BY v.submitted_at, v.evidence_id", List.of(learnerId));
+    }
+
     /** The headers of many pieces of evidence in one query. */
     Map<Long, Header> headers(Collection<Long> evidenceIds) {
         Map<Long, Header> headers = new LinkedHashMap<>();
@@ -148,6 +162,27 @@ class EvidenceRows {
     private static final String JUDGEMENT_VIEW = "SELECT j.*, s.code AS standard_code, i.code, u.username FROM judgement j"
             + " JOIN indicator i ON i.indicator_id = j.indicator_id JOIN standard s ON s.standard_id = i.standard_id"
             + " JOIN app_user u ON u.user_id = j.assessor_id";
+
+    /** The files of many pieces of evidence in one query, by evidence. */
+    Map<Long, List<FileRow>> files(Collection<Long> evidenceIds) {
+        Map<Long, List<FileRow>> files = new LinkedHashMap<>();
+        if (!evidenceIds.isEmpty()) {
+            sql.query("SELECT * FROM evidence_file WHERE evidence_id IN (" + Sql.placeholders(evidenceIds.size()) + ") ORDER BY evidence_file_id",
+                    List.copyOf(evidenceIds), EvidenceRows::file).forEach(file -> files.computeIfAbsent(file.evidenceId(), id -> new ArrayList<>()).add(file));
+        }
+        return files;
+    }
+
+    /** The judgements of many pieces of evidence in one query, by evidence, oldest first. */
+    Map<Long, List<Views.Judgement>> judgements(Collection<Long> evidenceIds) {
+        Map<Long, List<Views.Judgement>> judgements = new LinkedHashMap<>();
+        if (!evidenceIds.isEmpty()) {
+            sql.query(JUDGEMENT_VIEW + " WHERE j.evidence_id IN (" + Sql.placeholders(evidenceIds.size()) + ") ORDER BY j.judged_at, j.judgement_id",
+                    List.copyOf(evidenceIds), EvidenceRows::judgement)
+                    .forEach(judgement -> judgements.computeIfAbsent(judgement.evidenceId(), id -> new ArrayList<>()).add(judgement));
+        }
+        return judgements;
+    }
 
     List<Views.Judgement> judgements(long evidenceId) {
         return sql.query(JUDGEMENT_VIEW + " WHERE j.evidence_id = ? ORDER BY j.judged_at, j.judgement_id", List.of(evidenceId),

@@ -215,10 +215,33 @@ public class EvidenceService {
     }
 
     Views.Evidence view(EvidenceRows.Header header) {
-        return new Views.Evidence(header.id(), header.enrollmentId(), header.method(), header.title(), header.description(),
-                header.status(), List.copyOf(rows.claims(List.of(header.id())).getOrDefault(header.id(), Map.of()).keySet()),
-                rows.files(header.id()).stream().map(f -> new Views.File(f.id(), f.filename(), f.size(), f.sha256(), f.contentType())).toList(),
-                header.submittedAt(), header.withdrawnAt(), rows.judgements(header.id()));
+        return views(List.of(header)).get(0);
+    }
+
+    /** Many pieces of evidence with their claims, files and judgements, in four queries whatever their number. */
+    private List<Views.Evidence> views(List<EvidenceRows.Header> headers) {
+        List<Long> ids = headers.stream().map(EvidenceRows.Header::id).toList();
+        Map<Long, Map<String, Long>> claims = rows.claims(ids);
+        Map<Long, List<EvidenceRows.FileRow>> files = rows.files(ids);
+        Map<Long, List<Views.Judgement>> judgements = rows.judgements(ids);
+        return headers.stream().map(header -> new Views.Evidence(header.id(), header.enrollmentId(), header.method(), header.title(),
+                header.description(), header.status(), List.copyOf(claims.getOrDefault(header.id(), Map.of()).keySet()),
+                files.getOrDefault(header.id(), List.of()).stream()
+                        .map(f -> new Views.File(f.id(), f.filename(), f.size(), f.sha256(), f.contentType())).toList(),
+                header.submittedAt(), header.withdrawnAt(), judgements.getOrDefault(header.id(), List.of()))).toList();
+    }
+
+    /** The evidence of an enrollment: for its learner, the course's trainers and admins; to anyone else it does not exist. */
+    @ReadOnly
+    public List<Views.Evidence> ofEnrollment(long enrollmentId, Actor actor) {
+        enrollments.requireVisible(enrollmentId, actor);
+        return views(rows.ofEnrollments(List.of(enrollmentId)));
+    }
+
+    /** The signed-in learner's own evidence, in every course. */
+    @ReadOnly
+    public List<Views.Evidence> mine(Actor actor) {
+        return views(rows.ofLearner(actor.userId()));
     }
 
     /** Generated, never derived from what the learner sent: the prefix, a date folder and a random name. */

@@ -189,6 +189,28 @@ class EvidenceRulesTest implements DatabaseTest {
     }
 
     @Test
+    @SuppressWarnings("unchecked")
+    void aLearnerListsTheirOwnEvidenceAndTheCourseTrainersAnEnrollmentsButNobodyElse() {
+        TestUsers users = TestUsers.of(context, http);
+        users.create("list.learner", Roles.LEARNER);
+        long listing = id(trainer.send(HttpRequest.POST("/api/courses/" + course + "/enrollments", Map.of("username", "list.learner"))));
+        EvidenceApi lister = new EvidenceApi(http, users.login("list.learner", TestUsers.PASSWORD));
+        long own = id(lister.submit(listing, metadata("OBSERVATION", "列表", List.of(P231)), PDF));
+
+        List<Object> mine = lister.list("/api/me/evidence");
+        List<Object> ofEnrollment = trainer.list("/api/enrollments/" + listing + "/evidence");
+
+        assertTrue(mine.stream().map(e -> ((Number) ((Map<String, Object>) e).get("id")).longValue()).toList().contains(own));
+        assertTrue(mine.stream().allMatch(e -> ((Number) ((Map<String, Object>) e).get("enrollmentId")).longValue() == listing));
+        Map<String, Object> listed = (Map<String, Object>) ofEnrollment.stream()
+                .filter(e -> ((Number) ((Map<String, Object>) e).get("id")).longValue() == own).findFirst().orElseThrow();
+        assertEquals(List.of(P231), listed.get("indicators"));
+        assertEquals(1, ((List<?>) listed.get("files")).size());
+        assertEquals(HttpStatus.NOT_FOUND, learner.refusal(HttpRequest.GET("/api/enrollments/" + listing + "/evidence")).getStatus());
+        assertEquals(HttpStatus.NOT_FOUND, otherTrainer.refusal(HttpRequest.GET("/api/enrollments/" + listing + "/evidence")).getStatus());
+    }
+
+    @Test
     void anArchivedCourseTakesNoEvidence() {
         TestUsers users = TestUsers.of(context, http);
         String owner = users.tokenFor("archive.trainer", Roles.TRAINER);
