@@ -12,6 +12,7 @@ import io.micronaut.http.annotation.Header;
 import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.Produces;
+import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.http.annotation.Status;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.rules.SecurityRule;
@@ -69,9 +70,9 @@ class CertificateController {
 
     @Get("/api/certificates")
     @Secured(SecurityRule.IS_AUTHENTICATED)
-    @Operation(summary = "The signed-in learner's own certificates")
-    List<CertificateView> mine(@Parameter(hidden = true) Actor actor) {
-        return certificates.mine(actor);
+    @Operation(summary = "The signed-in learner's own certificates; with courseId, every certificate of the course (its trainers, admins)")
+    List<CertificateView> list(@QueryValue @Nullable Long courseId, @Parameter(hidden = true) Actor actor) {
+        return courseId == null ? certificates.mine(actor) : certificates.ofCourse(courseId, actor);
     }
 
     @Get("/api/certificates/{number}")

@@ -105,6 +105,13 @@ public class CertificateService {
         return view(visible(number, actor));
     }
 
+    /** Every certificate of a course, revoked ones included: for its trainers and admins; to anyone else it does not exist. */
+    @ReadOnly
+    public List<CertificateView> ofCourse(long courseId, Actor actor) {
+        courses.requireTrainer(courseId, actor);
+        return store.ofCourse(courseId).stream().map(this::view).toList();
+    }
+
     /** The actor's own certificates (as a learner). */
     @ReadOnly
     public List<CertificateView> mine(Actor actor) {

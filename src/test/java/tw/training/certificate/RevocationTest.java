@@ -83,6 +83,13 @@ class RevocationTest implements DatabaseTest {
         assertTrue(http.toBlocking().retrieve(HttpRequest.GET("/api/certificates/" + second.get("number")).accept(MediaType.TEXT_HTML).bearerAuth(admin))
                 .contains((String) first.get("number")), "the printed certificate names the one it replaces");
         assertEquals(HttpStatus.CONFLICT, refusal(HttpRequest.POST("/api/enrollments/" + enrollment + "/certificate", Map.of())).getStatus());
+        List<Map<String, Object>> ofCourse = http.toBlocking().retrieve(HttpRequest.GET("/api/certificates?courseId=" + course).bearerAuth(trainer),
+                Argument.listOf(Argument.mapOf(String.class, Object.class)));
+        assertTrue(ofCourse.stream().map(c -> c.get("number") + " " + c.get("status")).toList()
+                .containsAll(List.of(first.get("number") + " REVOKED", second.get("number") + " VALID")), ofCourse.toString());
+        String stranger = users.tokenFor("revoke.stranger", Roles.TRAINER);
+        assertEquals(HttpStatus.NOT_FOUND, assertThrows(HttpClientResponseException.class, () -> http.toBlocking()
+                .exchange(HttpRequest.GET("/api/certificates?courseId=" + course).bearerAuth(stranger))).getStatus());
     }
 
     @Test
