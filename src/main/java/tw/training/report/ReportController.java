@@ -46,7 +46,7 @@ class ReportController {
     }
 
     @Get("/api/reports/certification")
-    @Secured(Roles.ADMIN)
+    @Secured({Roles.TRAINER, Roles.ADMIN})
     @Produces({MediaType.TEXT_HTML, TEXT_CSV, APPLICATION_PDF, MediaType.APPLICATION_JSON})
     @Operation(summary = "Every enrollment of the course with its progress, completion and certificate; Accept: text/html, text/csv, application/pdf or application/json")
     HttpResponse<?> certification(@QueryValue @Nullable Long courseId, @Header(HttpHeaders.ACCEPT) @Nullable String accept, @Parameter(hidden = true) Actor actor) {

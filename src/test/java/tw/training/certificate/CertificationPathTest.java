@@ -263,7 +263,10 @@ class CertificationPathTest implements DatabaseTest {
         String pdfText = text(http.toBlocking().retrieve(HttpRequest.GET(uri).accept("application/pdf").bearerAuth(admin), byte[].class));
         assertTrue(pdfText.contains("旅館櫃檯接待實務") && pdfText.contains("王小明") && pdfText.contains(number), pdfText);
 
-        assertEquals(HttpStatus.FORBIDDEN, refusal(HttpRequest.GET(uri), trainer).getStatus());
+        // the course's trainers read it too; learners do not
+        assertTrue(new String(http.toBlocking().retrieve(HttpRequest.GET(uri).accept("text/csv").bearerAuth(trainer), byte[].class),
+                StandardCharsets.UTF_8).contains(number + "\",\"REVOKED\""));
+        assertEquals(HttpStatus.FORBIDDEN, refusal(HttpRequest.GET(uri), stranger).getStatus());
         assertEquals(HttpStatus.UNPROCESSABLE_ENTITY, refusal(HttpRequest.GET("/api/reports/certification"), admin).getStatus());
         assertEquals(HttpStatus.NOT_FOUND, refusal(HttpRequest.GET("/api/reports/certification?courseId=999999"), admin).getStatus());
     }

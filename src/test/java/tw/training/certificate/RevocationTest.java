@@ -87,6 +87,9 @@ class RevocationTest implements DatabaseTest {
                 Argument.listOf(Argument.mapOf(String.class, Object.class)));
         assertTrue(ofCourse.stream().map(c -> c.get("number") + " " + c.get("status")).toList()
                 .containsAll(List.of(first.get("number") + " REVOKED", second.get("number") + " VALID")), ofCourse.toString());
+        String report = new String(http.toBlocking().retrieve(HttpRequest.GET("/api/reports/certification?courseId=" + course).accept("text/csv")
+                .bearerAuth(trainer), byte[].class), java.nio.charset.StandardCharsets.UTF_8);
+        assertTrue(report.contains(second.get("number") + "\",\"VALID\""), "the report shows the certificate that replaced the revoked one: " + report);
         String stranger = users.tokenFor("revoke.stranger", Roles.TRAINER);
         assertEquals(HttpStatus.NOT_FOUND, assertThrows(HttpClientResponseException.class, () -> http.toBlocking()
                 .exchange(HttpRequest.GET("/api/certificates?courseId=" + course).bearerAuth(stranger))).getStatus());
