@@ -17,6 +17,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import tw.training.account.Actor;
 import tw.training.account.Roles;
 import tw.training.printing.Format;
+import tw.training.printing.Pdf;
 import tw.training.web.Templates;
 
 import java.util.EnumSet;
@@ -29,13 +30,16 @@ import java.util.Map;
 class DossierController {
 
     private static final String HTML_UTF8 = MediaType.TEXT_HTML + ";charset=UTF-8";
+    private static final String APPLICATION_PDF = "application/pdf";
 
     private final DossierService dossiers;
     private final Templates templates;
+    private final Pdf pdf;
 
-    DossierController(DossierService dossiers, Templates templates) {
+    DossierController(DossierService dossiers, Templates templates, Pdf pdf) {
         this.dossiers = dossiers;
         this.templates = templates;
+        this.pdf = pdf;
     }
 
     @Get("/coverage")
@@ -45,14 +49,18 @@ class DossierController {
     }
 
     @Get("/dossier")
-    @Produces({MediaType.APPLICATION_JSON, MediaType.TEXT_HTML})
-    @Operation(summary = "The accreditation dossier (iCAP competency-based course table); Accept: text/html for the page")
+    @Produces({MediaType.APPLICATION_JSON, MediaType.TEXT_HTML, APPLICATION_PDF})
+    @Operation(summary = "The accreditation dossier (iCAP competency-based course table); Accept: text/html for the page, application/pdf to print it")
     HttpResponse<?> dossier(@PathVariable long id, @QueryValue @Nullable Integer revision,
                             @Header(HttpHeaders.ACCEPT) @Nullable String accept, @Parameter(hidden = true) Actor actor) {
         Dossier dossier = dossiers.dossier(id, revision, actor);
-        if (Format.wanted(accept, EnumSet.of(Format.JSON, Format.HTML), Format.JSON) == Format.HTML) {
-            return HttpResponse.ok(templates.render("dossier.ftlh", Map.of("dossier", dossier))).contentType(HTML_UTF8);
-        }
-        return HttpResponse.ok(dossier).contentType(MediaType.APPLICATION_JSON_TYPE);
+        return switch (Format.wanted(accept, EnumSet.of(Format.JSON, Format.HTML, Format.PDF), Format.JSON)) {
+            case HTML -> HttpResponse.ok(templates.render("dossier.ftlh", Map.of("dossier", dossier))).contentType(HTML_UTF8);
+            // for accreditation bodies, who file it as a document
+            case PDF -> HttpResponse.ok(pdf.print(templates.render("dossier.ftlh", Map.of("dossier", dossier)))).contentType(APPLICATION_PDF)
+                    .header(HttpHeaders.CONTENT_DISPOSITION, "inline; filename=\"dossier-" + dossier.course().code().replaceAll("[^A-Za-z0-9._-]", "_")
+                            + ".pdf\"");
+            default -> HttpResponse.ok(dossier).contentType(MediaType.APPLICATION_JSON_TYPE);
+        };
     }
 }

@@ -135,6 +135,17 @@ class DossierApiTest implements DatabaseTest {
     }
 
     @Test
+    void theDossierPrintsAsPdfForAccreditation() throws Exception {
+        byte[] pdf = http.toBlocking().retrieve(HttpRequest.GET("/api/courses/" + course + "/dossier").accept("application/pdf").bearerAuth(trainer),
+                byte[].class);
+
+        try (org.apache.pdfbox.pdmodel.PDDocument document = org.apache.pdfbox.Loader.loadPDF(pdf)) {
+            String text = new org.apache.pdfbox.text.PDFTextStripper().getText(document);
+            assertTrue(text.contains("職能導向課程規劃表") && text.contains("客訴處理與銷售實務") && text.contains("KPS5294-001v4"), text);
+        }
+    }
+
+    @Test
     void anotherTrainerGetsNeitherCoverageNorDossier() {
         String other = TestUsers.of(context, http).tokenFor("other.trainer", Roles.TRAINER);
 
