@@ -9,15 +9,18 @@ import tw.training.problem.NotFoundException;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 /**
- * Enrolls a CSV of usernames (one per line, in the first column; an optional header "username"). Each row
- * enrolls in its own transaction, so valid rows enroll while the report says why the others did not.
+ * Enrolls a CSV of usernames, one per line: in the first column, or in the column a header row names
+ * ({@code username}, {@code 帳號}, {@code 使用者名稱}, {@code 帳戶}). Each row enrolls in its own transaction, so
+ * valid rows enroll while the report says why the others did not.
  */
 @Singleton
 class BulkEnrollment {
 
     static final int MAX_ROWS = 5000;
+    private static final Set<String> HEADERS = Set.of("username", "帳號", "使用者名稱", "帳戶", "账号");
 
     private final EnrollmentService enrollments;
     private final CourseService courses;
@@ -34,9 +37,10 @@ class BulkEnrollment {
             throw InvalidInputException.of("body", "at most " + MAX_ROWS + " rows at once");
         }
         List<BulkReport.Row> rows = new ArrayList<>();
-        for (int i = 0; i < lines.length; i++) {
-            String username = firstColumn(lines[i]);
-            if (username.isEmpty() || (i == 0 && username.equalsIgnoreCase("username"))) {
+        int column = usernameColumn(lines[0]);
+        for (int i = column < 0 ? 0 : 1; i < lines.length; i++) {
+            String username = cell(lines[i], Math.max(column, 0));
+            if (username.isEmpty()) {
                 continue;
             }
             try {
@@ -51,11 +55,23 @@ class BulkEnrollment {
         return new BulkReport(enrolled, rows.size() - enrolled, rows);
     }
 
-    private static String firstColumn(String line) {
-        String first = line.split(",", -1)[0].strip();
-        if (first.length() >= 2 && first.startsWith("\"") && first.endsWith("\"")) {
-            first = first.substring(1, first.length() - 1).replace("\"\"", "\"").strip();
+    /** The column a header row names as the username, or -1 when the first row is no header. */
+    private static int usernameColumn(String firstLine) {
+        String[] cells = firstLine.split(",", -1);
+        for (int i = 0; i < cells.length; i++) {
+            if (HEADERS.contains(cell(firstLine, i).toLowerCase())) {
+                return i;
+            }
         }
-        return first;
+        return -1;
+    }
+
+    private static String cell(String line, int column) {
+        String[] cells = line.split(",", -1);
+        String value = column < cells.length ? cells[column].strip() : "";
+        if (value.length() >= 2 && value.startsWith("\"") && value.endsWith("\"")) {
+            value = value.substring(1, value.length() - 1).replace("\"\"", "\"").strip();
+        }
+        return value;
     }
 }

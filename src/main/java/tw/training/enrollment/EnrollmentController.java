@@ -1,5 +1,6 @@
 package tw.training.enrollment;
 
+import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Body;
@@ -19,8 +20,8 @@ import tw.training.account.Actor;
 import tw.training.account.Roles;
 import tw.training.web.PlainText;
 
+import java.io.IOException;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 /** SPEC §4: enrollments. */
@@ -52,11 +53,11 @@ class EnrollmentController {
     }
 
     @Post("/api/courses/{id}/enrollments/bulk")
-    @Consumes({"text/csv", MediaType.TEXT_PLAIN})
+    @Consumes({"text/csv", MediaType.TEXT_PLAIN, MediaType.MULTIPART_FORM_DATA})
     @Secured({Roles.TRAINER, Roles.ADMIN})
-    @Operation(summary = "Enroll a CSV of usernames; answers what happened to each row")
-    BulkReport enrollAll(@PathVariable long id, @Body byte[] csv, @Parameter(hidden = true) Actor actor) {
-        return bulk.enroll(id, new String(csv, StandardCharsets.UTF_8), actor);
+    @Operation(summary = "Enroll a CSV of usernames (UTF-8 or Big5; as the body or the part 'file' of a form); answers what happened to each row")
+    BulkReport enrollAll(@PathVariable long id, HttpRequest<?> request, @Parameter(hidden = true) Actor actor) throws IOException {
+        return bulk.enroll(id, RosterFile.read(request), actor);
     }
 
     @Get("/api/courses/{id}/enrollments")

@@ -30,6 +30,7 @@ import tw.training.metrics.BusinessMetrics;
 import tw.training.evidence.storage.Staging;
 import tw.training.problem.InvalidInputException;
 import tw.training.problem.Text;
+import tw.training.web.MultipartReader;
 
 import java.io.IOException;
 import java.io.InputStream;

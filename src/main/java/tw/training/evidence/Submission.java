@@ -5,6 +5,7 @@ import tw.training.evidence.storage.StagedFile;
 import tw.training.evidence.storage.Staging;
 import tw.training.problem.InvalidInputException;
 import tw.training.problem.PayloadTooLargeException;
+import tw.training.web.MultipartReader;
 
 import java.io.IOException;
 import java.io.InputStream;

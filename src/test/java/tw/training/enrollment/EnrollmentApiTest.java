@@ -7,6 +7,8 @@ import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MutableHttpRequest;
 import io.micronaut.http.client.HttpClient;
 import io.micronaut.http.client.annotation.Client;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.client.multipart.MultipartBody;
 import io.micronaut.http.client.exceptions.HttpClientResponseException;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
@@ -19,6 +21,7 @@ import tw.training.testing.DatabaseTest;
 import tw.training.testing.Parallel;
 import tw.training.testing.TestUsers;
 
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 
@@ -117,6 +120,23 @@ class EnrollmentApiTest implements DatabaseTest {
         assertEquals(List.of("2 csv.one true", "3 nobody.here false", "4 csv.two true", "5 csv.trainer false", "6 csv.one false"),
                 rows.stream().map(r -> r.get("line") + " " + r.get("username") + " " + r.get("enrolled")).toList());
         assertEquals("no user nobody.here", rows.get(1).get("reason"));
+    }
+
+    @Test
+    void aRosterFromExcelInBig5WithChineseHeadersOrSentAsAFormFileEnrolls() {
+        users.create("big5.one", Roles.LEARNER);
+        users.create("form.one", Roles.LEARNER);
+        byte[] big5 = "姓名,帳號\r\n王小明,big5.one\r\n".getBytes(java.nio.charset.Charset.forName("Big5"));
+        MultipartBody form = MultipartBody.builder().addPart("file", "名單.csv", MediaType.of("text/csv"),
+                "\uFEFF帳號\r\nform.one\r\n".getBytes(StandardCharsets.UTF_8)).build();
+
+        Map<String, Object> fromExcel = send(HttpRequest.POST("/api/courses/" + course + "/enrollments/bulk", big5).contentType("text/csv"), trainer);
+        Map<String, Object> fromForm = send(HttpRequest.POST("/api/courses/" + course + "/enrollments/bulk", form)
+                .contentType(MediaType.MULTIPART_FORM_DATA_TYPE), trainer);
+
+        assertEquals(1, fromExcel.get("enrolled"), fromExcel.toString());
+        assertEquals(0, fromExcel.get("failed"), fromExcel.toString());
+        assertEquals(1, fromForm.get("enrolled"), fromForm.toString());
     }
 
     private Map<String, Object> send(MutableHttpRequest<?> request, String token) {

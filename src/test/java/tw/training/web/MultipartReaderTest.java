@@ -1,4 +1,4 @@
-package tw.training.evidence;
+package tw.training.web;
 
 import org.junit.jupiter.api.Test;
 import tw.training.problem.InvalidInputException;

@@ -1,4 +1,4 @@
-package tw.training.evidence;
+package tw.training.web;
 
 import io.micronaut.core.annotation.Nullable;
 import tw.training.problem.InvalidInputException;
@@ -17,7 +17,7 @@ import java.util.Optional;
  * which are bounded. A body that breaks the format (no delimiter, a header block without end, a truncated
  * part) is refused as soon as the fault is read.
  */
-final class MultipartReader {
+public final class MultipartReader {
 
     private static final int WINDOW = 64 * 1024;
     private static final int MAX_HEADER_BYTES = 8 * 1024;
@@ -25,7 +25,7 @@ final class MultipartReader {
     private static final byte LF = '\n';
 
     /** One part: its form name, its file name when it is a file, the type it declared, and its content. */
-    record Part(String name, @Nullable String filename, @Nullable String contentType, InputStream content) {
+    public record Part(String name, @Nullable String filename, @Nullable String contentType, InputStream content) {
     }
 
     private final InputStream in;
@@ -38,7 +38,7 @@ final class MultipartReader {
     private boolean finished;
     private PartContent current;
 
-    MultipartReader(InputStream in, String boundary) {
+    public MultipartReader(InputStream in, String boundary) {
         if (boundary == null || boundary.isEmpty() || boundary.length() > 70) {
             throw InvalidInputException.of("Content-Type", "a multipart body needs a boundary of 1 to 70 characters");
         }
@@ -51,7 +51,7 @@ final class MultipartReader {
     }
 
     /** The boundary named by a {@code Content-Type} header value, without quotes. */
-    static Optional<String> boundaryOf(@Nullable String contentType) {
+    public static Optional<String> boundaryOf(@Nullable String contentType) {
         if (contentType == null) {
             return Optional.empty();
         }
@@ -67,7 +67,7 @@ final class MultipartReader {
     /**
      * The next part, once whatever is left of the current one is skipped; empty after the closing delimiter.
      */
-    Optional<Part> next() throws IOException {
+    public Optional<Part> next() throws IOException {
         if (finished) {
             return Optional.empty();
         }
@@ -259,7 +259,7 @@ final class MultipartReader {
     }
 
     /** The body could not be read to its end: the client went away, or the connection failed. */
-    static final class BodyInterruptedException extends IOException {
+    public static final class BodyInterruptedException extends IOException {
         BodyInterruptedException(IOException cause) {
             super("the request body could not be read to its end", cause);
         }
