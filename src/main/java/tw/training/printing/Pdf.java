@@ -1,5 +1,6 @@
 package tw.training.printing;
 
+import com.openhtmltopdf.outputdevice.helper.BaseRendererBuilder;
 import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
 import com.openhtmltopdf.svgsupport.BatikSVGDrawer;
 import jakarta.inject.Singleton;
@@ -14,6 +15,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.EnumSet;
 import java.util.HexFormat;
 
 /**
@@ -35,8 +37,9 @@ public class Pdf {
         try {
             PdfRendererBuilder builder = new PdfRendererBuilder();
             builder.useFastMode();
-            // from a file, not a stream: the font is read lazily and only the glyphs used are embedded
-            builder.useFont(font(), FONT_FAMILY);
+            // from a file, not a stream: the font is read lazily and only the glyphs used are embedded; and for SVG
+            // too, so the report's charts label in the same font (Chinese usernames included) on any machine
+            builder.useFont(font(), FONT_FAMILY, 400, BaseRendererBuilder.FontStyle.NORMAL, true, EnumSet.of(BaseRendererBuilder.FSFontUseCase.DOCUMENT, BaseRendererBuilder.FSFontUseCase.SVG));
             builder.useSVGDrawer(new BatikSVGDrawer());
             builder.withHtmlContent(printable(html), null);
             builder.toStream(out);

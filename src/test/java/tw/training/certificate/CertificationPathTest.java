@@ -253,6 +253,7 @@ class CertificationPathTest implements DatabaseTest {
         String html = http.toBlocking().retrieve(HttpRequest.GET(uri).accept(MediaType.TEXT_HTML).bearerAuth(admin));
         assertTrue(html.contains("&lt;script&gt;") && !html.contains(HOSTILE), "escaped in the report too");
         assertEquals(2, html.split("<svg").length - 1, "completion chart and heat map");
+        assertTrue(html.contains("</title>P2.1.2</text>"), "the heat map names the plan's indicators");
         assertFalse(html.contains("<script"), "no scripts on the page");
 
         String csv = new String(http.toBlocking().retrieve(HttpRequest.GET(uri).accept("text/csv").bearerAuth(admin), byte[].class), StandardCharsets.UTF_8);
