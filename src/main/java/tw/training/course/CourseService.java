@@ -92,6 +92,18 @@ public class CourseService {
         return view(course, revision);
     }
 
+    /**
+     * The course with the revision an enrollment joined: what its learner is assessed against, whatever the
+     * trainers have drafted since. The caller has checked that the actor may see that enrollment.
+     */
+    @ReadOnly
+    public CourseView asJoined(long courseId, long revisionId) {
+        CourseRow course = store.findCourse(courseId).orElseThrow(() -> new NotFoundException("course " + courseId + " not found"));
+        RevisionRow revision = store.revisions(courseId).stream().filter(r -> r.id() == revisionId).findFirst()
+                .orElseThrow(() -> new NotFoundException("course " + courseId + " has no revision " + revisionId));
+        return view(course, revision);
+    }
+
     @ReadOnly
     public List<CourseView.Revision> revisions(long courseId, Actor actor) {
         course(courseId, actor);

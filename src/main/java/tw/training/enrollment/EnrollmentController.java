@@ -18,6 +18,7 @@ import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import tw.training.account.Actor;
 import tw.training.account.Roles;
+import tw.training.course.CourseView;
 import tw.training.web.PlainText;
 
 import java.io.IOException;
@@ -70,6 +71,13 @@ class EnrollmentController {
     @Secured(SecurityRule.IS_AUTHENTICATED)
     EnrollmentView get(@PathVariable long id, @Parameter(hidden = true) Actor actor) {
         return enrollments.get(id, actor);
+    }
+
+    @Get("/api/enrollments/{id}/course")
+    @Secured(SecurityRule.IS_AUTHENTICATED)
+    @Operation(summary = "The course as the enrollment joined it: description, modules and the plan it is assessed against")
+    CourseView course(@PathVariable long id, @Parameter(hidden = true) Actor actor) {
+        return enrollments.course(id, actor);
     }
 
     @Post("/api/enrollments/{id}/withdrawal")

@@ -10,6 +10,7 @@ import tw.training.account.Roles;
 import tw.training.account.UserResponse;
 import tw.training.course.CourseRef;
 import tw.training.course.CourseService;
+import tw.training.course.CourseView;
 import tw.training.database.Sql;
 import tw.training.problem.ConflictException;
 import tw.training.problem.ForbiddenException;
@@ -90,6 +91,16 @@ public class EnrollmentService {
     @ReadOnly
     public EnrollmentView get(long enrollmentId, Actor actor) {
         return visible(enrollmentId, actor).view();
+    }
+
+    /**
+     * The course as the enrollment joined it (details, modules, the plan it is assessed against), for whoever may
+     * see the enrollment: a learner reads their course without seeing anyone else's enrollment.
+     */
+    @ReadOnly
+    public CourseView course(long enrollmentId, Actor actor) {
+        EnrollmentRef enrollment = visible(enrollmentId, actor).ref();
+        return courses.asJoined(enrollment.courseId(), enrollment.revisionId());
     }
 
     /** For features working on an enrollment (evidence, progress): the same visibility rule as {@link #get}. */

@@ -26,7 +26,9 @@ import java.util.List;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** SPEC §4 enrollments: one by one, from a CSV, and who sees them. */
 @MicronautTest(transactional = false)
@@ -85,6 +87,37 @@ class EnrollmentApiTest implements DatabaseTest {
 
         assertEquals(1, statuses.stream().filter(s -> s == 201).count(), statuses.toString());
         assertEquals(19, statuses.stream().filter(s -> s == 409).count(), statuses.toString());
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void aLearnerReadsTheCourseAsTheirEnrollmentJoinedItAndNothingOfOthers() {
+        long own = CourseFixtures.publishedComplaintsCourse(http, trainer, "EN-202", "客訴處理");
+        String learner = users.tokenFor("course.reader", Roles.LEARNER);
+        users.create("course.classmate", Roles.LEARNER);
+        long enrollment = ((Number) send(HttpRequest.POST("/api/courses/" + own + "/enrollments", Map.of("username", "course.reader")), trainer)
+                .get("id")).longValue();
+        long classmate = ((Number) send(HttpRequest.POST("/api/courses/" + own + "/enrollments", Map.of("username", "course.classmate")), trainer)
+                .get("id")).longValue();
+        send(HttpRequest.POST("/api/courses/" + own + "/modules", Map.of("title", "草擬中的單元", "hours", 2, "tasks", List.of())), trainer);
+
+        Map<String, Object> course = send(HttpRequest.GET("/api/enrollments/" + enrollment + "/course"), learner);
+
+        assertEquals("EN-202", course.get("code"));
+        assertEquals(1, ((Map<String, Object>) course.get("revision")).get("number"), "the revision joined, not the trainers' draft");
+        List<Map<String, Object>> modules = (List<Map<String, Object>>) course.get("modules");
+        assertEquals(List.of("客訴處理", "完成銷售"), modules.stream().map(m -> m.get("title")).toList());
+        List<Map<String, Object>> plan = (List<Map<String, Object>>) course.get("plan");
+        assertTrue(plan.stream().anyMatch(i -> "KPS5294-001v4:P2.3.2".equals(i.get("id"))
+                && ((List<String>) i.get("requiredMethods")).contains("ORAL_QUESTIONING")), "the plan with its methods: " + plan);
+        assertFalse(course.toString().contains("course.classmate"), "nothing of other learners");
+        assertEquals(2, ((Map<String, Object>) send(HttpRequest.GET("/api/courses/" + own), trainer).get("revision")).get("number"),
+                "the trainers see their draft");
+        assertEquals(course.get("plan"), send(HttpRequest.GET("/api/enrollments/" + enrollment + "/course"), trainer).get("plan"));
+        assertEquals(HttpStatus.NOT_FOUND, refusal(HttpRequest.GET("/api/enrollments/" + classmate + "/course"), learner).getStatus());
+        assertEquals(HttpStatus.NOT_FOUND, refusal(HttpRequest.GET("/api/enrollments/" + enrollment + "/course"),
+                users.tokenFor("course.outsider", Roles.TRAINER)).getStatus());
+        assertEquals(HttpStatus.FORBIDDEN, refusal(HttpRequest.GET("/api/courses/" + own), learner).getStatus(), "the trainers' view stays theirs");
     }
 
     @Test
