@@ -8,6 +8,7 @@ import jakarta.inject.Singleton;
 import tw.training.problem.InputError;
 
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Errors the framework raises itself (no such route, wrong method or content type, unreadable JSON,
@@ -19,6 +20,13 @@ final class ProblemErrorResponseProcessor implements ErrorResponseProcessor<Prob
     @Override
     public MutableHttpResponse<Problem> processResponse(ErrorContext context, MutableHttpResponse<?> base) {
         HttpStatus status = base.getStatus();
+        Optional<InputError> wrongType = status == HttpStatus.BAD_REQUEST ? context.getRootCause().flatMap(WrongTypeInBody::of) : Optional.empty();
+        if (wrongType.isPresent()) {
+            ProblemKind kind = ProblemKind.INVALID_INPUT;
+            Problem problem = new Problem(kind.type, kind.title, kind.status.getCode(), wrongType.get().message(), context.getRequest().getPath(),
+                    null, List.of(wrongType.get()));
+            return base.status(kind.status).body(problem).contentType(Problem.MEDIA_TYPE);
+        }
         ProblemKind kind = ProblemKind.of(status);
         List<InputError> errors = context.getErrors().stream()
                 .filter(error -> error.getPath().isPresent())

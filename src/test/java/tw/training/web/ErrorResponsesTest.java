@@ -1,8 +1,10 @@
 package tw.training.web;
 
+import io.micronaut.context.ApplicationContext;
 import io.micronaut.core.type.Argument;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpStatus;
+import io.micronaut.http.MediaType;
 import io.micronaut.http.client.HttpClient;
 import io.micronaut.http.client.annotation.Client;
 import io.micronaut.http.client.exceptions.HttpClientResponseException;
@@ -10,8 +12,11 @@ import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import tw.training.account.Roles;
 import tw.training.testing.DatabaseTest;
+import tw.training.testing.TestUsers;
 
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -28,6 +33,9 @@ class ErrorResponsesTest implements DatabaseTest {
     @Inject
     @Client("/")
     HttpClient http;
+
+    @Inject
+    ApplicationContext context;
 
     @Test
     void unknownRouteIsANotFoundProblem() {
@@ -68,6 +76,34 @@ class ErrorResponsesTest implements DatabaseTest {
         assertTrue(page.contains("swagger-ui-bundle.js"));
         assertFalse(page.matches("(?s).*(src|href)=\"(https?:)?//.*"), "Swagger UI must not load scripts or styles from a CDN");
         assertEquals(HttpStatus.OK, http.toBlocking().exchange("/swagger-ui/res/swagger-ui-bundle.js").getStatus());
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void aValueOfTheWrongTypeIsInvalidInputNamingItsFieldInTheClientsWords() {
+        String trainer = TestUsers.of(context, http).tokenFor("wrong.types", Roles.TRAINER);
+        Map<String, String> cases = new LinkedHashMap<>();
+        cases.put("{\"code\":\"WT-1\",\"title\":\"t\",\"hours\":\"many\"}", "hours must be a number");
+        cases.put("{\"code\":\"WT-1\",\"title\":\"t\",\"hours\":{}}", "hours must be a number");
+        cases.put("{\"code\":{\"a\":1},\"title\":\"t\"}", "code must be text");
+
+        for (Map.Entry<String, String> wrong : cases.entrySet()) {
+            HttpClientResponseException refused = refused(HttpRequest.POST("/api/courses", wrong.getKey())
+                    .contentType(MediaType.APPLICATION_JSON_TYPE).bearerAuth(trainer));
+
+            assertEquals(HttpStatus.UNPROCESSABLE_ENTITY, refused.getStatus(), wrong.getKey());
+            assertProblem(refused, "urn:competency:problem:invalid-input", 422);
+            Map<String, Object> error = ((List<Map<String, Object>>) refused.getResponse().getBody(Map.class).orElseThrow().get("errors")).get(0);
+            assertEquals(wrong.getValue().substring(0, wrong.getValue().indexOf(' ')), error.get("field"));
+            assertEquals(wrong.getValue(), error.get("message"));
+        }
+        HttpClientResponseException item = refused(HttpRequest.PUT("/api/courses/1/plan/KPS5294-001v4:P1.1.1", "{\"methods\":[{}]}")
+                .contentType(MediaType.APPLICATION_JSON_TYPE).bearerAuth(trainer));
+        assertEquals("methods[0]", ((List<Map<String, Object>>) item.getResponse().getBody(Map.class).orElseThrow().get("errors")).get(0).get("field"));
+        assertEquals("methods[0] must be text", ((Map<String, Object>) item.getResponse().getBody(Map.class).orElseThrow()).get("detail"));
+        HttpClientResponseException broken = refused(HttpRequest.POST("/api/courses", "{\"code\":").contentType(MediaType.APPLICATION_JSON_TYPE)
+                .bearerAuth(trainer));
+        assertEquals(HttpStatus.BAD_REQUEST, broken.getStatus(), "JSON that is not JSON stays unreadable");
     }
 
     private HttpClientResponseException refused(HttpRequest<?> request) {

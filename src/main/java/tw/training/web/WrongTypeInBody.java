@@ -1,0 +1,81 @@
+package tw.training.web;
+
+import io.micronaut.core.type.Argument;
+import io.micronaut.serde.exceptions.SerdeException;
+import io.micronaut.serde.exceptions.path.CollectionItemReferencePath;
+import io.micronaut.serde.exceptions.path.MapItemReferencePath;
+import io.micronaut.serde.exceptions.path.PropertyReferencePath;
+import io.micronaut.serde.exceptions.path.ReferencePath;
+import tw.training.problem.InputError;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * A JSON body whose shape is right but one value has the wrong type ({@code "hours": "many"}): the request is
+ * readable, its content is not valid, so 422 naming the field ("hours must be a number") rather than 400 on
+ * the whole body. Serde's exception carries the path to the value (its message only a line and column).
+ */
+final class WrongTypeInBody {
+
+    private WrongTypeInBody() {
+    }
+
+    /** The field at fault and what it must be, when a decoding failure in the cause chain says where. */
+    static Optional<InputError> of(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+            if (cause instanceof SerdeException serde && !serde.getPath().isEmpty()) {
+                return Optional.of(describe(serde.getPath()));
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** Serde lists the path innermost first: {@code [ArrayList[0], Methods["methods"]]} is {@code methods[0]}. */
+    private static InputError describe(List<ReferencePath> path) {
+        StringBuilder field = new StringBuilder();
+        for (int i = path.size() - 1; i >= 0; i--) {
+            ReferencePath step = path.get(i);
+            if (step instanceof CollectionItemReferencePath item) {
+                field.append('[').append(item.index()).append(']');
+            } else if (step instanceof MapItemReferencePath entry) {
+                field.append(field.isEmpty() ? "" : ".").append(entry.key());
+            } else if (step instanceof PropertyReferencePath property) {
+                field.append(field.isEmpty() ? "" : ".").append(property.property().getName());
+            }
+        }
+        String name = field.isEmpty() ? "body" : field.toString();
+        return InputError.field(name, name + " must be " + expected(innermostType(path.get(0))));
+    }
+
+    private static Class<?> innermostType(ReferencePath step) {
+        if (step instanceof CollectionItemReferencePath item) {
+            Argument<?>[] items = item.collectionArgument().getTypeParameters();
+            return items.length == 1 ? items[0].getType() : Object.class;
+        }
+        if (step instanceof MapItemReferencePath entry) {
+            Argument<?>[] types = entry.mapArgument().getTypeParameters();
+            return types.length == 2 ? types[1].getType() : Object.class;
+        }
+        return step.getArgument().getType();
+    }
+
+    /** The type in a client's words. */
+    private static String expected(Class<?> type) {
+        if (Number.class.isAssignableFrom(type) || type.isPrimitive() && type != boolean.class) {
+            return "a number";
+        }
+        if (CharSequence.class.isAssignableFrom(type) || type.isEnum()) {
+            return "text";
+        }
+        if (type == Boolean.class || type == boolean.class) {
+            return "true or false";
+        }
+        if (Collection.class.isAssignableFrom(type) || type.isArray()) {
+            return "a list";
+        }
+        return Map.class.isAssignableFrom(type) ? "an object" : "an object of the expected fields";
+    }
+}
