@@ -99,7 +99,7 @@ class CatalogueController {
     }
 
     private PayloadTooLargeException tooLarge() {
-        return new PayloadTooLargeException("a document is at most " + maxDocumentBytes + " bytes (app.catalogue.max-document-size)");
+        return new PayloadTooLargeException("a document is at most " + PayloadTooLargeException.size(maxDocumentBytes) + " (app.catalogue.max-document-size)");
     }
 
     private static DocumentKind kind(@Nullable String kind) {

@@ -69,7 +69,7 @@ final class RosterFile {
     private static byte[] bounded(InputStream in) throws IOException {
         byte[] bytes = in.readNBytes(MAX_BYTES + 1);
         if (bytes.length > MAX_BYTES) {
-            throw new PayloadTooLargeException("a roster is at most " + MAX_BYTES / (1024 * 1024) + " MB");
+            throw new PayloadTooLargeException("a roster is at most " + PayloadTooLargeException.size(MAX_BYTES));
         }
         if (bytes.length == 0) {
             throw InvalidInputException.of("body", "the roster is empty");

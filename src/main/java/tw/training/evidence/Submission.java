@@ -85,7 +85,7 @@ record Submission(EvidenceService.Claim claim, List<StagedFile> files) {
     private static String text(InputStream content) throws IOException {
         byte[] bytes = content.readNBytes(MAX_METADATA_BYTES + 1);
         if (bytes.length > MAX_METADATA_BYTES) {
-            throw new PayloadTooLargeException("the part 'metadata' is larger than " + MAX_METADATA_BYTES + " bytes");
+            throw new PayloadTooLargeException("the part 'metadata' is larger than " + PayloadTooLargeException.size(MAX_METADATA_BYTES));
         }
         return new String(bytes, StandardCharsets.UTF_8);
     }

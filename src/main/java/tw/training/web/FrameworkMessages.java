@@ -17,9 +17,6 @@ final class FrameworkMessages {
     private static final Pattern INTERNAL = Pattern.compile(
             "\\b(java|javax|jakarta|io\\.micronaut|io\\.netty|org\\.[a-z0-9]+|com\\.[a-z0-9]+|tw\\.training)\\.[a-zA-Z]"
                     + "|\\b[A-Z][A-Za-z]*(Exception|Error)\\b|\\$|\\bclass \\[|No enum constant|Source: ");
-    /** Body parameters, whose value is the whole request body. */
-    private static final java.util.Set<String> BODIES = java.util.Set.of("request", "body", "credentials", "change", "reset",
-            "revocation", "batch");
 
     private FrameworkMessages() {
     }
@@ -32,7 +29,7 @@ final class FrameworkMessages {
         }
         Matcher argument = ARGUMENT.matcher(message);
         if (argument.find()) {
-            return BODIES.contains(argument.group(1)) ? "body" : argument.group(1);
+            return WrongType.BODIES.contains(argument.group(1)) ? "body" : argument.group(1);
         }
         return fallback;
     }

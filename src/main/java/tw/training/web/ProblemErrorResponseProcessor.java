@@ -20,12 +20,15 @@ final class ProblemErrorResponseProcessor implements ErrorResponseProcessor<Prob
     @Override
     public MutableHttpResponse<Problem> processResponse(ErrorContext context, MutableHttpResponse<?> base) {
         HttpStatus status = base.getStatus();
-        Optional<InputError> wrongType = status == HttpStatus.BAD_REQUEST ? context.getRootCause().flatMap(WrongTypeInBody::of) : Optional.empty();
-        if (wrongType.isPresent()) {
-            ProblemKind kind = ProblemKind.INVALID_INPUT;
-            Problem problem = new Problem(kind.type, kind.title, kind.status.getCode(), wrongType.get().message(), context.getRequest().getPath(),
-                    null, List.of(wrongType.get()));
-            return base.status(kind.status).body(problem).contentType(Problem.MEDIA_TYPE);
+        Optional<Throwable> cause = status == HttpStatus.BAD_REQUEST ? context.getRootCause() : Optional.empty();
+        Optional<InputError> inBody = cause.flatMap(WrongType::inBody);
+        if (inBody.isPresent()) {
+            return base.status(HttpStatus.UNPROCESSABLE_ENTITY).body(problem(ProblemKind.INVALID_INPUT, context, inBody.get()))
+                    .contentType(Problem.MEDIA_TYPE);
+        }
+        Optional<InputError> inAddress = cause.flatMap(WrongType::inAddress);
+        if (inAddress.isPresent()) {
+            return base.body(problem(ProblemKind.BAD_REQUEST, context, inAddress.get())).contentType(Problem.MEDIA_TYPE);
         }
         ProblemKind kind = ProblemKind.of(status);
         List<InputError> errors = context.getErrors().stream()
@@ -38,5 +41,9 @@ final class ProblemErrorResponseProcessor implements ErrorResponseProcessor<Prob
                 : context.getErrors().stream().map(error -> FrameworkMessages.safe(error.getMessage(), kind.title)).findFirst().orElse(kind.title);
         Problem problem = new Problem(kind.type, kind.title, status.getCode(), detail, context.getRequest().getPath(), null, errors);
         return base.body(problem).contentType(Problem.MEDIA_TYPE);
+    }
+
+    private static Problem problem(ProblemKind kind, ErrorContext context, InputError error) {
+        return new Problem(kind.type, kind.title, kind.status.getCode(), error.message(), context.getRequest().getPath(), null, List.of(error));
     }
 }

@@ -144,6 +144,8 @@ class EvidenceRulesTest implements DatabaseTest {
         assertEquals(HttpStatus.REQUEST_ENTITY_TOO_LARGE, oversize.getStatus());
         assertEquals(HttpStatus.REQUEST_ENTITY_TOO_LARGE, tooMany.getStatus());
         assertEquals("application/problem+json", oversize.getResponse().getContentType().orElseThrow().toString());
+        assertEquals("'big.pdf' is larger than the limit of 4 KB per file", oversize.getResponse().getBody(Map.class).orElseThrow().get("detail"),
+                "names the file and the limit as people state it");
         assertEquals(before, rows.now());
         assertNothingLeftOnDisk();
     }

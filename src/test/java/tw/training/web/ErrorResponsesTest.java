@@ -101,6 +101,11 @@ class ErrorResponsesTest implements DatabaseTest {
                 .contentType(MediaType.APPLICATION_JSON_TYPE).bearerAuth(trainer));
         assertEquals("methods[0]", ((List<Map<String, Object>>) item.getResponse().getBody(Map.class).orElseThrow().get("errors")).get(0).get("field"));
         assertEquals("methods[0] must be text", ((Map<String, Object>) item.getResponse().getBody(Map.class).orElseThrow()).get("detail"));
+        HttpClientResponseException badId = refused(HttpRequest.GET("/api/courses/abc").bearerAuth(trainer));
+        assertEquals(HttpStatus.BAD_REQUEST, badId.getStatus());
+        assertEquals(List.of(Map.of("field", "id", "message", "id must be a whole number")),
+                ((List<Map<String, Object>>) badId.getResponse().getBody(Map.class).orElseThrow().get("errors")).stream()
+                        .map(error -> Map.of("field", error.get("field"), "message", error.get("message"))).toList(), "which segment, and what it must be");
         HttpClientResponseException broken = refused(HttpRequest.POST("/api/courses", "{\"code\":").contentType(MediaType.APPLICATION_JSON_TYPE)
                 .bearerAuth(trainer));
         assertEquals(HttpStatus.BAD_REQUEST, broken.getStatus(), "JSON that is not JSON stays unreadable");

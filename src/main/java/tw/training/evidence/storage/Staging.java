@@ -59,7 +59,7 @@ public class Staging {
             for (int read = content.read(chunk); read >= 0; read = content.read(chunk)) {
                 size += read;
                 if (size > maxBytes) {
-                    throw new PayloadTooLargeException("'" + filename + "' is larger than the limit of " + maxBytes + " bytes per file");
+                    throw new PayloadTooLargeException("'" + filename + "' is larger than the limit of " + PayloadTooLargeException.size(maxBytes) + " per file");
                 }
                 if (headLength < head.length) {
                     int copied = Math.min(read, head.length - headLength);

@@ -1,5 +1,6 @@
 package tw.training.web;
 
+import io.micronaut.core.convert.exceptions.ConversionErrorException;
 import io.micronaut.core.type.Argument;
 import io.micronaut.serde.exceptions.SerdeException;
 import io.micronaut.serde.exceptions.path.CollectionItemReferencePath;
@@ -12,19 +13,36 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
- * A JSON body whose shape is right but one value has the wrong type ({@code "hours": "many"}): the request is
- * readable, its content is not valid, so 422 naming the field ("hours must be a number") rather than 400 on
- * the whole body. Serde's exception carries the path to the value (its message only a line and column).
+ * A value of the wrong type, told in the client's words. In a JSON body whose shape is right
+ * ({@code "hours": "many"}) the request is readable but its content is not valid: 422 naming the field ("hours
+ * must be a number") rather than 400 on the whole body; Serde's exception carries the path to the value (its
+ * message only a line and column). In a path or query ({@code /api/courses/abc}): which parameter and what it
+ * must be ("id must be a whole number").
  */
-final class WrongTypeInBody {
+final class WrongType {
 
-    private WrongTypeInBody() {
+    /** Arguments that stand for the whole request body, not a parameter a client named. */
+    static final Set<String> BODIES = Set.of("request", "body", "credentials", "change", "reset", "revocation", "batch");
+
+    private WrongType() {
+    }
+
+    /** A path or query parameter the framework could not convert, when the cause chain says which. */
+    static Optional<InputError> inAddress(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+            if (cause instanceof ConversionErrorException conversion && !BODIES.contains(conversion.getArgument().getName())) {
+                String name = conversion.getArgument().getName();
+                return Optional.of(InputError.field(name, name + " must be " + expected(conversion.getArgument().getType())));
+            }
+        }
+        return Optional.empty();
     }
 
     /** The field at fault and what it must be, when a decoding failure in the cause chain says where. */
-    static Optional<InputError> of(Throwable failure) {
+    static Optional<InputError> inBody(Throwable failure) {
         for (Throwable cause = failure; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
             if (cause instanceof SerdeException serde && !serde.getPath().isEmpty()) {
                 return Optional.of(describe(serde.getPath()));
@@ -64,10 +82,16 @@ final class WrongTypeInBody {
 
     /** The type in a client's words. */
     private static String expected(Class<?> type) {
+        if (type == Long.class || type == long.class || type == Integer.class || type == int.class) {
+            return "a whole number";
+        }
         if (Number.class.isAssignableFrom(type) || type.isPrimitive() && type != boolean.class) {
             return "a number";
         }
-        if (CharSequence.class.isAssignableFrom(type) || type.isEnum()) {
+        if (type.isEnum()) {
+            return "one of " + java.util.Arrays.toString(type.getEnumConstants());
+        }
+        if (CharSequence.class.isAssignableFrom(type)) {
             return "text";
         }
         if (type == Boolean.class || type == boolean.class) {
