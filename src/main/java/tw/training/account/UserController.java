@@ -10,6 +10,8 @@ import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.Put;
 import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.http.annotation.Status;
+import io.micronaut.http.HttpStatus;
 import io.micronaut.security.annotation.Secured;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -33,6 +35,7 @@ class UserController {
 
     @Post
     @Operation(summary = "Create a user with a password and roles")
+    @Status(HttpStatus.CREATED)
     HttpResponse<UserResponse> create(@Body CreateUserRequest request, @Parameter(hidden = true) Actor actor) {
         UserResponse created = accounts.create(request, actor.username());
         return HttpResponse.created(created, URI.create("/api/users/" + created.username()));

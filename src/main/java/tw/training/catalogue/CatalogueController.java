@@ -18,7 +18,9 @@ import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.rules.SecurityRule;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.parameters.RequestBody;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import tw.training.account.Roles;
 import tw.training.catalogue.document.CompetencyDocument;
@@ -72,6 +74,10 @@ class CatalogueController {
     @Consumes(MediaType.TEXT_PLAIN)
     @Operation(summary = "Import a document from its UTF-8 text; ?code= names a model, whose text carries no code",
             requestBody = @RequestBody(required = true, content = @Content(mediaType = MediaType.TEXT_PLAIN)))
+    @ApiResponse(responseCode = "201", description = "Imported: the document is new to the catalogue",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ImportResult.class)))
+    @ApiResponse(responseCode = "200", description = "The same content was already there under that code: nothing changed",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ImportResult.class)))
     HttpResponse<ImportResult> importDocument(HttpRequest<?> request, @QueryValue @Nullable String code) throws IOException {
         ImportResult result = catalogue.importDocument(utf8(body(request)), code);
         URI location = URI.create("/api/standards/" + result.code());

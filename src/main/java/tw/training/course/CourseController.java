@@ -8,6 +8,8 @@ import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.Put;
+import io.micronaut.http.annotation.Status;
+import io.micronaut.http.HttpStatus;
 import io.micronaut.security.annotation.Secured;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -34,6 +36,7 @@ class CourseController {
 
     @Post
     @Operation(summary = "Create a course (status DRAFT) owned by the signed-in trainer")
+    @Status(HttpStatus.CREATED)
     HttpResponse<CourseView> create(@Body Requests.CreateCourse request, @Parameter(hidden = true) Actor actor) {
         CourseView course = courses.create(request, actor);
         return HttpResponse.created(course, URI.create("/api/courses/" + course.id()));
@@ -64,6 +67,7 @@ class CourseController {
 
     @Post("/{id}/alignments")
     @Operation(summary = "Align a task (all its indicators, or the listed ones), each requiring every listed method")
+    @Status(HttpStatus.CREATED)
     HttpResponse<CourseView> align(@PathVariable long id, @Body Requests.Align request, @Parameter(hidden = true) Actor actor) {
         return HttpResponse.created(courses.align(id, request, actor));
     }
@@ -81,6 +85,7 @@ class CourseController {
     }
 
     @Post("/{id}/modules")
+    @Status(HttpStatus.CREATED)
     HttpResponse<CourseView> addModule(@PathVariable long id, @Body Requests.Module request, @Parameter(hidden = true) Actor actor) {
         return HttpResponse.created(courses.addModule(id, request, actor));
     }

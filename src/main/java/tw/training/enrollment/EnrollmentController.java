@@ -9,6 +9,8 @@ import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.Status;
+import io.micronaut.http.HttpStatus;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.rules.SecurityRule;
 import io.micronaut.serde.annotation.Serdeable;
@@ -48,6 +50,7 @@ class EnrollmentController {
     @Consumes(MediaType.APPLICATION_JSON)
     @Secured({Roles.TRAINER, Roles.ADMIN})
     @Operation(summary = "Enroll a learner in a published course, on its current revision")
+    @Status(HttpStatus.CREATED)
     HttpResponse<EnrollmentView> enroll(@PathVariable long id, @Body EnrollRequest request, @Parameter(hidden = true) Actor actor) {
         EnrollmentView enrollment = enrollments.enroll(id, request.username(), actor);
         return HttpResponse.created(enrollment, URI.create("/api/enrollments/" + enrollment.id()));

@@ -8,6 +8,8 @@ import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.http.annotation.Status;
+import io.micronaut.http.HttpStatus;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.serde.annotation.Serdeable;
 import io.swagger.v3.oas.annotations.Operation;
@@ -45,6 +47,7 @@ class JudgementController {
 
     @Post("/api/evidence/{id}/judgements")
     @Operation(summary = "Judge one claimed indicator MET or NOT_YET; appended to the evidence's history")
+    @Status(HttpStatus.CREATED)
     HttpResponse<Views.Judgement> judge(@PathVariable long id, @Body Views.JudgeRequest request, @Parameter(hidden = true) Actor actor) {
         Views.Judgement judgement = judgements.judge(id, request, actor);
         metrics.judgementsRecorded(1);
@@ -53,6 +56,7 @@ class JudgementController {
 
     @Post("/api/courses/{id}/judgements")
     @Operation(summary = "Many judgements of the course's evidence at once: all recorded or none")
+    @Status(HttpStatus.CREATED)
     HttpResponse<BatchResult> judgeAll(@PathVariable long id, @Body @Nullable List<Views.BatchJudgement> batch, @Parameter(hidden = true) Actor actor) {
         int recorded = judgements.judgeAll(id, batch, actor);
         metrics.judgementsRecorded(recorded);

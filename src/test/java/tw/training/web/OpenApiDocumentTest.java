@@ -1,6 +1,14 @@
 package tw.training.web;
 
+import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.core.domain.JavaMethod;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
 import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.Status;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.client.HttpClient;
 import io.micronaut.http.client.annotation.Client;
@@ -10,6 +18,7 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 import org.yaml.snakeyaml.Yaml;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -63,5 +72,40 @@ class OpenApiDocumentTest {
                 .get("properties");
         assertEquals(List.of("metadata", "file"), List.copyOf(parts.keySet()));
         assertTrue(((Map<String, Object>) submit.get("responses")).containsKey("201"));
+        assertEquals(List.of(), undocumentedCreations(paths), "routes answering 201 that the document says answer otherwise");
+    }
+
+    /**
+     * Every controller method that answers {@code HttpResponse.created(…)} or carries {@code @Status(CREATED)} and is
+     * not documented as answering 201 with a body.
+     */
+    @SuppressWarnings("unchecked")
+    private static List<String> undocumentedCreations(Map<String, Map<String, Object>> paths) {
+        List<String> undocumented = new ArrayList<>();
+        int creations = 0;
+        for (JavaClass type : new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS).importPackages("tw.training")) {
+            if (!type.isAnnotatedWith(Controller.class)) {
+                continue;
+            }
+            String base = type.getAnnotationOfType(Controller.class).value();
+            for (JavaMethod method : type.getMethods()) {
+                boolean creates = method.getMethodCallsFromSelf().stream()
+                        .anyMatch(call -> call.getTargetOwner().isEquivalentTo(HttpResponse.class) && call.getName().equals("created"))
+                        || method.isAnnotatedWith(Status.class) && method.getAnnotationOfType(Status.class).value() == HttpStatus.CREATED;
+                if (!creates || !method.isAnnotatedWith(Post.class)) {
+                    continue;
+                }
+                creations++;
+                String uri = method.getAnnotationOfType(Post.class).value();
+                String path = base.equals("/") ? uri : uri.equals("/") ? base : base + uri;
+                Map<String, Object> post = (Map<String, Object>) paths.getOrDefault(path, Map.of()).get("post");
+                Object created = post == null ? null : ((Map<String, Object>) post.get("responses")).get("201");
+                if (!(created instanceof Map<?, ?> response && response.containsKey("content"))) {
+                    undocumented.add("POST " + path);
+                }
+            }
+        }
+        assertTrue(creations >= 10, "the scan finds the creating routes: " + creations);
+        return undocumented;
     }
 }
