@@ -4,7 +4,6 @@ import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.rendering.PDFRenderer;
 import org.junit.jupiter.api.Test;
-import tw.training.enrollment.EnrollmentStatus;
 import tw.training.printing.Pdf;
 
 import java.awt.image.BufferedImage;
@@ -81,8 +80,7 @@ class HeatMapPrintTest {
     }
 
     private static CertificationReport.Line line(String username, int met) {
-        return new CertificationReport.Line(1, username, username, EnrollmentStatus.ACTIVE, met, PLAN.size(), met * 100 / PLAN.size(),
-                met == PLAN.size(), null, null, null, PLAN.subList(0, met));
+        return ReportChartsTest.line(username, met, PLAN);
     }
 
     private static final class Box {

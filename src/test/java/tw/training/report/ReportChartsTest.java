@@ -97,10 +97,14 @@ class ReportChartsTest {
         assertTrue(count(group(svg, "cells"), "<rect ") <= 1 + 100 * PLAN.size());
     }
 
-    /** A learner who met the first {@code met} indicators of the plan. */
     private static CertificationReport.Line line(String username, int met) {
-        return new CertificationReport.Line(1, username, username, EnrollmentStatus.ACTIVE, met, PLAN.size(), met * 100 / PLAN.size(),
-                met == PLAN.size(), null, null, null, PLAN.subList(0, met));
+        return line(username, met, PLAN);
+    }
+
+    /** A learner who met the first {@code met} indicators of {@code plan}. */
+    static CertificationReport.Line line(String username, int met, List<String> plan) {
+        return new CertificationReport.Line(1, username, username, EnrollmentStatus.ACTIVE, met, plan.size(), met * 100 / plan.size(),
+                met == plan.size(), null, null, null, plan.subList(0, met));
     }
 
     /** The markup of the heat map's group of that class. */
