@@ -34,9 +34,16 @@ final class JarServer {
     final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     final Path folder;
     final int port;
+    private final Path jar;
     private Process process;
 
     JarServer(String name) throws IOException {
+        this(name, Path.of(jar()));
+    }
+
+    /** A server of the jar at {@code jar} rather than the one this build packaged. */
+    JarServer(String name, Path jar) throws IOException {
+        this.jar = jar.toAbsolutePath();
         folder = Files.createTempDirectory(Path.of(System.getProperty("java.io.tmpdir")), name);
         try (ServerSocket socket = new ServerSocket(0)) {
             port = socket.getLocalPort();
@@ -49,7 +56,7 @@ final class JarServer {
 
     /** Starts the jar and waits until readiness answers 200. */
     Process start() throws Exception {
-        ProcessBuilder builder = new ProcessBuilder("java", "-jar", jar()).directory(folder.toFile()).redirectErrorStream(true)
+        ProcessBuilder builder = new ProcessBuilder("java", "-jar", jar.toString()).directory(folder.toFile()).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(folder.resolve("server.log").toFile()));
         builder.environment().put("PORT", String.valueOf(port));
         builder.environment().put("APP_BOOTSTRAP_ADMIN_USERNAME", "jar.admin");
@@ -78,7 +85,7 @@ final class JarServer {
     }
 
     String login(String username) throws Exception {
-        HttpResponse<String> answer = http.send(HttpRequest.newBuilder(uri("/login")).header("Content-Type", "application/json")
+        HttpResponse<String> answer = http.send(HttpRequest.newBuilder(uri("/login")).timeout(NO_ANSWER).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString("{\"username\":\"" + username + "\",\"password\":\"" + PASSWORD + "\"}")).build(),
                 HttpResponse.BodyHandlers.ofString());
         return (String) map(answer.body()).get("access_token");
