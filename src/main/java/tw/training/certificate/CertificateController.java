@@ -24,9 +24,6 @@ import tw.training.account.Actor;
 import tw.training.account.Roles;
 import tw.training.metrics.BusinessMetrics;
 import tw.training.printing.Format;
-import tw.training.printing.Pdf;
-import tw.training.printing.QrCode;
-import tw.training.web.Templates;
 import tw.training.web.PlainText;
 
 import java.util.EnumSet;
@@ -42,15 +39,13 @@ class CertificateController {
     private static final String HTML_UTF8 = MediaType.TEXT_HTML + ";charset=UTF-8";
 
     private final CertificateService certificates;
-    private final Templates templates;
-    private final Pdf pdf;
+    private final CertificatePrint print;
 
     private final BusinessMetrics metrics;
 
-    CertificateController(CertificateService certificates, Templates templates, Pdf pdf, BusinessMetrics metrics) {
+    CertificateController(CertificateService certificates, CertificatePrint print, BusinessMetrics metrics) {
         this.certificates = certificates;
-        this.templates = templates;
-        this.pdf = pdf;
+        this.print = print;
         this.metrics = metrics;
     }
 
@@ -82,9 +77,8 @@ class CertificateController {
     HttpResponse<?> get(@PathVariable String number, @Header(HttpHeaders.ACCEPT) @Nullable String accept, @Parameter(hidden = true) Actor actor) {
         CertificateView certificate = certificates.get(number, actor);
         return switch (Format.wanted(accept, EnumSet.of(Format.JSON, Format.HTML, Format.PDF), Format.JSON)) {
-            case PDF -> HttpResponse.ok(pdf.print(page(certificate))).contentType(Format.PDF.mediaType())
-                    .header(HttpHeaders.CONTENT_DISPOSITION, "inline; filename=\"certificate-" + certificate.number() + ".pdf\"");
-            case HTML -> HttpResponse.ok(page(certificate)).contentType(HTML_UTF8);
+            case PDF -> CertificatePrint.pdfResponse(print.pdf(certificate), certificate);
+            case HTML -> HttpResponse.ok(print.html(certificate)).contentType(HTML_UTF8);
             default -> HttpResponse.ok(certificate).contentType(MediaType.APPLICATION_JSON_TYPE);
         };
     }
@@ -94,9 +88,5 @@ class CertificateController {
     @Operation(summary = "Revoke a certificate with a reason (409 if it already is)")
     CertificateView revoke(@PathVariable String number, @Body Revocation revocation, @Parameter(hidden = true) Actor actor) {
         return certificates.revoke(number, revocation.reason(), actor);
-    }
-
-    private String page(CertificateView certificate) {
-        return templates.render("certificate.ftlh", Map.of("certificate", certificate, "qr", QrCode.svg(certificate.verificationUrl(), 120)));
     }
 }

@@ -1,11 +1,8 @@
 package tw.training.evidence;
 
-import io.micronaut.context.annotation.Value;
 import io.micronaut.core.annotation.Nullable;
-import io.micronaut.core.convert.format.ReadableBytes;
 import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpRequest;
-import io.micronaut.http.ServerHttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Controller;
@@ -27,14 +24,9 @@ import io.swagger.v3.oas.annotations.parameters.RequestBody;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import tw.training.account.Actor;
-import tw.training.metrics.BusinessMetrics;
-import tw.training.evidence.storage.Staging;
-import tw.training.problem.InvalidInputException;
-import tw.training.problem.Text;
 import tw.training.web.MultipartReader;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -47,19 +39,13 @@ import java.util.List;
 class EvidenceController {
 
     private final EvidenceService evidence;
-    private final Staging staging;
+    private final EvidenceIntake intake;
     private final JsonMapper json;
-    private final Submission.Limits limits;
-    private final BusinessMetrics metrics;
 
-    EvidenceController(EvidenceService evidence, Staging staging, JsonMapper json,
-                       @ReadableBytes @Value("${app.evidence.max-file-size:100MB}") long maxFileSize,
-                       @Value("${app.evidence.max-files:10}") int maxFiles, BusinessMetrics metrics) {
+    EvidenceController(EvidenceService evidence, EvidenceIntake intake, JsonMapper json) {
         this.evidence = evidence;
-        this.staging = staging;
+        this.intake = intake;
         this.json = json;
-        this.limits = new Submission.Limits(maxFileSize, maxFiles);
-        this.metrics = metrics;
     }
 
     @Post(value = "/api/enrollments/{id}/evidence", consumes = MediaType.MULTIPART_FORM_DATA)
@@ -68,17 +54,8 @@ class EvidenceController {
                     schema = @Schema(implementation = SubmissionParts.class))))
     @Status(HttpStatus.CREATED)
     HttpResponse<Views.Evidence> submit(@PathVariable long id, HttpRequest<?> request, @Parameter(hidden = true) Actor actor) throws IOException {
-        String boundary = MultipartReader.boundaryOf(request.getHeaders().get(HttpHeaders.CONTENT_TYPE))
-                .orElseThrow(() -> InvalidInputException.of("Content-Type", "multipart/form-data needs a boundary"));
-        // the body is read here, as a stream, part by part: Micronaut's own binding would hold a file in memory
-        // when it comes before the part a route waits for
-        try (InputStream body = ((ServerHttpRequest<?>) request).byteBody().toInputStream()) {
-            Submission submission = Submission.read(new MultipartReader(body, boundary), staging, limits,
-                    metadata -> evidence.check(id, metadata(metadata), actor));
-            Views.Evidence submitted = evidence.submit(id, submission.claim(), submission.files());
-            metrics.evidenceSubmitted();
-            return HttpResponse.created(submitted, URI.create("/api/evidence/" + submitted.id()));
-        }
+        Views.Evidence submitted = intake.receive(id, request, new MetadataPart(json, metadata -> evidence.check(id, metadata, actor)));
+        return HttpResponse.created(submitted, URI.create("/api/evidence/" + submitted.id()));
     }
 
     /** The parts of a submission, for the OpenAPI document only: the body is read by {@link MultipartReader}. */
@@ -88,23 +65,6 @@ class EvidenceController {
                     description = "JSON {method, title, description, indicators: [\"KPS5294-001v4:P2.3.1\", …]}") String metadata,
             @ArraySchema(schema = @Schema(type = "string", format = "binary"), arraySchema = @Schema(requiredMode = Schema.RequiredMode.NOT_REQUIRED))
             @Nullable List<String> file) {
-    }
-
-    private Views.SubmitMetadata metadata(@Nullable String metadata) {
-        if (metadata == null || metadata.isBlank()) {
-            throw InvalidInputException.of("metadata", "the part 'metadata' is empty");
-        }
-        Views.SubmitMetadata read;
-        try {
-            read = json.readValue(metadata, Views.SubmitMetadata.class);
-        } catch (IOException | RuntimeException e) {
-            read = null;
-        }
-        if (read == null) {
-            throw InvalidInputException.of("metadata", "metadata must be a JSON object {method, title, description, indicators}");
-        }
-        Text.requirePlain("metadata", read);
-        return read;
     }
 
     @Get("/api/enrollments/{id}/evidence")
@@ -129,28 +89,12 @@ class EvidenceController {
     @Operation(summary = "The file's bytes, with its type, its UTF-8 file name and its SHA-256 as ETag")
     HttpResponse<?> download(@PathVariable long id, @PathVariable long fileId,
                              @Header(HttpHeaders.IF_NONE_MATCH) @Nullable String ifNoneMatch, @Parameter(hidden = true) Actor actor) throws IOException {
-        EvidenceService.Download download = evidence.download(id, fileId, actor);
-        Views.File file = download.file();
-        String etag = "\"" + file.sha256() + "\"";
-        if (etag.equals(ifNoneMatch)) {
-            return HttpResponse.notModified().header(HttpHeaders.ETAG, etag);
-        }
-        return HttpResponse.ok(new StreamedFile(download.open(), MediaType.of(file.contentType()), -1, file.size()))
-                .header(HttpHeaders.CONTENT_DISPOSITION, contentDisposition(file.filename()))
-                .header(HttpHeaders.ETAG, etag)
-                .header("X-Content-Type-Options", "nosniff");
+        return FileResponse.of(evidence.download(id, fileId, actor), ifNoneMatch, false);
     }
 
     @Post("/api/evidence/{id}/withdrawal")
     @Operation(summary = "The learner withdraws evidence nobody has judged yet")
     Views.Evidence withdraw(@PathVariable long id, @Parameter(hidden = true) Actor actor) {
         return evidence.withdraw(id, actor);
-    }
-
-    /** RFC 6266 / 5987: an ASCII fallback for old clients and the exact UTF-8 name for the rest. */
-    static String contentDisposition(String filename) {
-        String fallback = filename.replaceAll("[^\\x20-\\x7E]", "_").replace("\"", "_").replace("\\", "_");
-        String encoded = URLEncoder.encode(filename, StandardCharsets.UTF_8).replace("+", "%20");
-        return "attachment; filename=\"" + fallback + "\"; filename*=UTF-8''" + encoded;
     }
 }

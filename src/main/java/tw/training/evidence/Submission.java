@@ -14,14 +14,14 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.function.Function;
 
 /**
- * A submission as it arrives: the {@code metadata} part and the {@code file} parts, in whatever order the client
- * sent them. Files stream to staging as they come; the metadata is checked the moment it is read, so when it
- * comes first a wrong claim is refused before any file is read. Whatever fails, no staged file is left.
+ * A submission as it arrives: the {@code file} parts and the parts that say what the evidence claims, in whatever
+ * order the client sent them. Files stream to staging as they come; what the other parts claim is checked by
+ * {@link Fields} (for the API, the moment its {@code metadata} part is read, so that a wrong claim is refused
+ * before any file after it is read). Whatever fails, no staged file is left.
  *
- * @param claim what the metadata claims, checked against the enrollment's plan
+ * @param claim what the submission claims, checked against the enrollment's plan
  * @param files the staged files, in the order they came
  */
 record Submission(EvidenceService.Claim claim, List<StagedFile> files) {
@@ -32,45 +32,39 @@ record Submission(EvidenceService.Claim claim, List<StagedFile> files) {
 
     private static final int MAX_METADATA_BYTES = 64 * 1024;
 
-    /**
-     * Reads every part of the body.
-     *
-     * @param check turns the metadata into a claim, or throws naming what is wrong with it
-     */
-    static Submission read(MultipartReader parts, Staging staging, Limits limits,
-                           Function<String, EvidenceService.Claim> check) {
-        EvidenceService.Claim claim = null;
+    /** The parts other than files: what the evidence claims, in the shape a client sends it. */
+    interface Fields {
+
+        /** A part not named {@code file}; refuses (422) one it does not know. */
+        void field(String name, InputStream content) throws IOException;
+
+        /** Once the body is read: the claim, checked, or a refusal naming what is missing or wrong. */
+        EvidenceService.Claim claim();
+    }
+
+    /** Reads every part of the body. */
+    static Submission read(MultipartReader parts, Staging staging, Limits limits, Fields fields) {
         List<StagedFile> staged = new ArrayList<>();
         boolean complete = false;
         try {
             for (Optional<MultipartReader.Part> next = parts.next(); next.isPresent(); next = parts.next()) {
                 MultipartReader.Part part = next.get();
-                switch (part.name()) {
-                    case "metadata" -> {
-                        if (claim != null) {
-                            throw InvalidInputException.of("metadata", "send one part 'metadata', not several");
-                        }
-                        claim = check.apply(text(part.content()));
-                    }
-                    case "file" -> {
-                        String field = "file[" + staged.size() + "]";
-                        if (staged.size() >= limits.maxFiles()) {
-                            throw new PayloadTooLargeException("at most " + limits.maxFiles() + " files per piece of evidence");
-                        }
-                        if (part.filename() == null || part.filename().isBlank()) {
-                            throw InvalidInputException.of(field, "a part 'file' needs a file name (Content-Disposition filename)");
-                        }
-                        staged.add(staging.stage(part.content(), part.filename(), limits.maxFileSize(), field));
-                    }
-                    default -> throw InvalidInputException.of(shown(part.name()),
-                            "unknown part; a submission has one part 'metadata' and parts 'file'");
+                if (!part.name().equals("file")) {
+                    fields.field(part.name(), part.content());
+                    continue;
                 }
+                String field = "file[" + staged.size() + "]";
+                if (staged.size() >= limits.maxFiles()) {
+                    throw new PayloadTooLargeException("at most " + limits.maxFiles() + " files per piece of evidence");
+                }
+                if (part.filename() == null || part.filename().isBlank()) {
+                    throw InvalidInputException.of(field, "a part 'file' needs a file name (Content-Disposition filename)");
+                }
+                staged.add(staging.stage(part.content(), part.filename(), limits.maxFileSize(), field));
             }
-            if (claim == null) {
-                throw InvalidInputException.of("metadata", "the part 'metadata' is missing");
-            }
+            Submission submission = new Submission(fields.claim(), List.copyOf(staged));
             complete = true;
-            return new Submission(claim, List.copyOf(staged));
+            return submission;
         } catch (MultipartReader.BodyInterruptedException | ContentLengthExceededException e) {
             throw failure(e);
         } catch (IOException e) {
@@ -82,16 +76,17 @@ record Submission(EvidenceService.Claim claim, List<StagedFile> files) {
         }
     }
 
-    private static String text(InputStream content) throws IOException {
+    /** A text part, bounded: no claim is larger than this. */
+    static String text(String name, InputStream content) throws IOException {
         byte[] bytes = content.readNBytes(MAX_METADATA_BYTES + 1);
         if (bytes.length > MAX_METADATA_BYTES) {
-            throw new PayloadTooLargeException("the part 'metadata' is larger than " + PayloadTooLargeException.size(MAX_METADATA_BYTES));
+            throw new PayloadTooLargeException("the part '" + shown(name) + "' is larger than " + PayloadTooLargeException.size(MAX_METADATA_BYTES));
         }
         return new String(bytes, StandardCharsets.UTF_8);
     }
 
     /** A part name as an error may name it: printable, and short. */
-    private static String shown(String name) {
+    static String shown(String name) {
         String printable = name.replaceAll("\\p{Cntrl}", "?");
         return printable.length() <= 40 ? printable : printable.substring(0, 40) + "…";
     }

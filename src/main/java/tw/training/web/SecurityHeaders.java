@@ -16,9 +16,13 @@ import io.micronaut.http.filter.ServerFilterPhase;
 @ServerFilter(ServerFilter.MATCH_ALL_PATTERN)
 final class SecurityHeaders implements Ordered {
 
-    /** Server-rendered pages: no script at all, styles inline or from here, images inline (QR codes, charts). */
-    static final String PAGE_POLICY = "default-src 'none'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; "
-            + "font-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
+    /**
+     * Server-rendered pages: scripts only from here (htmx, the upload script; never inline, never eval), styles inline
+     * or from here, images inline (QR codes, charts) or from here, requests and previews (evidence files) only here.
+     */
+    static final String PAGE_POLICY = "default-src 'none'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; "
+            + "font-src 'self'; connect-src 'self'; frame-src 'self'; media-src 'self'; form-action 'self'; frame-ancestors 'none'; "
+            + "base-uri 'none'";
     /** Swagger UI loads its scripts from here and starts them with an inline script; it fetches the API document. */
     static final String SWAGGER_POLICY = "default-src 'self'; script-src 'self' 'unsafe-inline'; style-src 'self' 'unsafe-inline'; "
             + "img-src 'self' data:; connect-src 'self'; frame-ancestors 'none'; base-uri 'none'";

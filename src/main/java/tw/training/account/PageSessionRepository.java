@@ -1,0 +1,21 @@
+package tw.training.account;
+
+import io.micronaut.data.annotation.Id;
+import io.micronaut.data.jdbc.annotation.JdbcRepository;
+import io.micronaut.data.model.query.builder.sql.Dialect;
+import io.micronaut.data.repository.CrudRepository;
+
+import java.time.Instant;
+import java.util.Optional;
+
+@JdbcRepository(dialect = Dialect.POSTGRES)
+interface PageSessionRepository extends CrudRepository<PageSession, Long> {
+
+    Optional<PageSession> findByTokenHash(String tokenHash);
+
+    void update(@Id Long id, Instant lastSeenAt);
+
+    void deleteByTokenHash(String tokenHash);
+
+    void deleteByExpiresAtBefore(Instant before);
+}

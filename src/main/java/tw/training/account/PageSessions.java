@@ -1,0 +1,128 @@
+package tw.training.account;
+
+import io.micronaut.security.authentication.Authentication;
+import io.micronaut.transaction.annotation.Transactional;
+import jakarta.inject.Singleton;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Sessions of the pages (SPEC §10): opened by the same sign-in as {@code POST /login} (same throttling, same answer
+ * for an unknown user), kept as rows so that signing out ends them everywhere at once, and honoured only while
+ * their user is enabled under the token version they were opened with.
+ */
+@Singleton
+public class PageSessions {
+
+    /** The attribute of a page session's {@link Authentication} that holds the CSRF token of its forms. */
+    public static final String CSRF_ATTRIBUTE = "csrf";
+    /** A session ends after this long without a request... */
+    public static final Duration IDLE = Duration.ofHours(2);
+    /** ...and after this long in any case: a shared computer left signed in is not signed in for good. */
+    public static final Duration LIFETIME = Duration.ofHours(12);
+    /** Requests closer together than this do not rewrite the session's row. */
+    private static final Duration TOUCH = Duration.ofMinutes(5);
+
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private final SignIn signIn;
+    private final PageSessionRepository sessions;
+    private final UserStore users;
+    private final Clock clock;
+
+    PageSessions(SignIn signIn, PageSessionRepository sessions, UserStore users, Clock clock) {
+        this.signIn = signIn;
+        this.sessions = sessions;
+        this.users = users;
+        this.clock = clock;
+    }
+
+    /** What came of signing in. */
+    public sealed interface Opening {
+    }
+
+    /** Signed in: {@code cookie} is the value for the browser, shown nowhere else. */
+    public record Opened(String cookie) implements Opening {
+    }
+
+    /** Wrong username or password, or a disabled user: the same answer for all. */
+    public record Refused() implements Opening {
+    }
+
+    public record Throttled(Duration retryAfter) implements Opening {
+    }
+
+    public Opening open(String username, String password, String source) {
+        SignIn.Outcome outcome = signIn.attempt(username, password, source);
+        if (outcome instanceof SignIn.Throttled throttled) {
+            return new Throttled(throttled.retryAfter());
+        }
+        if (!(outcome instanceof SignIn.SignedIn signedIn)) {
+            return new Refused();
+        }
+        Map<String, Object> claims = signedIn.authentication().getAttributes();
+        String cookie = random();
+        Instant now = clock.instant();
+        sessions.deleteByExpiresAtBefore(now);
+        sessions.save(new PageSession(null, hash(cookie), ((Number) claims.get(SignIn.USER_ID_CLAIM)).longValue(),
+                ((Number) claims.get(SignIn.TOKEN_VERSION_CLAIM)).intValue(), random(), now, now, now.plus(LIFETIME)));
+        return new Opened(cookie);
+    }
+
+    /**
+     * The user a session cookie stands for, as a request's {@link Authentication} (the same attributes as a token's,
+     * and the session's CSRF token), or empty when the session has ended, expired or been revoked.
+     */
+    @Transactional
+    public Optional<Authentication> authenticate(String cookie) {
+        Instant now = clock.instant();
+        Optional<PageSession> found = sessions.findByTokenHash(hash(cookie))
+                .filter(session -> now.isBefore(session.expiresAt()) && now.isBefore(session.lastSeenAt().plus(IDLE)));
+        if (found.isEmpty()) {
+            return Optional.empty();
+        }
+        PageSession session = found.get();
+        Optional<User> user = users.findById(session.userId()).filter(User::enabled).filter(u -> u.tokenVersion() == session.tokenVersion());
+        if (user.isEmpty()) {
+            sessions.deleteById(session.id());
+            return Optional.empty();
+        }
+        if (session.lastSeenAt().plus(TOUCH).isBefore(now)) {
+            sessions.update(session.id(), now);
+        }
+        User u = user.get();
+        return Optional.of(Authentication.build(u.username(), u.roles(), Map.of(SignIn.USER_ID_CLAIM, u.id(),
+                SignIn.TOKEN_VERSION_CLAIM, u.tokenVersion(), SignIn.NAME_CLAIM, u.displayName(), CSRF_ATTRIBUTE, session.csrfToken())));
+    }
+
+    /** Signing out: the session ends here and now, whoever still holds its cookie. */
+    @Transactional
+    public void close(String cookie) {
+        sessions.deleteByTokenHash(hash(cookie));
+    }
+
+    /** 32 random bytes, URL-safe. */
+    public static String random() {
+        byte[] bytes = new byte[32];
+        RANDOM.nextBytes(bytes);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    }
+
+    private static String hash(String cookie) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(cookie.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java has SHA-256", e);
+        }
+    }
+}

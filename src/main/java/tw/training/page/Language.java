@@ -1,0 +1,63 @@
+package tw.training.page;
+
+import io.micronaut.http.HttpRequest;
+
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * The two languages of the pages: Traditional Chinese as used in Taiwan (the default) and English. The user's
+ * choice (a cookie set by the switch in the layout) wins over the browser's {@code Accept-Language}.
+ */
+public enum Language {
+    ZH_TW("zh-TW", "zh-Hant-TW", Locale.TRADITIONAL_CHINESE),
+    EN("en", "en", Locale.ENGLISH);
+
+    /** The value of the cookie and of the switch's form. */
+    public final String tag;
+    /** The {@code lang} attribute of the page. */
+    public final String htmlLang;
+    public final Locale locale;
+
+    Language(String tag, String htmlLang, Locale locale) {
+        this.tag = tag;
+        this.htmlLang = htmlLang;
+        this.locale = locale;
+    }
+
+    public static Optional<Language> ofTag(String tag) {
+        for (Language language : values()) {
+            if (language.tag.equalsIgnoreCase(tag)) {
+                return Optional.of(language);
+            }
+        }
+        return Optional.empty();
+    }
+
+    static Language of(HttpRequest<?> request) {
+        return SessionCookie.read(request, SessionCookie.LANGUAGE).flatMap(Language::ofTag)
+                .or(() -> fromAcceptLanguage(request.getHeaders().get("Accept-Language")))
+                .orElse(ZH_TW);
+    }
+
+    /** The first of the browser's languages that is one of ours; any Chinese reads as ours. */
+    static Optional<Language> fromAcceptLanguage(String header) {
+        if (header == null || header.isBlank()) {
+            return Optional.empty();
+        }
+        try {
+            for (Locale.LanguageRange range : Locale.LanguageRange.parse(header)) {
+                String wanted = range.getRange().toLowerCase(Locale.ROOT);
+                if (wanted.startsWith("zh")) {
+                    return Optional.of(ZH_TW);
+                }
+                if (wanted.startsWith("en")) {
+                    return Optional.of(EN);
+                }
+            }
+        } catch (IllegalArgumentException malformed) {
+            return Optional.empty();
+        }
+        return Optional.empty();
+    }
+}

@@ -1,0 +1,60 @@
+package tw.training.page;
+
+import freemarker.template.TemplateMethodModelEx;
+import freemarker.template.TemplateModel;
+import freemarker.template.TemplateModelException;
+import freemarker.template.utility.DeepUnwrap;
+
+import java.text.MessageFormat;
+import java.util.List;
+import java.util.MissingResourceException;
+import java.util.ResourceBundle;
+
+/**
+ * The texts of the pages in one language, from {@code i18n/pages_zh_TW.properties} or {@code i18n/pages_en.properties}
+ * (UTF-8). Templates call {@code ${msg("key", arg…)}}; a key missing from the bundle fails the page rather than
+ * showing a raw key, so a test that renders every page finds it.
+ */
+public final class Messages implements TemplateMethodModelEx {
+
+    private static final ResourceBundle.Control NO_FALLBACK = ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES);
+
+    private final Language language;
+    private final ResourceBundle bundle;
+
+    public Messages(Language language) {
+        this.language = language;
+        this.bundle = ResourceBundle.getBundle("i18n.pages", language.locale, NO_FALLBACK);
+    }
+
+    public Language language() {
+        return language;
+    }
+
+    public String get(String key, Object... arguments) {
+        String pattern = bundle.getString(key);
+        return arguments.length == 0 ? pattern : new MessageFormat(pattern, language.locale).format(arguments);
+    }
+
+    /** The text for {@code key} when the bundle has one, else {@code fallback}. */
+    public String getOr(String key, String fallback) {
+        return bundle.containsKey(key) ? bundle.getString(key) : fallback;
+    }
+
+    @Override
+    public Object exec(List arguments) throws TemplateModelException {
+        if (arguments.isEmpty()) {
+            throw new TemplateModelException("msg needs a key");
+        }
+        Object[] values = new Object[arguments.size() - 1];
+        for (int i = 1; i < arguments.size(); i++) {
+            values[i - 1] = DeepUnwrap.unwrap((TemplateModel) arguments.get(i));
+        }
+        String key = String.valueOf(DeepUnwrap.unwrap((TemplateModel) arguments.get(0)));
+        try {
+            return get(key, values);
+        } catch (MissingResourceException missing) {
+            throw new TemplateModelException("no message '" + key + "' in " + language.tag);
+        }
+    }
+}

@@ -1,0 +1,77 @@
+package tw.training.page;
+
+import io.micronaut.http.HttpHeaders;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.MutableHttpResponse;
+import io.micronaut.security.authentication.Authentication;
+import jakarta.inject.Singleton;
+import tw.training.account.PageSessions;
+import tw.training.web.Templates;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Renders a page of {@code templates/pages} in the request's language, with what the shared layout needs: the
+ * texts ({@code msg}), the signed-in user, the CSRF token of its forms and the address of the page itself.
+ * Pages are personal: never stored by a cache.
+ */
+@Singleton
+public final class Pages {
+
+    public static final String HTML = MediaType.TEXT_HTML + ";charset=UTF-8";
+
+    private final Templates templates;
+
+    Pages(Templates templates) {
+        this.templates = templates;
+    }
+
+    /** The signed-in user as the layout shows them. */
+    public record User(String username, String displayName, java.util.Collection<String> roles) {
+    }
+
+    public MutableHttpResponse<String> render(HttpRequest<?> request, String template, Map<String, Object> model) {
+        return render(request, HttpStatus.OK, template, model);
+    }
+
+    public MutableHttpResponse<String> render(HttpRequest<?> request, HttpStatus status, String template, Map<String, Object> model) {
+        Messages messages = messages(request);
+        Map<String, Object> all = new HashMap<>(model);
+        all.put("msg", messages);
+        all.put("lang", messages.language().htmlLang);
+        all.put("language", messages.language().tag);
+        user(request).ifPresent(user -> all.put("user", user));
+        Optional<String> csrf = Csrf.token(request);
+        String token = csrf.orElseGet(PageSessions::random);
+        all.put("csrf", token);
+        all.put("here", request.getUri().toString());
+        MutableHttpResponse<String> response = HttpResponse.<String>status(status).body(templates.render("pages/" + template, all))
+                .contentType(HTML).header(HttpHeaders.CACHE_CONTROL, "no-store");
+        if (csrf.isEmpty()) {
+            // an anonymous form (sign-in) is checked against a cookie of its own
+            response.cookie(SessionCookie.of(request, SessionCookie.CSRF, token, Duration.ofHours(12)));
+        }
+        return response;
+    }
+
+    /** After a form succeeded: the browser goes to {@code path} with a GET (POST, redirect, GET). */
+    public static MutableHttpResponse<?> redirect(String path) {
+        return HttpResponse.seeOther(URI.create(path));
+    }
+
+    public static Messages messages(HttpRequest<?> request) {
+        return new Messages(Language.of(request));
+    }
+
+    static Optional<User> user(HttpRequest<?> request) {
+        return request.getUserPrincipal(Authentication.class).map(authentication -> new User(authentication.getName(),
+                String.valueOf(authentication.getAttributes().getOrDefault("name", authentication.getName())), authentication.getRoles()));
+    }
+}

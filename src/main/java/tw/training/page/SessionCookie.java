@@ -1,0 +1,35 @@
+package tw.training.page;
+
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.cookie.Cookie;
+import io.micronaut.http.cookie.SameSite;
+
+import java.time.Duration;
+import java.util.Optional;
+
+/**
+ * The cookies of the pages: the session (HttpOnly, SameSite=Lax so that a link from elsewhere still opens a signed-in
+ * page, while a form posted from elsewhere carries no session), the anonymous CSRF token of the sign-in form, and
+ * the language the user chose. {@code Secure} whenever the request came over HTTPS.
+ */
+final class SessionCookie {
+
+    static final String SESSION = "session";
+    static final String CSRF = "csrf";
+    static final String LANGUAGE = "lang";
+
+    private SessionCookie() {
+    }
+
+    static Optional<String> read(HttpRequest<?> request, String name) {
+        return request.getCookies().findCookie(name).map(Cookie::getValue).filter(value -> !value.isBlank());
+    }
+
+    static Cookie of(HttpRequest<?> request, String name, String value, Duration maxAge) {
+        return Cookie.of(name, value).path("/").httpOnly(true).sameSite(SameSite.Lax).secure(request.isSecure()).maxAge(maxAge);
+    }
+
+    static Cookie cleared(HttpRequest<?> request, String name) {
+        return of(request, name, "", Duration.ZERO);
+    }
+}

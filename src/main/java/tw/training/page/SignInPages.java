@@ -1,0 +1,151 @@
+package tw.training.page;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.MutableHttpResponse;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Consumes;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.http.server.util.HttpClientAddressResolver;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.rules.SecurityRule;
+import io.micronaut.serde.annotation.Serdeable;
+import io.swagger.v3.oas.annotations.Hidden;
+import tw.training.account.AccountService;
+import tw.training.account.Actor;
+import tw.training.account.PageSessions;
+import tw.training.account.PasswordChange;
+import tw.training.problem.InvalidInputException;
+
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * SPEC §10: the landing page, signing in and out, the language switch and changing one's password. Sign-in is
+ * {@code POST /login}'s: the same throttling, the same answer whether the user is unknown or the password wrong.
+ */
+@Hidden
+@Controller
+@Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+class SignInPages {
+
+    private final PageSessions sessions;
+    private final AccountService accounts;
+    private final Pages pages;
+    private final HttpClientAddressResolver addresses;
+
+    SignInPages(PageSessions sessions, AccountService accounts, Pages pages, HttpClientAddressResolver addresses) {
+        this.sessions = sessions;
+        this.accounts = accounts;
+        this.pages = pages;
+        this.addresses = addresses;
+    }
+
+    @Serdeable
+    record SignInForm(@Nullable String username, @Nullable String password, @Nullable String next, @Nullable String _csrf) {
+    }
+
+    @Serdeable
+    record PasswordForm(@Nullable String currentPassword, @Nullable String newPassword, @Nullable String confirmation,
+                        @Nullable String _csrf) {
+    }
+
+    @Serdeable
+    record LanguageForm(@Nullable String language, @Nullable String next, @Nullable String _csrf) {
+    }
+
+    @Get("/")
+    @Secured(SecurityRule.IS_ANONYMOUS)
+    HttpResponse<String> landing(HttpRequest<?> request) {
+        return pages.render(request, "landing.ftlh", Map.of());
+    }
+
+    @Get("/signin")
+    @Secured(SecurityRule.IS_ANONYMOUS)
+    HttpResponse<String> signInForm(HttpRequest<?> request, @QueryValue @Nullable String next) {
+        return signInPage(request, HttpStatus.OK, NextPath.safe(next), "", null);
+    }
+
+    @Post("/signin")
+    @Secured(SecurityRule.IS_ANONYMOUS)
+    MutableHttpResponse<?> signIn(HttpRequest<?> request, @Body SignInForm form) {
+        Csrf.require(request, form._csrf());
+        String next = NextPath.safe(form.next());
+        String source = addresses.resolve(request);
+        PageSessions.Opening opening = sessions.open(form.username(), form.password(), source == null ? "unknown" : source);
+        if (opening instanceof PageSessions.Opened opened) {
+            return Pages.redirect(next)
+                    .cookie(SessionCookie.of(request, SessionCookie.SESSION, opened.cookie(), PageSessions.LIFETIME))
+                    .cookie(SessionCookie.cleared(request, SessionCookie.CSRF));
+        }
+        Messages messages = Pages.messages(request);
+        if (opening instanceof PageSessions.Throttled throttled) {
+            return signInPage(request, HttpStatus.TOO_MANY_REQUESTS, next, form.username(),
+                    messages.get("signin.throttled", Math.max(1, throttled.retryAfter().toSeconds())))
+                    .header("Retry-After", String.valueOf(Math.max(1, throttled.retryAfter().toSeconds())));
+        }
+        return signInPage(request, HttpStatus.UNAUTHORIZED, next, form.username(), messages.get("signin.refused"));
+    }
+
+    private MutableHttpResponse<String> signInPage(HttpRequest<?> request, HttpStatus status, String next, @Nullable String username,
+                                                   @Nullable String error) {
+        Map<String, Object> model = new HashMap<>();
+        model.put("next", next);
+        model.put("username", username == null ? "" : username);
+        if (error != null) {
+            model.put("error", error);
+        }
+        return pages.render(request, status, "signin.ftlh", model);
+    }
+
+    @Post("/signout")
+    @Secured(SecurityRule.IS_AUTHENTICATED)
+    MutableHttpResponse<?> signOut(HttpRequest<?> request, @Body Map<String, String> form) {
+        Csrf.require(request, form.get(Csrf.FIELD));
+        SessionCookie.read(request, SessionCookie.SESSION).ifPresent(sessions::close);
+        return Pages.redirect("/").cookie(SessionCookie.cleared(request, SessionCookie.SESSION));
+    }
+
+    @Post("/language")
+    @Secured(SecurityRule.IS_ANONYMOUS)
+    MutableHttpResponse<?> language(HttpRequest<?> request, @Body LanguageForm form) {
+        Csrf.require(request, form._csrf());
+        MutableHttpResponse<?> back = Pages.redirect(NextPath.safe(form.next()));
+        Language.ofTag(form.language())
+                .ifPresent(chosen -> back.cookie(SessionCookie.of(request, SessionCookie.LANGUAGE, chosen.tag, Duration.ofDays(365))));
+        return back;
+    }
+
+    @Get("/account/password")
+    @Secured(SecurityRule.IS_AUTHENTICATED)
+    HttpResponse<String> passwordForm(HttpRequest<?> request, @QueryValue @Nullable String changed) {
+        return pages.render(request, "password.ftlh", Map.of("errors", Map.of(), "changed", changed != null));
+    }
+
+    @Post("/account/password")
+    @Secured(SecurityRule.IS_AUTHENTICATED)
+    MutableHttpResponse<?> changePassword(HttpRequest<?> request, @Body PasswordForm form, Actor actor) {
+        Csrf.require(request, form._csrf());
+        Messages messages = Pages.messages(request);
+        Map<String, String> errors = new HashMap<>();
+        if (form.newPassword() == null || !form.newPassword().equals(form.confirmation())) {
+            errors.put("confirmation", messages.get("password.mismatch"));
+        } else {
+            try {
+                accounts.changeOwnPassword(actor.userId(), new PasswordChange(form.currentPassword(), form.newPassword()));
+                return Pages.redirect("/account/password?changed");
+            } catch (InvalidInputException refused) {
+                refused.errors().forEach(error -> errors.put(String.valueOf(error.field()),
+                        messages.getOr("password.error." + error.field(), error.message())));
+            }
+        }
+        return pages.render(request, HttpStatus.UNPROCESSABLE_ENTITY, "password.ftlh", Map.of("errors", errors, "changed", false));
+    }
+}

@@ -1,0 +1,77 @@
+package tw.training.portfolio;
+
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.PathVariable;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.rules.SecurityRule;
+import io.swagger.v3.oas.annotations.Hidden;
+import tw.training.account.Actor;
+import tw.training.certificate.CertificatePrint;
+import tw.training.certificate.CertificateService;
+import tw.training.certificate.CertificateView;
+import tw.training.enrollment.EnrollmentService;
+import tw.training.enrollment.EnrollmentView;
+import tw.training.evidence.EvidenceService;
+import tw.training.page.Pages;
+import tw.training.progress.ProgressService;
+import tw.training.progress.ProgressView;
+
+import java.util.List;
+import java.util.Map;
+
+/** The learner's home (enrollments with progress), a course as the plan to meet, and their certificates. */
+@Hidden
+@Controller
+@Secured(SecurityRule.IS_AUTHENTICATED)
+class LearnerPages {
+
+    private final EnrollmentService enrollments;
+    private final ProgressService progress;
+    private final EvidenceService evidence;
+    private final CertificateService certificates;
+    private final CertificatePrint print;
+    private final Pages pages;
+
+    LearnerPages(EnrollmentService enrollments, ProgressService progress, EvidenceService evidence, CertificateService certificates,
+                 CertificatePrint print, Pages pages) {
+        this.enrollments = enrollments;
+        this.progress = progress;
+        this.evidence = evidence;
+        this.certificates = certificates;
+        this.print = print;
+        this.pages = pages;
+    }
+
+    /** An enrollment on the home page: its course, status and how many indicators are met. */
+    record Enrolled(EnrollmentView enrollment, ProgressView.Summary summary) {
+    }
+
+    @Get("/home")
+    HttpResponse<String> home(HttpRequest<?> request, Actor actor) {
+        // a learner has a handful of enrollments: one progress read each
+        List<Enrolled> enrolled = enrollments.mine(actor).stream()
+                .map(enrollment -> new Enrolled(enrollment, progress.enrollment(enrollment.id(), actor).summary())).toList();
+        return pages.render(request, "home.ftlh", Map.of("enrolled", enrolled));
+    }
+
+    @Get("/enrollments/{id}")
+    HttpResponse<String> course(HttpRequest<?> request, @PathVariable long id, Actor actor) {
+        ProgressView view = progress.enrollment(id, actor);
+        CoursePlan plan = CoursePlan.of(view, enrollments.course(id, actor), evidence.ofEnrollment(id, actor));
+        return pages.render(request, "course.ftlh", Map.of("plan", plan, "enrollment", enrollments.get(id, actor)));
+    }
+
+    @Get("/certificates")
+    HttpResponse<String> certificates(HttpRequest<?> request, Actor actor) {
+        return pages.render(request, "certificates.ftlh", Map.of("certificates", certificates.mine(actor)));
+    }
+
+    @Get("/certificates/{number}/pdf")
+    HttpResponse<byte[]> certificatePdf(@PathVariable String number, Actor actor) {
+        CertificateView certificate = certificates.get(number, actor);
+        return CertificatePrint.pdfResponse(print.pdf(certificate), certificate);
+    }
+}
