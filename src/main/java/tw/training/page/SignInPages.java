@@ -17,6 +17,7 @@ import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.rules.SecurityRule;
 import io.micronaut.serde.annotation.Serdeable;
 import io.swagger.v3.oas.annotations.Hidden;
+import tw.training.web.PlainText;
 import tw.training.account.AccountService;
 import tw.training.account.Actor;
 import tw.training.account.PageSessions;
@@ -32,6 +33,7 @@ import java.util.Map;
  * {@code POST /login}'s: the same throttling, the same answer whether the user is unknown or the password wrong.
  */
 @Hidden
+@PlainText
 @Controller
 @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
 class SignInPages {

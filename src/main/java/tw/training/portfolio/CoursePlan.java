@@ -20,22 +20,22 @@ import java.util.Map;
  * each indicator with its required methods, the judgements that met it (evidence, assessor, comment) and, for
  * what is missing, the evidence still awaiting judgement and the last "not yet" with its comment.
  */
-record CoursePlan(ProgressView progress, List<Task> tasks) {
+public record CoursePlan(ProgressView progress, List<Task> tasks) {
 
-    record Task(String id, String title, Integer level, int met, int total, List<Indicator> indicators) {
+    public record Task(String id, String title, Integer level, int met, int total, List<Indicator> indicators) {
     }
 
-    record Indicator(String id, String code, String text, List<AssessmentMethod> required, boolean met, List<Met> metBy,
+    public record Indicator(String id, String code, String text, List<AssessmentMethod> required, boolean met, List<Met> metBy,
                      List<AssessmentMethod> missing, List<Evidence> awaiting, List<NotYet> notYet) {
     }
 
-    record Met(AssessmentMethod method, long evidenceId, String evidenceTitle, String assessor, Instant judgedAt, String comment) {
+    public record Met(AssessmentMethod method, long evidenceId, String evidenceTitle, String assessor, Instant judgedAt, String comment) {
     }
 
-    record Evidence(long id, String title, AssessmentMethod method) {
+    public record Evidence(long id, String title, AssessmentMethod method) {
     }
 
-    record NotYet(long evidenceId, String evidenceTitle, String assessor, Instant judgedAt, String comment) {
+    public record NotYet(long evidenceId, String evidenceTitle, String assessor, Instant judgedAt, String comment) {
     }
 
     static CoursePlan of(ProgressView progress, CourseView course, List<Views.Evidence> evidence) {

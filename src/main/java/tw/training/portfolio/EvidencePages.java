@@ -18,6 +18,7 @@ import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.rules.SecurityRule;
 import io.swagger.v3.oas.annotations.Hidden;
+import tw.training.web.PlainText;
 import tw.training.account.Actor;
 import tw.training.course.AssessmentMethod;
 import tw.training.enrollment.EnrollmentService;
@@ -47,6 +48,7 @@ import java.util.Set;
 
 /** Submitting evidence, the learner's portfolio, a piece of evidence with its files and judgements, withdrawing it. */
 @Hidden
+@PlainText
 @Controller
 @Secured(SecurityRule.IS_AUTHENTICATED)
 class EvidencePages {
@@ -93,11 +95,15 @@ class EvidencePages {
         }
     }
 
+    /** The plan's indicators one assessment method assesses: those a piece of evidence of that method may claim. */
+    public record MethodGroup(String method, List<ProgressView.IndicatorProgress> indicators) {
+    }
+
     /** What the learner had filled in, shown again when the form is refused. */
-    record Filled(String method, String title, String description, Set<String> indicators) {
+    public record Filled(String method, String title, String description, Set<String> indicators) {
         static final Filled EMPTY = new Filled("", "", "", Set.of());
 
-        Filled {
+        public Filled {
             method = method == null ? "" : method;
             title = title == null ? "" : title;
             description = description == null ? "" : description;
@@ -115,7 +121,7 @@ class EvidencePages {
         }
         Map<String, Object> model = new HashMap<>();
         model.put("enrollment", enrollments.get(id, actor));
-        model.put("byMethod", byMethod);
+        model.put("groups", byMethod.entrySet().stream().map(group -> new MethodGroup(group.getKey().name(), group.getValue())).toList());
         model.put("filled", filled);
         model.put("errors", errors);
         model.put("maxFileSize", intake.maxFileSize());

@@ -46,7 +46,7 @@ class LearnerPages {
     }
 
     /** An enrollment on the home page: its course, status and how many indicators are met. */
-    record Enrolled(EnrollmentView enrollment, ProgressView.Summary summary) {
+    public record Enrolled(EnrollmentView enrollment, ProgressView.Summary summary) {
     }
 
     @Get("/home")

@@ -15,7 +15,7 @@ final class Portfolio {
     }
 
     /** Where a piece of evidence stands for its learner. */
-    enum State {
+    public enum State {
         /** Some indicator it claims has no judgement yet. */
         AWAITING,
         /** Every indicator it claims has been judged. */
@@ -23,7 +23,7 @@ final class Portfolio {
         WITHDRAWN
     }
 
-    record Entry(Views.Evidence evidence, EnrollmentView enrollment, State state) {
+    public record Entry(Views.Evidence evidence, EnrollmentView enrollment, State state) {
     }
 
     static List<Entry> entries(List<Views.Evidence> evidence, Map<Long, EnrollmentView> enrollments) {

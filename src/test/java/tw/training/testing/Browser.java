@@ -1,0 +1,141 @@
+package tw.training.testing;
+
+import org.junit.jupiter.api.Assumptions;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.fail;
+
+/**
+ * A real headless Chromium (Debian's {@code chromium} and its matching {@code chromedriver}, STACK.md) for the page
+ * tests. Where the browser is missing the tests are skipped, except under {@code CI=true}, where they fail: CI
+ * installs it ({@code .ci/run}), so its absence there is a fault, never a silent pass.
+ */
+public final class Browser implements AutoCloseable {
+
+    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+    private static final Path DRIVER = Path.of("/usr/bin/chromedriver");
+    /** Only a hang guard: a page that never comes fails the test instead of holding the build. */
+    private static final Duration NEVER = Duration.ofSeconds(60);
+
+    public final WebDriver driver;
+    private final Path profile;
+    private final String base;
+    private int shots;
+
+    private Browser(WebDriver driver, Path profile, String base) {
+        this.driver = driver;
+        this.profile = profile;
+        this.base = base;
+    }
+
+    /** Skips (locally) or fails (under CI=true) when the browser is not installed. */
+    public static void requireInstalled() {
+        boolean installed = Files.isExecutable(CHROMIUM) && Files.isExecutable(DRIVER);
+        if (!installed && "true".equalsIgnoreCase(System.getenv("CI"))) {
+            fail("Chromium and chromedriver are not installed at " + CHROMIUM + " and " + DRIVER + "; .ci/run installs them");
+        }
+        Assumptions.assumeTrue(installed, "Chromium is not installed here (apt-get install chromium chromium-driver)");
+    }
+
+    /** A browser whose language is {@code language} (an Accept-Language value), pointed at {@code base}. */
+    public static Browser start(String base, String language) {
+        requireInstalled();
+        try {
+            Path profile = Files.createTempDirectory("chromium-profile");
+            ChromeOptions options = new ChromeOptions();
+            options.setBinary(CHROMIUM.toFile());
+            // this machine's network is closed: nothing in the background may try to reach it
+            options.addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu", "--no-first-run",
+                    "--disable-background-networking", "--disable-component-update", "--disable-sync", "--disable-quic",
+                    "--window-size=1280,1600", "--user-data-dir=" + profile, "--lang=" + language);
+            options.setExperimentalOption("prefs", Map.of("intl.accept_languages", language));
+            ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(DRIVER.toFile()).usingAnyFreePort().build();
+            ChromeDriver driver = new ChromeDriver(service, options);
+            driver.manage().timeouts().pageLoadTimeout(NEVER).scriptTimeout(NEVER);
+            return new Browser(driver, profile, base);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public void open(String path) {
+        driver.get(base + path);
+    }
+
+    public String path() {
+        return driver.getCurrentUrl().substring(base.length());
+    }
+
+    public WebDriverWait waiting() {
+        return new WebDriverWait(driver, NEVER);
+    }
+
+    /** Writes a screenshot of the page under {@code target/screenshots/}, numbered in the order taken. */
+    public void screenshot(String test, String step) {
+        // the page as the user sees it once its fonts are in (the Chinese font comes from the server on a machine with none)
+        ((JavascriptExecutor) driver).executeAsyncScript("var done = arguments[arguments.length - 1]; document.fonts.ready.then(function () { done(); });");
+        try {
+            Path folder = Files.createDirectories(Path.of("target", "screenshots", test));
+            Path shot = ((TakesScreenshot) driver).getScreenshotAs(OutputType.FILE).toPath();
+            Files.copy(shot, folder.resolve(String.format("%02d-%s.png", ++shots, step)), StandardCopyOption.REPLACE_EXISTING);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Runs axe-core on the page: no violation of WCAG 2.1 A and AA. */
+    @SuppressWarnings("unchecked")
+    public void assertAccessible() {
+        JavascriptExecutor script = (JavascriptExecutor) driver;
+        script.executeScript(axe());
+        List<Map<String, Object>> violations = (List<Map<String, Object>>) script.executeAsyncScript(
+                "var done = arguments[arguments.length - 1];"
+                        + "axe.run(document, {runOnly: {type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']}})"
+                        + ".then(function (r) { done(r.violations.map(function (v) {"
+                        + "  return {id: v.id, help: v.help, nodes: v.nodes.map(function (n) { return n.html; }).slice(0, 3)}; })); })"
+                        + ".catch(function (e) { done([{id: 'axe-failed', help: String(e), nodes: []}]); });");
+        assertEquals(List.of(), violations, () -> "accessibility violations on " + path());
+    }
+
+    private static String axe() {
+        try (InputStream in = Browser.class.getResourceAsStream("/axe/axe.min.js")) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The session cookie of the browser, to fetch what a browser would save (a PDF) with a plain HTTP client. */
+    public String cookieHeader() {
+        return String.join("; ", driver.manage().getCookies().stream().map(cookie -> cookie.getName() + "=" + cookie.getValue()).toList());
+    }
+
+    @Override
+    public void close() {
+        driver.quit();
+        try (var paths = Files.walk(profile)) {
+            paths.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+        } catch (IOException ignored) {
+            // a temporary profile left behind is harmless
+        }
+    }
+}
