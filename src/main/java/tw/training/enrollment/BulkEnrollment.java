@@ -5,10 +5,12 @@ import tw.training.account.Actor;
 import tw.training.course.CourseService;
 import tw.training.problem.DomainException;
 import tw.training.problem.InvalidInputException;
+import tw.training.problem.Text;
 import tw.training.problem.NotFoundException;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -41,6 +43,12 @@ class BulkEnrollment {
         for (int i = column < 0 ? 0 : 1; i < lines.length; i++) {
             String username = cell(lines[i], Math.max(column, 0));
             if (username.isEmpty()) {
+                continue;
+            }
+            Optional<String> fault = Text.fault(username);
+            if (fault.isPresent()) {
+                // no database stores a NUL, nor is one part of any username
+                rows.add(new BulkReport.Row(i + 1, username.replaceAll("\\p{Cntrl}", "?"), false, null, "the username " + fault.get()));
                 continue;
             }
             try {
