@@ -11,6 +11,7 @@ import io.micronaut.http.annotation.Consumes;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.Produces;
 import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.http.server.util.HttpClientAddressResolver;
 import io.micronaut.security.annotation.Secured;
@@ -35,6 +36,8 @@ import java.util.Map;
 @Hidden
 @PlainText
 @Controller
+// pages answer browsers, whose Accept may name HTML alone (the page's script asks for JSON)
+@Produces({MediaType.TEXT_HTML, MediaType.APPLICATION_JSON})
 @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
 class SignInPages {
 

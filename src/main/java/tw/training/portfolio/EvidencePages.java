@@ -14,6 +14,7 @@ import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Header;
 import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.Produces;
 import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.rules.SecurityRule;
@@ -50,6 +51,8 @@ import java.util.Set;
 @Hidden
 @PlainText
 @Controller
+// pages answer browsers, whose Accept may name HTML alone (the page's script asks for JSON)
+@Produces({MediaType.TEXT_HTML, MediaType.APPLICATION_JSON})
 @Secured(SecurityRule.IS_AUTHENTICATED)
 class EvidencePages {
 
@@ -183,6 +186,7 @@ class EvidencePages {
     }
 
     @Get("/evidence/{id}/files/{fileId}{?inline}")
+    @Produces(MediaType.ALL)
     HttpResponse<?> file(@PathVariable long id, @PathVariable long fileId, @Nullable @QueryValue String inline,
                          @Header(HttpHeaders.IF_NONE_MATCH) @Nullable String ifNoneMatch, Actor actor) throws IOException {
         return FileResponse.of(evidence.download(id, fileId, actor), ifNoneMatch, inline != null);

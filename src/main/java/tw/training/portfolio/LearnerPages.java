@@ -2,9 +2,11 @@ package tw.training.portfolio;
 
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
+import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.PathVariable;
+import io.micronaut.http.annotation.Produces;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.rules.SecurityRule;
 import io.swagger.v3.oas.annotations.Hidden;
@@ -25,6 +27,8 @@ import java.util.Map;
 /** The learner's home (enrollments with progress), a course as the plan to meet, and their certificates. */
 @Hidden
 @Controller
+// pages answer browsers, whose Accept may name HTML alone (the page's script asks for JSON)
+@Produces({MediaType.TEXT_HTML, MediaType.APPLICATION_JSON})
 @Secured(SecurityRule.IS_AUTHENTICATED)
 class LearnerPages {
 
@@ -70,6 +74,7 @@ class LearnerPages {
     }
 
     @Get("/certificates/{number}/pdf")
+    @Produces(MediaType.ALL)
     HttpResponse<byte[]> certificatePdf(@PathVariable String number, Actor actor) {
         CertificateView certificate = certificates.get(number, actor);
         return CertificatePrint.pdfResponse(print.pdf(certificate), certificate);
