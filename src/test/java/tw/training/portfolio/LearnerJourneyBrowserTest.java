@@ -4,8 +4,10 @@ import io.micronaut.context.ApplicationContext;
 import io.micronaut.context.annotation.Property;
 import io.micronaut.core.type.Argument;
 import io.micronaut.http.HttpRequest;
+import io.micronaut.http.MediaType;
 import io.micronaut.http.client.HttpClient;
 import io.micronaut.http.client.annotation.Client;
+import io.micronaut.http.client.multipart.MultipartBody;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
@@ -78,21 +80,30 @@ class LearnerJourneyBrowserTest {
     private long course;
     private long enrollment;
     private long othersEnrollment;
+    private long othersEvidence;
+    private long othersFile;
     private Path folder;
 
     @BeforeAll
+    @SuppressWarnings("unchecked")
     void buildTheCourse() throws IOException {
         users = TestUsers.of(context, http);
         trainer = users.tokenFor("journey.trainer", Roles.TRAINER);
         admin = users.tokenFor("journey.admin", Roles.ADMIN);
         users.create("journey.learner", Roles.LEARNER);
-        users.create("journey.other", Roles.LEARNER);
+        String other = users.tokenFor("journey.other", Roles.LEARNER);
         course = id(post("/api/courses", trainer, Map.of("code", "JOURNEY-1", "title", "客訴處理實務", "hours", 6)));
         post("/api/courses/" + course + "/alignments", trainer, Map.of("standardCode", STANDARD, "taskCode", "T2.3", "methods", List.of("PORTFOLIO")));
         post("/api/courses/" + course + "/publish", trainer, Map.of());
         enrollment = id(post("/api/courses/" + course + "/enrollments", trainer, Map.of("username", "journey.learner")));
         othersEnrollment = id(post("/api/courses/" + course + "/enrollments", trainer, Map.of("username", "journey.other")));
         folder = Files.createTempDirectory("journey-files");
+        Map<String, Object> others = http.toBlocking().retrieve(HttpRequest.POST("/api/enrollments/" + othersEnrollment + "/evidence",
+                        MultipartBody.builder().addPart("metadata", "{\"method\":\"PORTFOLIO\",\"title\":\"他人的證據\",\"indicators\":[\""
+                                + STANDARD + ":P2.3.1\"]}").addPart("file", "notes.png", MediaType.IMAGE_PNG_TYPE, Files.readAllBytes(png("notes.png"))).build())
+                .contentType(MediaType.MULTIPART_FORM_DATA_TYPE).bearerAuth(other), Argument.mapOf(String.class, Object.class));
+        othersEvidence = id(others);
+        othersFile = id(((List<Map<String, Object>>) others.get("files")).get(0));
     }
 
     @BeforeEach
@@ -187,6 +198,12 @@ class LearnerJourneyBrowserTest {
         assertEquals("找不到頁面", browser.driver.findElement(By.tagName("h1")).getText());
         browser.assertAccessible();
         browser.screenshot(SHOTS, "not-found");
+        for (String path : List.of("/evidence/" + othersEvidence, "/enrollments/" + othersEnrollment + "/evidence/new",
+                "/evidence/" + othersEvidence + "/files/" + othersFile)) {
+            browser.open(path);
+            assertEquals("找不到頁面", browser.driver.findElement(By.tagName("h1")).getText(), path);
+            assertFalse(browser.driver.getPageSource().contains("他人的證據"), path);
+        }
     }
 
     @Test

@@ -91,8 +91,8 @@ public final class Browser implements AutoCloseable {
 
     /** Writes a screenshot of the page under {@code target/screenshots/}, numbered in the order taken. */
     public void screenshot(String test, String step) {
-        // the page as the user sees it once its fonts are in (the Chinese font comes from the server on a machine with none)
-        ((JavascriptExecutor) driver).executeAsyncScript("var done = arguments[arguments.length - 1]; document.fonts.ready.then(function () { done(); });");
+        // the page as the user sees it, its Chinese drawn (a screenshot of boxes is a failure, not a picture)
+        assertChineseRendered();
         try {
             Path folder = Files.createDirectories(Path.of("target", "screenshots", test));
             Path shot = ((TakesScreenshot) driver).getScreenshotAs(OutputType.FILE).toPath();
@@ -122,6 +122,44 @@ public final class Browser implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * Every Chinese character on the page is drawn with a font that has it, not as a box: Chromium reports, per text,
+     * which fonts drew how many glyphs; the glyphs drawn by web fonts (ours, or the machine's through {@code local()})
+     * must cover the text's Han characters. Without this, a fallback that draws boxes looks like success to every
+     * other assertion.
+     */
+    @SuppressWarnings("unchecked")
+    public void assertChineseRendered() {
+        ((JavascriptExecutor) driver).executeAsyncScript("var done = arguments[arguments.length - 1]; document.fonts.ready.then(function () { done(); });");
+        // mark each element whose own text holds Han characters with their number
+        Long marked = (Long) ((JavascriptExecutor) driver).executeScript(
+                "var n = 0; document.querySelectorAll('body *').forEach(function (e) {"
+                        + "  var han = 0; e.childNodes.forEach(function (c) { if (c.nodeType === 3) { han += (c.data.match(/\\p{Script=Han}/gu) || []).length; } });"
+                        + "  if (han > 0 && e.getClientRects().length > 0) { e.setAttribute('data-han', han); n++; } });"
+                        + "return n;");
+        ChromeDriver chrome = (ChromeDriver) driver;
+        chrome.executeCdpCommand("DOM.enable", Map.of());
+        chrome.executeCdpCommand("CSS.enable", Map.of());
+        Map<String, Object> root = (Map<String, Object>) chrome.executeCdpCommand("DOM.getDocument", Map.of("depth", 0)).get("root");
+        List<Long> nodes = (List<Long>) chrome.executeCdpCommand("DOM.querySelectorAll",
+                Map.of("nodeId", root.get("nodeId"), "selector", "[data-han]")).get("nodeIds");
+        assertEquals(marked.intValue(), nodes.size());
+        List<String> boxes = new java.util.ArrayList<>();
+        for (Long node : nodes) {
+            Map<String, Object> element = (Map<String, Object>) chrome.executeCdpCommand("DOM.describeNode", Map.of("nodeId", node)).get("node");
+            List<String> attributes = (List<String>) element.get("attributes");
+            int han = Integer.parseInt(attributes.get(attributes.indexOf("data-han") + 1));
+            List<Map<String, Object>> fonts = (List<Map<String, Object>>) chrome.executeCdpCommand("CSS.getPlatformFontsForNode",
+                    Map.of("nodeId", node)).get("fonts");
+            long drawnByWebFonts = fonts.stream().filter(font -> Boolean.TRUE.equals(font.get("isCustomFont")))
+                    .mapToLong(font -> ((Number) font.get("glyphCount")).longValue()).sum();
+            if (drawnByWebFonts < han) {
+                boxes.add(element.get("localName") + " " + fonts);
+            }
+        }
+        assertEquals(List.of(), boxes, () -> "Chinese drawn without a font that has it on " + path());
     }
 
     /** The session cookie of the browser, to fetch what a browser would save (a PDF) with a plain HTTP client. */
