@@ -155,8 +155,12 @@ public class AccountService {
         audit.record(SecurityEventType.PASSWORD_RESET, actor, user.username(), null);
     }
 
+    /**
+     * Changes the caller's password, which ends every token and page session of the user; answers the user's new
+     * token version, under which the page session that asked may go on ({@link PageSessions#keep}).
+     */
     @Transactional
-    public void changeOwnPassword(long userId, PasswordChange change) {
+    public int changeOwnPassword(long userId, PasswordChange change) {
         User user = users.findById(userId).orElseThrow(() -> new NotFoundException("user not found"));
         if (change.currentPassword() == null || !passwords.matches(change.currentPassword(), user.passwordHash())) {
             throw InvalidInputException.of("currentPassword", "the current password is not right");
@@ -166,6 +170,8 @@ public class AccountService {
         });
         users.setPasswordHash(user.id(), passwords.hash(change.newPassword()));
         audit.record(SecurityEventType.PASSWORD_CHANGED, user.username(), user.username(), null);
+        // the row is locked by the update until commit: this is the version the change made
+        return users.findById(userId).orElseThrow().tokenVersion();
     }
 
     @Transactional

@@ -15,7 +15,10 @@ interface PageSessionRepository extends CrudRepository<PageSession, Long> {
 
     void update(@Id Long id, Instant lastSeenAt);
 
+    void update(@Id Long id, int tokenVersion);
+
     void deleteByTokenHash(String tokenHash);
 
     void deleteByExpiresAtBefore(Instant before);
+
 }

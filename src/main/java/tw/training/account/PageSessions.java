@@ -111,6 +111,15 @@ public class PageSessions {
         sessions.deleteByTokenHash(hash(cookie));
     }
 
+    /**
+     * After the user changed their password here, this session goes on under the new token version; every other one
+     * (perhaps opened by whoever knew the old password) stays on the old and has ended.
+     */
+    @Transactional
+    public void keep(String cookie, int tokenVersion) {
+        sessions.findByTokenHash(hash(cookie)).ifPresent(session -> sessions.update(session.id(), tokenVersion));
+    }
+
     /** 32 random bytes, URL-safe. */
     public static String random() {
         byte[] bytes = new byte[32];

@@ -144,7 +144,8 @@ class SignInPages {
             errors.put("confirmation", messages.get("password.mismatch"));
         } else {
             try {
-                accounts.changeOwnPassword(actor.userId(), new PasswordChange(form.currentPassword(), form.newPassword()));
+                int tokenVersion = accounts.changeOwnPassword(actor.userId(), new PasswordChange(form.currentPassword(), form.newPassword()));
+                SessionCookie.read(request, SessionCookie.SESSION).ifPresent(kept -> sessions.keep(kept, tokenVersion));
                 return Pages.redirect("/account/password?changed");
             } catch (InvalidInputException refused) {
                 refused.errors().forEach(error -> errors.put(String.valueOf(error.field()),

@@ -12,6 +12,7 @@ import org.junit.jupiter.api.TestInstance;
 import tw.training.account.AccountService;
 import tw.training.account.Roles;
 import tw.training.testing.DatabaseTest;
+import tw.training.testing.FormClient;
 import tw.training.testing.TestUsers;
 
 import java.net.URI;
@@ -20,8 +21,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -34,8 +34,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @MicronautTest(transactional = false)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class PageSessionTest implements DatabaseTest {
-
-    private static final Pattern TOKEN = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
 
     @Inject
     @Client("/")
@@ -54,25 +52,25 @@ class PageSessionTest implements DatabaseTest {
         TestUsers users = TestUsers.of(context, http);
         users.create("page.learner", Roles.LEARNER);
         users.create("page.disabled", Roles.LEARNER);
+        users.create("page.changer", Roles.LEARNER);
     }
 
     /** Signs in through the form; answers the session cookie and the session's CSRF token. */
     private String[] signIn(String username) throws Exception {
         HttpResponse<String> form = browser.send(get("/signin", null), HttpResponse.BodyHandlers.ofString());
-        String anonymous = cookie(form, "csrf");
-        String token = token(form.body());
+        String anonymous = FormClient.cookie(form, "csrf");
         HttpResponse<String> signedIn = browser.send(post("/signin", "csrf=" + anonymous,
-                "_csrf=" + token + "&username=" + username + "&password=" + URLEncoder.encode(TestUsers.PASSWORD, StandardCharsets.UTF_8)
-                        + "&next=/home"), HttpResponse.BodyHandlers.ofString());
+                "_csrf=" + FormClient.token(form.body()) + "&username=" + username + "&password="
+                        + URLEncoder.encode(TestUsers.PASSWORD, StandardCharsets.UTF_8) + "&next=/home"), HttpResponse.BodyHandlers.ofString());
         assertEquals(303, signedIn.statusCode(), signedIn.body());
         assertEquals("/home", signedIn.headers().firstValue("Location").orElseThrow());
-        String session = cookie(signedIn, "session");
+        String session = FormClient.cookie(signedIn, "session");
         String setCookie = String.join("\n", signedIn.headers().allValues("Set-Cookie"));
         assertTrue(setCookie.contains("HTTPOnly") || setCookie.contains("HttpOnly"), setCookie);
         assertTrue(setCookie.contains("SameSite=Lax"), setCookie);
         HttpResponse<String> home = browser.send(get("/home", "session=" + session), HttpResponse.BodyHandlers.ofString());
         assertEquals(200, home.statusCode());
-        return new String[]{session, token(home.body())};
+        return new String[]{session, FormClient.token(home.body())};
     }
 
     @Test
@@ -91,6 +89,42 @@ class PageSessionTest implements DatabaseTest {
                 HttpResponse.BodyHandlers.ofString());
         assertEquals(303, changed.statusCode(), changed.body());
         context.getBean(AccountService.class).resetPassword("page.learner", new tw.training.account.PasswordReset(TestUsers.PASSWORD), "test");
+    }
+
+    /** Point 5 of issue 15: the password changed through plain form posts, as a browser without script sends them. */
+    @Test
+    void aPasswordChangedThroughThePlainFormSignsInAndEndsTheUsersOtherSessions() {
+        String base = server.getURL().toString();
+        FormClient here = new FormClient(base, "zh-TW").signIn("page.changer", TestUsers.PASSWORD);
+        FormClient elsewhere = new FormClient(base, "zh-TW").signIn("page.changer", TestUsers.PASSWORD);
+        String newPassword = "a fresh long passphrase";
+
+        HttpResponse<String> mismatch = here.post("/account/password", form(here, TestUsers.PASSWORD, newPassword, newPassword + "!"));
+        assertEquals(422, mismatch.statusCode());
+        assertTrue(mismatch.body().contains("id=\"confirmation-error\""), "the reason beside the confirmation");
+        HttpResponse<String> wrongCurrent = here.post("/account/password", form(here, "not my password at all", newPassword, newPassword));
+        assertEquals(422, wrongCurrent.statusCode());
+        assertTrue(wrongCurrent.body().contains("id=\"currentPassword-error\""), "the reason beside the current password");
+        HttpResponse<String> weak = here.post("/account/password", form(here, TestUsers.PASSWORD, "short", "short"));
+        assertEquals(422, weak.statusCode());
+        assertTrue(weak.body().contains("id=\"newPassword-error\""), "the reason beside the new password");
+
+        HttpResponse<String> changed = here.post("/account/password", form(here, TestUsers.PASSWORD, newPassword, newPassword));
+        assertEquals(303, changed.statusCode(), changed.body());
+        assertEquals("/account/password?changed", changed.headers().firstValue("Location").orElseThrow());
+        HttpResponse<String> notice = here.get("/account/password?changed");
+        assertEquals(200, notice.statusCode(), "the session that changed it goes on");
+        assertTrue(notice.body().contains("class=\"notice\""));
+        assertEquals(303, elsewhere.get("/home").statusCode(), "every other session of the user has ended");
+
+        new FormClient(base, "zh-TW").signIn("page.changer", newPassword);
+        HttpResponse<String> refused = new FormClient(base, "zh-TW").attemptSignIn("page.changer", TestUsers.PASSWORD);
+        assertEquals(401, refused.statusCode(), "the old password no longer signs in");
+    }
+
+    private static List<Map.Entry<String, String>> form(FormClient client, String current, String next, String confirmation) {
+        return List.of(Map.entry("_csrf", client.token()), Map.entry("currentPassword", current), Map.entry("newPassword", next),
+                Map.entry("confirmation", confirmation));
     }
 
     @Test
@@ -122,17 +156,5 @@ class PageSessionTest implements DatabaseTest {
     private HttpRequest post(String path, String cookie, String form) {
         return HttpRequest.newBuilder(URI.create(server.getURL() + path)).header("Cookie", cookie).header("Accept", "text/html")
                 .header("Content-Type", "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers.ofString(form)).build();
-    }
-
-    private static String token(String page) {
-        Matcher matcher = TOKEN.matcher(page);
-        assertTrue(matcher.find(), "the page has a form with its CSRF token");
-        return matcher.group(1);
-    }
-
-    private static String cookie(HttpResponse<?> response, String name) {
-        List<String> cookies = response.headers().allValues("Set-Cookie");
-        return cookies.stream().filter(cookie -> cookie.startsWith(name + "=")).map(cookie -> cookie.substring(name.length() + 1, cookie.indexOf(';')))
-                .findFirst().orElseThrow(() -> new AssertionError("no cookie " + name + " in " + cookies));
     }
 }
