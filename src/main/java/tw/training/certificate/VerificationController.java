@@ -2,6 +2,7 @@ package tw.training.certificate;
 
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpHeaders;
+import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Controller;
@@ -14,14 +15,14 @@ import io.micronaut.security.rules.SecurityRule;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import tw.training.printing.Format;
-import tw.training.web.Templates;
+import tw.training.page.Pages;
 
 import java.util.EnumSet;
 import java.util.Map;
 
 /**
  * SPEC §6: the public verification page the QR code leads to. HTML for people (the default: a phone opening
- * the link), JSON for programs that ask for it. Unknown tokens (numbers among them) answer UNKNOWN, not an
+ * the link), a page in the site's layout and the visitor's language; JSON for programs that ask for it. Unknown tokens (numbers among them) answer UNKNOWN, not an
  * error: that is the answer.
  */
 @Controller
@@ -29,23 +30,22 @@ import java.util.Map;
 class VerificationController {
 
     private final CertificateService certificates;
-    private final Templates templates;
+    private final Pages pages;
 
-    VerificationController(CertificateService certificates, Templates templates) {
+    VerificationController(CertificateService certificates, Pages pages) {
         this.certificates = certificates;
-        this.templates = templates;
+        this.pages = pages;
     }
 
     @Get("/verify/{token}")
     @Secured(SecurityRule.IS_ANONYMOUS)
     @Produces({MediaType.TEXT_HTML, MediaType.APPLICATION_JSON})
     @Operation(summary = "Whether the certificate of a verification token is valid, revoked or unknown; nothing private")
-    HttpResponse<?> verify(@PathVariable String token, @Header(HttpHeaders.ACCEPT) @Nullable String accept) {
+    HttpResponse<?> verify(HttpRequest<?> request, @PathVariable String token, @Header(HttpHeaders.ACCEPT) @Nullable String accept) {
         Verification verification = certificates.verify(token);
         if (Format.wanted(accept, EnumSet.of(Format.JSON, Format.HTML), Format.HTML) == Format.JSON) {
             return HttpResponse.ok(verification).contentType(MediaType.APPLICATION_JSON_TYPE).header(HttpHeaders.CACHE_CONTROL, "no-store");
         }
-        return HttpResponse.ok(templates.render("verify.ftlh", Map.of("verification", verification)))
-                .contentType(MediaType.TEXT_HTML + ";charset=UTF-8").header(HttpHeaders.CACHE_CONTROL, "no-store");
+        return pages.render(request, "verify.ftlh", Map.of("verification", verification));
     }
 }

@@ -21,6 +21,8 @@ import java.util.Set;
 @ServerFilter(ServerFilter.MATCH_ALL_PATTERN)
 final class ErrorPages implements Ordered {
 
+    /** The statuses that have a page of their own ({@code error.<status>.*} in the bundles); any other is shown as 500. */
+    static final Set<Integer> SHOWN = Set.of(400, 401, 403, 404, 405, 409, 413, 415, 422, 429, 500, 503);
     /** Statuses whose problem text is not worth showing: the page's own words say it all. */
     private static final Set<Integer> GENERIC = Set.of(401, 403, 404, 405, 500, 503);
 
@@ -43,7 +45,7 @@ final class ErrorPages implements Ordered {
             return response;
         }
         int status = response.getStatus().getCode();
-        int shown = Set.of(400, 401, 403, 404, 405, 409, 413, 415, 422, 429, 503).contains(status) ? status : 500;
+        int shown = SHOWN.contains(status) ? status : 500;
         Map<String, Object> model = new HashMap<>();
         model.put("status", shown);
         model.put("detail", GENERIC.contains(shown) ? "" : problem.detail());

@@ -12,7 +12,7 @@ import java.util.List;
 public final class PageRequests {
 
     private static final List<String> NOT_PAGES = List.of("/api/", "/login", "/ims/", "/swagger", "/webjars/", "/assets/", "/fonts/",
-            "/health", "/metrics", "/verify/");
+            "/health", "/metrics");
 
     private PageRequests() {
     }

@@ -193,7 +193,7 @@ class CertificationPathTest implements DatabaseTest {
         assertEquals("UNKNOWN", send(HttpRequest.GET("/verify/" + number.toLowerCase()).accept(MediaType.APPLICATION_JSON), null).get("status"));
         assertEquals("UNKNOWN", send(HttpRequest.GET("/verify/FD-101-1999-0001").accept(MediaType.APPLICATION_JSON), null).get("status"));
         String page = http.toBlocking().retrieve(HttpRequest.GET("/verify/" + token));
-        assertTrue(page.contains("有效 Valid") && page.contains("王*明"), page);
+        assertTrue(page.contains("有效") && page.contains("王*明"), page);
     }
 
     @Test
@@ -222,7 +222,7 @@ class CertificationPathTest implements DatabaseTest {
         Map<String, Object> verified = send(HttpRequest.GET("/verify/" + token).accept(MediaType.APPLICATION_JSON), null);
         assertEquals("REVOKED", verified.get("status"));
         assertNotNull(verified.get("revokedOn"));
-        assertTrue(http.toBlocking().retrieve(HttpRequest.GET("/verify/" + token)).contains("已撤銷 Revoked"));
+        assertTrue(http.toBlocking().retrieve(HttpRequest.GET("/verify/" + token)).contains("已撤銷"));
     }
 
     @Test

@@ -189,6 +189,13 @@ class LearnerJourneyBrowserTest {
                 HttpResponse.BodyHandlers.ofByteArray());
         assertEquals(200, pdf.statusCode());
         assertTrue(new String(pdf.body(), 0, 5, StandardCharsets.US_ASCII).startsWith("%PDF-"));
+
+        // the public verification page, in the site's layout
+        String verify = browser.driver.findElement(By.cssSelector("a[href*='/verify/']")).getAttribute("href");
+        browser.open(URI.create(verify).getPath());
+        assertEquals("有效", browser.driver.findElement(By.id("verification-status")).getText().strip());
+        browser.assertAccessible();
+        browser.screenshot(SHOTS, "verification");
     }
 
     @Test

@@ -94,7 +94,16 @@ public final class Browser implements AutoCloseable {
         // the page as the user sees it, its Chinese drawn (a screenshot of boxes is a failure, not a picture)
         assertChineseRendered();
         try {
-            Path folder = Files.createDirectories(Path.of("target", "screenshots", test));
+            Path folder = Path.of("target", "screenshots", test);
+            if (shots == 0 && Files.isDirectory(folder)) {
+                // a new run's pictures only: an earlier run's, numbered otherwise, would read as steps of this one
+                try (var old = Files.list(folder)) {
+                    for (Path picture : old.toList()) {
+                        Files.delete(picture);
+                    }
+                }
+            }
+            Files.createDirectories(folder);
             Path shot = ((TakesScreenshot) driver).getScreenshotAs(OutputType.FILE).toPath();
             Files.copy(shot, folder.resolve(String.format("%02d-%s.png", ++shots, step)), StandardCopyOption.REPLACE_EXISTING);
         } catch (IOException e) {

@@ -1,0 +1,144 @@
+package tw.training.page;
+
+import io.micronaut.context.ApplicationContext;
+import io.micronaut.core.type.Argument;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.client.HttpClient;
+import io.micronaut.http.client.annotation.Client;
+import io.micronaut.http.client.multipart.MultipartBody;
+import io.micronaut.runtime.server.EmbeddedServer;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.api.TestInstance;
+import tw.training.account.Roles;
+import tw.training.testing.DatabaseTest;
+import tw.training.testing.FormClient;
+import tw.training.testing.FormClient.Part;
+import tw.training.testing.TestUsers;
+
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+
+import static org.junit.jupiter.api.Assertions.assertAll;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Issue 15, point 6: every page, in each state it has (empty and filled, refused forms, the error pages), rendered in
+ * Traditional Chinese and in English. A message key missing from a bundle fails the page ({@link Messages}), so a
+ * page that renders is a page whose every text is there; the page must also say which language it is in.
+ */
+@MicronautTest(transactional = false)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class EveryPageInBothLanguagesTest implements DatabaseTest {
+
+    private static final String STANDARD = "KPS5294-001v4";
+    private static final List<String> INDICATORS = List.of("P2.3.1", "P2.3.2", "P2.3.3", "P2.3.4");
+
+    @Inject
+    @Client("/")
+    HttpClient http;
+
+    @Inject
+    ApplicationContext context;
+
+    @Inject
+    EmbeddedServer server;
+
+    private long enrollment;
+    private long evidence;
+    private String verification;
+
+    /** A learner who has met the whole plan and holds a certificate, and one who has begun nothing. */
+    @BeforeAll
+    void aFinishedLearner() {
+        TestUsers users = TestUsers.of(context, http);
+        String trainer = users.tokenFor("languages.trainer", Roles.TRAINER);
+        String admin = users.tokenFor("languages.admin", Roles.ADMIN);
+        String learner = users.tokenFor("languages.learner", Roles.LEARNER);
+        users.create("languages.newcomer", Roles.LEARNER);
+        long course = id(post("/api/courses", trainer, Map.of("code", "LANG-1", "title", "客訴處理實務", "hours", 6)));
+        post("/api/courses/" + course + "/alignments", trainer, Map.of("standardCode", STANDARD, "taskCode", "T2.3", "methods", List.of("PORTFOLIO")));
+        post("/api/courses/" + course + "/publish", trainer, Map.of());
+        enrollment = id(post("/api/courses/" + course + "/enrollments", trainer, Map.of("username", "languages.learner")));
+        post("/api/courses/" + course + "/enrollments", trainer, Map.of("username", "languages.newcomer"));
+        String claims = String.join(",", INDICATORS.stream().map(indicator -> "\"" + STANDARD + ":" + indicator + "\"").toList());
+        evidence = id(http.toBlocking().retrieve(HttpRequest.POST("/api/enrollments/" + enrollment + "/evidence", MultipartBody.builder()
+                        .addPart("metadata", "{\"method\":\"PORTFOLIO\",\"title\":\"客訴演練紀錄\",\"indicators\":[" + claims + "]}")
+                        .addPart("file", "drill.pdf", new MediaType("application/pdf"), "%PDF-1.4\n%%EOF\n".getBytes(StandardCharsets.US_ASCII)).build())
+                .contentType(MediaType.MULTIPART_FORM_DATA_TYPE).bearerAuth(learner), Argument.mapOf(String.class, Object.class)));
+        http.toBlocking().exchange(HttpRequest.POST("/api/courses/" + course + "/judgements", INDICATORS.stream().map(indicator ->
+                Map.<String, Object>of("evidenceId", evidence, "indicator", STANDARD + ":" + indicator, "outcome", "MET", "comment", "完整")).toList())
+                .bearerAuth(trainer));
+        Map<String, Object> certificate = post("/api/enrollments/" + enrollment + "/certificate", admin, Map.of());
+        verification = ((String) certificate.get("verificationUrl")).replaceFirst("^.*(/verify/)", "$1");
+    }
+
+    /** A page and the answer it must give. */
+    private record Visit(String name, int status, Supplier<HttpResponse<String>> request) {
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"zh-TW", "en"})
+    void everyPageRendersInTheLanguage(String language) {
+        String base = server.getURL().toString();
+        FormClient anonymous = new FormClient(base, language);
+        FormClient learner = new FormClient(base, language).signIn("languages.learner", TestUsers.PASSWORD);
+        FormClient newcomer = new FormClient(base, language).signIn("languages.newcomer", TestUsers.PASSWORD);
+        String form = "/enrollments/" + enrollment + "/evidence";
+        List<Visit> visits = List.of(
+                new Visit("landing", 200, () -> anonymous.get("/")),
+                new Visit("landing signed in", 200, () -> learner.get("/")),
+                new Visit("sign-in", 200, () -> anonymous.get("/signin?next=/home")),
+                new Visit("sign-in refused", 401, () -> anonymous.attemptSignIn("languages.learner", "not the password")),
+                new Visit("verification, valid", 200, () -> anonymous.get(verification)),
+                new Visit("verification, unknown", 200, () -> anonymous.get("/verify/no-such-code")),
+                new Visit("home", 200, () -> learner.get("/home")),
+                new Visit("home, nothing begun", 200, () -> newcomer.get("/home")),
+                new Visit("course, plan met", 200, () -> learner.get("/enrollments/" + enrollment)),
+                new Visit("evidence form", 200, () -> learner.get(form + "/new")),
+                new Visit("evidence form refused", 422, () -> learner.postMultipart(form, List.of(Part.field("_csrf", learner.token()),
+                        Part.field("method", "PORTFOLIO"), Part.field("title", ""), Part.file("a.pdf", "application/pdf", new byte[]{'%', 'P', 'D', 'F', '-'})))),
+                new Visit("portfolio", 200, () -> learner.get("/portfolio")),
+                new Visit("portfolio, filtered", 200, () -> learner.get("/portfolio?method=PORTFOLIO&state=JUDGED")),
+                new Visit("portfolio, empty", 200, () -> newcomer.get("/portfolio")),
+                new Visit("evidence", 200, () -> learner.get("/evidence/" + evidence)),
+                new Visit("evidence, just submitted", 200, () -> learner.get("/evidence/" + evidence + "?submitted")),
+                new Visit("certificates", 200, () -> learner.get("/certificates")),
+                new Visit("certificates, none", 200, () -> newcomer.get("/certificates")),
+                new Visit("password", 200, () -> learner.get("/account/password")),
+                new Visit("password changed", 200, () -> learner.get("/account/password?changed")),
+                new Visit("password refused", 422, () -> learner.post("/account/password", List.of(Map.entry("_csrf", learner.token()),
+                        Map.entry("currentPassword", "wrong"), Map.entry("newPassword", "a long new passphrase"), Map.entry("confirmation", "other")))),
+                new Visit("not found", 404, () -> learner.get("/enrollments/987654")),
+                new Visit("forbidden (no CSRF token)", 403, () -> learner.post("/account/password", List.of(Map.entry("currentPassword", "x")))));
+        List<org.junit.jupiter.api.function.Executable> checks = new ArrayList<>();
+        for (Visit visit : visits) {
+            checks.add(() -> {
+                HttpResponse<String> page = visit.request().get();
+                assertEquals(visit.status(), page.statusCode(), () -> visit.name() + " in " + language + ": " + page.body());
+                assertTrue(page.headers().firstValue("Content-Type").orElse("").startsWith("text/html"), visit.name());
+                String lang = language.equals("en") ? "lang=\"en\"" : "lang=\"zh-Hant-TW\"";
+                assertTrue(page.body().contains("<html " + lang + ">"), () -> visit.name() + " says it is in " + language);
+                assertTrue(page.body().contains("</html>"), () -> visit.name() + " rendered to its end");
+            });
+        }
+        assertAll(checks);
+    }
+
+    private Map<String, Object> post(String path, String token, Object body) {
+        return http.toBlocking().retrieve(HttpRequest.POST(path, body).bearerAuth(token), Argument.mapOf(String.class, Object.class));
+    }
+
+    private static long id(Map<String, Object> answer) {
+        return ((Number) answer.get("id")).longValue();
+    }
+}
