@@ -19,6 +19,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
@@ -102,6 +103,12 @@ public class CourseService {
         RevisionRow revision = store.revisions(courseId).stream().filter(r -> r.id() == revisionId).findFirst()
                 .orElseThrow(() -> new NotFoundException("course " + courseId + " has no revision " + revisionId));
         return view(course, revision);
+    }
+
+    /** The level of each task a revision aligns to, by task id: for features that hold an enrollment on it. */
+    @ReadOnly
+    public Map<String, Integer> taskLevels(long revisionId) {
+        return store.taskLevels(revisionId);
     }
 
     @ReadOnly

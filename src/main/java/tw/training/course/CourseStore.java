@@ -11,6 +11,7 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -120,6 +121,15 @@ class CourseStore {
             sql.update("INSERT INTO module_task (module_id, task_id) SELECT ?, task_id FROM module_task WHERE module_id = ?",
                     copy, module.id());
         }
+    }
+
+    /** The level of each task a revision aligns to, by task id ("KPS5294-001v4:T2.3"); a task without one is left out. */
+    Map<String, Integer> taskLevels(long revisionId) {
+        Map<String, Integer> levels = new HashMap<>();
+        sql.query("SELECT s.code AS standard_code, t.code AS task_code, t.competency_level FROM alignment a JOIN task t ON t.task_id = a.task_id"
+                + " JOIN standard s ON s.standard_id = t.standard_id WHERE a.revision_id = ? AND t.competency_level IS NOT NULL", List.of(revisionId),
+                row -> levels.put(row.getString("standard_code") + ":" + row.getString("task_code"), row.getInt("competency_level")));
+        return levels;
     }
 
     List<CourseView.Alignment> alignments(long revisionId) {

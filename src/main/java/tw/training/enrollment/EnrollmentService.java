@@ -19,6 +19,7 @@ import tw.training.problem.NotFoundException;
 
 import java.time.Clock;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Enrolls learners in published courses and answers who is enrolled where. Each enrollment keeps the plan
@@ -101,6 +102,12 @@ public class EnrollmentService {
     public CourseView course(long enrollmentId, Actor actor) {
         EnrollmentRef enrollment = visible(enrollmentId, actor).ref();
         return courses.asJoined(enrollment.courseId(), enrollment.revisionId());
+    }
+
+    /** The level of each task of the enrollment's plan, by task id: the same visibility rule as {@link #get}. */
+    @ReadOnly
+    public Map<String, Integer> taskLevels(long enrollmentId, Actor actor) {
+        return courses.taskLevels(visible(enrollmentId, actor).ref().revisionId());
     }
 
     /** For features working on an enrollment (evidence, progress): the same visibility rule as {@link #get}. */

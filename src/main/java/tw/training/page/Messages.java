@@ -6,9 +6,13 @@ import freemarker.template.TemplateModelException;
 import freemarker.template.utility.DeepUnwrap;
 
 import java.text.MessageFormat;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.MissingResourceException;
+import java.util.Optional;
 import java.util.ResourceBundle;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The texts of the pages in one language, from {@code i18n/pages_zh_TW.properties} or {@code i18n/pages_en.properties}
@@ -17,10 +21,14 @@ import java.util.ResourceBundle;
  */
 public final class Messages implements TemplateMethodModelEx {
 
+    /** The bundles' patterns read once for the life of the server (they are immutable); empty for those MessageFormat reads. */
+    private static final Map<Language, Map<String, Optional<MessagePattern>>> COMPILED = new ConcurrentHashMap<>();
     private static final ResourceBundle.Control NO_FALLBACK = ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES);
 
     private final Language language;
     private final ResourceBundle bundle;
+    /** Parsed patterns of this instance, which renders one page on one thread (MessageFormat is not thread-safe). */
+    private final Map<String, MessageFormat> formats = new HashMap<>();
 
     public Messages(Language language) {
         this.language = language;
@@ -32,8 +40,14 @@ public final class Messages implements TemplateMethodModelEx {
     }
 
     public String get(String key, Object... arguments) {
-        String pattern = bundle.getString(key);
-        return arguments.length == 0 ? pattern : new MessageFormat(pattern, language.locale).format(arguments);
+        if (arguments.length == 0) {
+            return bundle.getString(key);
+        }
+        // a page asks for the same few patterns hundreds of times (one per indicator)
+        Optional<MessagePattern> compiled = COMPILED.computeIfAbsent(language, l -> new ConcurrentHashMap<>())
+                .computeIfAbsent(key, k -> Optional.ofNullable(MessagePattern.of(bundle.getString(k))));
+        String text = compiled.map(pattern -> pattern.format(arguments, language.locale)).orElse(null);
+        return text != null ? text : formats.computeIfAbsent(key, k -> new MessageFormat(bundle.getString(k), language.locale)).format(arguments);
     }
 
     /** The text for {@code key} when the bundle has one, else {@code fallback}. */

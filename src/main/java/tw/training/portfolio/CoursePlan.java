@@ -1,9 +1,7 @@
 package tw.training.portfolio;
 
 import tw.training.course.AssessmentMethod;
-import tw.training.course.CourseView;
-import tw.training.evidence.EvidenceStatus;
-import tw.training.evidence.Outcome;
+import tw.training.enrollment.EnrollmentView;
 import tw.training.evidence.Views;
 import tw.training.progress.ProgressView;
 import tw.training.progress.Satisfaction;
@@ -20,7 +18,7 @@ import java.util.Map;
  * each indicator with its required methods, the judgements that met it (evidence, assessor, comment) and, for
  * what is missing, the evidence still awaiting judgement and the last "not yet" with its comment.
  */
-public record CoursePlan(ProgressView progress, List<Task> tasks) {
+public record CoursePlan(EnrollmentView enrollment, ProgressView progress, List<Task> tasks) {
 
     public record Task(String id, String title, Integer level, int met, int total, List<Indicator> indicators) {
     }
@@ -38,49 +36,43 @@ public record CoursePlan(ProgressView progress, List<Task> tasks) {
     public record NotYet(long evidenceId, String evidenceTitle, String assessor, Instant judgedAt, String comment) {
     }
 
-    static CoursePlan of(ProgressView progress, CourseView course, List<Views.Evidence> evidence) {
-        Map<String, Integer> levels = new HashMap<>();
-        course.alignments().forEach(alignment -> levels.put(alignment.taskId(), alignment.level()));
-        Map<Long, Views.Judgement> judgements = new HashMap<>();
-        Map<Long, Views.Evidence> byId = new HashMap<>();
-        for (Views.Evidence piece : evidence) {
-            byId.put(piece.id(), piece);
-            piece.judgements().forEach(judgement -> judgements.put(judgement.id(), judgement));
-        }
+    /**
+     * {@code notes}: the evidence title and comment of each judgement that met an indicator; {@code open}: the claims
+     * still awaiting judgement or last judged NOT_YET.
+     */
+    static CoursePlan of(EnrollmentView enrollment, ProgressView progress, Map<String, Integer> levels, Map<Long, Views.Note> notes,
+                         List<Views.Claim> open) {
+        Map<String, List<Views.Claim>> openByIndicator = new HashMap<>();
+        open.forEach(claim -> openByIndicator.computeIfAbsent(claim.indicator(), indicator -> new ArrayList<>()).add(claim));
         Map<String, List<Indicator>> byTask = new LinkedHashMap<>();
         for (ProgressView.IndicatorProgress indicator : progress.indicators()) {
-            byTask.computeIfAbsent(indicator.task(), task -> new ArrayList<>()).add(indicator(indicator, evidence, byId, judgements));
+            byTask.computeIfAbsent(indicator.task(), task -> new ArrayList<>())
+                    .add(indicator(indicator, notes, openByIndicator.getOrDefault(indicator.id(), List.of())));
         }
         List<Task> tasks = progress.tasks().stream().map(task -> new Task(task.id(), task.title(), levels.get(task.id()), task.indicatorsMet(),
                 task.indicatorsTotal(), byTask.getOrDefault(task.id(), List.of()))).toList();
-        return new CoursePlan(progress, tasks);
+        return new CoursePlan(enrollment, progress, tasks);
     }
 
-    private static Indicator indicator(ProgressView.IndicatorProgress indicator, List<Views.Evidence> evidence, Map<Long, Views.Evidence> byId,
-                                       Map<Long, Views.Judgement> judgements) {
+    /** The judgements that met the plan's indicators, whose notes the page shows. */
+    static List<Long> meetingJudgements(ProgressView progress) {
+        return progress.indicators().stream().flatMap(indicator -> indicator.satisfiedBy().stream()).map(Satisfaction::judgementId).toList();
+    }
+
+    private static Indicator indicator(ProgressView.IndicatorProgress indicator, Map<Long, Views.Note> notes, List<Views.Claim> open) {
         List<Met> metBy = new ArrayList<>();
         for (Satisfaction reason : indicator.satisfiedBy()) {
-            Views.Judgement judgement = judgements.get(reason.judgementId());
-            Views.Evidence piece = byId.get(reason.evidenceId());
-            metBy.add(new Met(reason.method(), reason.evidenceId(), piece == null ? "" : piece.title(), reason.assessor(), reason.judgedAt(),
-                    judgement == null || judgement.comment() == null ? "" : judgement.comment()));
+            Views.Note note = notes.get(reason.judgementId());
+            metBy.add(new Met(reason.method(), reason.evidenceId(), note == null ? "" : note.evidenceTitle(), reason.assessor(), reason.judgedAt(),
+                    note == null || note.comment() == null ? "" : note.comment()));
         }
         List<Evidence> awaiting = new ArrayList<>();
         List<NotYet> notYet = new ArrayList<>();
-        for (Views.Evidence piece : evidence) {
-            if (piece.status() != EvidenceStatus.SUBMITTED || !piece.indicators().contains(indicator.id())) {
-                continue;
-            }
-            Views.Judgement latest = null;
-            for (Views.Judgement judgement : piece.judgements()) {
-                if (judgement.indicator().equals(indicator.id()) && (latest == null || judgement.judgedAt().isAfter(latest.judgedAt()))) {
-                    latest = judgement;
-                }
-            }
-            if (latest == null) {
-                awaiting.add(new Evidence(piece.id(), piece.title(), piece.method()));
-            } else if (latest.outcome() == Outcome.NOT_YET && !indicator.met()) {
-                notYet.add(new NotYet(piece.id(), piece.title(), latest.assessor(), latest.judgedAt(), latest.comment() == null ? "" : latest.comment()));
+        for (Views.Claim claim : open) {
+            if (claim.judgementId() == null) {
+                awaiting.add(new Evidence(claim.evidenceId(), claim.title(), claim.method()));
+            } else if (!indicator.met()) {
+                notYet.add(new NotYet(claim.evidenceId(), claim.title(), claim.assessor(), claim.judgedAt(), claim.comment() == null ? "" : claim.comment()));
             }
         }
         String code = indicator.id().substring(indicator.id().indexOf(':') + 1);

@@ -11,12 +11,12 @@ import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.rules.SecurityRule;
 import io.swagger.v3.oas.annotations.Hidden;
 import tw.training.account.Actor;
+import tw.training.course.AssessmentMethod;
 import tw.training.certificate.CertificatePrint;
 import tw.training.certificate.CertificateService;
 import tw.training.certificate.CertificateView;
 import tw.training.enrollment.EnrollmentService;
 import tw.training.enrollment.EnrollmentView;
-import tw.training.evidence.EvidenceService;
 import tw.training.page.Pages;
 import tw.training.progress.ProgressService;
 import tw.training.progress.ProgressView;
@@ -34,16 +34,16 @@ class LearnerPages {
 
     private final EnrollmentService enrollments;
     private final ProgressService progress;
-    private final EvidenceService evidence;
+    private final CoursePlans plans;
     private final CertificateService certificates;
     private final CertificatePrint print;
     private final Pages pages;
 
-    LearnerPages(EnrollmentService enrollments, ProgressService progress, EvidenceService evidence, CertificateService certificates,
+    LearnerPages(EnrollmentService enrollments, ProgressService progress, CoursePlans plans, CertificateService certificates,
                  CertificatePrint print, Pages pages) {
         this.enrollments = enrollments;
         this.progress = progress;
-        this.evidence = evidence;
+        this.plans = plans;
         this.certificates = certificates;
         this.print = print;
         this.pages = pages;
@@ -55,17 +55,18 @@ class LearnerPages {
 
     @Get("/home")
     HttpResponse<String> home(HttpRequest<?> request, Actor actor) {
-        // a learner has a handful of enrollments: one progress read each
-        List<Enrolled> enrolled = enrollments.mine(actor).stream()
-                .map(enrollment -> new Enrolled(enrollment, progress.enrollment(enrollment.id(), actor).summary())).toList();
+        List<EnrollmentView> mine = enrollments.mine(actor);
+        // read after the enrollments, so every one of them has its summary (one read for all, not one per enrollment)
+        Map<Long, ProgressView.Summary> summaries = progress.mine(actor);
+        List<Enrolled> enrolled = mine.stream()
+                .map(enrollment -> new Enrolled(enrollment, summaries.getOrDefault(enrollment.id(), ProgressView.Summary.of(0, 0)))).toList();
         return pages.render(request, "home.ftlh", Map.of("enrolled", enrolled));
     }
 
     @Get("/enrollments/{id}")
     HttpResponse<String> course(HttpRequest<?> request, @PathVariable long id, Actor actor) {
-        ProgressView view = progress.enrollment(id, actor);
-        CoursePlan plan = CoursePlan.of(view, enrollments.course(id, actor), evidence.ofEnrollment(id, actor));
-        return pages.render(request, "course.ftlh", Map.of("plan", plan, "enrollment", enrollments.get(id, actor)));
+        CoursePlan plan = plans.of(id, actor);
+        return pages.render(request, "course.ftlh", Map.of("plan", plan, "enrollment", plan.enrollment(), "methods", AssessmentMethod.values()));
     }
 
     @Get("/certificates")

@@ -16,6 +16,7 @@ import tw.training.evidence.JudgementsRecorded;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -78,6 +79,15 @@ public class ProgressService {
         return new ProgressView(enrollmentId, new ProgressView.Course(view.course().id(), view.course().code(), view.course().title()),
                 new ProgressView.Learner(view.learner().username(), view.learner().displayName()), indicators, List.copyOf(tasks.values()),
                 ProgressView.Summary.of(met, indicators.size()));
+    }
+
+    /** The caller's own enrollments, each with how many of its plan's indicators are met, by enrollment id. */
+    @ReadOnly
+    public Map<Long, ProgressView.Summary> mine(Actor actor) {
+        Map<Long, ProgressView.Summary> summaries = new HashMap<>();
+        queries.ofLearner(actor.userId()).forEach(enrolled -> summaries.put(enrolled.enrollmentId(),
+                ProgressView.Summary.of(enrolled.met(), plans.of(enrolled.revisionId()).size())));
+        return summaries;
     }
 
     /** The course's trainers and admins. */

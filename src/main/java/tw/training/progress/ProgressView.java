@@ -35,7 +35,7 @@ public record ProgressView(long enrollmentId, Course course, Learner learner, Li
     @Serdeable
     public record Summary(int indicatorsMet, int indicatorsTotal, int percent, boolean complete) {
 
-        static Summary of(int met, int total) {
+        public static Summary of(int met, int total) {
             return new Summary(met, total, total == 0 ? 0 : met * 100 / total, total > 0 && met == total);
         }
     }

@@ -1,0 +1,124 @@
+package tw.training.portfolio;
+
+import io.micronaut.context.ApplicationContext;
+import io.micronaut.core.type.Argument;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.client.HttpClient;
+import io.micronaut.http.client.annotation.Client;
+import io.micronaut.http.client.multipart.MultipartBody;
+import io.micronaut.runtime.server.EmbeddedServer;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import tw.training.account.Roles;
+import tw.training.testing.DatabaseTest;
+import tw.training.testing.FormClient;
+import tw.training.testing.TestUsers;
+
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The learner's course page says, for each indicator, what met it (evidence, assessor, comment) and, while it is
+ * not met, which evidence awaits judgement and which was last judged "not yet" and why; a later judgement of the
+ * same claim replaces the earlier one, as in the progress ledger.
+ */
+@MicronautTest(transactional = false)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class CoursePageTest implements DatabaseTest {
+
+    private static final String STANDARD = "KPS5294-001v4";
+
+    @Inject
+    @Client("/")
+    HttpClient http;
+
+    @Inject
+    ApplicationContext context;
+
+    @Inject
+    EmbeddedServer server;
+
+    private String trainer;
+    private String learner;
+    private long course;
+    private long enrollment;
+    private FormClient page;
+
+    @BeforeAll
+    void enrolled() {
+        TestUsers users = TestUsers.of(context, http);
+        trainer = users.tokenFor("plan.trainer", Roles.TRAINER);
+        learner = users.tokenFor("plan.learner", Roles.LEARNER);
+        course = id(post("/api/courses", trainer, Map.of("code", "PLAN-1", "title", "客訴處理實務", "hours", 6)));
+        post("/api/courses/" + course + "/alignments", trainer, Map.of("standardCode", STANDARD, "taskCode", "T2.3", "methods", List.of("PORTFOLIO")));
+        post("/api/courses/" + course + "/publish", trainer, Map.of());
+        enrollment = id(post("/api/courses/" + course + "/enrollments", trainer, Map.of("username", "plan.learner")));
+        page = new FormClient(server.getURL().toString(), "zh-TW").signIn("plan.learner", TestUsers.PASSWORD);
+    }
+
+    @Test
+    void awaitingThenNotYetWithTheReasonThenMetWithTheComment() {
+        long first = submit("第一次演練", "P2.3.1", "P2.3.2");
+        assertTrue(indicator("P2.3.1").contains("第一次演練") && indicator("P2.3.1").contains("class=\"awaiting\""), indicator("P2.3.1"));
+
+        judge(first, "P2.3.1", "NOT_YET", "步驟三不完整");
+        judge(first, "P2.3.2", "MET", "紀錄清楚");
+        String notYet = indicator("P2.3.1");
+        assertTrue(notYet.contains("class=\"not-yet\"") && notYet.contains("步驟三不完整"), notYet);
+        assertFalse(notYet.contains("class=\"awaiting\""), "judged, so no longer awaiting");
+        String met = indicator("P2.3.2");
+        assertTrue(met.contains("indicator met") && met.contains("紀錄清楚") && met.contains("第一次演練"), met);
+
+        // the same claim judged again: the latest word counts, the "not yet" is gone
+        judge(first, "P2.3.1", "MET", "補充後完整");
+        String now = indicator("P2.3.1");
+        assertTrue(now.contains("indicator met") && now.contains("補充後完整"), now);
+        assertFalse(now.contains("步驟三不完整"), now);
+
+        // a second piece claiming a met indicator awaits, but the page does not ask for it: the indicator is met
+        submit("第二次演練", "P2.3.1");
+        assertFalse(indicator("P2.3.1").contains("class=\"awaiting\""), indicator("P2.3.1"));
+        assertTrue(indicator("P2.3.3").contains("class=\"missing\""), "an indicator nothing claims is still needed");
+    }
+
+    /** The article of one indicator on the course page. */
+    private String indicator(String code) {
+        String body = page.get("/enrollments/" + enrollment).body();
+        Matcher article = Pattern.compile("<article class=\"indicator[^\"]*\" id=\"indicator-" + Pattern.quote(code) + "\".*?</article>", Pattern.DOTALL)
+                .matcher(body);
+        assertTrue(article.find(), "the page shows " + code);
+        return article.group();
+    }
+
+    private long submit(String title, String... indicators) {
+        String claims = String.join(",", java.util.Arrays.stream(indicators).map(code -> "\"" + STANDARD + ":" + code + "\"").toList());
+        return id(http.toBlocking().retrieve(HttpRequest.POST("/api/enrollments/" + enrollment + "/evidence", MultipartBody.builder()
+                        .addPart("metadata", "{\"method\":\"PORTFOLIO\",\"title\":\"" + title + "\",\"indicators\":[" + claims + "]}")
+                        .addPart("file", "drill.pdf", new MediaType("application/pdf"), "%PDF-1.4\n%%EOF\n".getBytes(StandardCharsets.US_ASCII)).build())
+                .contentType(MediaType.MULTIPART_FORM_DATA_TYPE).bearerAuth(learner), Argument.mapOf(String.class, Object.class)));
+    }
+
+    private void judge(long evidence, String code, String outcome, String comment) {
+        assertEquals(201, http.toBlocking().exchange(HttpRequest.POST("/api/evidence/" + evidence + "/judgements",
+                Map.of("indicator", STANDARD + ":" + code, "outcome", outcome, "comment", comment)).bearerAuth(trainer)).code());
+    }
+
+    private Map<String, Object> post(String path, String token, Object body) {
+        return http.toBlocking().retrieve(HttpRequest.POST(path, body).bearerAuth(token), Argument.mapOf(String.class, Object.class));
+    }
+
+    private static long id(Map<String, Object> answer) {
+        return ((Number) answer.get("id")).longValue();
+    }
+}
