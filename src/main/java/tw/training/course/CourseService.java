@@ -41,6 +41,8 @@ public class CourseService {
     private final CatalogueService catalogue;
     private final PlanCheck planCheck;
     private final Clock clock;
+    /** {@link #publishedTaskLevels}, by revision id; past 2,000 revisions the memory is simply dropped. */
+    private final Map<Long, Map<String, Integer>> publishedLevels = new java.util.concurrent.ConcurrentHashMap<>();
 
     CourseService(CourseStore store, CatalogueService catalogue, PlanCheck planCheck, Clock clock) {
         this.store = store;
@@ -105,10 +107,21 @@ public class CourseService {
         return view(course, revision);
     }
 
-    /** The level of each task a revision aligns to, by task id: for features that hold an enrollment on it. */
+    /**
+     * The level of each task a published revision aligns to, by task id, for features that hold an enrollment on it.
+     * Kept in memory: a published revision never changes (a change opens a new draft).
+     */
     @ReadOnly
-    public Map<String, Integer> taskLevels(long revisionId) {
-        return store.taskLevels(revisionId);
+    public Map<String, Integer> publishedTaskLevels(long revisionId) {
+        Map<String, Integer> levels = publishedLevels.get(revisionId);
+        if (levels == null) {
+            levels = Map.copyOf(store.taskLevels(revisionId));
+            if (publishedLevels.size() >= 2_000) {
+                publishedLevels.clear();
+            }
+            publishedLevels.put(revisionId, levels);
+        }
+        return levels;
     }
 
     @ReadOnly

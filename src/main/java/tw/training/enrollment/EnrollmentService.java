@@ -104,10 +104,9 @@ public class EnrollmentService {
         return courses.asJoined(enrollment.courseId(), enrollment.revisionId());
     }
 
-    /** The level of each task of the enrollment's plan, by task id: the same visibility rule as {@link #get}. */
-    @ReadOnly
-    public Map<String, Integer> taskLevels(long enrollmentId, Actor actor) {
-        return courses.taskLevels(visible(enrollmentId, actor).ref().revisionId());
+    /** The level of each task of a visible enrollment's plan, by task id. */
+    public Map<String, Integer> taskLevels(Visible enrollment) {
+        return courses.publishedTaskLevels(enrollment.ref().revisionId());
     }
 
     /** For features working on an enrollment (evidence, progress): the same visibility rule as {@link #get}. */
@@ -116,8 +115,26 @@ public class EnrollmentService {
         return visible(enrollmentId, actor).ref();
     }
 
-    /** Both faces of a visible enrollment from one read, for features that show it along with their own data. */
-    public record Visible(EnrollmentRef ref, EnrollmentView view) {
+    /**
+     * Both faces of an enrollment from one read, and the proof that the actor may see it: only this service makes
+     * one, so a feature handed a {@code Visible} reads the enrollment's data without checking again.
+     */
+    public static final class Visible {
+        private final EnrollmentRef ref;
+        private final EnrollmentView view;
+
+        private Visible(EnrollmentRef ref, EnrollmentView view) {
+            this.ref = ref;
+            this.view = view;
+        }
+
+        public EnrollmentRef ref() {
+            return ref;
+        }
+
+        public EnrollmentView view() {
+            return view;
+        }
     }
 
     /** {@link #requireVisible} and {@link #get} at once. */

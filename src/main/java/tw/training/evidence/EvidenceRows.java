@@ -173,44 +173,6 @@ class EvidenceRows {
         return files;
     }
 
-    /**
-     * The claims of the enrollment's submitted evidence still open: never judged, or last judged NOT_YET (the
-     * progress ledger's order: time, then id). Those last judged MET are settled, and the ledger holds them.
-     */
-    List<Views.Claim> openClaims(long enrollmentId) {
-        return sql.query("SELECT v.evidence_id, v.title, v.method, s.code AS standard_code, i.code, j.judgement_id, j.comment, j.judged_at,"
-                        + " u.username FROM evidence v JOIN evidence_indicator c ON c.evidence_id = v.evidence_id"
-                        + " JOIN indicator i ON i.indicator_id = c.indicator_id JOIN standard s ON s.standard_id = i.standard_id"
-                        + " LEFT JOIN (SELECT l.*, ROW_NUMBER() OVER (PARTITION BY l.evidence_id, l.indicator_id ORDER BY l.judged_at DESC,"
-                        + " l.judgement_id DESC) AS recency FROM judgement l JOIN evidence e ON e.evidence_id = l.evidence_id WHERE e.enrollment_id = ?) j"
-                        + " ON j.evidence_id = c.evidence_id AND j.indicator_id = c.indicator_id AND j.recency = 1"
-                        + " LEFT JOIN app_user u ON u.user_id = j.assessor_id"
-                        + " WHERE v.enrollment_id = ? AND v.status = 'SUBMITTED' AND (j.judgement_id IS NULL OR j.outcome = 'NOT_YET')"
-                        + " ORDER BY v.submitted_at, v.evidence_id, i.task_id, i.sort_order",
-                List.of(enrollmentId, enrollmentId), row -> {
-                    long judgement = row.getLong("judgement_id");
-                    boolean judged = !row.wasNull();
-                    Timestamp judgedAt = row.getTimestamp("judged_at");
-                    return new Views.Claim(row.getLong("evidence_id"), row.getString("title"), AssessmentMethod.valueOf(row.getString("method")),
-                            row.getString("standard_code") + ":" + row.getString("code"), judged ? judgement : null, judged ? Outcome.NOT_YET : null,
-                            row.getString("comment"), row.getString("username"), judgedAt == null ? null : judgedAt.toInstant());
-                });
-    }
-
-    /** The title of the evidence and the assessor's comment of each of these judgements of the enrollment, by judgement id. */
-    Map<Long, Views.Note> notes(long enrollmentId, Collection<Long> judgementIds) {
-        Map<Long, Views.Note> notes = new java.util.HashMap<>();
-        if (!judgementIds.isEmpty()) {
-            List<Object> parameters = new ArrayList<>(judgementIds.size() + 1);
-            parameters.add(enrollmentId);
-            parameters.addAll(judgementIds);
-            sql.query("SELECT j.judgement_id, v.title, j.comment FROM judgement j JOIN evidence v ON v.evidence_id = j.evidence_id"
-                            + " WHERE v.enrollment_id = ? AND j.judgement_id IN (" + Sql.placeholders(judgementIds.size()) + ")", parameters,
-                    row -> notes.put(row.getLong("judgement_id"), new Views.Note(row.getString("title"), row.getString("comment"))));
-        }
-        return notes;
-    }
-
     /** The judgements of many pieces of evidence in one query, by evidence, oldest first. */
     Map<Long, List<Views.Judgement>> judgements(Collection<Long> evidenceIds) {
         Map<Long, List<Views.Judgement>> judgements = new LinkedHashMap<>();

@@ -32,7 +32,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -237,20 +236,6 @@ public class EvidenceService {
     public List<Views.Evidence> ofEnrollment(long enrollmentId, Actor actor) {
         enrollments.requireVisible(enrollmentId, actor);
         return views(rows.ofEnrollments(List.of(enrollmentId)));
-    }
-
-    /** The enrollment's claims still open (awaiting, or last judged NOT_YET); visible as {@link #ofEnrollment}. */
-    @ReadOnly
-    public List<Views.Claim> openClaims(long enrollmentId, Actor actor) {
-        enrollments.requireVisible(enrollmentId, actor);
-        return rows.openClaims(enrollmentId);
-    }
-
-    /** The evidence title and comment of some of the enrollment's judgements, by judgement id; visible as {@link #ofEnrollment}. */
-    @ReadOnly
-    public Map<Long, Views.Note> notes(long enrollmentId, Collection<Long> judgementIds, Actor actor) {
-        enrollments.requireVisible(enrollmentId, actor);
-        return rows.notes(enrollmentId, judgementIds);
     }
 
     /** The signed-in learner's own evidence, in every course. */

@@ -25,18 +25,6 @@ public final class Views {
                            @Nullable Instant withdrawnAt, List<Judgement> judgements) {
     }
 
-    /**
-     * An indicator a submitted piece of evidence claims, still open: awaiting judgement (no judgement) or last
-     * judged NOT_YET, with that judgement.
-     */
-    public record Claim(long evidenceId, String title, AssessmentMethod method, String indicator, @Nullable Long judgementId,
-                        @Nullable Outcome outcome, @Nullable String comment, @Nullable String assessor, @Nullable Instant judgedAt) {
-    }
-
-    /** What a learner's plan shows beside a judgement that met an indicator: the evidence's title, the assessor's comment. */
-    public record Note(String evidenceTitle, @Nullable String comment) {
-    }
-
     @Serdeable
     public record File(long id, String filename, long size, String sha256, String contentType) {
     }

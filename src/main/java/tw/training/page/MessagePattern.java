@@ -6,7 +6,7 @@ import java.text.MessageFormat;
 import java.text.NumberFormat;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
+import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -50,18 +50,17 @@ final class MessagePattern {
     }
 
     /**
-     * The text with its arguments; {@code null} when an argument is neither text nor a number (a date, say), which
+     * The text with its arguments, numbers written by {@code numbers} (the language's {@link NumberFormat#getInstance},
+     * which MessageFormat uses); {@code null} when an argument is neither text nor a number (a date, say), which
      * MessageFormat formats in ways of its own.
      */
     @Nullable
-    String format(Object[] values, Locale locale) {
+    String format(Object[] values, Supplier<NumberFormat> numbers) {
         StringBuilder text = new StringBuilder(literals[0]);
-        NumberFormat numbers = null;
         for (int i = 0; i < arguments.length; i++) {
             Object value = arguments[i] < values.length ? values[arguments[i]] : null;
             if (value instanceof Number number) {
-                numbers = numbers == null ? NumberFormat.getInstance(locale) : numbers;
-                text.append(numbers.format(number));
+                text.append(numbers.get().format(number));
             } else if (value instanceof String string) {
                 text.append(string);
             } else if (value == null && arguments[i] >= values.length) {

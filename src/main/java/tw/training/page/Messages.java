@@ -6,6 +6,7 @@ import freemarker.template.TemplateModelException;
 import freemarker.template.utility.DeepUnwrap;
 
 import java.text.MessageFormat;
+import java.text.NumberFormat;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -29,6 +30,8 @@ public final class Messages implements TemplateMethodModelEx {
     private final ResourceBundle bundle;
     /** Parsed patterns of this instance, which renders one page on one thread (MessageFormat is not thread-safe). */
     private final Map<String, MessageFormat> formats = new HashMap<>();
+    /** Made on first use, kept for the page: a NumberFormat is costly to make and not thread-safe. */
+    private NumberFormat numbers;
 
     public Messages(Language language) {
         this.language = language;
@@ -46,8 +49,15 @@ public final class Messages implements TemplateMethodModelEx {
         // a page asks for the same few patterns hundreds of times (one per indicator)
         Optional<MessagePattern> compiled = COMPILED.computeIfAbsent(language, l -> new ConcurrentHashMap<>())
                 .computeIfAbsent(key, k -> Optional.ofNullable(MessagePattern.of(bundle.getString(k))));
-        String text = compiled.map(pattern -> pattern.format(arguments, language.locale)).orElse(null);
+        String text = compiled.map(pattern -> pattern.format(arguments, this::numbers)).orElse(null);
         return text != null ? text : formats.computeIfAbsent(key, k -> new MessageFormat(bundle.getString(k), language.locale)).format(arguments);
+    }
+
+    private NumberFormat numbers() {
+        if (numbers == null) {
+            numbers = NumberFormat.getInstance(language.locale);
+        }
+        return numbers;
     }
 
     /** The text for {@code key} when the bundle has one, else {@code fallback}. */

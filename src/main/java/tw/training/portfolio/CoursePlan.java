@@ -2,7 +2,8 @@ package tw.training.portfolio;
 
 import tw.training.course.AssessmentMethod;
 import tw.training.enrollment.EnrollmentView;
-import tw.training.evidence.Views;
+import tw.training.progress.MetNote;
+import tw.training.progress.OpenClaim;
 import tw.training.progress.ProgressView;
 import tw.training.progress.Satisfaction;
 
@@ -38,11 +39,11 @@ public record CoursePlan(EnrollmentView enrollment, ProgressView progress, List<
 
     /**
      * {@code notes}: the evidence title and comment of each judgement that met an indicator; {@code open}: the claims
-     * still awaiting judgement or last judged NOT_YET.
+     * for a method an indicator still needs, awaiting judgement or last judged NOT_YET.
      */
-    static CoursePlan of(EnrollmentView enrollment, ProgressView progress, Map<String, Integer> levels, Map<Long, Views.Note> notes,
-                         List<Views.Claim> open) {
-        Map<String, List<Views.Claim>> openByIndicator = new HashMap<>();
+    static CoursePlan of(EnrollmentView enrollment, ProgressView progress, Map<String, Integer> levels, Map<Long, MetNote> notes,
+                         List<OpenClaim> open) {
+        Map<String, List<OpenClaim>> openByIndicator = new HashMap<>();
         open.forEach(claim -> openByIndicator.computeIfAbsent(claim.indicator(), indicator -> new ArrayList<>()).add(claim));
         Map<String, List<Indicator>> byTask = new LinkedHashMap<>();
         for (ProgressView.IndicatorProgress indicator : progress.indicators()) {
@@ -54,22 +55,17 @@ public record CoursePlan(EnrollmentView enrollment, ProgressView progress, List<
         return new CoursePlan(enrollment, progress, tasks);
     }
 
-    /** The judgements that met the plan's indicators, whose notes the page shows. */
-    static List<Long> meetingJudgements(ProgressView progress) {
-        return progress.indicators().stream().flatMap(indicator -> indicator.satisfiedBy().stream()).map(Satisfaction::judgementId).toList();
-    }
-
-    private static Indicator indicator(ProgressView.IndicatorProgress indicator, Map<Long, Views.Note> notes, List<Views.Claim> open) {
+    private static Indicator indicator(ProgressView.IndicatorProgress indicator, Map<Long, MetNote> notes, List<OpenClaim> open) {
         List<Met> metBy = new ArrayList<>();
         for (Satisfaction reason : indicator.satisfiedBy()) {
-            Views.Note note = notes.get(reason.judgementId());
+            MetNote note = notes.get(reason.judgementId());
             metBy.add(new Met(reason.method(), reason.evidenceId(), note == null ? "" : note.evidenceTitle(), reason.assessor(), reason.judgedAt(),
                     note == null || note.comment() == null ? "" : note.comment()));
         }
         List<Evidence> awaiting = new ArrayList<>();
         List<NotYet> notYet = new ArrayList<>();
-        for (Views.Claim claim : open) {
-            if (claim.judgementId() == null) {
+        for (OpenClaim claim : open) {
+            if (claim.awaiting()) {
                 awaiting.add(new Evidence(claim.evidenceId(), claim.title(), claim.method()));
             } else if (!indicator.met()) {
                 notYet.add(new NotYet(claim.evidenceId(), claim.title(), claim.assessor(), claim.judgedAt(), claim.comment() == null ? "" : claim.comment()));

@@ -29,15 +29,50 @@ class ProgressQueries {
         this.sql = sql;
     }
 
-    /** What satisfies each required method of one enrollment's indicators, by indicator id, oldest judgement first. */
-    Map<Long, List<Satisfaction>> satisfactions(long enrollmentId) {
+    /**
+     * What satisfies each required method of one enrollment's indicators, by indicator id, oldest judgement first; and
+     * when {@code notes} is given, in the same read, each satisfying judgement's evidence title and comment into it.
+     */
+    Map<Long, List<Satisfaction>> satisfactions(long enrollmentId, @Nullable Map<Long, MetNote> notes) {
         Map<Long, List<Satisfaction>> byIndicator = new HashMap<>();
-        sql.query("SELECT s.indicator_id, s.method, s.evidence_id, s.judgement_id, s.judged_at, u.username FROM satisfaction s"
-                + " JOIN app_user u ON u.user_id = s.assessor_id WHERE s.enrollment_id = ? ORDER BY s.judged_at, s.judgement_id", List.of(enrollmentId),
-                row -> byIndicator.computeIfAbsent(row.getLong("indicator_id"), key -> new ArrayList<>(2)).add(new Satisfaction(
-                        AssessmentMethod.valueOf(row.getString("method")), row.getLong("evidence_id"), row.getLong("judgement_id"),
-                        row.getString("username"), row.getTimestamp("judged_at").toInstant())));
+        sql.query("SELECT s.indicator_id, s.method, s.evidence_id, s.judgement_id, s.judged_at, u.username"
+                        + (notes == null ? "" : ", v.title, j.comment") + " FROM satisfaction s JOIN app_user u ON u.user_id = s.assessor_id"
+                        + (notes == null ? "" : " JOIN judgement j ON j.judgement_id = s.judgement_id JOIN evidence v ON v.evidence_id = s.evidence_id")
+                        + " WHERE s.enrollment_id = ? ORDER BY s.judged_at, s.judgement_id", List.of(enrollmentId), row -> {
+                    Satisfaction satisfaction = new Satisfaction(AssessmentMethod.valueOf(row.getString("method")), row.getLong("evidence_id"),
+                            row.getLong("judgement_id"), row.getString("username"), row.getTimestamp("judged_at").toInstant());
+                    byIndicator.computeIfAbsent(row.getLong("indicator_id"), key -> new ArrayList<>(2)).add(satisfaction);
+                    if (notes != null) {
+                        notes.put(satisfaction.judgementId(), new MetNote(row.getString("title"), row.getString("comment")));
+                    }
+                    return satisfaction;
+                });
         return byIndicator;
+    }
+
+    /**
+     * The enrollment's claims still open: of its submitted evidence, on an indicator and method no satisfaction holds
+     * yet, never judged or last judged NOT_YET (latest by time, then id, as the ledger reads them). Each claim's
+     * latest judgement is one look-up in {@code judgement_latest}; the claims already satisfied are never read.
+     */
+    List<OpenClaim> openClaims(long enrollmentId) {
+        return sql.query("SELECT v.evidence_id, v.title, v.method, s.code AS standard_code, i.code, j.judgement_id, j.comment, j.judged_at,"
+                        + " u.username FROM evidence v JOIN evidence_indicator c ON c.evidence_id = v.evidence_id"
+                        + " JOIN indicator i ON i.indicator_id = c.indicator_id JOIN standard s ON s.standard_id = i.standard_id"
+                        + " LEFT JOIN judgement j ON j.judgement_id = (SELECT l.judgement_id FROM judgement l WHERE l.evidence_id = c.evidence_id"
+                        + " AND l.indicator_id = c.indicator_id ORDER BY l.judged_at DESC, l.judgement_id DESC FETCH FIRST 1 ROW ONLY)"
+                        + " LEFT JOIN app_user u ON u.user_id = j.assessor_id"
+                        + " WHERE v.enrollment_id = ? AND v.status = 'SUBMITTED' AND (j.judgement_id IS NULL OR j.outcome = 'NOT_YET')"
+                        + " AND NOT EXISTS (SELECT 1 FROM satisfaction t WHERE t.enrollment_id = v.enrollment_id AND t.indicator_id = c.indicator_id"
+                        + " AND t.method = v.method)"
+                        + " ORDER BY v.submitted_at, v.evidence_id, i.task_id, i.sort_order",
+                List.of(enrollmentId), row -> {
+                    long judgement = row.getLong("judgement_id");
+                    boolean judged = !row.wasNull();
+                    return new OpenClaim(row.getLong("evidence_id"), row.getString("title"), AssessmentMethod.valueOf(row.getString("method")),
+                            row.getString("standard_code") + ":" + row.getString("code"), judged ? judgement : null, row.getString("comment"),
+                            row.getString("username"), instant(row.getTimestamp("judged_at")));
+                });
     }
 
     /** An enrollment of a cohort, with the ids of the indicators it has met. */

@@ -50,7 +50,22 @@ public class ProgressService {
     @ReadOnly
     public ProgressView enrollment(long enrollmentId, Actor actor) {
         EnrollmentService.Visible enrollment = enrollments.requireVisibleView(enrollmentId, actor);
-        Map<Long, List<Satisfaction>> reasons = queries.satisfactions(enrollmentId);
+        return view(enrollment, queries.satisfactions(enrollmentId, null));
+    }
+
+    /** The progress of an enrollment the caller may see, and the evidence title and comment of each judgement that met it. */
+    public record Explained(ProgressView progress, Map<Long, MetNote> notes) {
+    }
+
+    /** {@link #enrollment} with the notes a learner's plan shows beside what met it, from the same read. */
+    @ReadOnly
+    public Explained explained(EnrollmentService.Visible enrollment) {
+        Map<Long, MetNote> notes = new HashMap<>();
+        return new Explained(view(enrollment, queries.satisfactions(enrollment.ref().id(), notes)), notes);
+    }
+
+    private ProgressView view(EnrollmentService.Visible enrollment, Map<Long, List<Satisfaction>> reasons) {
+        long enrollmentId = enrollment.ref().id();
         EnrolledPlans.Plan plan = plans.of(enrollment.ref().revisionId());
         List<ProgressView.IndicatorProgress> indicators = new ArrayList<>(plan.size());
         Map<String, ProgressView.TaskProgress> tasks = new LinkedHashMap<>();
@@ -79,6 +94,12 @@ public class ProgressService {
         return new ProgressView(enrollmentId, new ProgressView.Course(view.course().id(), view.course().code(), view.course().title()),
                 new ProgressView.Learner(view.learner().username(), view.learner().displayName()), indicators, List.copyOf(tasks.values()),
                 ProgressView.Summary.of(met, indicators.size()));
+    }
+
+    /** What is still open for an enrollment the caller may see: claims awaiting judgement or last judged NOT_YET ({@link OpenClaim}). */
+    @ReadOnly
+    public List<OpenClaim> openClaims(EnrollmentService.Visible enrollment) {
+        return queries.openClaims(enrollment.ref().id());
     }
 
     /** The caller's own enrollments, each with how many of its plan's indicators are met, by enrollment id. */

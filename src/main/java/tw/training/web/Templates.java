@@ -51,7 +51,7 @@ public class Templates {
         // META-INF/versions/16 of its jar, which a shaded jar without a Multi-Release manifest never loads
         wrapper.setDefaultZeroArgumentNonVoidMethodPolicy(ZeroArgumentNonVoidMethodPolicy.BOTH_METHOD_AND_PROPERTY_UNLESS_BEAN_PROPERTY_READ_METHOD);
         wrapper.setRecordZeroArgumentNonVoidMethodPolicy(ZeroArgumentNonVoidMethodPolicy.BOTH_METHOD_AND_PROPERTY_UNLESS_BEAN_PROPERTY_READ_METHOD);
-        configuration.setObjectWrapper(wrapper.build());
+        configuration.setObjectWrapper(new RecordWrapper(wrapper));
         configuration.setSharedVariable("taipeiTime", (TemplateMethodModelEx) arguments -> taipeiTime(arguments));
     }
 

@@ -166,7 +166,7 @@ class ProgressRuleTest implements DatabaseTest {
         long named = judge(earlier, "P2.3.3", "MET", 3);
 
         met();
-        List<Satisfaction> reasons = transactions.executeRead(status -> queries.satisfactions(enrollment)).get(Long.valueOf(indicator("P2.3.3")));
+        List<Satisfaction> reasons = transactions.executeRead(status -> queries.satisfactions(enrollment, null)).get(Long.valueOf(indicator("P2.3.3")));
         assertEquals(1, reasons.size());
         assertEquals(earlier, reasons.get(0).evidenceId());
         assertEquals(named, reasons.get(0).judgementId());

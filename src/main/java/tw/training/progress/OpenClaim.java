@@ -1,0 +1,18 @@
+package tw.training.progress;
+
+import io.micronaut.core.annotation.Nullable;
+import tw.training.course.AssessmentMethod;
+
+import java.time.Instant;
+
+/**
+ * A claim that still matters to an enrollment's progress: a submitted piece of evidence claims an indicator for a
+ * method the indicator still needs, and its latest judgement is none (it awaits one) or NOT_YET (with why).
+ */
+public record OpenClaim(long evidenceId, String title, AssessmentMethod method, String indicator, @Nullable Long judgementId,
+                        @Nullable String comment, @Nullable String assessor, @Nullable Instant judgedAt) {
+
+    public boolean awaiting() {
+        return judgementId == null;
+    }
+}
