@@ -1,12 +1,8 @@
 package tw.training.page;
 
 import io.micronaut.context.ApplicationContext;
-import io.micronaut.core.type.Argument;
-import io.micronaut.http.HttpRequest;
-import io.micronaut.http.MediaType;
 import io.micronaut.http.client.HttpClient;
 import io.micronaut.http.client.annotation.Client;
-import io.micronaut.http.client.multipart.MultipartBody;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
@@ -18,10 +14,10 @@ import tw.training.account.Roles;
 import tw.training.testing.DatabaseTest;
 import tw.training.testing.FormClient;
 import tw.training.testing.FormClient.Part;
+import tw.training.testing.PortfolioCourse;
 import tw.training.testing.TestUsers;
 
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -39,9 +35,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @MicronautTest(transactional = false)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class EveryPageInBothLanguagesTest implements DatabaseTest {
-
-    private static final String STANDARD = "KPS5294-001v4";
-    private static final List<String> INDICATORS = List.of("P2.3.1", "P2.3.2", "P2.3.3", "P2.3.4");
 
     @Inject
     @Client("/")
@@ -61,24 +54,15 @@ class EveryPageInBothLanguagesTest implements DatabaseTest {
     @BeforeAll
     void aFinishedLearner() {
         TestUsers users = TestUsers.of(context, http);
-        String trainer = users.tokenFor("languages.trainer", Roles.TRAINER);
+        PortfolioCourse course = PortfolioCourse.publish(http, users.tokenFor("languages.trainer", Roles.TRAINER), "LANG-1", "客訴處理實務");
         String admin = users.tokenFor("languages.admin", Roles.ADMIN);
         String learner = users.tokenFor("languages.learner", Roles.LEARNER);
         users.create("languages.newcomer", Roles.LEARNER);
-        long course = id(post("/api/courses", trainer, Map.of("code", "LANG-1", "title", "客訴處理實務", "hours", 6)));
-        post("/api/courses/" + course + "/alignments", trainer, Map.of("standardCode", STANDARD, "taskCode", "T2.3", "methods", List.of("PORTFOLIO")));
-        post("/api/courses/" + course + "/publish", trainer, Map.of());
-        enrollment = id(post("/api/courses/" + course + "/enrollments", trainer, Map.of("username", "languages.learner")));
-        post("/api/courses/" + course + "/enrollments", trainer, Map.of("username", "languages.newcomer"));
-        String claims = String.join(",", INDICATORS.stream().map(indicator -> "\"" + STANDARD + ":" + indicator + "\"").toList());
-        evidence = id(http.toBlocking().retrieve(HttpRequest.POST("/api/enrollments/" + enrollment + "/evidence", MultipartBody.builder()
-                        .addPart("metadata", "{\"method\":\"PORTFOLIO\",\"title\":\"客訴演練紀錄\",\"indicators\":[" + claims + "]}")
-                        .addPart("file", "drill.pdf", new MediaType("application/pdf"), "%PDF-1.4\n%%EOF\n".getBytes(StandardCharsets.US_ASCII)).build())
-                .contentType(MediaType.MULTIPART_FORM_DATA_TYPE).bearerAuth(learner), Argument.mapOf(String.class, Object.class)));
-        http.toBlocking().exchange(HttpRequest.POST("/api/courses/" + course + "/judgements", INDICATORS.stream().map(indicator ->
-                Map.<String, Object>of("evidenceId", evidence, "indicator", STANDARD + ":" + indicator, "outcome", "MET", "comment", "完整")).toList())
-                .bearerAuth(trainer));
-        Map<String, Object> certificate = post("/api/enrollments/" + enrollment + "/certificate", admin, Map.of());
+        enrollment = course.enroll("languages.learner");
+        course.enroll("languages.newcomer");
+        evidence = course.submitPdf(learner, enrollment, "客訴演練紀錄", PortfolioCourse.INDICATORS);
+        course.meet(evidence, PortfolioCourse.INDICATORS, "完整");
+        Map<String, Object> certificate = PortfolioCourse.post(http, "/api/enrollments/" + enrollment + "/certificate", admin, Map.of());
         verification = ((String) certificate.get("verificationUrl")).replaceFirst("^.*(/verify/)", "$1");
     }
 
@@ -132,13 +116,5 @@ class EveryPageInBothLanguagesTest implements DatabaseTest {
             });
         }
         assertAll(checks);
-    }
-
-    private Map<String, Object> post(String path, String token, Object body) {
-        return http.toBlocking().retrieve(HttpRequest.POST(path, body).bearerAuth(token), Argument.mapOf(String.class, Object.class));
-    }
-
-    private static long id(Map<String, Object> answer) {
-        return ((Number) answer.get("id")).longValue();
     }
 }

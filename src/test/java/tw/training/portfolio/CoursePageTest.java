@@ -1,12 +1,8 @@
 package tw.training.portfolio;
 
 import io.micronaut.context.ApplicationContext;
-import io.micronaut.core.type.Argument;
-import io.micronaut.http.HttpRequest;
-import io.micronaut.http.MediaType;
 import io.micronaut.http.client.HttpClient;
 import io.micronaut.http.client.annotation.Client;
-import io.micronaut.http.client.multipart.MultipartBody;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
@@ -16,15 +12,13 @@ import org.junit.jupiter.api.TestInstance;
 import tw.training.account.Roles;
 import tw.training.testing.DatabaseTest;
 import tw.training.testing.FormClient;
+import tw.training.testing.PortfolioCourse;
 import tw.training.testing.TestUsers;
 
-import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -37,8 +31,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class CoursePageTest implements DatabaseTest {
 
-    private static final String STANDARD = "KPS5294-001v4";
-
     @Inject
     @Client("/")
     HttpClient http;
@@ -49,21 +41,17 @@ class CoursePageTest implements DatabaseTest {
     @Inject
     EmbeddedServer server;
 
-    private String trainer;
+    private PortfolioCourse course;
     private String learner;
-    private long course;
     private long enrollment;
     private FormClient page;
 
     @BeforeAll
     void enrolled() {
         TestUsers users = TestUsers.of(context, http);
-        trainer = users.tokenFor("plan.trainer", Roles.TRAINER);
+        course = PortfolioCourse.publish(http, users.tokenFor("plan.trainer", Roles.TRAINER), "PLAN-1", "客訴處理實務");
         learner = users.tokenFor("plan.learner", Roles.LEARNER);
-        course = id(post("/api/courses", trainer, Map.of("code", "PLAN-1", "title", "客訴處理實務", "hours", 6)));
-        post("/api/courses/" + course + "/alignments", trainer, Map.of("standardCode", STANDARD, "taskCode", "T2.3", "methods", List.of("PORTFOLIO")));
-        post("/api/courses/" + course + "/publish", trainer, Map.of());
-        enrollment = id(post("/api/courses/" + course + "/enrollments", trainer, Map.of("username", "plan.learner")));
+        enrollment = course.enroll("plan.learner");
         page = new FormClient(server.getURL().toString(), "zh-TW").signIn("plan.learner", TestUsers.PASSWORD);
     }
 
@@ -102,23 +90,10 @@ class CoursePageTest implements DatabaseTest {
     }
 
     private long submit(String title, String... indicators) {
-        String claims = String.join(",", java.util.Arrays.stream(indicators).map(code -> "\"" + STANDARD + ":" + code + "\"").toList());
-        return id(http.toBlocking().retrieve(HttpRequest.POST("/api/enrollments/" + enrollment + "/evidence", MultipartBody.builder()
-                        .addPart("metadata", "{\"method\":\"PORTFOLIO\",\"title\":\"" + title + "\",\"indicators\":[" + claims + "]}")
-                        .addPart("file", "drill.pdf", new MediaType("application/pdf"), "%PDF-1.4\n%%EOF\n".getBytes(StandardCharsets.US_ASCII)).build())
-                .contentType(MediaType.MULTIPART_FORM_DATA_TYPE).bearerAuth(learner), Argument.mapOf(String.class, Object.class)));
+        return course.submitPdf(learner, enrollment, title, List.of(indicators));
     }
 
     private void judge(long evidence, String code, String outcome, String comment) {
-        assertEquals(201, http.toBlocking().exchange(HttpRequest.POST("/api/evidence/" + evidence + "/judgements",
-                Map.of("indicator", STANDARD + ":" + code, "outcome", outcome, "comment", comment)).bearerAuth(trainer)).code());
-    }
-
-    private Map<String, Object> post(String path, String token, Object body) {
-        return http.toBlocking().retrieve(HttpRequest.POST(path, body).bearerAuth(token), Argument.mapOf(String.class, Object.class));
-    }
-
-    private static long id(Map<String, Object> answer) {
-        return ((Number) answer.get("id")).longValue();
+        course.judge(evidence, code, outcome, comment);
     }
 }

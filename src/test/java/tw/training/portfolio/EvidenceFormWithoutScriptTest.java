@@ -15,10 +15,10 @@ import tw.training.account.Roles;
 import tw.training.testing.DatabaseTest;
 import tw.training.testing.FormClient;
 import tw.training.testing.FormClient.Part;
+import tw.training.testing.PortfolioCourse;
 import tw.training.testing.TestUsers;
 
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -42,7 +42,7 @@ class EvidenceFormWithoutScriptTest implements DatabaseTest {
 
     private static final String P1 = "KPS5294-001v4:P2.3.1";
     private static final String P2 = "KPS5294-001v4:P2.3.2";
-    private static final byte[] PDF = "%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] PDF = PortfolioCourse.PDF;
     private static final byte[] PNG = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n', 0, 0, 0, 0};
 
     @Inject
@@ -69,13 +69,9 @@ class EvidenceFormWithoutScriptTest implements DatabaseTest {
     @BeforeAll
     void enrolled() {
         TestUsers users = TestUsers.of(context, http);
-        String trainer = users.tokenFor("plain.trainer", Roles.TRAINER);
+        PortfolioCourse course = PortfolioCourse.publish(http, users.tokenFor("plain.trainer", Roles.TRAINER), "PLAIN-1", "客訴處理實務");
         learnerToken = users.tokenFor("plain.learner", Roles.LEARNER);
-        long course = id(post("/api/courses", trainer, Map.of("code", "PLAIN-1", "title", "客訴處理實務", "hours", 6)));
-        post("/api/courses/" + course + "/alignments", trainer, Map.of("standardCode", "KPS5294-001v4", "taskCode", "T2.3",
-                "methods", List.of("PORTFOLIO")));
-        post("/api/courses/" + course + "/publish", trainer, Map.of());
-        enrollment = id(post("/api/courses/" + course + "/enrollments", trainer, Map.of("username", "plain.learner")));
+        enrollment = course.enroll("plain.learner");
         learner = new FormClient(server.getURL().toString(), "zh-TW").signIn("plain.learner", TestUsers.PASSWORD);
     }
 
@@ -167,13 +163,5 @@ class EvidenceFormWithoutScriptTest implements DatabaseTest {
     private int stored() {
         return http.toBlocking().retrieve(HttpRequest.GET("/api/enrollments/" + enrollment + "/evidence").bearerAuth(learnerToken),
                 Argument.listOf(Object.class)).size();
-    }
-
-    private Map<String, Object> post(String path, String token, Object body) {
-        return http.toBlocking().retrieve(HttpRequest.POST(path, body).bearerAuth(token), Argument.mapOf(String.class, Object.class));
-    }
-
-    private static long id(Map<String, Object> answer) {
-        return ((Number) answer.get("id")).longValue();
     }
 }

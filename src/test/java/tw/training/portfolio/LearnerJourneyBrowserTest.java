@@ -2,12 +2,9 @@ package tw.training.portfolio;
 
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.context.annotation.Property;
-import io.micronaut.core.type.Argument;
-import io.micronaut.http.HttpRequest;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.client.HttpClient;
 import io.micronaut.http.client.annotation.Client;
-import io.micronaut.http.client.multipart.MultipartBody;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
@@ -28,6 +25,7 @@ import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import tw.training.account.Roles;
 import tw.training.testing.Browser;
+import tw.training.testing.PortfolioCourse;
 import tw.training.testing.TestUsers;
 
 import javax.imageio.ImageIO;
@@ -60,7 +58,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class LearnerJourneyBrowserTest {
 
-    private static final String STANDARD = "KPS5294-001v4";
+    private static final String STANDARD = PortfolioCourse.STANDARD;
     private static final String SHOTS = "learner-journey";
 
     @Inject
@@ -77,7 +75,7 @@ class LearnerJourneyBrowserTest {
     private TestUsers users;
     private String trainer;
     private String admin;
-    private long course;
+    private PortfolioCourse course;
     private long enrollment;
     private long othersEnrollment;
     private long othersEvidence;
@@ -92,18 +90,14 @@ class LearnerJourneyBrowserTest {
         admin = users.tokenFor("journey.admin", Roles.ADMIN);
         users.create("journey.learner", Roles.LEARNER);
         String other = users.tokenFor("journey.other", Roles.LEARNER);
-        course = id(post("/api/courses", trainer, Map.of("code", "JOURNEY-1", "title", "客訴處理實務", "hours", 6)));
-        post("/api/courses/" + course + "/alignments", trainer, Map.of("standardCode", STANDARD, "taskCode", "T2.3", "methods", List.of("PORTFOLIO")));
-        post("/api/courses/" + course + "/publish", trainer, Map.of());
-        enrollment = id(post("/api/courses/" + course + "/enrollments", trainer, Map.of("username", "journey.learner")));
-        othersEnrollment = id(post("/api/courses/" + course + "/enrollments", trainer, Map.of("username", "journey.other")));
+        course = PortfolioCourse.publish(http, trainer, "JOURNEY-1", "客訴處理實務");
+        enrollment = course.enroll("journey.learner");
+        othersEnrollment = course.enroll("journey.other");
         folder = Files.createTempDirectory("journey-files");
-        Map<String, Object> others = http.toBlocking().retrieve(HttpRequest.POST("/api/enrollments/" + othersEnrollment + "/evidence",
-                        MultipartBody.builder().addPart("metadata", "{\"method\":\"PORTFOLIO\",\"title\":\"他人的證據\",\"indicators\":[\""
-                                + STANDARD + ":P2.3.1\"]}").addPart("file", "notes.png", MediaType.IMAGE_PNG_TYPE, Files.readAllBytes(png("notes.png"))).build())
-                .contentType(MediaType.MULTIPART_FORM_DATA_TYPE).bearerAuth(other), Argument.mapOf(String.class, Object.class));
-        othersEvidence = id(others);
-        othersFile = id(((List<Map<String, Object>>) others.get("files")).get(0));
+        Map<String, Object> others = course.submit(other, othersEnrollment, "他人的證據", List.of("P2.3.1"), "notes.png", MediaType.IMAGE_PNG_TYPE,
+                Files.readAllBytes(png("notes.png")));
+        othersEvidence = PortfolioCourse.id(others);
+        othersFile = PortfolioCourse.id(((List<Map<String, Object>>) others.get("files")).get(0));
     }
 
     @BeforeEach
@@ -179,7 +173,7 @@ class LearnerJourneyBrowserTest {
         assertTrue(browser.driver.findElement(By.tagName("main")).getText().contains("您已達成本課程所有行為指標"));
         browser.screenshot(SHOTS, "plan-complete");
 
-        post("/api/enrollments/" + enrollment + "/certificate", admin, Map.of());
+        PortfolioCourse.post(http, "/api/enrollments/" + enrollment + "/certificate", admin, Map.of());
         browser.open("/certificates");
         browser.assertAccessible();
         browser.screenshot(SHOTS, "certificates");
@@ -269,9 +263,7 @@ class LearnerJourneyBrowserTest {
     }
 
     private void judge(long evidence, List<String> indicators, String comment) {
-        List<Map<String, Object>> judgements = indicators.stream().map(indicator -> Map.<String, Object>of("evidenceId", evidence,
-                "indicator", STANDARD + ":" + indicator, "outcome", "MET", "comment", comment)).toList();
-        http.toBlocking().exchange(HttpRequest.POST("/api/courses/" + course + "/judgements", judgements).bearerAuth(trainer), String.class);
+        course.meet(evidence, indicators, comment);
     }
 
     private Path pdf(String name) throws IOException {
@@ -289,13 +281,5 @@ class LearnerJourneyBrowserTest {
         image.setRGB(5, 5, 0xff0000);
         ImageIO.write(image, "png", file.toFile());
         return file;
-    }
-
-    private Map<String, Object> post(String path, String token, Object body) {
-        return http.toBlocking().retrieve(HttpRequest.POST(path, body).bearerAuth(token), Argument.mapOf(String.class, Object.class));
-    }
-
-    private static long id(Map<String, Object> answer) {
-        return ((Number) answer.get("id")).longValue();
     }
 }

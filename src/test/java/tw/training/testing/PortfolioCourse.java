@@ -1,0 +1,87 @@
+package tw.training.testing;
+
+import io.micronaut.core.type.Argument;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.client.HttpClient;
+import io.micronaut.http.client.multipart.MultipartBody;
+
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/**
+ * The course the pages' tests start from, built through the API as a trainer would: one task of KPS5294-001v4
+ * (T2.3, four indicators P2.3.1–P2.3.4) assessed by portfolio, published; then enrollments, evidence and judgements.
+ */
+public final class PortfolioCourse {
+
+    public static final String STANDARD = "KPS5294-001v4";
+    public static final List<String> INDICATORS = List.of("P2.3.1", "P2.3.2", "P2.3.3", "P2.3.4");
+    /** The smallest file the evidence rules take as a PDF. */
+    public static final byte[] PDF = "%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n".getBytes(StandardCharsets.US_ASCII);
+
+    private final HttpClient http;
+    private final String trainer;
+    private final long id;
+
+    private PortfolioCourse(HttpClient http, String trainer, long id) {
+        this.http = http;
+        this.trainer = trainer;
+        this.id = id;
+    }
+
+    public static PortfolioCourse publish(HttpClient http, String trainer, String code, String title) {
+        long course = id(post(http, "/api/courses", trainer, Map.of("code", code, "title", title, "hours", 6)));
+        post(http, "/api/courses/" + course + "/alignments", trainer, Map.of("standardCode", STANDARD, "taskCode", "T2.3",
+                "methods", List.of("PORTFOLIO")));
+        post(http, "/api/courses/" + course + "/publish", trainer, Map.of());
+        return new PortfolioCourse(http, trainer, course);
+    }
+
+    public long id() {
+        return id;
+    }
+
+    /** Enrolls the user; answers the enrollment's id. */
+    public long enroll(String username) {
+        return id(post(http, "/api/courses/" + id + "/enrollments", trainer, Map.of("username", username)));
+    }
+
+    /** Submits a piece of evidence by portfolio with one file, as the learner, claiming {@code codes} ("P2.3.1"); answers it. */
+    public Map<String, Object> submit(String learner, long enrollment, String title, List<String> codes, String filename, MediaType type,
+                                      byte[] content) {
+        String claims = String.join(",", codes.stream().map(code -> "\"" + STANDARD + ":" + code + "\"").toList());
+        return http.toBlocking().retrieve(HttpRequest.POST("/api/enrollments/" + enrollment + "/evidence", MultipartBody.builder()
+                        .addPart("metadata", "{\"method\":\"PORTFOLIO\",\"title\":\"" + title + "\",\"indicators\":[" + claims + "]}")
+                        .addPart("file", filename, type, content).build())
+                .contentType(MediaType.MULTIPART_FORM_DATA_TYPE).bearerAuth(learner), Argument.mapOf(String.class, Object.class));
+    }
+
+    /** {@link #submit} with a small PDF; answers the evidence's id. */
+    public long submitPdf(String learner, long enrollment, String title, List<String> codes) {
+        return id(submit(learner, enrollment, title, codes, "drill.pdf", new MediaType("application/pdf"), PDF));
+    }
+
+    /** One judgement by the trainer. */
+    public void judge(long evidence, String code, String outcome, String comment) {
+        assertEquals(201, http.toBlocking().exchange(HttpRequest.POST("/api/evidence/" + evidence + "/judgements",
+                Map.of("indicator", STANDARD + ":" + code, "outcome", outcome, "comment", comment)).bearerAuth(trainer)).code());
+    }
+
+    /** MET on each of {@code codes}, in one batch by the trainer. */
+    public void meet(long evidence, List<String> codes, String comment) {
+        http.toBlocking().exchange(HttpRequest.POST("/api/courses/" + id + "/judgements", codes.stream().map(code -> Map.<String, Object>of(
+                "evidenceId", evidence, "indicator", STANDARD + ":" + code, "outcome", "MET", "comment", comment)).toList()).bearerAuth(trainer));
+    }
+
+    public static Map<String, Object> post(HttpClient http, String path, String token, Object body) {
+        return http.toBlocking().retrieve(HttpRequest.POST(path, body).bearerAuth(token), Argument.mapOf(String.class, Object.class));
+    }
+
+    public static long id(Map<String, Object> answer) {
+        return ((Number) answer.get("id")).longValue();
+    }
+}
