@@ -49,9 +49,14 @@ public final class Browser implements AutoCloseable {
 
     /** Skips (locally) or fails (under CI=true) when the browser is not installed. */
     public static void requireInstalled() {
-        boolean installed = Files.isExecutable(CHROMIUM) && Files.isExecutable(DRIVER);
-        if (!installed && "true".equalsIgnoreCase(System.getenv("CI"))) {
-            fail("Chromium and chromedriver are not installed at " + CHROMIUM + " and " + DRIVER + "; .ci/run installs them");
+        requireInstalled(CHROMIUM, DRIVER, System.getenv("CI"));
+    }
+
+    /** {@link #requireInstalled()} for given places and value of {@code CI}: what BrowserRequirementTest checks. */
+    static void requireInstalled(Path chromium, Path driver, String ci) {
+        boolean installed = Files.isExecutable(chromium) && Files.isExecutable(driver);
+        if (!installed && "true".equalsIgnoreCase(ci)) {
+            fail("Chromium and chromedriver are not installed at " + chromium + " and " + driver + "; .ci/run installs them");
         }
         Assumptions.assumeTrue(installed, "Chromium is not installed here (apt-get install chromium chromium-driver)");
     }
