@@ -25,19 +25,12 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import tw.training.account.Roles;
 import tw.training.catalogue.document.CompetencyDocument;
 import tw.training.catalogue.document.DocumentKind;
-import tw.training.problem.InputError;
 import tw.training.problem.InvalidInputException;
 import tw.training.problem.PayloadTooLargeException;
-import tw.training.problem.Text;
 
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
@@ -79,7 +72,7 @@ class CatalogueController {
     @ApiResponse(responseCode = "200", description = "The same content was already there under that code: nothing changed",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ImportResult.class)))
     HttpResponse<ImportResult> importDocument(HttpRequest<?> request, @QueryValue @Nullable String code) throws IOException {
-        ImportResult result = catalogue.importDocument(utf8(body(request)), code);
+        ImportResult result = catalogue.importDocument(DocumentText.decode(body(request)), code);
         URI location = URI.create("/api/standards/" + result.code());
         return result.outcome() == ImportOutcome.IMPORTED
                 ? HttpResponse.created(result, location)
@@ -117,50 +110,5 @@ class CatalogueController {
         } catch (IllegalArgumentException e) {
             throw InvalidInputException.of("kind", "kind must be one of " + Arrays.toString(DocumentKind.values()));
         }
-    }
-
-    /**
-     * Strict UTF-8: a document in another encoding is refused at the line of its first bad byte, and one holding
-     * control characters (other than tabs, line and page breaks) at each line that has one.
-     */
-    private static String utf8(byte[] bytes) {
-        try {
-            String text = StandardCharsets.UTF_8.newDecoder()
-                    .onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(bytes)).toString();
-            List<InputError> errors = new ArrayList<>();
-            String[] lines = text.split("\n", -1);
-            for (int i = 0; i < lines.length && errors.size() < 20; i++) {
-                int line = i + 1;
-                Text.fault(lines[i].replace('\f', ' ')).ifPresent(fault -> errors.add(InputError.line(line, fault)));
-            }
-            if (!errors.isEmpty()) {
-                throw new InvalidInputException("The document holds characters that are not text", errors);
-            }
-            return text;
-        } catch (CharacterCodingException e) {
-            int line = 1 + lineOfFirstInvalidByte(bytes);
-            throw new InvalidInputException("The document is not UTF-8 text",
-                    List.of(InputError.line(line, "not UTF-8 from this line on; export the document as UTF-8")));
-        }
-    }
-
-    private static int lineOfFirstInvalidByte(byte[] bytes) {
-        var decoder = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT);
-        int newlines = 0;
-        int lineStart = 0;
-        for (int i = 0; i <= bytes.length; i++) {
-            if (i == bytes.length || bytes[i] == '\n') {
-                try {
-                    decoder.reset().decode(ByteBuffer.wrap(bytes, lineStart, i - lineStart));
-                } catch (CharacterCodingException e) {
-                    return newlines;
-                }
-                newlines++;
-                lineStart = i + 1;
-            }
-        }
-        return newlines;
     }
 }

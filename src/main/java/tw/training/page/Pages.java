@@ -34,7 +34,7 @@ public final class Pages {
     }
 
     /** The signed-in user as the layout shows them. */
-    public record User(String username, String displayName, java.util.Collection<String> roles) {
+    public record User(String username, String displayName, java.util.List<String> roles) {
     }
 
     public MutableHttpResponse<String> render(HttpRequest<?> request, String template, Map<String, Object> model) {
@@ -72,6 +72,6 @@ public final class Pages {
 
     static Optional<User> user(HttpRequest<?> request) {
         return request.getUserPrincipal(Authentication.class).map(authentication -> new User(authentication.getName(),
-                String.valueOf(authentication.getAttributes().getOrDefault("name", authentication.getName())), authentication.getRoles()));
+                String.valueOf(authentication.getAttributes().getOrDefault("name", authentication.getName())), java.util.List.copyOf(authentication.getRoles())));
     }
 }

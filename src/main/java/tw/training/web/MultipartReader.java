@@ -26,6 +26,15 @@ public final class MultipartReader {
 
     /** One part: its form name, its file name when it is a file, the type it declared, and its content. */
     public record Part(String name, @Nullable String filename, @Nullable String contentType, InputStream content) {
+
+        /** A form field's value as UTF-8 text, refused past {@code maxBytes}: a field is a few words, never a file. */
+        public String text(int maxBytes) throws IOException {
+            byte[] bytes = content.readNBytes(maxBytes + 1);
+            if (bytes.length > maxBytes) {
+                throw InvalidInputException.of(name, "at most " + maxBytes + " bytes");
+            }
+            return new String(bytes, StandardCharsets.UTF_8);
+        }
     }
 
     private final InputStream in;

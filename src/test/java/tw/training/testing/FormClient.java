@@ -61,7 +61,14 @@ public final class FormClient {
     }
 
     public HttpResponse<String> get(String path) {
-        return send(request(path, session == null ? null : "session=" + session).GET().build());
+        return get(path, Map.of());
+    }
+
+    /** A GET with headers of its own, as htmx sends ({@code HX-Request}). */
+    public HttpResponse<String> get(String path, Map<String, String> headers) {
+        HttpRequest.Builder request = request(path, session == null ? null : "session=" + session);
+        headers.forEach(request::header);
+        return send(request.GET().build());
     }
 
     public HttpResponse<byte[]> getBytes(String path) {
