@@ -18,6 +18,7 @@ import tw.training.testing.PortfolioCourse;
 import tw.training.testing.TestUsers;
 
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -58,12 +59,21 @@ class EveryPageInBothLanguagesTest implements DatabaseTest {
         String admin = users.tokenFor("languages.admin", Roles.ADMIN);
         String learner = users.tokenFor("languages.learner", Roles.LEARNER);
         users.create("languages.newcomer", Roles.LEARNER);
+        users.create("languages.cataloguer", Roles.TRAINER);
         enrollment = course.enroll("languages.learner");
         course.enroll("languages.newcomer");
         evidence = course.submitPdf(learner, enrollment, "客訴演練紀錄", PortfolioCourse.INDICATORS);
         course.meet(evidence, PortfolioCourse.INDICATORS, "完整");
         Map<String, Object> certificate = PortfolioCourse.post(http, "/api/enrollments/" + enrollment + "/certificate", admin, Map.of());
         verification = ((String) certificate.get("verificationUrl")).replaceFirst("^.*(/verify/)", "$1");
+    }
+
+    private static byte[] seed(String file) {
+        try {
+            return java.nio.file.Files.readAllBytes(java.nio.file.Path.of("seeds", file));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     /** A page and the answer it must give. */
@@ -77,6 +87,7 @@ class EveryPageInBothLanguagesTest implements DatabaseTest {
         FormClient anonymous = new FormClient(base, language);
         FormClient learner = new FormClient(base, language).signIn("languages.learner", TestUsers.PASSWORD);
         FormClient newcomer = new FormClient(base, language).signIn("languages.newcomer", TestUsers.PASSWORD);
+        FormClient cataloguer = new FormClient(base, language).signIn("languages.cataloguer", TestUsers.PASSWORD);
         String form = "/enrollments/" + enrollment + "/evidence";
         List<Visit> visits = List.of(
                 new Visit("landing", 200, () -> anonymous.get("/")),
@@ -102,7 +113,18 @@ class EveryPageInBothLanguagesTest implements DatabaseTest {
                 new Visit("password changed", 200, () -> learner.get("/account/password?changed")),
                 new Visit("password refused", 422, () -> learner.post("/account/password", List.of(Map.entry("_csrf", learner.token()),
                         Map.entry("currentPassword", "wrong"), Map.entry("newPassword", "a long new passphrase"), Map.entry("confirmation", "other")))),
+                new Visit("catalogue", 200, () -> cataloguer.get("/catalogue")),
+                new Visit("catalogue, nothing found", 200, () -> cataloguer.get("/catalogue?q=no-such-thing&kind=MODEL")),
+                new Visit("a standard", 200, () -> cataloguer.get("/catalogue/KPS5294-001v4")),
+                new Visit("a unit", 200, () -> cataloguer.get("/catalogue/KMM5R0915v2")),
+                new Visit("a model", 200, () -> cataloguer.get("/catalogue/KPS3322-M01")),
+                new Visit("import", 200, () -> cataloguer.get("/catalogue/import")),
+                new Visit("import refused", 422, () -> cataloguer.postMultipart("/catalogue/import", List.of(Part.field("_csrf", cataloguer.token()),
+                        Part.field("code", ""), new Part("file", "x.txt", "text/plain", "not a document".getBytes(StandardCharsets.UTF_8))))),
+                new Visit("import result", 200, () -> cataloguer.postMultipart("/catalogue/import", List.of(Part.field("_csrf", cataloguer.token()),
+                        Part.field("code", "KPS3322-M01"), new Part("file", "seed.txt", "text/plain", seed("004_03b9e9d0ec7d3e2c.txt"))))),
                 new Visit("not found", 404, () -> learner.get("/enrollments/987654")),
+                new Visit("forbidden (a learner in the catalogue)", 403, () -> learner.get("/catalogue")),
                 new Visit("forbidden (no CSRF token)", 403, () -> learner.post("/account/password", List.of(Map.entry("currentPassword", "x")))));
         List<org.junit.jupiter.api.function.Executable> checks = new ArrayList<>();
         for (Visit visit : visits) {
