@@ -189,6 +189,29 @@ public class CourseService {
         return view(course, draft);
     }
 
+    /**
+     * The same methods for every planned indicator of one aligned task ({@code taskId} like KPS5294-001v4:T2.3),
+     * all in one transaction: "apply to every indicator of this task".
+     */
+    @Transactional
+    public CourseView setTaskMethods(long courseId, String taskId, Requests.Methods request, Actor actor) {
+        CourseRow course = course(courseId, actor);
+        List<InputError> errors = new ArrayList<>();
+        Set<AssessmentMethod> methods = methods(request.methods(), errors);
+        if (!errors.isEmpty()) {
+            throw new InvalidInputException("The methods are not valid", errors);
+        }
+        RevisionRow draft = draft(course);
+        List<CourseView.PlannedIndicator> planned = store.plan(draft.id()).stream().filter(indicator -> indicator.task().equals(taskId)).toList();
+        if (planned.isEmpty()) {
+            throw new NotFoundException(taskId + " has no indicator in the plan of course " + courseId);
+        }
+        for (CourseView.PlannedIndicator indicator : planned) {
+            store.replaceMethods(draft.id(), store.plannedIndicator(draft.id(), indicator.standardCode(), indicator.code()).orElseThrow(), methods);
+        }
+        return view(course, draft);
+    }
+
     @Transactional
     public CourseView addModule(long courseId, Requests.Module request, Actor actor) {
         CourseRow course = course(courseId, actor);

@@ -2,7 +2,11 @@ package tw.training.page;
 
 import org.junit.jupiter.api.Test;
 import tw.training.certificate.CertificateStatus;
+import tw.training.catalogue.ImportOutcome;
+import tw.training.catalogue.document.DocumentKind;
 import tw.training.course.AssessmentMethod;
+import tw.training.course.CourseStatus;
+import tw.training.course.RevisionStatus;
 import tw.training.enrollment.EnrollmentStatus;
 import tw.training.evidence.Outcome;
 
@@ -69,6 +73,10 @@ class MessageBundlesTest {
         Arrays.stream(EnrollmentStatus.values()).forEach(status -> keys.add("enrollment.status." + status.name()));
         Arrays.stream(CertificateStatus.values()).forEach(status -> keys.add("certificate.status." + status.name()));
         Arrays.stream(Outcome.values()).forEach(outcome -> keys.add("outcome." + outcome.name()));
+        Arrays.stream(CourseStatus.values()).forEach(status -> keys.add("course.status." + status.name()));
+        Arrays.stream(RevisionStatus.values()).forEach(status -> keys.add("revision.status." + status.name()));
+        Arrays.stream(DocumentKind.values()).forEach(kind -> keys.add("kind." + kind.name()));
+        Arrays.stream(ImportOutcome.values()).forEach(outcome -> keys.add("import.outcome." + outcome.name()));
         // the portfolio's states are its own (package-private): read through reflection, so a new state needs its text
         Arrays.stream(Class.forName("tw.training.portfolio.Portfolio$State").getEnumConstants())
                 .forEach(state -> keys.add("evidence.state." + ((Enum<?>) state).name()));

@@ -1,0 +1,212 @@
+package tw.training.course;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.MutableHttpResponse;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.PathVariable;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.Produces;
+import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.security.annotation.Secured;
+import io.swagger.v3.oas.annotations.Hidden;
+import tw.training.account.Actor;
+import tw.training.account.Roles;
+import tw.training.page.Form;
+import tw.training.page.Pages;
+import tw.training.problem.ConflictException;
+import tw.training.problem.InputError;
+import tw.training.problem.InvalidInputException;
+import tw.training.web.PlainText;
+
+import java.math.BigDecimal;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+
+/**
+ * The trainer's course builder: my courses and a new one; a course with its alignments, the methods of each planned
+ * indicator (or of every indicator of a task at once), modules, co-trainers, and publishing with every fault listed
+ * and linked to the part of the page that mends it. Every form posts, then the page is shown again (POST, redirect,
+ * GET), or, when refused, the page with the reasons beside the form that was sent.
+ */
+@Hidden
+@PlainText
+@Controller("/courses")
+@Produces({MediaType.TEXT_HTML, MediaType.APPLICATION_JSON})
+@Secured({Roles.TRAINER, Roles.ADMIN})
+class CoursePages {
+
+    private final CourseService courses;
+    private final Pages pages;
+
+    CoursePages(CourseService courses, Pages pages) {
+        this.courses = courses;
+        this.pages = pages;
+    }
+
+    @Get
+    HttpResponse<String> list(HttpRequest<?> request, Actor actor) {
+        return listPage(request, HttpStatus.OK, Map.of(), Map.of(), actor);
+    }
+
+    @Post(consumes = MediaType.APPLICATION_FORM_URLENCODED)
+    MutableHttpResponse<?> create(HttpRequest<?> request, @Body @Nullable String body, Actor actor) {
+        Form form = Form.of(body).checked(request);
+        try {
+            CourseView created = courses.create(new Requests.CreateCourse(form.get("code"), form.get("title"),
+                    form.get("description").isEmpty() ? null : form.get("description"), hours(form.get("hours"), "hours")), actor);
+            return Pages.redirect("/courses/" + created.id());
+        } catch (InvalidInputException | ConflictException refused) {
+            return listPage(request, refused instanceof ConflictException ? HttpStatus.CONFLICT : HttpStatus.UNPROCESSABLE_ENTITY,
+                    Map.of("code", form.get("code"), "title", form.get("title"), "hours", form.get("hours"), "description", form.get("description")),
+                    errors(refused, "code"), actor);
+        }
+    }
+
+    private MutableHttpResponse<String> listPage(HttpRequest<?> request, HttpStatus status, Map<String, String> filled, Map<String, String> errors,
+                                                 Actor actor) {
+        return pages.render(request, status, "courses.ftlh", Map.of("courses", courses.list(actor), "filled", filled, "errors", errors));
+    }
+
+    @Get("/{id}{?published}")
+    HttpResponse<String> course(HttpRequest<?> request, @PathVariable long id, @Nullable @QueryValue String published, Actor actor) {
+        return coursePage(request, HttpStatus.OK, id, actor, Map.of(), List.of(), published != null);
+    }
+
+    @Post(value = "/{id}/alignments", consumes = MediaType.APPLICATION_FORM_URLENCODED)
+    MutableHttpResponse<?> align(HttpRequest<?> request, @PathVariable long id, @Body @Nullable String body, Actor actor) {
+        Form form = Form.of(body).checked(request);
+        List<String> chosen = Arrays.stream(form.get("indicatorCodes").split("[\\s,、]+")).filter(code -> !code.isBlank()).toList();
+        return change(request, id, actor, "alignments", () -> courses.align(id, new Requests.Align(form.get("standardCode"), form.get("taskCode"),
+                form.all("methods"), chosen.isEmpty() ? null : chosen), actor));
+    }
+
+    @Post(value = "/{id}/alignments/removal", consumes = MediaType.APPLICATION_FORM_URLENCODED)
+    MutableHttpResponse<?> unalign(HttpRequest<?> request, @PathVariable long id, @Body @Nullable String body, Actor actor) {
+        Form form = Form.of(body).checked(request);
+        return change(request, id, actor, "alignments", () -> courses.unalign(id, form.get("task"), actor));
+    }
+
+    /** One indicator's methods, or with {@code task} every indicator of that task at once. */
+    @Post(value = "/{id}/methods", consumes = MediaType.APPLICATION_FORM_URLENCODED)
+    MutableHttpResponse<?> methods(HttpRequest<?> request, @PathVariable long id, @Body @Nullable String body, Actor actor) {
+        Form form = Form.of(body).checked(request);
+        Requests.Methods methods = new Requests.Methods(form.all("methods"));
+        return form.get("task").isEmpty()
+                ? change(request, id, actor, "plan", () -> courses.setMethods(id, form.get("indicator"), methods, actor))
+                : change(request, id, actor, "plan", () -> courses.setTaskMethods(id, form.get("task"), methods, actor));
+    }
+
+    @Post(value = "/{id}/modules", consumes = MediaType.APPLICATION_FORM_URLENCODED)
+    MutableHttpResponse<?> addModule(HttpRequest<?> request, @PathVariable long id, @Body @Nullable String body, Actor actor) {
+        Form form = Form.of(body).checked(request);
+        return change(request, id, actor, "modules", () -> courses.addModule(id, new Requests.Module(form.get("title"), hours(form.get("hours"),
+                "hours"), form.get("description").isEmpty() ? null : form.get("description"), form.all("tasks")), actor));
+    }
+
+    @Post(value = "/{id}/modules/removal", consumes = MediaType.APPLICATION_FORM_URLENCODED)
+    MutableHttpResponse<?> removeModule(HttpRequest<?> request, @PathVariable long id, @Body @Nullable String body, Actor actor) {
+        Form form = Form.of(body).checked(request);
+        return change(request, id, actor, "modules", () -> courses.removeModule(id, number(form.get("module"), "module"), actor));
+    }
+
+    @Post(value = "/{id}/trainers", consumes = MediaType.APPLICATION_FORM_URLENCODED)
+    MutableHttpResponse<?> addTrainer(HttpRequest<?> request, @PathVariable long id, @Body @Nullable String body, Actor actor) {
+        Form form = Form.of(body).checked(request);
+        return change(request, id, actor, "trainers", () -> courses.addTrainer(id, new Requests.Trainer(form.get("username")), actor));
+    }
+
+    @Post(value = "/{id}/trainers/removal", consumes = MediaType.APPLICATION_FORM_URLENCODED)
+    MutableHttpResponse<?> removeTrainer(HttpRequest<?> request, @PathVariable long id, @Body @Nullable String body, Actor actor) {
+        Form form = Form.of(body).checked(request);
+        return change(request, id, actor, "trainers", () -> courses.removeTrainer(id, form.get("username"), actor));
+    }
+
+    @Post(value = "/{id}/publication", consumes = MediaType.APPLICATION_FORM_URLENCODED)
+    MutableHttpResponse<?> publish(HttpRequest<?> request, @PathVariable long id, @Body @Nullable String body, Actor actor) {
+        Form.of(body).checked(request);
+        try {
+            courses.publish(id, actor);
+            return Pages.redirect("/courses/" + id + "?published");
+        } catch (InvalidInputException faults) {
+            // every fault at once, each linked to the part of the page where it is mended
+            return coursePage(request, HttpStatus.UNPROCESSABLE_ENTITY, id, actor, Map.of(), faults.errors().stream()
+                    .map(fault -> new Fault(section(fault.field()), fault.message())).toList(), false);
+        }
+    }
+
+    /** A fault of the plan that stops publishing, and the part of the page (its id) where it is mended. */
+    public record Fault(String section, String message) {
+    }
+
+    private static String section(@Nullable String field) {
+        if (field == null) {
+            return "alignments";
+        }
+        return field.startsWith("modules") ? "modules" : field.startsWith("plan") ? "plan" : "alignments";
+    }
+
+    /** Runs one change of the course; back to its part of the page, or the page again with why it was refused beside that form. */
+    private MutableHttpResponse<?> change(HttpRequest<?> request, long id, Actor actor, String section, Supplier<CourseView> change) {
+        try {
+            change.get();
+            return Pages.redirect("/courses/" + id + "#" + section);
+        } catch (InvalidInputException | ConflictException refused) {
+            return coursePage(request, refused instanceof ConflictException ? HttpStatus.CONFLICT : HttpStatus.UNPROCESSABLE_ENTITY, id, actor,
+                    Map.of(section, String.join("；", errors(refused, section).values())), List.of(), false);
+        }
+    }
+
+    private MutableHttpResponse<String> coursePage(HttpRequest<?> request, HttpStatus status, long id, Actor actor, Map<String, String> errors,
+                                                   List<Fault> faults, boolean publishedNow) {
+        CourseView course = courses.get(id, actor);
+        Map<String, Object> model = new HashMap<>();
+        model.put("course", course);
+        model.put("methods", AssessmentMethod.values());
+        model.put("errors", errors);
+        model.put("faults", faults);
+        model.put("publishedNow", publishedNow);
+        model.put("tasks", CourseBuilderView.of(course));
+        return pages.render(request, status, "course-builder.ftlh", model);
+    }
+
+    /** The service's errors by field, each message once; a refusal without fields under {@code fallback}. */
+    private static Map<String, String> errors(RuntimeException refused, String fallback) {
+        Map<String, String> errors = new HashMap<>();
+        if (refused instanceof InvalidInputException invalid && !invalid.errors().isEmpty()) {
+            for (InputError error : invalid.errors()) {
+                errors.merge(error.field() == null ? fallback : error.field().replaceAll("\\[\\d+]", ""), error.message(), (a, b) -> a + "；" + b);
+            }
+        } else {
+            errors.put(fallback, refused.getMessage());
+        }
+        return errors;
+    }
+
+    private static @Nullable BigDecimal hours(String text, String field) {
+        if (text.isEmpty()) {
+            return null;
+        }
+        try {
+            return new BigDecimal(text);
+        } catch (NumberFormatException e) {
+            throw InvalidInputException.of(field, "hours are a number, such as 6 or 1.5");
+        }
+    }
+
+    private static long number(String text, String field) {
+        try {
+            return Long.parseLong(text);
+        } catch (NumberFormatException e) {
+            throw InvalidInputException.of(field, "not a number");
+        }
+    }
+}

@@ -1,0 +1,151 @@
+package tw.training.course;
+
+import io.micronaut.context.ApplicationContext;
+import io.micronaut.http.client.HttpClient;
+import io.micronaut.http.client.annotation.Client;
+import io.micronaut.runtime.server.EmbeddedServer;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import tw.training.account.Roles;
+import tw.training.testing.DatabaseTest;
+import tw.training.testing.FormClient;
+import tw.training.testing.TestUsers;
+
+import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The course builder through plain form posts (issue 16): create a course, align a task, fail to publish with the
+ * faults listed and linked, set methods for a whole task and for one indicator, modules, co-trainers, publish, the
+ * dossier; another trainer's course is not found, and a learner is refused every page.
+ */
+@MicronautTest(transactional = false)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class CoursePagesTest implements DatabaseTest {
+
+    private static final Pattern COURSE = Pattern.compile("/courses/(\\d+)");
+
+    @Inject
+    @Client("/")
+    HttpClient http;
+
+    @Inject
+    ApplicationContext context;
+
+    @Inject
+    EmbeddedServer server;
+
+    private FormClient trainer;
+    private FormClient stranger;
+    private FormClient learner;
+
+    @BeforeAll
+    void signedIn() {
+        TestUsers users = TestUsers.of(context, http);
+        users.create("builder.trainer", Roles.TRAINER);
+        users.create("builder.cotrainer", Roles.TRAINER);
+        users.create("builder.stranger", Roles.TRAINER);
+        users.create("builder.learner", Roles.LEARNER);
+        String base = server.getURL().toString();
+        trainer = new FormClient(base, "zh-TW").signIn("builder.trainer", TestUsers.PASSWORD);
+        stranger = new FormClient(base, "zh-TW").signIn("builder.stranger", TestUsers.PASSWORD);
+        learner = new FormClient(base, "zh-TW").signIn("builder.learner", TestUsers.PASSWORD);
+    }
+
+    @Test
+    void aTrainerBuildsAndPublishesACourseThroughTheForms() {
+        HttpResponse<String> untitled = post(trainer, "/courses", "code", "BUILD-1", "title", "", "hours", "6");
+        assertEquals(422, untitled.statusCode());
+        assertTrue(untitled.body().contains("id=\"title-error\""), "the reason beside the title");
+        assertTrue(untitled.body().contains("value=\"BUILD-1\""), "the form as it was filled");
+
+        HttpResponse<String> created = post(trainer, "/courses", "code", "BUILD-1", "title", "客訴處理實務", "hours", "6");
+        assertEquals(303, created.statusCode(), created.body());
+        Matcher id = COURSE.matcher(created.headers().firstValue("Location").orElseThrow());
+        assertTrue(id.matches());
+        String course = "/courses/" + id.group(1);
+        assertTrue(trainer.get("/courses").body().contains("href=\"" + course + "\""), "listed among my courses");
+
+        assertEquals(303, post(trainer, course + "/alignments", "standardCode", "KPS5294-001v4", "taskCode", "T2.3").statusCode());
+        HttpResponse<String> faults = post(trainer, course + "/publication");
+        assertEquals(422, faults.statusCode());
+        assertTrue(faults.body().contains("id=\"faults\""), "every fault listed");
+        assertTrue(faults.body().contains("<a href=\"#plan\">KPS5294-001v4:P2.3.1 has no assessment method</a>"), "and linked to where it is mended");
+
+        assertEquals(303, post(trainer, course + "/methods", "task", "KPS5294-001v4:T2.3", "methods", "PORTFOLIO").statusCode());
+        assertEquals(303, post(trainer, course + "/methods", "indicator", "KPS5294-001v4:P2.3.1", "methods", "OBSERVATION", "methods", "PORTFOLIO")
+                .statusCode());
+        String page = trainer.get(course).body();
+        assertEquals(4, count(page, "value=\"PORTFOLIO\" checked"), "the four indicators of T2.3 by portfolio (and none of the blank forms)");
+        assertEquals(1, count(page, "value=\"OBSERVATION\" checked"), "one by observation as well");
+
+        assertEquals(422, post(trainer, course + "/modules", "title", "演練", "hours", "many").statusCode(), "hours must be a number");
+        assertEquals(303, post(trainer, course + "/modules", "title", "客訴演練", "hours", "6", "tasks", "KPS5294-001v4:T2.3").statusCode());
+        assertTrue(trainer.get(course).body().contains("客訴演練"));
+        assertEquals(303, post(trainer, course + "/trainers", "username", "builder.cotrainer").statusCode());
+        assertTrue(trainer.get(course).body().contains("builder.cotrainer"));
+        assertEquals(422, post(trainer, course + "/trainers", "username", "no.such.user").statusCode());
+
+        HttpResponse<String> published = post(trainer, course + "/publication");
+        assertEquals(303, published.statusCode(), published.body());
+        assertTrue(trainer.get(published.headers().firstValue("Location").orElseThrow()).body().contains("class=\"notice\""));
+        HttpResponse<String> dossier = trainer.get(course + "/dossier");
+        assertEquals(200, dossier.statusCode());
+        assertTrue(dossier.body().contains("客訴處理實務"));
+
+        // another trainer: the course does not exist for them, and nothing of it changes
+        assertEquals(404, stranger.get(course).statusCode());
+        assertEquals(404, stranger.get(course + "/dossier").statusCode());
+        assertEquals(404, post(stranger, course + "/trainers", "username", "builder.stranger").statusCode());
+        assertFalse(trainer.get(course).body().contains("builder.stranger"));
+    }
+
+    @Test
+    void aFormWithoutItsTokenChangesNothing() {
+        HttpResponse<String> forged = trainer.post("/courses", List.of(Map.entry("code", "FORGED-1"), Map.entry("title", "偽造"), Map.entry("hours", "1")));
+        assertEquals(403, forged.statusCode());
+        assertFalse(trainer.get("/courses").body().contains("FORGED-1"));
+    }
+
+    @Test
+    void aLearnerIsRefusedEveryCoursePage() {
+        for (String path : List.of("/courses", "/courses/1", "/courses/1/dossier")) {
+            HttpResponse<String> page = learner.get(path);
+            assertEquals(403, page.statusCode(), path);
+            assertTrue(page.headers().firstValue("Content-Type").orElse("").startsWith("text/html"), path);
+        }
+        for (String path : List.of("/courses", "/courses/1/alignments", "/courses/1/methods", "/courses/1/modules", "/courses/1/trainers",
+                "/courses/1/publication")) {
+            assertEquals(403, post(learner, path, "title", "x").statusCode(), path);
+        }
+    }
+
+    /** A form with its token, then the given names and values. */
+    private static HttpResponse<String> post(FormClient client, String path, String... pairs) {
+        List<Map.Entry<String, String>> fields = new ArrayList<>();
+        fields.add(Map.entry("_csrf", client.token()));
+        for (int i = 0; i < pairs.length; i += 2) {
+            fields.add(Map.entry(pairs[i], pairs[i + 1]));
+        }
+        return client.post(path, fields);
+    }
+
+    private static int count(String text, String part) {
+        int count = 0;
+        for (int at = text.indexOf(part); at >= 0; at = text.indexOf(part, at + 1)) {
+            count++;
+        }
+        return count;
+    }
+}
