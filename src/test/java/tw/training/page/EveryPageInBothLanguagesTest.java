@@ -47,6 +47,7 @@ class EveryPageInBothLanguagesTest implements DatabaseTest {
     @Inject
     EmbeddedServer server;
 
+    private PortfolioCourse course;
     private long enrollment;
     private long evidence;
     private String verification;
@@ -55,7 +56,7 @@ class EveryPageInBothLanguagesTest implements DatabaseTest {
     @BeforeAll
     void aFinishedLearner() {
         TestUsers users = TestUsers.of(context, http);
-        PortfolioCourse course = PortfolioCourse.publish(http, users.tokenFor("languages.trainer", Roles.TRAINER), "LANG-1", "客訴處理實務");
+        course = PortfolioCourse.publish(http, users.tokenFor("languages.trainer", Roles.TRAINER), "LANG-1", "客訴處理實務");
         String admin = users.tokenFor("languages.admin", Roles.ADMIN);
         String learner = users.tokenFor("languages.learner", Roles.LEARNER);
         users.create("languages.newcomer", Roles.LEARNER);
@@ -66,6 +67,11 @@ class EveryPageInBothLanguagesTest implements DatabaseTest {
         course.meet(evidence, PortfolioCourse.INDICATORS, "完整");
         Map<String, Object> certificate = PortfolioCourse.post(http, "/api/enrollments/" + enrollment + "/certificate", admin, Map.of());
         verification = ((String) certificate.get("verificationUrl")).replaceFirst("^.*(/verify/)", "$1");
+    }
+
+    /** The trainer who built the published course. */
+    private FormClient languagesTrainer(String base, String language) {
+        return new FormClient(base, language).signIn("languages.trainer", TestUsers.PASSWORD);
     }
 
     private static byte[] seed(String file) {
@@ -89,6 +95,10 @@ class EveryPageInBothLanguagesTest implements DatabaseTest {
         FormClient newcomer = new FormClient(base, language).signIn("languages.newcomer", TestUsers.PASSWORD);
         FormClient cataloguer = new FormClient(base, language).signIn("languages.cataloguer", TestUsers.PASSWORD);
         String form = "/enrollments/" + enrollment + "/evidence";
+        String draft = cataloguer.post("/courses", List.of(Map.entry("_csrf", cataloguer.token()), Map.entry("code", "DRAFT-" + language),
+                Map.entry("title", "草稿課程"), Map.entry("hours", "3"))).headers().firstValue("Location").orElseThrow();
+        cataloguer.post(draft + "/alignments", List.of(Map.entry("_csrf", cataloguer.token()), Map.entry("standardCode", "KPS5294-001v4"),
+                Map.entry("taskCode", "T2.3")));
         List<Visit> visits = List.of(
                 new Visit("landing", 200, () -> anonymous.get("/")),
                 new Visit("landing signed in", 200, () -> learner.get("/")),
@@ -123,6 +133,14 @@ class EveryPageInBothLanguagesTest implements DatabaseTest {
                         Part.field("code", ""), new Part("file", "x.txt", "text/plain", "not a document".getBytes(StandardCharsets.UTF_8))))),
                 new Visit("import result", 200, () -> cataloguer.postMultipart("/catalogue/import", List.of(Part.field("_csrf", cataloguer.token()),
                         Part.field("code", "KPS3322-M01"), new Part("file", "seed.txt", "text/plain", seed("004_03b9e9d0ec7d3e2c.txt"))))),
+                new Visit("my courses", 200, () -> cataloguer.get("/courses")),
+                new Visit("a new course refused", 422, () -> cataloguer.post("/courses", List.of(Map.entry("_csrf", cataloguer.token()),
+                        Map.entry("code", "LANG-" + language), Map.entry("title", ""), Map.entry("hours", "x")))),
+                new Visit("course builder, draft", 200, () -> cataloguer.get(draft)),
+                new Visit("course builder, faults", 422, () -> cataloguer.post(draft + "/publication", List.of(Map.entry("_csrf", cataloguer.token())))),
+                new Visit("course builder, a refused change", 422, () -> cataloguer.post(draft + "/trainers", List.of(Map.entry("_csrf", cataloguer.token()),
+                        Map.entry("username", "no.such.user")))),
+                new Visit("course builder, published", 200, () -> languagesTrainer(base, language).get("/courses/" + course.id() + "?published")),
                 new Visit("not found", 404, () -> learner.get("/enrollments/987654")),
                 new Visit("forbidden (a learner in the catalogue)", 403, () -> learner.get("/catalogue")),
                 new Visit("forbidden (no CSRF token)", 403, () -> learner.post("/account/password", List.of(Map.entry("currentPassword", "x")))));

@@ -151,7 +151,7 @@ public final class Browser implements AutoCloseable {
         Long marked = (Long) ((JavascriptExecutor) driver).executeScript(
                 "var n = 0; document.querySelectorAll('body *').forEach(function (e) {"
                         + "  var han = 0; e.childNodes.forEach(function (c) { if (c.nodeType === 3) { han += (c.data.match(/\\p{Script=Han}/gu) || []).length; } });"
-                        + "  if (han > 0 && e.getClientRects().length > 0) { e.setAttribute('data-han', han); n++; } });"
+                        + "  if (han > 0 && e.checkVisibility({contentVisibilityAuto: true, visibilityProperty: true})) { e.setAttribute('data-han', han); n++; } });"
                         + "return n;");
         ChromeDriver chrome = (ChromeDriver) driver;
         chrome.executeCdpCommand("DOM.enable", Map.of());

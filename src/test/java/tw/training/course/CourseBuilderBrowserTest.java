@@ -1,0 +1,125 @@
+package tw.training.course;
+
+import io.micronaut.context.ApplicationContext;
+import io.micronaut.http.client.HttpClient;
+import io.micronaut.http.client.annotation.Client;
+import io.micronaut.runtime.server.EmbeddedServer;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import tw.training.account.Roles;
+import tw.training.testing.Browser;
+import tw.training.testing.TestUsers;
+
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Issue 16, journey (a) as far as the pages go so far: a trainer creates a course, aligns two tasks of
+ * KPS5294-001v4 (one of them in part) and a task group of the unit KMM5R0915v2, sets methods (one task by "apply to
+ * every indicator"), fails to publish once with the faults listed and linked, mends them and publishes. axe-core on
+ * every page; screenshots under {@code target/screenshots/course-builder/}.
+ */
+@MicronautTest(transactional = false)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class CourseBuilderBrowserTest {
+
+    private static final String SHOTS = "course-builder";
+
+    @Inject
+    @Client("/")
+    HttpClient http;
+
+    @Inject
+    ApplicationContext context;
+
+    @Inject
+    EmbeddedServer server;
+
+    private Browser browser;
+
+    @BeforeAll
+    void signIn() {
+        Browser.requireInstalled();
+        TestUsers.of(context, http).create("builder.browser", Roles.TRAINER);
+        browser = Browser.start(server.getURL().toString(), "zh-TW");
+        browser.open("/signin?next=/courses");
+        browser.driver.findElement(By.id("username")).sendKeys("builder.browser");
+        browser.driver.findElement(By.id("password")).sendKeys(TestUsers.PASSWORD + Keys.ENTER);
+        browser.waiting().until(ExpectedConditions.urlContains("/courses"));
+    }
+
+    @AfterAll
+    void close() {
+        if (browser != null) {
+            browser.close();
+        }
+    }
+
+    @Test
+    void aTrainerBuildsACourseFailsToPublishOnceMendsItAndPublishes() {
+        browser.assertAccessible();
+        browser.screenshot(SHOTS, "my-courses");
+        browser.driver.findElement(By.id("code")).sendKeys("JOURNEY-A");
+        browser.driver.findElement(By.id("title")).sendKeys("客服中心行銷實務");
+        browser.driver.findElement(By.id("hours")).sendKeys("18");
+        browser.driver.findElement(By.cssSelector("form[action='/courses'] button[type='submit']")).click();
+        browser.waiting().until(ExpectedConditions.urlMatches("/courses/\\d+$"));
+        String course = browser.path();
+
+        align("KPS5294-001v4", "T2.3", "", List.of());
+        align("KPS5294-001v4", "T2.4", "P2.4.1, P2.4.3", List.of("WORK_PRODUCT"));
+        align("KMM5R0915v2", "T1", "", List.of("THIRD_PARTY_REPORT"));
+        assertEquals(3, browser.driver.findElements(By.cssSelector("section[aria-labelledby='plan'] article.task")).size());
+        browser.assertAccessible();
+        browser.screenshot(SHOTS, "aligned");
+
+        // publishing now fails: T2.3's indicators have no method yet; each fault links to the plan
+        browser.driver.findElement(By.id("publish-course")).click();
+        WebElement faults = browser.waiting().until(ExpectedConditions.presenceOfElementLocated(By.id("faults")));
+        assertEquals(4, faults.findElements(By.cssSelector("a[href='#plan']")).size(), faults.getText());
+        browser.assertAccessible();
+        browser.screenshot(SHOTS, "publish-faults");
+
+        // mended by "apply to every indicator of this task"
+        WebElement applyAll = browser.driver.findElement(By.cssSelector("article[id='plan-KPS5294-001v4:T2.3'] form.apply-all"));
+        applyAll.findElement(By.cssSelector("input[value='OBSERVATION']")).click();
+        applyAll.findElement(By.cssSelector("input[value='PORTFOLIO']")).click();
+        applyAll.findElement(By.cssSelector("button[type='submit']")).click();
+        browser.waiting().until(driver -> driver.findElements(By.cssSelector("form[id='methods-KPS5294-001v4:P2.3.4'] input[value='PORTFOLIO']:checked"))
+                .size() == 1);
+        browser.screenshot(SHOTS, "methods-applied");
+
+        browser.driver.findElement(By.id("publish-course")).click();
+        browser.waiting().until(ExpectedConditions.urlContains("?published"));
+        assertTrue(browser.driver.findElement(By.cssSelector("p.notice")).isDisplayed());
+        assertTrue(browser.path().startsWith(course));
+        browser.assertAccessible();
+        browser.screenshot(SHOTS, "published");
+    }
+
+    private void align(String standard, String task, String indicators, List<String> methods) {
+        WebElement details = browser.driver.findElement(By.cssSelector("section[aria-labelledby='alignments'] details"));
+        if (details.getAttribute("open") == null) {
+            details.findElement(By.tagName("summary")).click();
+        }
+        browser.driver.findElement(By.id("standardCode")).sendKeys(standard);
+        browser.driver.findElement(By.id("taskCode")).sendKeys(task);
+        browser.driver.findElement(By.id("indicatorCodes")).sendKeys(indicators);
+        WebElement form = browser.driver.findElement(By.cssSelector("form[action$='/alignments']"));
+        for (String method : methods) {
+            form.findElement(By.cssSelector("input[value='" + method + "']")).click();
+        }
+        form.findElement(By.cssSelector("button[type='submit']")).click();
+        browser.waiting().until(driver -> driver.getPageSource().contains(standard + ":" + task + " "));
+    }
+}
