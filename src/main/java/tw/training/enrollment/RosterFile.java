@@ -66,7 +66,7 @@ final class RosterFile {
         }
     }
 
-    private static byte[] bounded(InputStream in) throws IOException {
+    static byte[] bounded(InputStream in) throws IOException {
         byte[] bytes = in.readNBytes(MAX_BYTES + 1);
         if (bytes.length > MAX_BYTES) {
             throw new PayloadTooLargeException("a roster is at most " + PayloadTooLargeException.size(MAX_BYTES));
@@ -77,7 +77,7 @@ final class RosterFile {
         return bytes;
     }
 
-    private static @Nullable String charsetOf(@Nullable String contentType) {
+    static @Nullable String charsetOf(@Nullable String contentType) {
         if (contentType == null) {
             return null;
         }

@@ -18,6 +18,9 @@ import tw.training.account.Roles;
 import tw.training.testing.Browser;
 import tw.training.testing.TestUsers;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -26,7 +29,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * Issue 16, journey (a) as far as the pages go so far: a trainer creates a course, aligns two tasks of
  * KPS5294-001v4 (one of them in part) and a task group of the unit KMM5R0915v2, sets methods (one task by "apply to
- * every indicator"), fails to publish once with the faults listed and linked, mends them and publishes. axe-core on
+ * every indicator"), fails to publish once with the faults listed and linked, mends them, publishes and enrolls three
+ * learners from a CSV file. axe-core on
  * every page; screenshots under {@code target/screenshots/course-builder/}.
  */
 @MicronautTest(transactional = false)
@@ -50,7 +54,11 @@ class CourseBuilderBrowserTest {
     @BeforeAll
     void signIn() {
         Browser.requireInstalled();
-        TestUsers.of(context, http).create("builder.browser", Roles.TRAINER);
+        TestUsers users = TestUsers.of(context, http);
+        users.create("builder.browser", Roles.TRAINER);
+        for (String learner : List.of("journey.a1", "journey.a2", "journey.a3")) {
+            users.create(learner, Roles.LEARNER);
+        }
         browser = Browser.start(server.getURL().toString(), "zh-TW");
         browser.open("/signin?next=/courses");
         browser.driver.findElement(By.id("username")).sendKeys("builder.browser");
@@ -66,7 +74,7 @@ class CourseBuilderBrowserTest {
     }
 
     @Test
-    void aTrainerBuildsACourseFailsToPublishOnceMendsItAndPublishes() {
+    void aTrainerBuildsACourseFailsToPublishOnceMendsItPublishesAndEnrollsThreeLearnersByCsv() throws IOException {
         browser.assertAccessible();
         browser.screenshot(SHOTS, "my-courses");
         browser.driver.findElement(By.id("code")).sendKeys("JOURNEY-A");
@@ -105,6 +113,20 @@ class CourseBuilderBrowserTest {
         assertTrue(browser.path().startsWith(course));
         browser.assertAccessible();
         browser.screenshot(SHOTS, "published");
+
+        // three learners enrolled from a roster file, with what became of each row
+        browser.driver.findElement(By.id("learners-link")).click();
+        browser.waiting().until(ExpectedConditions.urlContains("/enrollments"));
+        browser.assertAccessible();
+        Path roster = Files.createTempFile("roster", ".csv");
+        Files.writeString(roster, "username\njourney.a1\njourney.a2\njourney.a3\n");
+        browser.driver.findElement(By.id("file")).sendKeys(roster.toAbsolutePath().toString());
+        browser.driver.findElement(By.cssSelector("form[action$='/roster'] button[type='submit']")).click();
+        WebElement report = browser.waiting().until(ExpectedConditions.presenceOfElementLocated(By.id("roster-report")));
+        assertEquals(3, report.findElements(By.cssSelector(".status-met")).size(), report.getText());
+        assertEquals(3, browser.driver.findElements(By.cssSelector("section[aria-labelledby='enrolled-learners'] tbody tr")).size());
+        browser.assertAccessible();
+        browser.screenshot(SHOTS, "roster-enrolled");
     }
 
     private void align(String standard, String task, String indicators, List<String> methods) {

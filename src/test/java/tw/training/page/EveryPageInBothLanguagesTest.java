@@ -141,6 +141,12 @@ class EveryPageInBothLanguagesTest implements DatabaseTest {
                 new Visit("course builder, a refused change", 422, () -> cataloguer.post(draft + "/trainers", List.of(Map.entry("_csrf", cataloguer.token()),
                         Map.entry("username", "no.such.user")))),
                 new Visit("course builder, published", 200, () -> languagesTrainer(base, language).get("/courses/" + course.id() + "?published")),
+                new Visit("a course's learners", 200, () -> languagesTrainer(base, language).get("/courses/" + course.id() + "/enrollments?q=languages")),
+                new Visit("a roster's report", 200, () -> {
+                    FormClient owner = languagesTrainer(base, language);
+                    return owner.postMultipart("/courses/" + course.id() + "/enrollments/roster", List.of(Part.field("_csrf", owner.token()),
+                            new Part("file", "roster.csv", "text/csv", "languages.newcomer\nno.such.one\n".getBytes(StandardCharsets.UTF_8))));
+                }),
                 new Visit("not found", 404, () -> learner.get("/enrollments/987654")),
                 new Visit("forbidden (a learner in the catalogue)", 403, () -> learner.get("/catalogue")),
                 new Visit("forbidden (no CSRF token)", 403, () -> learner.post("/account/password", List.of(Map.entry("currentPassword", "x")))));
