@@ -147,6 +147,12 @@ class EveryPageInBothLanguagesTest implements DatabaseTest {
                     return owner.postMultipart("/courses/" + course.id() + "/enrollments/roster", List.of(Part.field("_csrf", owner.token()),
                             new Part("file", "roster.csv", "text/csv", "languages.newcomer\nno.such.one\n".getBytes(StandardCharsets.UTF_8))));
                 }),
+                new Visit("the queue", 200, () -> languagesTrainer(base, language).get("/courses/" + course.id() + "/queue?method=PORTFOLIO")),
+                new Visit("judging", 200, () -> languagesTrainer(base, language).get("/assess/" + evidence + "?judged")),
+                new Visit("judging refused", 422, () -> {
+                    FormClient owner = languagesTrainer(base, language);
+                    return owner.post("/assess/" + evidence, List.of(Map.entry("_csrf", owner.token())));
+                }),
                 new Visit("not found", 404, () -> learner.get("/enrollments/987654")),
                 new Visit("forbidden (a learner in the catalogue)", 403, () -> learner.get("/catalogue")),
                 new Visit("forbidden (no CSRF token)", 403, () -> learner.post("/account/password", List.of(Map.entry("currentPassword", "x")))));

@@ -6,7 +6,6 @@ import io.micronaut.http.MediaType;
 import io.micronaut.http.client.HttpClient;
 import io.micronaut.http.client.multipart.MultipartBody;
 
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 
@@ -20,8 +19,8 @@ public final class PortfolioCourse {
 
     public static final String STANDARD = "KPS5294-001v4";
     public static final List<String> INDICATORS = List.of("P2.3.1", "P2.3.2", "P2.3.3", "P2.3.4");
-    /** The smallest file the evidence rules take as a PDF. */
-    public static final byte[] PDF = "%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n".getBytes(StandardCharsets.US_ASCII);
+    /** A real one-page PDF (a browser's viewer shows it), made once by PDFBox. */
+    public static final byte[] PDF = onePagePdf();
 
     private final HttpClient http;
     private final String trainer;
@@ -75,6 +74,17 @@ public final class PortfolioCourse {
     public void meet(long evidence, List<String> codes, String comment) {
         http.toBlocking().exchange(HttpRequest.POST("/api/courses/" + id + "/judgements", codes.stream().map(code -> Map.<String, Object>of(
                 "evidenceId", evidence, "indicator", STANDARD + ":" + code, "outcome", "MET", "comment", comment)).toList()).bearerAuth(trainer));
+    }
+
+    private static byte[] onePagePdf() {
+        try (org.apache.pdfbox.pdmodel.PDDocument document = new org.apache.pdfbox.pdmodel.PDDocument()) {
+            document.addPage(new org.apache.pdfbox.pdmodel.PDPage());
+            java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+            document.save(bytes);
+            return bytes.toByteArray();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     public static Map<String, Object> post(HttpClient http, String path, String token, Object body) {
