@@ -69,6 +69,11 @@ class EveryPageInBothLanguagesTest implements DatabaseTest {
         verification = ((String) certificate.get("verificationUrl")).replaceFirst("^.*(/verify/)", "$1");
     }
 
+    /** The administrator who issued the certificate. */
+    private FormClient administrator(String base, String language) {
+        return new FormClient(base, language).signIn("languages.admin", TestUsers.PASSWORD);
+    }
+
     /** The trainer who built the published course. */
     private FormClient languagesTrainer(String base, String language) {
         return new FormClient(base, language).signIn("languages.trainer", TestUsers.PASSWORD);
@@ -153,6 +158,12 @@ class EveryPageInBothLanguagesTest implements DatabaseTest {
                     FormClient owner = languagesTrainer(base, language);
                     return owner.post("/assess/" + evidence, List.of(Map.entry("_csrf", owner.token())));
                 }),
+                new Visit("users", 200, () -> administrator(base, language).get("/admin/users?done=created:languages.learner")),
+                new Visit("a user refused", 422, () -> {
+                    FormClient admin = administrator(base, language);
+                    return admin.post("/admin/users", List.of(Map.entry("_csrf", admin.token()), Map.entry("username", "x"), Map.entry("password", "short")));
+                }),
+                new Visit("the audit trail", 200, () -> administrator(base, language).get("/admin/audit?type=LOGIN_SUCCEEDED")),
                 new Visit("not found", 404, () -> learner.get("/enrollments/987654")),
                 new Visit("forbidden (a learner in the catalogue)", 403, () -> learner.get("/catalogue")),
                 new Visit("forbidden (no CSRF token)", 403, () -> learner.post("/account/password", List.of(Map.entry("currentPassword", "x")))));

@@ -1,0 +1,154 @@
+package tw.training.admin;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.MutableHttpResponse;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.PathVariable;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.Produces;
+import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.security.annotation.Secured;
+import io.swagger.v3.oas.annotations.Hidden;
+import tw.training.account.AccountService;
+import tw.training.account.Actor;
+import tw.training.account.CreateUserRequest;
+import tw.training.account.PasswordReset;
+import tw.training.account.Roles;
+import tw.training.account.RolesChange;
+import tw.training.account.UserResponse;
+import tw.training.account.audit.SecurityAudit;
+import tw.training.account.audit.SecurityEventType;
+import tw.training.page.Form;
+import tw.training.page.Pages;
+import tw.training.problem.ConflictException;
+import tw.training.problem.InvalidInputException;
+import tw.training.web.PlainText;
+
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.function.Supplier;
+
+/**
+ * The administrator's console for people: find users, create one, disable or enable, reset a password, change roles
+ * (the last enabled administrator keeps the role, and the page says why); and the security audit trail.
+ */
+@Hidden
+@PlainText
+@Controller("/admin")
+@Produces({MediaType.TEXT_HTML, MediaType.APPLICATION_JSON})
+@Secured(Roles.ADMIN)
+class UserPages {
+
+    private static final int PAGE = 50;
+
+    private final AccountService accounts;
+    private final SecurityAudit audit;
+    private final Pages pages;
+
+    UserPages(AccountService accounts, SecurityAudit audit, Pages pages) {
+        this.accounts = accounts;
+        this.audit = audit;
+        this.pages = pages;
+    }
+
+    @Get("/users{?q,role,done}")
+    HttpResponse<String> users(HttpRequest<?> request, @Nullable @QueryValue String q, @Nullable @QueryValue String role,
+                               @Nullable @QueryValue String done) {
+        return usersPage(request, HttpStatus.OK, q, role, done, Map.of(), Map.of());
+    }
+
+    @Post(value = "/users", consumes = MediaType.APPLICATION_FORM_URLENCODED)
+    MutableHttpResponse<?> create(HttpRequest<?> request, @Body @Nullable String body, Actor actor) {
+        Form form = Form.of(body).checked(request);
+        try {
+            UserResponse user = accounts.create(new CreateUserRequest(form.get("username"), form.get("displayName"), form.get("email"),
+                    form.get("password"), form.all("roles")), actor.username());
+            return Pages.redirect("/admin/users?q=" + encode(user.username()) + "&done=" + encode("created:" + user.username()));
+        } catch (InvalidInputException | ConflictException refused) {
+            Map<String, String> errors = new HashMap<>();
+            if (refused instanceof InvalidInputException invalid && !invalid.errors().isEmpty()) {
+                invalid.errors().forEach(error -> errors.merge(error.field() == null ? "username" : error.field().replaceAll("\\[\\d+]", ""),
+                        error.message(), (a, b) -> a + "；" + b));
+            } else {
+                errors.put("username", refused.getMessage());
+            }
+            return usersPage(request, refused instanceof ConflictException ? HttpStatus.CONFLICT : HttpStatus.UNPROCESSABLE_ENTITY, null, null, null,
+                    Map.of("username", form.get("username"), "displayName", form.get("displayName"), "email", form.get("email")), errors);
+        }
+    }
+
+    @Post(value = "/users/{username}/disable", consumes = MediaType.APPLICATION_FORM_URLENCODED)
+    MutableHttpResponse<?> disable(HttpRequest<?> request, @PathVariable String username, @Body @Nullable String body, Actor actor) {
+        Form.of(body).checked(request);
+        return change(request, username, "disabled", () -> accounts.disable(username, actor.username()));
+    }
+
+    @Post(value = "/users/{username}/enable", consumes = MediaType.APPLICATION_FORM_URLENCODED)
+    MutableHttpResponse<?> enable(HttpRequest<?> request, @PathVariable String username, @Body @Nullable String body, Actor actor) {
+        Form.of(body).checked(request);
+        return change(request, username, "enabled", () -> accounts.enable(username, actor.username()));
+    }
+
+    @Post(value = "/users/{username}/password", consumes = MediaType.APPLICATION_FORM_URLENCODED)
+    MutableHttpResponse<?> resetPassword(HttpRequest<?> request, @PathVariable String username, @Body @Nullable String body, Actor actor) {
+        Form form = Form.of(body).checked(request);
+        return change(request, username, "reset", () -> {
+            accounts.resetPassword(username, new PasswordReset(form.get("password")), actor.username());
+            return null;
+        });
+    }
+
+    @Post(value = "/users/{username}/roles", consumes = MediaType.APPLICATION_FORM_URLENCODED)
+    MutableHttpResponse<?> roles(HttpRequest<?> request, @PathVariable String username, @Body @Nullable String body, Actor actor) {
+        Form form = Form.of(body).checked(request);
+        return change(request, username, "roles", () -> accounts.changeRoles(username, new RolesChange(form.all("roles")), actor.username()));
+    }
+
+    /** One change to a user; back to them with what was done, or the list with why not beside them. */
+    private MutableHttpResponse<?> change(HttpRequest<?> request, String username, String done, Supplier<UserResponse> change) {
+        try {
+            change.get();
+            return Pages.redirect("/admin/users?q=" + encode(username) + "&done=" + encode(done + ":" + username));
+        } catch (InvalidInputException | ConflictException refused) {
+            return usersPage(request, refused instanceof ConflictException ? HttpStatus.CONFLICT : HttpStatus.UNPROCESSABLE_ENTITY, username, null, null,
+                    Map.of(), Map.of("user:" + username, refused instanceof InvalidInputException invalid && !invalid.errors().isEmpty()
+                            ? invalid.errors().get(0).message() : refused.getMessage()));
+        }
+    }
+
+    private MutableHttpResponse<String> usersPage(HttpRequest<?> request, HttpStatus status, @Nullable String q, @Nullable String role,
+                                                  @Nullable String done, Map<String, String> filled, Map<String, String> errors) {
+        String chosenRole = role != null && Roles.ALL.contains(role) ? role : null;
+        Map<String, Object> model = new HashMap<>();
+        model.put("users", accounts.search(q == null || q.isBlank() ? null : q.strip(), chosenRole, null, PAGE, 0));
+        model.put("roles", Roles.ALL);
+        model.put("chosen", Map.of("q", q == null ? "" : q, "role", chosenRole == null ? "" : chosenRole));
+        model.put("done", done == null ? "" : done);
+        model.put("filled", filled);
+        model.put("errors", errors);
+        return pages.render(request, status, "users.ftlh", model);
+    }
+
+    @Get("/audit{?type,username}")
+    HttpResponse<String> audit(HttpRequest<?> request, @Nullable @QueryValue String type, @Nullable @QueryValue String username) {
+        SecurityEventType chosen = Arrays.stream(SecurityEventType.values()).filter(t -> t.name().equals(type)).findFirst().orElse(null);
+        Map<String, Object> model = new HashMap<>();
+        model.put("events", audit.list(chosen, username == null || username.isBlank() ? null : username.strip(), 200));
+        model.put("types", SecurityEventType.values());
+        model.put("chosen", Map.of("type", chosen == null ? "" : chosen.name(), "username", username == null ? "" : username));
+        return pages.render(request, "audit.ftlh", model);
+    }
+
+    private static String encode(String text) {
+        return URLEncoder.encode(text, StandardCharsets.UTF_8);
+    }
+}
