@@ -15,17 +15,11 @@ import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import tw.training.account.Actor;
 import tw.training.account.Roles;
-import tw.training.printing.Csv;
 import tw.training.printing.Format;
-import tw.training.printing.Pdf;
 import tw.training.problem.InvalidInputException;
-import tw.training.web.Templates;
 
 import java.nio.charset.StandardCharsets;
 import java.util.EnumSet;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
 
 /** SPEC §6: the certification report of a course as HTML (the default), CSV, PDF or JSON. */
 @Controller
@@ -36,13 +30,11 @@ class ReportController {
     private static final String APPLICATION_PDF = "application/pdf";
 
     private final ReportService reports;
-    private final Templates templates;
-    private final Pdf pdf;
+    private final ReportDocuments documents;
 
-    ReportController(ReportService reports, Templates templates, Pdf pdf) {
+    ReportController(ReportService reports, ReportDocuments documents) {
         this.reports = reports;
-        this.templates = templates;
-        this.pdf = pdf;
+        this.documents = documents;
     }
 
     @Get("/api/reports/certification")
@@ -54,36 +46,14 @@ class ReportController {
             throw InvalidInputException.of("courseId", "courseId is required");
         }
         CertificationReport report = reports.certification(courseId, actor);
-        String name = "certification-" + report.course().code().replaceAll("[^A-Za-z0-9._-]", "_");
+        String name = ReportDocuments.fileName(report);
         return switch (Format.wanted(accept, EnumSet.allOf(Format.class), Format.HTML)) {
-            case CSV -> HttpResponse.ok(csv(report).getBytes(StandardCharsets.UTF_8)).contentType(TEXT_CSV + ";charset=UTF-8")
+            case CSV -> HttpResponse.ok(documents.csv(report).getBytes(StandardCharsets.UTF_8)).contentType(TEXT_CSV + ";charset=UTF-8")
                     .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + name + ".csv\"");
-            case PDF -> HttpResponse.ok(pdf.print(page(report))).contentType(APPLICATION_PDF)
+            case PDF -> HttpResponse.ok(documents.pdf(report)).contentType(APPLICATION_PDF)
                     .header(HttpHeaders.CONTENT_DISPOSITION, "inline; filename=\"" + name + ".pdf\"");
             case JSON -> HttpResponse.ok(report).contentType(MediaType.APPLICATION_JSON_TYPE);
-            case HTML -> HttpResponse.ok(page(report)).contentType(MediaType.TEXT_HTML + ";charset=UTF-8");
+            case HTML -> HttpResponse.ok(documents.html(report)).contentType(MediaType.TEXT_HTML + ";charset=UTF-8");
         };
-    }
-
-    private String page(CertificationReport report) {
-        Map<String, Object> model = new HashMap<>();
-        model.put("report", report);
-        model.put("completionChart", ReportCharts.completion(report.enrollments()));
-        model.put("heatMap", ReportCharts.heatMap(report.enrollments(), report.indicators().stream().map(CertificationReport.IndicatorCount::id).toList()));
-        model.put("learnersPerRow", ReportCharts.learnersPerRow(report.enrollments().size()));
-        return templates.render("certification-report.ftlh", model);
-    }
-
-    private static String csv(CertificationReport report) {
-        Csv csv = new Csv(List.of("enrollmentId", "username", "displayName", "status", "indicatorsMet", "indicatorsTotal", "percent",
-                "complete", "completedAt", "certificateNumber", "certificateStatus"));
-        for (CertificationReport.Line line : report.enrollments()) {
-            csv.line(List.of(String.valueOf(line.enrollmentId()), line.username(), line.displayName(), line.status().name(),
-                    String.valueOf(line.indicatorsMet()), String.valueOf(line.indicatorsTotal()), String.valueOf(line.percent()),
-                    String.valueOf(line.complete()), line.completedAt() == null ? "" : line.completedAt().toString(),
-                    line.certificateNumber() == null ? "" : line.certificateNumber(),
-                    line.certificateStatus() == null ? "" : line.certificateStatus().name()));
-        }
-        return csv.toString();
     }
 }

@@ -79,6 +79,7 @@ class MessageBundlesTest {
         Arrays.stream(tw.training.account.audit.SecurityEventType.values()).forEach(type -> keys.add("audit.event." + type.name()));
         tw.training.account.Roles.ALL.forEach(role -> keys.add("role." + role));
         List.of("created", "disabled", "enabled", "reset", "roles").forEach(done -> keys.add("users.done." + done));
+        List.of("issued", "revoked").forEach(done -> keys.add("certs.done." + done));
         Arrays.stream(ImportOutcome.values()).forEach(outcome -> keys.add("import.outcome." + outcome.name()));
         // the portfolio's states are its own (package-private): read through reflection, so a new state needs its text
         Arrays.stream(Class.forName("tw.training.portfolio.Portfolio$State").getEnumConstants())

@@ -1,0 +1,54 @@
+package tw.training.report;
+
+import jakarta.inject.Singleton;
+import tw.training.printing.Csv;
+import tw.training.printing.Pdf;
+import tw.training.web.Templates;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/** The certification report as HTML (with its charts), PDF and CSV, for the API and for the pages alike. */
+@Singleton
+class ReportDocuments {
+
+    private final Templates templates;
+    private final Pdf pdf;
+
+    ReportDocuments(Templates templates, Pdf pdf) {
+        this.templates = templates;
+        this.pdf = pdf;
+    }
+
+    /** The file name (without extension) the report's downloads carry. */
+    static String fileName(CertificationReport report) {
+        return "certification-" + report.course().code().replaceAll("[^A-Za-z0-9._-]", "_");
+    }
+
+    byte[] pdf(CertificationReport report) {
+        return pdf.print(html(report));
+    }
+
+    String html(CertificationReport report) {
+        Map<String, Object> model = new HashMap<>();
+        model.put("report", report);
+        model.put("completionChart", ReportCharts.completion(report.enrollments()));
+        model.put("heatMap", ReportCharts.heatMap(report.enrollments(), report.indicators().stream().map(CertificationReport.IndicatorCount::id).toList()));
+        model.put("learnersPerRow", ReportCharts.learnersPerRow(report.enrollments().size()));
+        return templates.render("certification-report.ftlh", model);
+    }
+
+    String csv(CertificationReport report) {
+        Csv csv = new Csv(List.of("enrollmentId", "username", "displayName", "status", "indicatorsMet", "indicatorsTotal", "percent",
+                "complete", "completedAt", "certificateNumber", "certificateStatus"));
+        for (CertificationReport.Line line : report.enrollments()) {
+            csv.line(List.of(String.valueOf(line.enrollmentId()), line.username(), line.displayName(), line.status().name(),
+                    String.valueOf(line.indicatorsMet()), String.valueOf(line.indicatorsTotal()), String.valueOf(line.percent()),
+                    String.valueOf(line.complete()), line.completedAt() == null ? "" : line.completedAt().toString(),
+                    line.certificateNumber() == null ? "" : line.certificateNumber(),
+                    line.certificateStatus() == null ? "" : line.certificateStatus().name()));
+        }
+        return csv.toString();
+    }
+}

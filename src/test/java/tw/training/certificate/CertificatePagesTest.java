@@ -1,0 +1,118 @@
+package tw.training.certificate;
+
+import io.micronaut.context.ApplicationContext;
+import io.micronaut.http.client.HttpClient;
+import io.micronaut.http.client.annotation.Client;
+import io.micronaut.runtime.server.EmbeddedServer;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import tw.training.account.Roles;
+import tw.training.testing.DatabaseTest;
+import tw.training.testing.FormClient;
+import tw.training.testing.PortfolioCourse;
+import tw.training.testing.TestUsers;
+
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * A course's certificates page (issue 16): the learner who finished is ready; an administrator issues (a trainer may
+ * only look), prints, revokes with a reason (none refused); the certification report as page, PDF and CSV; another
+ * trainer finds no such course and a learner is refused.
+ */
+@MicronautTest(transactional = false)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class CertificatePagesTest implements DatabaseTest {
+
+    @Inject
+    @Client("/")
+    HttpClient http;
+
+    @Inject
+    ApplicationContext context;
+
+    @Inject
+    EmbeddedServer server;
+
+    private String page;
+    private long enrollment;
+    private FormClient admin;
+    private FormClient trainer;
+    private FormClient stranger;
+    private FormClient learner;
+
+    @BeforeAll
+    void aLearnerFinished() {
+        TestUsers users = TestUsers.of(context, http);
+        PortfolioCourse course = PortfolioCourse.publish(http, users.tokenFor("certs.trainer", Roles.TRAINER), "CERTS-1", "客訴處理實務");
+        String learnerToken = users.tokenFor("certs.learner", Roles.LEARNER);
+        users.create("certs.admin", Roles.ADMIN);
+        users.create("certs.stranger", Roles.TRAINER);
+        enrollment = course.enroll("certs.learner");
+        course.meet(course.submitPdf(learnerToken, enrollment, "完整演練", PortfolioCourse.INDICATORS), PortfolioCourse.INDICATORS, "完整");
+        page = "/courses/" + course.id() + "/certificates";
+        String base = server.getURL().toString();
+        admin = new FormClient(base, "zh-TW").signIn("certs.admin", TestUsers.PASSWORD);
+        trainer = new FormClient(base, "zh-TW").signIn("certs.trainer", TestUsers.PASSWORD);
+        stranger = new FormClient(base, "zh-TW").signIn("certs.stranger", TestUsers.PASSWORD);
+        learner = new FormClient(base, "zh-TW").signIn("certs.learner", TestUsers.PASSWORD);
+    }
+
+    @Test
+    void anAdministratorIssuesPrintsAndRevokesATrainerOnlyLooks() {
+        String seen = trainer.get(page).body();
+        assertTrue(seen.contains("id=\"ready-" + enrollment + "\""), "the learner who finished is ready");
+        assertFalse(seen.contains("/certificates/issue"), "a trainer has no issue button");
+        assertEquals(403, trainer.post(page + "/issue", form(trainer, "enrollment", String.valueOf(enrollment))).statusCode());
+
+        HttpResponse<String> issued = admin.post(page + "/issue", form(admin, "enrollment", String.valueOf(enrollment)));
+        assertEquals(303, issued.statusCode(), issued.body());
+        String after = admin.get(issued.headers().firstValue("Location").orElseThrow()).body();
+        assertTrue(after.contains("class=\"notice\"") && !after.contains("id=\"ready-" + enrollment + "\""), "issued, no longer waiting");
+        String number = after.replaceAll("(?s).*id=\"certificate-([^\"]+)\".*", "$1");
+        HttpResponse<byte[]> pdf = admin.getBytes(page + "/" + number + "/pdf");
+        assertEquals(200, pdf.statusCode());
+        assertTrue(new String(pdf.body(), 0, 5, StandardCharsets.US_ASCII).startsWith("%PDF-"));
+        assertEquals(409, admin.post(page + "/issue", form(admin, "enrollment", String.valueOf(enrollment))).statusCode(), "one valid certificate");
+
+        assertEquals(422, admin.post(page + "/" + number + "/revocation", form(admin, "reason", "")).statusCode(), "a reason is required");
+        assertEquals(403, trainer.post(page + "/" + number + "/revocation", form(trainer, "reason", "錯誤")).statusCode());
+        assertEquals(303, admin.post(page + "/" + number + "/revocation", form(admin, "reason", "資料有誤")).statusCode());
+        String revoked = admin.get(page).body();
+        assertTrue(revoked.contains("status-REVOKED") && revoked.contains("資料有誤"));
+    }
+
+    @Test
+    void theReportOpensAsPagePdfAndCsv() {
+        String base = page.replace("/certificates", "");
+        assertTrue(trainer.get(base + "/report").body().contains("certs.learner"));
+        HttpResponse<byte[]> csv = trainer.getBytes(base + "/report.csv");
+        assertEquals(200, csv.statusCode());
+        assertTrue(new String(csv.body(), StandardCharsets.UTF_8).contains("certs.learner"));
+        HttpResponse<byte[]> pdf = trainer.getBytes(base + "/report.pdf");
+        assertTrue(new String(pdf.body(), 0, 5, StandardCharsets.US_ASCII).startsWith("%PDF-"));
+    }
+
+    @Test
+    void anotherTrainerFindsNoSuchCourseAndALearnerIsRefused() {
+        String base = page.replace("/certificates", "");
+        for (String path : List.of(page, base + "/report", base + "/report.csv")) {
+            assertEquals(404, stranger.get(path).statusCode(), path);
+            assertEquals(403, learner.get(path).statusCode(), path);
+        }
+        assertEquals(403, learner.post(page + "/issue", form(learner, "enrollment", String.valueOf(enrollment))).statusCode());
+    }
+
+    private static List<Map.Entry<String, String>> form(FormClient client, String name, String value) {
+        return List.of(Map.entry("_csrf", client.token()), Map.entry(name, value));
+    }
+}
