@@ -27,11 +27,17 @@ class ReportDocuments {
     }
 
     byte[] pdf(CertificationReport report) {
-        return pdf.print(html(report));
+        return pdf.print(html(report, false));
     }
 
+    /** The page for a browser: it loads the shipped Chinese font where the machine has none (the PDF has its own). */
     String html(CertificationReport report) {
+        return html(report, true);
+    }
+
+    private String html(CertificationReport report, boolean screen) {
         Map<String, Object> model = new HashMap<>();
+        model.put("screen", screen);
         model.put("report", report);
         model.put("completionChart", ReportCharts.completion(report.enrollments()));
         model.put("heatMap", ReportCharts.heatMap(report.enrollments(), report.indicators().stream().map(CertificationReport.IndicatorCount::id).toList()));

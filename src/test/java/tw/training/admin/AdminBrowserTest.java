@@ -15,13 +15,17 @@ import org.openqa.selenium.Keys;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import tw.training.account.Roles;
 import tw.training.testing.Browser;
+import tw.training.testing.PortfolioCourse;
 import tw.training.testing.TestUsers;
+
+import java.nio.file.Path;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * Issue 16, journey (c) as far as the pages go so far: an administrator creates a trainer and reads it in the audit
- * trail (the import is {@code CatalogueBrowserTest}). axe-core on each page; screenshots under
+ * Issue 16, journey (c): an administrator creates a trainer and reads it in the audit trail, imports a document from
+ * its file and reads its warnings, issues a certificate, revokes it with a reason and opens the certification report.
+ * axe-core on each page; screenshots under
  * {@code target/screenshots/admin/}.
  */
 @MicronautTest(transactional = false)
@@ -41,11 +45,17 @@ class AdminBrowserTest {
     EmbeddedServer server;
 
     private Browser browser;
+    private PortfolioCourse course;
 
     @BeforeAll
     void signIn() {
         Browser.requireInstalled();
-        TestUsers.of(context, http).create("admin.browser", Roles.ADMIN);
+        TestUsers users = TestUsers.of(context, http);
+        users.create("admin.browser", Roles.ADMIN);
+        course = PortfolioCourse.publish(http, users.tokenFor("admin.course.trainer", Roles.TRAINER), "ADMIN-C", "客訴處理實務");
+        String learner = users.tokenFor("admin.learner", Roles.LEARNER);
+        long enrollment = course.enroll("admin.learner");
+        course.meet(course.submitPdf(learner, enrollment, "完整演練", PortfolioCourse.INDICATORS), PortfolioCourse.INDICATORS, "完整");
         browser = Browser.start(server.getURL().toString(), "zh-TW");
         browser.open("/signin?next=/admin/users");
         browser.driver.findElement(By.id("username")).sendKeys("admin.browser");
@@ -61,7 +71,7 @@ class AdminBrowserTest {
     }
 
     @Test
-    void anAdministratorCreatesATrainerAndFindsItInTheAuditTrail() {
+    void anAdministratorCreatesATrainerImportsADocumentIssuesAndRevokesACertificateAndOpensTheReport() {
         browser.assertAccessible();
         browser.screenshot(SHOTS, "users");
         browser.driver.findElement(By.id("new-username")).sendKeys("admin.made.trainer");
@@ -80,5 +90,33 @@ class AdminBrowserTest {
         assertTrue(browser.driver.findElement(By.id("events")).getText().contains("建立使用者"));
         browser.assertAccessible();
         browser.screenshot(SHOTS, "audit");
+
+        // a document imported from its file, its warnings read
+        browser.open("/catalogue/import");
+        browser.driver.findElement(By.id("code")).sendKeys("THM4224-M02");
+        browser.driver.findElement(By.id("file")).sendKeys(Path.of("src/test/resources/documents/model-night-audit.txt").toAbsolutePath().toString());
+        browser.driver.findElement(By.cssSelector("form[action='/catalogue/import'] button[type='submit']")).click();
+        browser.waiting().until(ExpectedConditions.presenceOfElementLocated(By.id("warnings")));
+        browser.assertAccessible();
+        browser.screenshot(SHOTS, "import-warnings");
+
+        // a certificate issued, then revoked with a reason; the report opened
+        browser.open("/courses/" + course.id() + "/certificates");
+        browser.assertAccessible();
+        browser.driver.findElement(By.cssSelector("form[action$='/certificates/issue'] button")).click();
+        browser.waiting().until(ExpectedConditions.urlContains("done=issued"));
+        browser.screenshot(SHOTS, "certificate-issued");
+        browser.driver.findElement(By.cssSelector("form[action$='/revocation'] input[name='reason']")).sendKeys("資料登錄錯誤");
+        browser.driver.findElement(By.cssSelector("form[action$='/revocation'] button")).click();
+        browser.waiting().until(ExpectedConditions.urlContains("done=revoked"));
+        assertTrue(browser.driver.findElement(By.id("issued")).isDisplayed());
+        assertTrue(browser.driver.getPageSource().contains("資料登錄錯誤"));
+        browser.assertAccessible();
+        browser.screenshot(SHOTS, "certificate-revoked");
+        browser.driver.findElement(By.id("report-link")).click();
+        browser.waiting().until(ExpectedConditions.urlContains("/report"));
+        assertTrue(browser.driver.getPageSource().contains("admin.learner"));
+        browser.assertAccessible();
+        browser.screenshot(SHOTS, "report");
     }
 }

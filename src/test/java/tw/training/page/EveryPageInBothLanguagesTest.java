@@ -51,6 +51,7 @@ class EveryPageInBothLanguagesTest implements DatabaseTest {
     private long enrollment;
     private long evidence;
     private String verification;
+    private String number;
 
     /** A learner who has met the whole plan and holds a certificate, and one who has begun nothing. */
     @BeforeAll
@@ -67,6 +68,7 @@ class EveryPageInBothLanguagesTest implements DatabaseTest {
         course.meet(evidence, PortfolioCourse.INDICATORS, "完整");
         Map<String, Object> certificate = PortfolioCourse.post(http, "/api/enrollments/" + enrollment + "/certificate", admin, Map.of());
         verification = ((String) certificate.get("verificationUrl")).replaceFirst("^.*(/verify/)", "$1");
+        number = (String) certificate.get("number");
     }
 
     /** The administrator who issued the certificate. */
@@ -164,6 +166,14 @@ class EveryPageInBothLanguagesTest implements DatabaseTest {
                     return admin.post("/admin/users", List.of(Map.entry("_csrf", admin.token()), Map.entry("username", "x"), Map.entry("password", "short")));
                 }),
                 new Visit("the audit trail", 200, () -> administrator(base, language).get("/admin/audit?type=LOGIN_SUCCEEDED")),
+                new Visit("a course's certificates (administrator)", 200, () -> administrator(base, language).get("/courses/" + course.id()
+                        + "/certificates?done=issued:X-1")),
+                new Visit("a course's certificates (trainer)", 200, () -> languagesTrainer(base, language).get("/courses/" + course.id() + "/certificates")),
+                new Visit("a revocation refused", 422, () -> {
+                    FormClient admin = administrator(base, language);
+                    return admin.post("/courses/" + course.id() + "/certificates/" + number + "/revocation", List.of(Map.entry("_csrf", admin.token()),
+                            Map.entry("reason", "")));
+                }),
                 new Visit("not found", 404, () -> learner.get("/enrollments/987654")),
                 new Visit("forbidden (a learner in the catalogue)", 403, () -> learner.get("/catalogue")),
                 new Visit("forbidden (no CSRF token)", 403, () -> learner.post("/account/password", List.of(Map.entry("currentPassword", "x")))));

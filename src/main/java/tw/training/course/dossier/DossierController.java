@@ -55,7 +55,7 @@ class DossierController {
                             @Header(HttpHeaders.ACCEPT) @Nullable String accept, @Parameter(hidden = true) Actor actor) {
         Dossier dossier = dossiers.dossier(id, revision, actor);
         return switch (Format.wanted(accept, EnumSet.of(Format.JSON, Format.HTML, Format.PDF), Format.JSON)) {
-            case HTML -> HttpResponse.ok(templates.render("dossier.ftlh", Map.of("dossier", dossier))).contentType(HTML_UTF8);
+            case HTML -> HttpResponse.ok(templates.render("dossier.ftlh", Map.of("dossier", dossier, "screen", true))).contentType(HTML_UTF8);
             // for accreditation bodies, who file it as a document
             case PDF -> HttpResponse.ok(pdf.print(templates.render("dossier.ftlh", Map.of("dossier", dossier)))).contentType(APPLICATION_PDF)
                     .header(HttpHeaders.CONTENT_DISPOSITION, "inline; filename=\"dossier-" + dossier.course().code().replaceAll("[^A-Za-z0-9._-]", "_")

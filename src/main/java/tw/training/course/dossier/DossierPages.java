@@ -36,7 +36,7 @@ class DossierPages {
     @Get("/dossier{?revision}")
     @Produces({MediaType.TEXT_HTML, MediaType.APPLICATION_JSON})
     HttpResponse<String> dossier(@PathVariable long id, @Nullable @QueryValue Integer revision, Actor actor) {
-        return HttpResponse.ok(templates.render("dossier.ftlh", Map.of("dossier", dossiers.dossier(id, revision, actor))))
+        return HttpResponse.ok(templates.render("dossier.ftlh", Map.of("dossier", dossiers.dossier(id, revision, actor), "screen", true)))
                 .contentType(MediaType.TEXT_HTML + ";charset=UTF-8").header(HttpHeaders.CACHE_CONTROL, "no-store");
     }
 }
