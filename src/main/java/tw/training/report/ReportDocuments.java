@@ -30,6 +30,11 @@ class ReportDocuments {
         return pdf.print(html(report, false));
     }
 
+    /** The learners x indicators heat map, as the report draws it (an SVG). */
+    String heatMap(CertificationReport report) {
+        return ReportCharts.heatMap(report.enrollments(), report.indicators().stream().map(CertificationReport.IndicatorCount::id).toList());
+    }
+
     /** The page for a browser: it loads the shipped Chinese font where the machine has none (the PDF has its own). */
     String html(CertificationReport report) {
         return html(report, true);

@@ -1,21 +1,28 @@
 package tw.training.report;
 
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpHeaders;
+import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Produces;
+import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.security.annotation.Secured;
 import io.swagger.v3.oas.annotations.Hidden;
 import tw.training.account.Actor;
 import tw.training.account.Roles;
+import tw.training.page.Pages;
 import tw.training.web.PlainText;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.Map;
 
-/** The certification report opened from the pages (the page session, not a token): the page, its PDF and its CSV. */
+/** The cohort's progress in the site's layout, and the certification report opened from the pages (the page session, not a token). */
 @Hidden
 @PlainText
 @Controller("/courses/{id}")
@@ -24,10 +31,12 @@ class ReportPages {
 
     private final ReportService reports;
     private final ReportDocuments documents;
+    private final Pages pages;
 
-    ReportPages(ReportService reports, ReportDocuments documents) {
+    ReportPages(ReportService reports, ReportDocuments documents, Pages pages) {
         this.reports = reports;
         this.documents = documents;
+        this.pages = pages;
     }
 
     @Get("/report")
@@ -35,6 +44,32 @@ class ReportPages {
     HttpResponse<String> page(@PathVariable long id, Actor actor) {
         return HttpResponse.ok(documents.html(reports.certification(id, actor))).contentType(MediaType.TEXT_HTML + ";charset=UTF-8")
                 .header(HttpHeaders.CACHE_CONTROL, "no-store");
+    }
+
+    /** How the cohort table may be ordered. */
+    enum Order { NAME, PROGRESS, STATUS }
+
+    /**
+     * The cohort in the site's layout: the learners x indicators heat map the report draws, and a table of each
+     * learner's summary, ordered as asked; the CSV is the report's.
+     */
+    @Get("/progress{?order}")
+    @Produces({MediaType.TEXT_HTML, MediaType.APPLICATION_JSON})
+    HttpResponse<String> cohort(HttpRequest<?> request, @PathVariable long id, @Nullable @QueryValue String order, Actor actor) {
+        CertificationReport report = reports.certification(id, actor);
+        Order chosen = java.util.Arrays.stream(Order.values()).filter(o -> o.name().equalsIgnoreCase(order)).findFirst().orElse(Order.PROGRESS);
+        Comparator<CertificationReport.Line> byName = Comparator.comparing(CertificationReport.Line::username);
+        Comparator<CertificationReport.Line> sort = switch (chosen) {
+            case NAME -> byName;
+            case STATUS -> Comparator.comparing((CertificationReport.Line line) -> line.status().name()).thenComparing(byName);
+            case PROGRESS -> Comparator.comparingInt(CertificationReport.Line::percent).reversed().thenComparing(byName);
+        };
+        Map<String, Object> model = new HashMap<>();
+        model.put("report", report);
+        model.put("lines", report.enrollments().stream().sorted(sort).toList());
+        model.put("heatMap", documents.heatMap(report));
+        model.put("order", chosen.name());
+        return pages.render(request, "cohort.ftlh", model);
     }
 
     @Get("/report.pdf")

@@ -92,8 +92,10 @@ class CertificatePagesTest implements DatabaseTest {
     }
 
     @Test
-    void theReportOpensAsPagePdfAndCsv() {
+    void theReportOpensAsPagePdfAndCsvAndTheCohortInTheLayout() {
         String base = page.replace("/certificates", "");
+        String cohort = trainer.get(base + "/progress?order=NAME").body();
+        assertTrue(cohort.contains("<svg") && cohort.contains("id=\"cohort\"") && cohort.contains("<td>certs.learner</td>"), "heat map and table");
         assertTrue(trainer.get(base + "/report").body().contains("certs.learner"));
         HttpResponse<byte[]> csv = trainer.getBytes(base + "/report.csv");
         assertEquals(200, csv.statusCode());
@@ -105,7 +107,7 @@ class CertificatePagesTest implements DatabaseTest {
     @Test
     void anotherTrainerFindsNoSuchCourseAndALearnerIsRefused() {
         String base = page.replace("/certificates", "");
-        for (String path : List.of(page, base + "/report", base + "/report.csv")) {
+        for (String path : List.of(page, base + "/report", base + "/report.csv", base + "/progress")) {
             assertEquals(404, stranger.get(path).statusCode(), path);
             assertEquals(403, learner.get(path).statusCode(), path);
         }

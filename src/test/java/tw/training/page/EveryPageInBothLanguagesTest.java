@@ -174,6 +174,7 @@ class EveryPageInBothLanguagesTest implements DatabaseTest {
                     return admin.post("/courses/" + course.id() + "/certificates/" + number + "/revocation", List.of(Map.entry("_csrf", admin.token()),
                             Map.entry("reason", "")));
                 }),
+                new Visit("a course's cohort", 200, () -> languagesTrainer(base, language).get("/courses/" + course.id() + "/progress?order=STATUS")),
                 new Visit("not found", 404, () -> learner.get("/enrollments/987654")),
                 new Visit("forbidden (a learner in the catalogue)", 403, () -> learner.get("/catalogue")),
                 new Visit("forbidden (no CSRF token)", 403, () -> learner.post("/account/password", List.of(Map.entry("currentPassword", "x")))));
