@@ -113,6 +113,11 @@ class AdminBrowserTest {
         assertTrue(browser.driver.getPageSource().contains("資料登錄錯誤"));
         browser.assertAccessible();
         browser.screenshot(SHOTS, "certificate-revoked");
+        browser.open("/courses/" + course.id() + "/progress");
+        assertTrue(browser.driver.findElement(By.id("cohort")).getText().contains("admin.learner"));
+        browser.assertAccessible();
+        browser.screenshot(SHOTS, "cohort");
+        browser.open("/courses/" + course.id() + "/certificates");
         browser.driver.findElement(By.id("report-link")).click();
         browser.waiting().until(ExpectedConditions.urlContains("/report"));
         assertTrue(browser.driver.getPageSource().contains("admin.learner"));
