@@ -1,0 +1,149 @@
+package tw.training.page;
+
+import io.micronaut.context.ApplicationContext;
+import io.micronaut.http.client.HttpClient;
+import io.micronaut.http.client.annotation.Client;
+import io.micronaut.runtime.server.EmbeddedServer;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import tw.training.account.Roles;
+import tw.training.testing.DatabaseTest;
+import tw.training.testing.FormClient;
+import tw.training.testing.FormClient.Part;
+import tw.training.testing.PortfolioCourse;
+import tw.training.testing.TestUsers;
+
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/**
+ * Issue 16, point 2, every page of the trainers' and administrators' pages, not a sample: a learner gets the 403
+ * page on each; another trainer gets the 404 page on each page of a course not theirs; a trainer gets the 403 page
+ * on each administrator's page. Reads and form posts (with a valid CSRF token, so that only the rule refuses) alike.
+ */
+@MicronautTest(transactional = false)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class AccessMatrixTest implements DatabaseTest {
+
+    @Inject
+    @Client("/")
+    HttpClient http;
+
+    @Inject
+    ApplicationContext context;
+
+    @Inject
+    EmbeddedServer server;
+
+    private String course;
+    private long evidence;
+    private String number;
+    private FormClient owner;
+    private FormClient stranger;
+    private FormClient learner;
+
+    @BeforeAll
+    void aCourseWithEverything() {
+        TestUsers users = TestUsers.of(context, http);
+        PortfolioCourse built = PortfolioCourse.publish(http, users.tokenFor("matrix.owner", Roles.TRAINER), "MATRIX-1", "客訴處理實務");
+        String admin = users.tokenFor("matrix.admin", Roles.ADMIN);
+        String learnerToken = users.tokenFor("matrix.learner", Roles.LEARNER);
+        users.create("matrix.stranger", Roles.TRAINER);
+        long enrollment = built.enroll("matrix.learner");
+        evidence = built.submitPdf(learnerToken, enrollment, "完整演練", PortfolioCourse.INDICATORS);
+        built.meet(evidence, PortfolioCourse.INDICATORS, "完整");
+        number = (String) PortfolioCourse.post(http, "/api/enrollments/" + enrollment + "/certificate", admin, Map.of()).get("number");
+        course = "/courses/" + built.id();
+        String base = server.getURL().toString();
+        owner = new FormClient(base, "zh-TW").signIn("matrix.owner", TestUsers.PASSWORD);
+        stranger = new FormClient(base, "zh-TW").signIn("matrix.stranger", TestUsers.PASSWORD);
+        learner = new FormClient(base, "zh-TW").signIn("matrix.learner", TestUsers.PASSWORD);
+    }
+
+    /** Every read of a course's pages. */
+    private List<String> coursePages() {
+        return List.of(course, course + "?published", course + "/dossier", course + "/enrollments", course + "/enrollments?q=matrix",
+                course + "/queue", "/assess/" + evidence, course + "/progress", course + "/certificates", course + "/report",
+                course + "/report.csv", course + "/report.pdf", course + "/certificates/" + number + "/pdf");
+    }
+
+    /** Every form of a course's pages (url-encoded). */
+    private List<String> courseForms() {
+        return List.of(course + "/alignments", course + "/alignments/removal", course + "/methods", course + "/modules", course + "/modules/removal",
+                course + "/trainers", course + "/trainers/removal", course + "/publication", course + "/enrollments", "/assess/" + evidence);
+    }
+
+    private static final List<String> TRAINER_PAGES = List.of("/catalogue", "/catalogue?q=KPS", "/catalogue/KPS5294-001v4", "/catalogue/import",
+            "/courses");
+    private static final List<String> ADMIN_PAGES = List.of("/admin/users", "/admin/users?q=matrix", "/admin/audit");
+    private static final List<String> ADMIN_FORMS = List.of("/admin/users", "/admin/users/matrix.learner/disable", "/admin/users/matrix.learner/enable",
+            "/admin/users/matrix.learner/password", "/admin/users/matrix.learner/roles");
+
+    private List<String> adminCourseForms() {
+        return List.of(course + "/certificates/issue", course + "/certificates/" + number + "/revocation");
+    }
+
+    @Test
+    void aLearnerGetsTheForbiddenPageOnEveryTrainerAndAdministratorPage() {
+        List<String> wrong = new ArrayList<>();
+        List<String> reads = new ArrayList<>(TRAINER_PAGES);
+        reads.addAll(coursePages());
+        reads.addAll(ADMIN_PAGES);
+        reads.forEach(path -> expect(wrong, 403, "GET " + path, learner.get(path)));
+        List<String> forms = new ArrayList<>(List.of("/courses"));
+        forms.addAll(courseForms());
+        forms.addAll(ADMIN_FORMS);
+        forms.addAll(adminCourseForms());
+        forms.forEach(path -> expect(wrong, 403, "POST " + path, post(learner, path)));
+        expect(wrong, 403, "POST /catalogue/import", multipart(learner, "/catalogue/import"));
+        expect(wrong, 403, "POST roster", multipart(learner, course + "/enrollments/roster"));
+        assertEquals(List.of(), wrong);
+    }
+
+    @Test
+    void anotherTrainerGetsTheNotFoundPageOnEveryPageOfACourseNotTheirs() {
+        List<String> wrong = new ArrayList<>();
+        coursePages().forEach(path -> expect(wrong, 404, "GET " + path, stranger.get(path)));
+        courseForms().forEach(path -> expect(wrong, 404, "POST " + path, post(stranger, path)));
+        expect(wrong, 404, "POST roster", multipart(stranger, course + "/enrollments/roster"));
+        assertEquals(List.of(), wrong);
+    }
+
+    @Test
+    void aTrainerGetsTheForbiddenPageOnEveryAdministratorPage() {
+        List<String> wrong = new ArrayList<>();
+        ADMIN_PAGES.forEach(path -> expect(wrong, 403, "GET " + path, owner.get(path)));
+        List<String> forms = new ArrayList<>(ADMIN_FORMS);
+        forms.addAll(adminCourseForms());
+        forms.forEach(path -> expect(wrong, 403, "POST " + path, post(owner, path)));
+        assertEquals(List.of(), wrong);
+    }
+
+    private static void expect(List<String> wrong, int status, String what, HttpResponse<String> answer) {
+        boolean page = answer.headers().firstValue("Content-Type").orElse("").startsWith("text/html");
+        if (answer.statusCode() != status || !page) {
+            wrong.add(what + " answered " + answer.statusCode() + (page ? "" : " (not a page)"));
+        }
+    }
+
+    /** A form with a valid token and fields every form of these pages reads, so that only the access rule can refuse it. */
+    private static HttpResponse<String> post(FormClient client, String path) {
+        return client.post(path, List.of(Map.entry("_csrf", client.token()), Map.entry("username", "matrix.learner"), Map.entry("title", "x"),
+                Map.entry("hours", "1"), Map.entry("code", "X-1"), Map.entry("task", "KPS5294-001v4:T2.3"), Map.entry("methods", "PORTFOLIO"),
+                Map.entry("module", "1"), Map.entry("enrollment", "1"), Map.entry("reason", "x"), Map.entry("roles", "LEARNER"),
+                Map.entry("password", "a long enough passphrase"), Map.entry("standardCode", "KPS5294-001v4"), Map.entry("taskCode", "T2.4")));
+    }
+
+    private static HttpResponse<String> multipart(FormClient client, String path) {
+        return client.postMultipart(path, List.of(Part.field("_csrf", client.token()), new Part("file", "x.csv", "text/csv",
+                "matrix.learner\n".getBytes(StandardCharsets.UTF_8))));
+    }
+}
