@@ -132,7 +132,8 @@ class UserPages {
         model.put("users", accounts.search(q == null || q.isBlank() ? null : q.strip(), chosenRole, null, PAGE, 0));
         model.put("roles", Roles.ALL);
         model.put("chosen", Map.of("q", q == null ? "" : q, "role", chosenRole == null ? "" : chosenRole));
-        model.put("done", done == null ? "" : done);
+        // what was just done, as the redirect named it; anything else in the address is not ours to print
+        model.put("done", done != null && done.matches("(created|disabled|enabled|reset|roles):.{1,100}") ? done : "");
         model.put("filled", filled);
         model.put("errors", errors);
         return pages.render(request, status, "users.ftlh", model);

@@ -120,7 +120,8 @@ class CertificatePages {
         model.put("course", courses.get(id, actor));
         model.put("ready", ready);
         model.put("certificates", issued);
-        model.put("done", done == null ? "" : done);
+        // what was just done, as the redirect named it; anything else in the address is not ours to print
+        model.put("done", done != null && done.matches("(issued|revoked):.{1,60}") ? done : "");
         model.put("errors", errors);
         return pages.render(request, status, "course-certificates.ftlh", model);
     }
