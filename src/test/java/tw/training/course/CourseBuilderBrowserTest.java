@@ -91,6 +91,13 @@ class CourseBuilderBrowserTest {
         browser.assertAccessible();
         browser.screenshot(SHOTS, "aligned");
 
+        // the coverage view says what has no method yet
+        browser.driver.findElement(By.id("coverage-link")).click();
+        browser.waiting().until(ExpectedConditions.presenceOfElementLocated(By.id("without-method")));
+        browser.assertAccessible();
+        browser.screenshot(SHOTS, "coverage");
+        browser.open(course);
+
         // publishing now fails: T2.3's indicators have no method yet; each fault links to the plan
         browser.driver.findElement(By.id("publish-course")).click();
         WebElement faults = browser.waiting().until(ExpectedConditions.presenceOfElementLocated(By.id("faults")));

@@ -78,6 +78,8 @@ class CoursePagesTest implements DatabaseTest {
         assertTrue(trainer.get("/courses").body().contains("href=\"" + course + "\""), "listed among my courses");
 
         assertEquals(303, post(trainer, course + "/alignments", "standardCode", "KPS5294-001v4", "taskCode", "T2.3").statusCode());
+        String coverage = trainer.get(course + "/coverage").body();
+        assertTrue(coverage.contains("id=\"without-method\"") && coverage.contains("KPS5294-001v4:P2.3.1"), "the indicators without a method");
         HttpResponse<String> faults = post(trainer, course + "/publication");
         assertEquals(422, faults.statusCode());
         assertTrue(faults.body().contains("id=\"faults\""), "every fault listed");
@@ -107,6 +109,7 @@ class CoursePagesTest implements DatabaseTest {
         // another trainer: the course does not exist for them, and nothing of it changes
         assertEquals(404, stranger.get(course).statusCode());
         assertEquals(404, stranger.get(course + "/dossier").statusCode());
+        assertEquals(404, stranger.get(course + "/coverage").statusCode());
         assertEquals(404, post(stranger, course + "/trainers", "username", "builder.stranger").statusCode());
         assertFalse(trainer.get(course).body().contains("builder.stranger"));
     }
@@ -120,7 +123,7 @@ class CoursePagesTest implements DatabaseTest {
 
     @Test
     void aLearnerIsRefusedEveryCoursePage() {
-        for (String path : List.of("/courses", "/courses/1", "/courses/1/dossier")) {
+        for (String path : List.of("/courses", "/courses/1", "/courses/1/dossier", "/courses/1/coverage")) {
             HttpResponse<String> page = learner.get(path);
             assertEquals(403, page.statusCode(), path);
             assertTrue(page.headers().firstValue("Content-Type").orElse("").startsWith("text/html"), path);

@@ -70,7 +70,7 @@ class AccessMatrixTest implements DatabaseTest {
 
     /** Every read of a course's pages. */
     private List<String> coursePages() {
-        return List.of(course, course + "?published", course + "/dossier", course + "/enrollments", course + "/enrollments?q=matrix",
+        return List.of(course, course + "?published", course + "/dossier", course + "/coverage", course + "/enrollments", course + "/enrollments?q=matrix",
                 course + "/queue", "/assess/" + evidence, course + "/progress", course + "/certificates", course + "/report",
                 course + "/report.csv", course + "/report.pdf", course + "/certificates/" + number + "/pdf");
     }

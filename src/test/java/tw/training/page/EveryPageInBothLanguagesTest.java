@@ -144,6 +144,7 @@ class EveryPageInBothLanguagesTest implements DatabaseTest {
                 new Visit("a new course refused", 422, () -> cataloguer.post("/courses", List.of(Map.entry("_csrf", cataloguer.token()),
                         Map.entry("code", "LANG-" + language), Map.entry("title", ""), Map.entry("hours", "x")))),
                 new Visit("course builder, draft", 200, () -> cataloguer.get(draft)),
+                new Visit("coverage", 200, () -> cataloguer.get(draft + "/coverage")),
                 new Visit("course builder, faults", 422, () -> cataloguer.post(draft + "/publication", List.of(Map.entry("_csrf", cataloguer.token())))),
                 new Visit("course builder, a refused change", 422, () -> cataloguer.post(draft + "/trainers", List.of(Map.entry("_csrf", cataloguer.token()),
                         Map.entry("username", "no.such.user")))),

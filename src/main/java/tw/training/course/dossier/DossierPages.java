@@ -2,6 +2,7 @@ package tw.training.course.dossier;
 
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpHeaders;
+import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Controller;
@@ -13,12 +14,14 @@ import io.micronaut.security.annotation.Secured;
 import io.swagger.v3.oas.annotations.Hidden;
 import tw.training.account.Actor;
 import tw.training.account.Roles;
+import tw.training.page.Pages;
 import tw.training.web.PlainText;
 import tw.training.web.Templates;
 
+import java.util.List;
 import java.util.Map;
 
-/** The accreditation dossier for the course builder's link: the API's HTML page, opened with the page session. */
+/** The course builder's coverage view, and the accreditation dossier (the API's HTML page) opened with the page session. */
 @Hidden
 @PlainText
 @Controller("/courses/{id}")
@@ -27,10 +30,26 @@ class DossierPages {
 
     private final DossierService dossiers;
     private final Templates templates;
+    private final Pages pages;
 
-    DossierPages(DossierService dossiers, Templates templates) {
+    DossierPages(DossierService dossiers, Templates templates, Pages pages) {
         this.dossiers = dossiers;
         this.templates = templates;
+        this.pages = pages;
+    }
+
+    /** A line of the coverage page: an indicator and the methods that assess it (enum-keyed maps do not reach templates). */
+    public record Assessed(String method, List<String> indicators) {
+    }
+
+    /** What the plan covers of each aligned document (K, S, A, tasks, indicators) and what has no method yet. */
+    @Get("/coverage{?revision}")
+    @Produces({MediaType.TEXT_HTML, MediaType.APPLICATION_JSON})
+    HttpResponse<String> coverage(HttpRequest<?> request, @PathVariable long id, @Nullable @QueryValue Integer revision, Actor actor) {
+        Coverage coverage = dossiers.coverage(id, revision, actor);
+        List<Assessed> byMethod = coverage.indicatorsByMethod().entrySet().stream()
+                .map(entry -> new Assessed(entry.getKey().name(), entry.getValue())).toList();
+        return pages.render(request, "coverage.ftlh", Map.of("coverage", coverage, "byMethod", byMethod, "courseId", id));
     }
 
     @Get("/dossier{?revision}")
