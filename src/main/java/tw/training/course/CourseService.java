@@ -175,11 +175,7 @@ public class CourseService {
     @Transactional
     public CourseView setMethods(long courseId, String indicatorId, Requests.Methods request, Actor actor) {
         CourseRow course = course(courseId, actor);
-        List<InputError> errors = new ArrayList<>();
-        Set<AssessmentMethod> methods = methods(request.methods(), errors);
-        if (!errors.isEmpty()) {
-            throw new InvalidInputException("The methods are not valid", errors);
-        }
+        Set<AssessmentMethod> methods = validMethods(request);
         int colon = indicatorId.indexOf(':');
         RevisionRow draft = draft(course);
         long indicator = (colon < 0 ? OptionalLong.empty()
@@ -189,6 +185,16 @@ public class CourseService {
         return view(course, draft);
     }
 
+    /** The methods a request names, refused whole when one is unknown. */
+    private static Set<AssessmentMethod> validMethods(Requests.Methods request) {
+        List<InputError> errors = new ArrayList<>();
+        Set<AssessmentMethod> methods = methods(request.methods(), errors);
+        if (!errors.isEmpty()) {
+            throw new InvalidInputException("The methods are not valid", errors);
+        }
+        return methods;
+    }
+
     /**
      * The same methods for every planned indicator of one aligned task ({@code taskId} like KPS5294-001v4:T2.3),
      * all in one transaction: "apply to every indicator of this task".
@@ -196,11 +202,7 @@ public class CourseService {
     @Transactional
     public CourseView setTaskMethods(long courseId, String taskId, Requests.Methods request, Actor actor) {
         CourseRow course = course(courseId, actor);
-        List<InputError> errors = new ArrayList<>();
-        Set<AssessmentMethod> methods = methods(request.methods(), errors);
-        if (!errors.isEmpty()) {
-            throw new InvalidInputException("The methods are not valid", errors);
-        }
+        Set<AssessmentMethod> methods = validMethods(request);
         RevisionRow draft = draft(course);
         List<CourseView.PlannedIndicator> planned = store.plan(draft.id()).stream().filter(indicator -> indicator.task().equals(taskId)).toList();
         if (planned.isEmpty()) {

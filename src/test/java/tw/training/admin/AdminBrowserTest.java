@@ -11,7 +11,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.openqa.selenium.By;
-import org.openqa.selenium.Keys;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import tw.training.account.Roles;
 import tw.training.testing.Browser;
@@ -57,10 +56,7 @@ class AdminBrowserTest {
         long enrollment = course.enroll("admin.learner");
         course.meet(course.submitPdf(learner, enrollment, "完整演練", PortfolioCourse.INDICATORS), PortfolioCourse.INDICATORS, "完整");
         browser = Browser.start(server.getURL().toString(), "zh-TW");
-        browser.open("/signin?next=/admin/users");
-        browser.driver.findElement(By.id("username")).sendKeys("admin.browser");
-        browser.driver.findElement(By.id("password")).sendKeys(TestUsers.PASSWORD + Keys.ENTER);
-        browser.waiting().until(ExpectedConditions.urlContains("/admin/users"));
+        browser.signIn("admin.browser", TestUsers.PASSWORD, "/admin/users");
     }
 
     @AfterAll

@@ -15,7 +15,6 @@ import tw.training.testing.FormClient;
 import tw.training.testing.TestUsers;
 
 import java.net.http.HttpResponse;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -55,26 +54,26 @@ class UserPagesTest implements DatabaseTest {
 
     @Test
     void anAdministratorManagesATrainerFromCreationToRoles() {
-        HttpResponse<String> weak = post("/admin/users", "username", "console.trainer", "displayName", "林講師", "email", "lin@example.org",
+        HttpResponse<String> weak = admin.postForm("/admin/users", "username", "console.trainer", "displayName", "林講師", "email", "lin@example.org",
                 "password", "short", "roles", "TRAINER");
         assertEquals(422, weak.statusCode());
         assertTrue(weak.body().contains("id=\"password-error\"") && weak.body().contains("value=\"console.trainer\""), "beside the field, form kept");
 
-        HttpResponse<String> created = post("/admin/users", "username", "console.trainer", "displayName", "林講師", "email", "lin@example.org",
+        HttpResponse<String> created = admin.postForm("/admin/users", "username", "console.trainer", "displayName", "林講師", "email", "lin@example.org",
                 "password", TestUsers.PASSWORD, "roles", "TRAINER");
         assertEquals(303, created.statusCode(), created.body());
         assertTrue(admin.get(created.headers().firstValue("Location").orElseThrow()).body().contains("class=\"notice\""));
-        assertEquals(409, post("/admin/users", "username", "console.trainer", "displayName", "又一位", "email", "x@example.org",
+        assertEquals(409, admin.postForm("/admin/users", "username", "console.trainer", "displayName", "又一位", "email", "x@example.org",
                 "password", TestUsers.PASSWORD, "roles", "TRAINER").statusCode(), "a taken username");
 
         FormClient trainer = new FormClient(base, "zh-TW").signIn("console.trainer", TestUsers.PASSWORD);
         assertEquals(200, trainer.get("/courses").statusCode());
-        assertEquals(303, post("/admin/users/console.trainer/disable").statusCode());
+        assertEquals(303, admin.postForm("/admin/users/console.trainer/disable").statusCode());
         assertEquals(303, trainer.get("/courses").statusCode(), "disabled: the trainer's session ended at once");
-        assertEquals(303, post("/admin/users/console.trainer/enable").statusCode());
-        assertEquals(303, post("/admin/users/console.trainer/password", "password", "a brand new passphrase").statusCode());
+        assertEquals(303, admin.postForm("/admin/users/console.trainer/enable").statusCode());
+        assertEquals(303, admin.postForm("/admin/users/console.trainer/password", "password", "a brand new passphrase").statusCode());
         new FormClient(base, "zh-TW").signIn("console.trainer", "a brand new passphrase");
-        assertEquals(303, post("/admin/users/console.trainer/roles", "roles", "TRAINER", "roles", "LEARNER").statusCode());
+        assertEquals(303, admin.postForm("/admin/users/console.trainer/roles", "roles", "TRAINER", "roles", "LEARNER").statusCode());
         assertTrue(admin.get("/admin/users?q=console.trainer").body().contains("value=\"LEARNER\" checked"));
 
         String audit = admin.get("/admin/audit?username=console.trainer").body();
@@ -85,7 +84,7 @@ class UserPagesTest implements DatabaseTest {
 
     @Test
     void theLastAdministratorKeepsTheRoleAndThePageSaysWhy() {
-        HttpResponse<String> refused = post("/admin/users/console.admin/roles", "roles", "TRAINER");
+        HttpResponse<String> refused = admin.postForm("/admin/users/console.admin/roles", "roles", "TRAINER");
         assertEquals(409, refused.statusCode());
         assertTrue(refused.body().contains("id=\"error-console.admin\"") && refused.body().contains("last enabled administrator"), "why, beside them");
         assertEquals(200, admin.get("/admin/users").statusCode(), "still an administrator");
@@ -102,14 +101,5 @@ class UserPagesTest implements DatabaseTest {
             assertEquals(403, learner.post(path, List.of(Map.entry("_csrf", learner.token()), Map.entry("roles", "ADMIN"))).statusCode(), path);
         }
         assertEquals(403, admin.post("/admin/users/console.learner/roles", List.of(Map.entry("roles", "ADMIN"))).statusCode(), "no token");
-    }
-
-    private HttpResponse<String> post(String path, String... pairs) {
-        List<Map.Entry<String, String>> fields = new ArrayList<>();
-        fields.add(Map.entry("_csrf", admin.token()));
-        for (int i = 0; i < pairs.length; i += 2) {
-            fields.add(Map.entry(pairs[i], pairs[i + 1]));
-        }
-        return admin.post(path, fields);
     }
 }

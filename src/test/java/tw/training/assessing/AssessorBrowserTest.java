@@ -13,7 +13,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.openqa.selenium.By;
-import org.openqa.selenium.Keys;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import tw.training.account.Roles;
 import tw.training.testing.Browser;
@@ -61,10 +60,7 @@ class AssessorBrowserTest {
         enrollment = course.enroll("assessor.learner");
         course.submitPdf(learner, enrollment, "客訴演練紀錄", List.of("P2.3.1", "P2.3.2"));
         browser = Browser.start(server.getURL().toString(), "zh-TW");
-        browser.open("/signin?next=/courses/" + course.id() + "/queue");
-        browser.driver.findElement(By.id("username")).sendKeys("assessor.browser");
-        browser.driver.findElement(By.id("password")).sendKeys(TestUsers.PASSWORD + Keys.ENTER);
-        browser.waiting().until(ExpectedConditions.urlContains("/queue"));
+        browser.signIn("assessor.browser", TestUsers.PASSWORD, "/courses/" + course.id() + "/queue");
     }
 
     @AfterAll

@@ -11,7 +11,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.openqa.selenium.By;
-import org.openqa.selenium.Keys;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import tw.training.account.Roles;
 import tw.training.testing.Browser;
@@ -50,10 +49,7 @@ class CatalogueBrowserTest {
         Browser.requireInstalled();
         TestUsers.of(context, http).create("catalogue.admin", Roles.ADMIN);
         browser = Browser.start(server.getURL().toString(), "zh-TW");
-        browser.open("/signin?next=/catalogue");
-        browser.driver.findElement(By.id("username")).sendKeys("catalogue.admin");
-        browser.driver.findElement(By.id("password")).sendKeys(TestUsers.PASSWORD + Keys.ENTER);
-        browser.waiting().until(ExpectedConditions.urlContains("/catalogue"));
+        browser.signIn("catalogue.admin", TestUsers.PASSWORD, "/catalogue");
     }
 
     @AfterAll

@@ -18,7 +18,6 @@ import tw.training.testing.TestUsers;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -72,9 +71,9 @@ class CertificatePagesTest implements DatabaseTest {
         String seen = trainer.get(page).body();
         assertTrue(seen.contains("id=\"ready-" + enrollment + "\""), "the learner who finished is ready");
         assertFalse(seen.contains("/certificates/issue"), "a trainer has no issue button");
-        assertEquals(403, trainer.post(page + "/issue", form(trainer, "enrollment", String.valueOf(enrollment))).statusCode());
+        assertEquals(403, trainer.postForm(page + "/issue", "enrollment", String.valueOf(enrollment)).statusCode());
 
-        HttpResponse<String> issued = admin.post(page + "/issue", form(admin, "enrollment", String.valueOf(enrollment)));
+        HttpResponse<String> issued = admin.postForm(page + "/issue", "enrollment", String.valueOf(enrollment));
         assertEquals(303, issued.statusCode(), issued.body());
         String after = admin.get(issued.headers().firstValue("Location").orElseThrow()).body();
         assertTrue(after.contains("class=\"notice\"") && !after.contains("id=\"ready-" + enrollment + "\""), "issued, no longer waiting");
@@ -82,11 +81,11 @@ class CertificatePagesTest implements DatabaseTest {
         HttpResponse<byte[]> pdf = admin.getBytes(page + "/" + number + "/pdf");
         assertEquals(200, pdf.statusCode());
         assertTrue(new String(pdf.body(), 0, 5, StandardCharsets.US_ASCII).startsWith("%PDF-"));
-        assertEquals(409, admin.post(page + "/issue", form(admin, "enrollment", String.valueOf(enrollment))).statusCode(), "one valid certificate");
+        assertEquals(409, admin.postForm(page + "/issue", "enrollment", String.valueOf(enrollment)).statusCode(), "one valid certificate");
 
-        assertEquals(422, admin.post(page + "/" + number + "/revocation", form(admin, "reason", "")).statusCode(), "a reason is required");
-        assertEquals(403, trainer.post(page + "/" + number + "/revocation", form(trainer, "reason", "錯誤")).statusCode());
-        assertEquals(303, admin.post(page + "/" + number + "/revocation", form(admin, "reason", "資料有誤")).statusCode());
+        assertEquals(422, admin.postForm(page + "/" + number + "/revocation", "reason", "").statusCode(), "a reason is required");
+        assertEquals(403, trainer.postForm(page + "/" + number + "/revocation", "reason", "錯誤").statusCode());
+        assertEquals(303, admin.postForm(page + "/" + number + "/revocation", "reason", "資料有誤").statusCode());
         String revoked = admin.get(page).body();
         assertTrue(revoked.contains("status-REVOKED") && revoked.contains("資料有誤"));
     }
@@ -111,10 +110,6 @@ class CertificatePagesTest implements DatabaseTest {
             assertEquals(404, stranger.get(path).statusCode(), path);
             assertEquals(403, learner.get(path).statusCode(), path);
         }
-        assertEquals(403, learner.post(page + "/issue", form(learner, "enrollment", String.valueOf(enrollment))).statusCode());
-    }
-
-    private static List<Map.Entry<String, String>> form(FormClient client, String name, String value) {
-        return List.of(Map.entry("_csrf", client.token()), Map.entry(name, value));
+        assertEquals(403, learner.postForm(page + "/issue", "enrollment", String.valueOf(enrollment)).statusCode());
     }
 }

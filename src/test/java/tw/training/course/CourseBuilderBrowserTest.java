@@ -11,7 +11,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.openqa.selenium.By;
-import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import tw.training.account.Roles;
@@ -60,10 +59,7 @@ class CourseBuilderBrowserTest {
             users.create(learner, Roles.LEARNER);
         }
         browser = Browser.start(server.getURL().toString(), "zh-TW");
-        browser.open("/signin?next=/courses");
-        browser.driver.findElement(By.id("username")).sendKeys("builder.browser");
-        browser.driver.findElement(By.id("password")).sendKeys(TestUsers.PASSWORD + Keys.ENTER);
-        browser.waiting().until(ExpectedConditions.urlContains("/courses"));
+        browser.signIn("builder.browser", TestUsers.PASSWORD, "/courses");
     }
 
     @AfterAll

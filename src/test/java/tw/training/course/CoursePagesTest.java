@@ -15,7 +15,6 @@ import tw.training.testing.FormClient;
 import tw.training.testing.TestUsers;
 
 import java.net.http.HttpResponse;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -65,41 +64,41 @@ class CoursePagesTest implements DatabaseTest {
 
     @Test
     void aTrainerBuildsAndPublishesACourseThroughTheForms() {
-        HttpResponse<String> untitled = post(trainer, "/courses", "code", "BUILD-1", "title", "", "hours", "6");
+        HttpResponse<String> untitled = trainer.postForm("/courses", "code", "BUILD-1", "title", "", "hours", "6");
         assertEquals(422, untitled.statusCode());
         assertTrue(untitled.body().contains("id=\"title-error\""), "the reason beside the title");
         assertTrue(untitled.body().contains("value=\"BUILD-1\""), "the form as it was filled");
 
-        HttpResponse<String> created = post(trainer, "/courses", "code", "BUILD-1", "title", "客訴處理實務", "hours", "6");
+        HttpResponse<String> created = trainer.postForm("/courses", "code", "BUILD-1", "title", "客訴處理實務", "hours", "6");
         assertEquals(303, created.statusCode(), created.body());
         Matcher id = COURSE.matcher(created.headers().firstValue("Location").orElseThrow());
         assertTrue(id.matches());
         String course = "/courses/" + id.group(1);
         assertTrue(trainer.get("/courses").body().contains("href=\"" + course + "\""), "listed among my courses");
 
-        assertEquals(303, post(trainer, course + "/alignments", "standardCode", "KPS5294-001v4", "taskCode", "T2.3").statusCode());
+        assertEquals(303, trainer.postForm(course + "/alignments", "standardCode", "KPS5294-001v4", "taskCode", "T2.3").statusCode());
         String coverage = trainer.get(course + "/coverage").body();
         assertTrue(coverage.contains("id=\"without-method\"") && coverage.contains("KPS5294-001v4:P2.3.1"), "the indicators without a method");
-        HttpResponse<String> faults = post(trainer, course + "/publication");
+        HttpResponse<String> faults = trainer.postForm(course + "/publication");
         assertEquals(422, faults.statusCode());
         assertTrue(faults.body().contains("id=\"faults\""), "every fault listed");
         assertTrue(faults.body().contains("<a href=\"#plan\">KPS5294-001v4:P2.3.1 has no assessment method</a>"), "and linked to where it is mended");
 
-        assertEquals(303, post(trainer, course + "/methods", "task", "KPS5294-001v4:T2.3", "methods", "PORTFOLIO").statusCode());
-        assertEquals(303, post(trainer, course + "/methods", "indicator", "KPS5294-001v4:P2.3.1", "methods", "OBSERVATION", "methods", "PORTFOLIO")
+        assertEquals(303, trainer.postForm(course + "/methods", "task", "KPS5294-001v4:T2.3", "methods", "PORTFOLIO").statusCode());
+        assertEquals(303, trainer.postForm(course + "/methods", "indicator", "KPS5294-001v4:P2.3.1", "methods", "OBSERVATION", "methods", "PORTFOLIO")
                 .statusCode());
         String page = trainer.get(course).body();
         assertEquals(4, count(page, "value=\"PORTFOLIO\" checked"), "the four indicators of T2.3 by portfolio (and none of the blank forms)");
         assertEquals(1, count(page, "value=\"OBSERVATION\" checked"), "one by observation as well");
 
-        assertEquals(422, post(trainer, course + "/modules", "title", "演練", "hours", "many").statusCode(), "hours must be a number");
-        assertEquals(303, post(trainer, course + "/modules", "title", "客訴演練", "hours", "6", "tasks", "KPS5294-001v4:T2.3").statusCode());
+        assertEquals(422, trainer.postForm(course + "/modules", "title", "演練", "hours", "many").statusCode(), "hours must be a number");
+        assertEquals(303, trainer.postForm(course + "/modules", "title", "客訴演練", "hours", "6", "tasks", "KPS5294-001v4:T2.3").statusCode());
         assertTrue(trainer.get(course).body().contains("客訴演練"));
-        assertEquals(303, post(trainer, course + "/trainers", "username", "builder.cotrainer").statusCode());
+        assertEquals(303, trainer.postForm(course + "/trainers", "username", "builder.cotrainer").statusCode());
         assertTrue(trainer.get(course).body().contains("builder.cotrainer"));
-        assertEquals(422, post(trainer, course + "/trainers", "username", "no.such.user").statusCode());
+        assertEquals(422, trainer.postForm(course + "/trainers", "username", "no.such.user").statusCode());
 
-        HttpResponse<String> published = post(trainer, course + "/publication");
+        HttpResponse<String> published = trainer.postForm(course + "/publication");
         assertEquals(303, published.statusCode(), published.body());
         assertTrue(trainer.get(published.headers().firstValue("Location").orElseThrow()).body().contains("class=\"notice\""));
         HttpResponse<String> dossier = trainer.get(course + "/dossier");
@@ -110,7 +109,7 @@ class CoursePagesTest implements DatabaseTest {
         assertEquals(404, stranger.get(course).statusCode());
         assertEquals(404, stranger.get(course + "/dossier").statusCode());
         assertEquals(404, stranger.get(course + "/coverage").statusCode());
-        assertEquals(404, post(stranger, course + "/trainers", "username", "builder.stranger").statusCode());
+        assertEquals(404, stranger.postForm(course + "/trainers", "username", "builder.stranger").statusCode());
         assertFalse(trainer.get(course).body().contains("builder.stranger"));
     }
 
@@ -130,18 +129,8 @@ class CoursePagesTest implements DatabaseTest {
         }
         for (String path : List.of("/courses", "/courses/1/alignments", "/courses/1/methods", "/courses/1/modules", "/courses/1/trainers",
                 "/courses/1/publication")) {
-            assertEquals(403, post(learner, path, "title", "x").statusCode(), path);
+            assertEquals(403, learner.postForm(path, "title", "x").statusCode(), path);
         }
-    }
-
-    /** A form with its token, then the given names and values. */
-    private static HttpResponse<String> post(FormClient client, String path, String... pairs) {
-        List<Map.Entry<String, String>> fields = new ArrayList<>();
-        fields.add(Map.entry("_csrf", client.token()));
-        for (int i = 0; i < pairs.length; i += 2) {
-            fields.add(Map.entry(pairs[i], pairs[i + 1]));
-        }
-        return client.post(path, fields);
     }
 
     private static int count(String text, String part) {

@@ -82,6 +82,14 @@ public final class Browser implements AutoCloseable {
         }
     }
 
+    /** Signs in through the form, as a person would, and waits for {@code next} (a local path) to open. */
+    public void signIn(String username, String password, String next) {
+        open("/signin?next=" + java.net.URLEncoder.encode(next, StandardCharsets.UTF_8));
+        driver.findElement(org.openqa.selenium.By.id("username")).sendKeys(username);
+        driver.findElement(org.openqa.selenium.By.id("password")).sendKeys(password + org.openqa.selenium.Keys.ENTER);
+        waiting().until(org.openqa.selenium.support.ui.ExpectedConditions.urlContains(next));
+    }
+
     public void open(String path) {
         driver.get(base + path);
     }

@@ -88,6 +88,16 @@ public final class FormClient {
                 .POST(HttpRequest.BodyPublishers.ofString(encode(fields))).build());
     }
 
+    /** A url-encoded form with the session's CSRF token first, then {@code pairs} of names and values. */
+    public HttpResponse<String> postForm(String path, String... pairs) {
+        List<Map.Entry<String, String>> fields = new ArrayList<>();
+        fields.add(Map.entry("_csrf", token));
+        for (int i = 0; i < pairs.length; i += 2) {
+            fields.add(Map.entry(pairs[i], pairs[i + 1]));
+        }
+        return post(path, fields);
+    }
+
     /** A part of a multipart form: a field, or a file when {@code filename} is set. */
     public record Part(String name, String filename, String type, byte[] content) {
         public static Part field(String name, String value) {
