@@ -175,6 +175,7 @@ class CoursePages {
         model.put("faults", faults);
         model.put("publishedNow", publishedNow);
         model.put("tasks", CourseBuilderView.of(course));
+        model.put("revisions", courses.revisions(id, actor));
         return pages.render(request, status, "course-builder.ftlh", model);
     }
 

@@ -101,7 +101,8 @@ class CoursePagesTest implements DatabaseTest {
         HttpResponse<String> published = trainer.postForm(course + "/publication");
         assertEquals(303, published.statusCode(), published.body());
         assertTrue(trainer.get(published.headers().firstValue("Location").orElseThrow()).body().contains("class=\"notice\""));
-        HttpResponse<String> dossier = trainer.get(course + "/dossier");
+        assertTrue(trainer.get(course).body().contains("/dossier?revision=1"), "the revisions, each with its dossier");
+        HttpResponse<String> dossier = trainer.get(course + "/dossier?revision=1");
         assertEquals(200, dossier.statusCode());
         assertTrue(dossier.body().contains("客訴處理實務"));
 
