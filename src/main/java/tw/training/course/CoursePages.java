@@ -17,11 +17,14 @@ import io.micronaut.security.annotation.Secured;
 import io.swagger.v3.oas.annotations.Hidden;
 import tw.training.account.Actor;
 import tw.training.account.Roles;
+import tw.training.catalogue.CatalogueService;
+import tw.training.catalogue.TaskReference;
 import tw.training.page.Form;
 import tw.training.page.Pages;
 import tw.training.problem.ConflictException;
 import tw.training.problem.InputError;
 import tw.training.problem.InvalidInputException;
+import tw.training.problem.NotFoundException;
 import tw.training.web.PlainText;
 
 import java.math.BigDecimal;
@@ -45,10 +48,12 @@ import java.util.function.Supplier;
 class CoursePages {
 
     private final CourseService courses;
+    private final CatalogueService catalogue;
     private final Pages pages;
 
-    CoursePages(CourseService courses, Pages pages) {
+    CoursePages(CourseService courses, CatalogueService catalogue, Pages pages) {
         this.courses = courses;
+        this.catalogue = catalogue;
         this.pages = pages;
     }
 
@@ -74,6 +79,43 @@ class CoursePages {
     private MutableHttpResponse<String> listPage(HttpRequest<?> request, HttpStatus status, Map<String, String> filled, Map<String, String> errors,
                                                  Actor actor) {
         return pages.render(request, status, "courses.ftlh", Map.of("courses", courses.list(actor), "filled", filled, "errors", errors));
+    }
+
+    /**
+     * Aligning picked from a document's page: the task with its indicators (all, or those ticked), the methods, and
+     * which of my courses; the course's own page then shows it.
+     */
+    @Get("/alignment{?standardCode,taskCode}")
+    HttpResponse<String> alignmentForm(HttpRequest<?> request, @Nullable @QueryValue String standardCode, @Nullable @QueryValue String taskCode,
+                                       Actor actor) {
+        return alignmentPage(request, HttpStatus.OK, standardCode, taskCode, Map.of(), actor);
+    }
+
+    @Post(value = "/alignment", consumes = MediaType.APPLICATION_FORM_URLENCODED)
+    MutableHttpResponse<?> alignPicked(HttpRequest<?> request, @Body @Nullable String body, Actor actor) {
+        Form form = Form.of(body).checked(request);
+        long course = number(form.get("course"), "course");
+        try {
+            List<String> chosen = form.all("indicatorCodes");
+            courses.align(course, new Requests.Align(form.get("standardCode"), form.get("taskCode"), form.all("methods"),
+                    chosen.isEmpty() ? null : chosen), actor);
+            return Pages.redirect("/courses/" + course + "#alignments");
+        } catch (InvalidInputException | ConflictException refused) {
+            return alignmentPage(request, refused instanceof ConflictException ? HttpStatus.CONFLICT : HttpStatus.UNPROCESSABLE_ENTITY,
+                    form.get("standardCode"), form.get("taskCode"), errors(refused, "course"), actor);
+        }
+    }
+
+    private MutableHttpResponse<String> alignmentPage(HttpRequest<?> request, HttpStatus status, @Nullable String standardCode,
+                                                      @Nullable String taskCode, Map<String, String> errors, Actor actor) {
+        TaskReference task = catalogue.locateTask(standardCode == null ? "" : standardCode.strip(), taskCode == null ? "" : taskCode.strip())
+                .orElseThrow(() -> new NotFoundException("no task " + taskCode + " in " + standardCode));
+        Map<String, Object> model = new HashMap<>();
+        model.put("task", task);
+        model.put("courses", courses.list(actor).stream().filter(course -> course.status() != CourseStatus.ARCHIVED).toList());
+        model.put("methods", AssessmentMethod.values());
+        model.put("errors", errors);
+        return pages.render(request, status, "align-task.ftlh", model);
     }
 
     @Get("/{id}{?published}")

@@ -77,6 +77,16 @@ class CoursePagesTest implements DatabaseTest {
         assertTrue(trainer.get("/courses").body().contains("href=\"" + course + "\""), "listed among my courses");
 
         assertEquals(303, trainer.postForm(course + "/alignments", "standardCode", "KPS5294-001v4", "taskCode", "T2.3").statusCode());
+        // a task picked on a document's page, two of its indicators ticked
+        assertTrue(trainer.get("/catalogue/KPS5294-001v4").body().contains("/courses/alignment?standardCode=KPS5294-001v4&amp;taskCode=T2.4"));
+        assertTrue(trainer.get("/courses/alignment?standardCode=KPS5294-001v4&taskCode=T2.4").body().contains("value=\"" + id.group(1) + "\""));
+        HttpResponse<String> picked = trainer.postForm("/courses/alignment", "course", id.group(1), "standardCode", "KPS5294-001v4", "taskCode", "T2.4",
+                "indicatorCodes", "P2.4.1", "indicatorCodes", "P2.4.3", "methods", "WORK_PRODUCT");
+        assertEquals(303, picked.statusCode(), picked.body());
+        assertTrue(trainer.get(course).body().contains("P2.4.1、P2.4.3"), "aligned in part from the document's page");
+        assertEquals(404, stranger.postForm("/courses/alignment", "course", id.group(1), "standardCode", "KPS5294-001v4", "taskCode", "T2.5")
+                .statusCode(), "not into another trainer's course");
+        assertEquals(303, trainer.postForm(course + "/alignments/removal", "task", "KPS5294-001v4:T2.4").statusCode());
         String coverage = trainer.get(course + "/coverage").body();
         assertTrue(coverage.contains("id=\"without-method\"") && coverage.contains("KPS5294-001v4:P2.3.1"), "the indicators without a method");
         HttpResponse<String> faults = trainer.postForm(course + "/publication");

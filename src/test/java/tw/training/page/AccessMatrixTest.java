@@ -82,7 +82,7 @@ class AccessMatrixTest implements DatabaseTest {
     }
 
     private static final List<String> TRAINER_PAGES = List.of("/catalogue", "/catalogue?q=KPS", "/catalogue/KPS5294-001v4", "/catalogue/import",
-            "/courses");
+            "/courses", "/courses/alignment?standardCode=KPS5294-001v4&taskCode=T2.3");
     private static final List<String> ADMIN_PAGES = List.of("/admin/users", "/admin/users?q=matrix", "/admin/audit");
     private static final List<String> ADMIN_FORMS = List.of("/admin/users", "/admin/users/matrix.learner/disable", "/admin/users/matrix.learner/enable",
             "/admin/users/matrix.learner/password", "/admin/users/matrix.learner/roles");
@@ -98,7 +98,7 @@ class AccessMatrixTest implements DatabaseTest {
         reads.addAll(coursePages());
         reads.addAll(ADMIN_PAGES);
         reads.forEach(path -> expect(wrong, 403, "GET " + path, learner.get(path)));
-        List<String> forms = new ArrayList<>(List.of("/courses"));
+        List<String> forms = new ArrayList<>(List.of("/courses", "/courses/alignment"));
         forms.addAll(courseForms());
         forms.addAll(ADMIN_FORMS);
         forms.addAll(adminCourseForms());
