@@ -11,6 +11,7 @@ import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.rules.SecurityRule;
 import io.swagger.v3.oas.annotations.Hidden;
 import tw.training.account.Actor;
+import tw.training.account.Roles;
 import tw.training.course.AssessmentMethod;
 import tw.training.certificate.CertificatePrint;
 import tw.training.certificate.CertificateService;
@@ -54,7 +55,11 @@ class LearnerPages {
     }
 
     @Get("/home")
-    HttpResponse<String> home(HttpRequest<?> request, Actor actor) {
+    HttpResponse<?> home(HttpRequest<?> request, Actor actor) {
+        if (!actor.has(Roles.LEARNER) && (actor.has(Roles.TRAINER) || actor.isAdmin())) {
+            // the home of one who teaches, not learns: their courses
+            return Pages.redirect("/courses");
+        }
         List<EnrollmentView> mine = enrollments.mine(actor);
         // read after the enrollments, so every one of them has its summary (one read for all, not one per enrollment)
         Map<Long, ProgressView.Summary> summaries = progress.mine(actor);

@@ -125,6 +125,14 @@ class CoursePagesTest implements DatabaseTest {
     }
 
     @Test
+    void aTrainersHomeIsTheirCourses() {
+        HttpResponse<String> home = trainer.get("/home");
+        assertEquals(303, home.statusCode());
+        assertEquals("/courses", home.headers().firstValue("Location").orElseThrow());
+        assertEquals(200, learner.get("/home").statusCode(), "a learner's home stays theirs");
+    }
+
+    @Test
     void aFormWithoutItsTokenChangesNothing() {
         HttpResponse<String> forged = trainer.post("/courses", List.of(Map.entry("code", "FORGED-1"), Map.entry("title", "偽造"), Map.entry("hours", "1")));
         assertEquals(403, forged.statusCode());
