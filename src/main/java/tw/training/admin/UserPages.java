@@ -24,6 +24,7 @@ import tw.training.account.RolesChange;
 import tw.training.account.UserResponse;
 import tw.training.account.audit.SecurityAudit;
 import tw.training.account.audit.SecurityEventType;
+import tw.training.page.FieldErrors;
 import tw.training.page.Form;
 import tw.training.page.Pages;
 import tw.training.problem.ConflictException;
@@ -74,13 +75,7 @@ class UserPages {
                     form.get("password"), form.all("roles")), actor.username());
             return Pages.redirect("/admin/users?q=" + encode(user.username()) + "&done=" + encode("created:" + user.username()));
         } catch (InvalidInputException | ConflictException refused) {
-            Map<String, String> errors = new HashMap<>();
-            if (refused instanceof InvalidInputException invalid && !invalid.errors().isEmpty()) {
-                invalid.errors().forEach(error -> errors.merge(error.field() == null ? "username" : error.field().replaceAll("\\[\\d+]", ""),
-                        error.message(), (a, b) -> a + "；" + b));
-            } else {
-                errors.put("username", refused.getMessage());
-            }
+            Map<String, String> errors = FieldErrors.of(refused, "username");
             return usersPage(request, refused instanceof ConflictException ? HttpStatus.CONFLICT : HttpStatus.UNPROCESSABLE_ENTITY, null, null, null,
                     Map.of("username", form.get("username"), "displayName", form.get("displayName"), "email", form.get("email")), errors);
         }

@@ -3,7 +3,6 @@ package tw.training.catalogue;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.core.convert.format.ReadableBytes;
-import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
@@ -15,13 +14,12 @@ import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.Produces;
 import io.micronaut.http.annotation.QueryValue;
-import io.micronaut.http.ServerHttpRequest;
 import io.micronaut.security.annotation.Secured;
 import io.swagger.v3.oas.annotations.Hidden;
 import tw.training.account.Roles;
 import tw.training.catalogue.document.CompetencyDocument;
 import tw.training.catalogue.document.DocumentKind;
-import tw.training.page.Csrf;
+import tw.training.page.MultipartForm;
 import tw.training.page.Messages;
 import tw.training.page.PageRequests;
 import tw.training.page.Pages;
@@ -29,7 +27,6 @@ import tw.training.problem.ConflictException;
 import tw.training.problem.InputError;
 import tw.training.problem.InvalidInputException;
 import tw.training.problem.PayloadTooLargeException;
-import tw.training.web.MultipartReader;
 import tw.training.web.PlainText;
 
 import java.io.IOException;
@@ -38,7 +35,6 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * The catalogue for trainers and administrators: the documents, searched by code, name, task titles and indicator
@@ -83,48 +79,48 @@ class CataloguePages {
     }
 
     /**
-     * The form posted as multipart: its CSRF token first, then a model's code, then the file, read up to the
-     * document limit (a document is parsed whole, as {@code POST /api/standards} reads it).
+     * The form posted as multipart ({@link MultipartForm}: its CSRF token first), then a model's code, then the file,
+     * read up to the document limit (a document is parsed whole, as {@code POST /api/standards} reads it).
      */
     @Post(value = "/import", consumes = MediaType.MULTIPART_FORM_DATA)
     MutableHttpResponse<?> importDocument(HttpRequest<?> request) throws IOException {
-        String boundary = MultipartReader.boundaryOf(request.getHeaders().get(HttpHeaders.CONTENT_TYPE))
-                .orElseThrow(() -> InvalidInputException.of("file", "send the form as multipart/form-data"));
-        String code = "";
-        byte[] document = null;
+        Upload upload = new Upload();
         Messages messages = Pages.messages(request);
-        try (InputStream body = ((ServerHttpRequest<?>) request).byteBody().toInputStream()) {
-            MultipartReader parts = new MultipartReader(body, boundary);
-            Optional<MultipartReader.Part> first = parts.next();
-            Csrf.require(request, first.filter(part -> part.name().equals(Csrf.FIELD)).map(CataloguePages::field).orElse(null));
-            for (Optional<MultipartReader.Part> part = parts.next(); part.isPresent(); part = parts.next()) {
-                switch (part.get().name()) {
-                    case "code" -> code = part.get().text(FIELD_BYTES).strip();
-                    case "file" -> document = bounded(part.get().content(), code, messages);
-                    default -> part.get().content().transferTo(java.io.OutputStream.nullOutputStream());
+        try {
+            MultipartForm.read(request, part -> {
+                switch (part.name()) {
+                    case "code" -> upload.code = part.text(FIELD_BYTES).strip();
+                    case "file" -> upload.document = bounded(part.content(), messages);
+                    default -> { }
                 }
-            }
+            });
         } catch (PayloadTooLargeException tooLarge) {
-            return importPage(request, HttpStatus.REQUEST_ENTITY_TOO_LARGE, code, Map.of("file", tooLarge.getMessage()));
+            return importPage(request, HttpStatus.REQUEST_ENTITY_TOO_LARGE, upload.code, Map.of("file", tooLarge.getMessage()));
         }
-        if (document == null || document.length == 0) {
-            return importPage(request, HttpStatus.UNPROCESSABLE_ENTITY, code, Map.of("file", messages.get("import.error.noFile")));
+        if (upload.document == null || upload.document.length == 0) {
+            return importPage(request, HttpStatus.UNPROCESSABLE_ENTITY, upload.code, Map.of("file", messages.get("import.error.noFile")));
         }
         try {
-            ImportResult result = catalogue.importDocument(DocumentText.decode(document), code.isEmpty() ? null : code);
+            ImportResult result = catalogue.importDocument(DocumentText.decode(upload.document), upload.code.isEmpty() ? null : upload.code);
             return pages.render(request, result.outcome() == ImportOutcome.IMPORTED ? HttpStatus.CREATED : HttpStatus.OK, "import-result.ftlh",
                     Map.of("result", result));
         } catch (InvalidInputException refused) {
             if (PageRequests.isScripted(request)) {
                 throw refused;
             }
-            return importPage(request, HttpStatus.UNPROCESSABLE_ENTITY, code, Map.of("file", refused.getMessage()), refused.errors());
+            return importPage(request, HttpStatus.UNPROCESSABLE_ENTITY, upload.code, Map.of("file", refused.getMessage()), refused.errors());
         } catch (ConflictException taken) {
-            return importPage(request, HttpStatus.CONFLICT, code, Map.of("file", taken.getMessage()));
+            return importPage(request, HttpStatus.CONFLICT, upload.code, Map.of("file", taken.getMessage()));
         }
     }
 
-    private byte[] bounded(InputStream content, String code, Messages messages) throws IOException {
+    /** What the import form sent, as its parts are read. */
+    private static final class Upload {
+        private String code = "";
+        private byte[] document;
+    }
+
+    private byte[] bounded(InputStream content, Messages messages) throws IOException {
         byte[] bytes = content.readNBytes((int) maxDocumentBytes + 1);
         if (bytes.length > maxDocumentBytes) {
             throw new PayloadTooLargeException(messages.get("import.error.tooLarge", PayloadTooLargeException.size(maxDocumentBytes)));
@@ -152,11 +148,4 @@ class CataloguePages {
         return pages.render(request, "document.ftlh", Map.of("document", document, "view", DocumentView.of(document)));
     }
 
-    private static String field(MultipartReader.Part part) {
-        try {
-            return part.text(FIELD_BYTES);
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
-    }
 }

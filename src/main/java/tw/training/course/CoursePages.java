@@ -19,10 +19,10 @@ import tw.training.account.Actor;
 import tw.training.account.Roles;
 import tw.training.catalogue.CatalogueService;
 import tw.training.catalogue.TaskReference;
+import tw.training.page.FieldErrors;
 import tw.training.page.Form;
 import tw.training.page.Pages;
 import tw.training.problem.ConflictException;
-import tw.training.problem.InputError;
 import tw.training.problem.InvalidInputException;
 import tw.training.problem.NotFoundException;
 import tw.training.web.PlainText;
@@ -72,7 +72,7 @@ class CoursePages {
         } catch (InvalidInputException | ConflictException refused) {
             return listPage(request, refused instanceof ConflictException ? HttpStatus.CONFLICT : HttpStatus.UNPROCESSABLE_ENTITY,
                     Map.of("code", form.get("code"), "title", form.get("title"), "hours", form.get("hours"), "description", form.get("description")),
-                    errors(refused, "code"), actor);
+                    FieldErrors.of(refused, "code"), actor);
         }
     }
 
@@ -102,7 +102,7 @@ class CoursePages {
             return Pages.redirect("/courses/" + course + "#alignments");
         } catch (InvalidInputException | ConflictException refused) {
             return alignmentPage(request, refused instanceof ConflictException ? HttpStatus.CONFLICT : HttpStatus.UNPROCESSABLE_ENTITY,
-                    form.get("standardCode"), form.get("taskCode"), errors(refused, "course"), actor);
+                    form.get("standardCode"), form.get("taskCode"), FieldErrors.of(refused, "course"), actor);
         }
     }
 
@@ -203,7 +203,7 @@ class CoursePages {
             return Pages.redirect("/courses/" + id + "#" + section);
         } catch (InvalidInputException | ConflictException refused) {
             return coursePage(request, refused instanceof ConflictException ? HttpStatus.CONFLICT : HttpStatus.UNPROCESSABLE_ENTITY, id, actor,
-                    Map.of(section, String.join("；", errors(refused, section).values())), List.of(), false);
+                    Map.of(section, String.join("；", FieldErrors.of(refused, section).values())), List.of(), false);
         }
     }
 
@@ -219,19 +219,6 @@ class CoursePages {
         model.put("tasks", CourseBuilderView.of(course));
         model.put("revisions", courses.revisions(id, actor));
         return pages.render(request, status, "course-builder.ftlh", model);
-    }
-
-    /** The service's errors by field, each message once; a refusal without fields under {@code fallback}. */
-    private static Map<String, String> errors(RuntimeException refused, String fallback) {
-        Map<String, String> errors = new HashMap<>();
-        if (refused instanceof InvalidInputException invalid && !invalid.errors().isEmpty()) {
-            for (InputError error : invalid.errors()) {
-                errors.merge(error.field() == null ? fallback : error.field().replaceAll("\\[\\d+]", ""), error.message(), (a, b) -> a + "；" + b);
-            }
-        } else {
-            errors.put(fallback, refused.getMessage());
-        }
-        return errors;
     }
 
     private static @Nullable BigDecimal hours(String text, String field) {

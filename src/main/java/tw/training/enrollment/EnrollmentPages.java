@@ -1,13 +1,11 @@
 package tw.training.enrollment;
 
 import io.micronaut.core.annotation.Nullable;
-import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.MutableHttpResponse;
-import io.micronaut.http.ServerHttpRequest;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
@@ -21,22 +19,19 @@ import tw.training.account.AccountService;
 import tw.training.account.Actor;
 import tw.training.account.Roles;
 import tw.training.course.CourseService;
-import tw.training.page.Csrf;
+import tw.training.page.MultipartForm;
 import tw.training.page.Form;
 import tw.training.page.Pages;
 import tw.training.problem.ConflictException;
 import tw.training.problem.InvalidInputException;
 import tw.training.problem.PayloadTooLargeException;
-import tw.training.web.MultipartReader;
 import tw.training.web.PlainText;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * A course's learners for its trainers: who is enrolled, enrolling one learner found by name or username, and a
@@ -88,32 +83,25 @@ class EnrollmentPages {
         }
     }
 
-    /** The roster form: its CSRF token first, then the file, read as the API reads one (UTF-8 or Big5, bounded). */
+    /** The roster form ({@link MultipartForm}: its CSRF token first), then the file, read as the API reads one (UTF-8 or Big5, bounded). */
     @Post(value = "/roster", consumes = MediaType.MULTIPART_FORM_DATA)
     MutableHttpResponse<?> roster(HttpRequest<?> request, @PathVariable long id, Actor actor) throws IOException {
-        String boundary = MultipartReader.boundaryOf(request.getHeaders().get(HttpHeaders.CONTENT_TYPE))
-                .orElseThrow(() -> InvalidInputException.of("file", "send the form as multipart/form-data"));
-        String csv = null;
-        try (InputStream body = ((ServerHttpRequest<?>) request).byteBody().toInputStream()) {
-            MultipartReader parts = new MultipartReader(body, boundary);
-            Optional<MultipartReader.Part> first = parts.next();
-            Csrf.require(request, first.filter(part -> part.name().equals(Csrf.FIELD)).isPresent() ? first.get().text(200) : null);
-            for (Optional<MultipartReader.Part> part = parts.next(); part.isPresent(); part = parts.next()) {
-                if (part.get().name().equals("file") && csv == null) {
-                    csv = RosterFile.decode(RosterFile.bounded(part.get().content()), RosterFile.charsetOf(part.get().contentType()));
-                } else {
-                    part.get().content().transferTo(OutputStream.nullOutputStream());
+        AtomicReference<String> csv = new AtomicReference<>();
+        try {
+            MultipartForm.read(request, part -> {
+                if (part.name().equals("file") && csv.get() == null) {
+                    csv.set(RosterFile.decode(RosterFile.bounded(part.content()), RosterFile.charsetOf(part.contentType())));
                 }
-            }
+            });
         } catch (InvalidInputException | PayloadTooLargeException refused) {
             return page(request, refused instanceof PayloadTooLargeException ? HttpStatus.REQUEST_ENTITY_TOO_LARGE : HttpStatus.UNPROCESSABLE_ENTITY,
                     id, null, null, Map.of("file", refused.getMessage()), null, actor);
         }
-        if (csv == null) {
+        if (csv.get() == null) {
             return page(request, HttpStatus.UNPROCESSABLE_ENTITY, id, null, null, Map.of("file", "send the roster as the part 'file'"), null, actor);
         }
         try {
-            return page(request, HttpStatus.OK, id, null, null, Map.of(), bulk.enroll(id, csv, actor), actor);
+            return page(request, HttpStatus.OK, id, null, null, Map.of(), bulk.enroll(id, csv.get(), actor), actor);
         } catch (InvalidInputException | ConflictException refused) {
             return page(request, HttpStatus.UNPROCESSABLE_ENTITY, id, null, null, Map.of("file", refused.getMessage()), null, actor);
         }
