@@ -45,6 +45,11 @@ public final class Form {
         return fields.getOrDefault(name, List.of()).stream().map(String::strip).filter(value -> !value.isEmpty()).toList();
     }
 
+    /** What follows {@code prefix} in each name sent that starts with it, in the order sent ("outcome:7:12" → "7:12"). */
+    public List<String> suffixes(String prefix) {
+        return fields.keySet().stream().filter(name -> name.startsWith(prefix)).map(name -> name.substring(prefix.length())).toList();
+    }
+
     /** Checks the form's CSRF token ({@link Csrf#FIELD}) against the session's. */
     public Form checked(io.micronaut.http.HttpRequest<?> request) {
         Csrf.require(request, fields.containsKey(Csrf.FIELD) ? get(Csrf.FIELD) : null);
