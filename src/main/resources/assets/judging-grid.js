@@ -52,15 +52,12 @@
     cell.focus();
   }
 
-  // a cell's choice as text beside its state, from its select (the select itself is hidden by the grid's style)
+  // a cell's choice as text beside its state, from its select (hidden by the grid's style; its label stays for screen readers)
   function show(cell) {
     var select = cell.querySelector('select');
     var shown = cell.querySelector('.cell-choice');
     shown.textContent = select.value ? '→ ' + select.options[select.selectedIndex].text : '';
     shown.className = 'cell-choice' + (select.value ? ' status status-' + select.value : '');
-    var label = cell.querySelector('label');
-    cell.setAttribute('aria-label', (cell.querySelector('.cell-state').textContent.replace(/\s+/g, ' ').trim() + ' ' +
-      label.textContent + (select.value ? ' → ' + select.options[select.selectedIndex].text : '')).trim());
   }
 
   function selected() {

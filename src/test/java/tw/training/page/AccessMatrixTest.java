@@ -71,14 +71,14 @@ class AccessMatrixTest implements DatabaseTest {
     /** Every read of a course's pages. */
     private List<String> coursePages() {
         return List.of(course, course + "?published", course + "/dossier", course + "/coverage", course + "/enrollments", course + "/enrollments?q=matrix",
-                course + "/queue", "/assess/" + evidence, course + "/progress", course + "/certificates", course + "/report",
+                course + "/queue", course + "/grid", course + "/grid?method=PORTFOLIO&page=2", "/assess/" + evidence, course + "/progress", course + "/certificates", course + "/report",
                 course + "/report.csv", course + "/report.pdf", course + "/certificates/" + number + "/pdf");
     }
 
     /** Every form of a course's pages (url-encoded). */
     private List<String> courseForms() {
         return List.of(course + "/alignments", course + "/alignments/removal", course + "/methods", course + "/modules", course + "/modules/removal",
-                course + "/trainers", course + "/trainers/removal", course + "/publication", course + "/enrollments", "/assess/" + evidence);
+                course + "/trainers", course + "/trainers/removal", course + "/publication", course + "/enrollments", course + "/grid", "/assess/" + evidence);
     }
 
     private static final List<String> TRAINER_PAGES = List.of("/catalogue", "/catalogue?q=KPS", "/catalogue/KPS5294-001v4", "/catalogue/import",

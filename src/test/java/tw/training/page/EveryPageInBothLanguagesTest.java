@@ -13,6 +13,7 @@ import org.junit.jupiter.api.TestInstance;
 import tw.training.account.Roles;
 import tw.training.testing.DatabaseTest;
 import tw.training.testing.FormClient;
+import tw.training.testing.GridForm;
 import tw.training.testing.FormClient.Part;
 import tw.training.testing.PortfolioCourse;
 import tw.training.testing.TestUsers;
@@ -74,6 +75,18 @@ class EveryPageInBothLanguagesTest implements DatabaseTest {
     /** The administrator who issued the certificate. */
     private FormClient administrator(String base, String language) {
         return new FormClient(base, language).signIn("languages.admin", TestUsers.PASSWORD);
+    }
+
+    /** A save of the grid with {@code outcome} for the learner's P2.3.1, the cell's token made stale when asked. */
+    private HttpResponse<String> gridSave(FormClient owner, String outcome, boolean stale) {
+        String grid = "/courses/" + course.id() + "/grid";
+        GridForm form = GridForm.of(owner.get(grid).body());
+        String cell = form.key(enrollment, "P2.3.1");
+        List<Map.Entry<String, String>> fields = new ArrayList<>(form.with(Map.of(cell, outcome), "評語"));
+        if (stale) {
+            fields.replaceAll(field -> field.getKey().equals("seen:" + cell) ? Map.entry(field.getKey(), "0.0.0") : field);
+        }
+        return owner.post(grid, fields);
     }
 
     /** The trainer who built the published course. */
@@ -162,6 +175,11 @@ class EveryPageInBothLanguagesTest implements DatabaseTest {
                     FormClient owner = languagesTrainer(base, language);
                     return owner.post("/assess/" + evidence, List.of(Map.entry("_csrf", owner.token())));
                 }),
+                new Visit("the grid, saved", 200, () -> languagesTrainer(base, language).get("/courses/" + course.id() + "/grid?saved=3")),
+                new Visit("the grid, empty", 200, () -> languagesTrainer(base, language).get("/courses/" + course.id() + "/grid?method=OBSERVATION")),
+                new Visit("the grid, a bad filter", 422, () -> languagesTrainer(base, language).get("/courses/" + course.id() + "/grid?method=GUESSING")),
+                new Visit("the grid, refused", 422, () -> gridSave(languagesTrainer(base, language), "MAYBE", false)),
+                new Visit("the grid, a conflict", 409, () -> gridSave(languagesTrainer(base, language), "MET", true)),
                 new Visit("users", 200, () -> administrator(base, language).get("/admin/users?done=created:languages.learner")),
                 new Visit("a user refused", 422, () -> {
                     FormClient admin = administrator(base, language);
