@@ -9,13 +9,13 @@ import java.util.regex.Pattern;
 
 /**
  * The judging grid's form as a browser without script would send it: read from the page (its hidden fields, each
- * judgeable cell's token and label), then filled with the outcomes chosen for some cells.
+ * judgeable cell's token and column), then filled with the outcomes chosen for some cells.
  */
 public final class GridForm {
 
     private static final Pattern HIDDEN = Pattern.compile("<input type=\"hidden\" name=\"([^\"]+)\" value=\"([^\"]*)\">");
-    private static final Pattern LABEL = Pattern.compile("<label class=\"visually-hidden\" for=\"o-(\\d+)-(\\d+)\">([^<]*)</label>");
-    private static final Pattern CODE = Pattern.compile("[A-Z]\\d+(\\.\\d+)+");
+    private static final Pattern COLUMN = Pattern.compile("<th scope=\"col\" id=\"c-(\\d+)\"[^>]*>([^<]+)</th>");
+    private static final Pattern CELL = Pattern.compile("<select name=\"outcome:(\\d+):(\\d+)\"");
 
     private final Map<String, String> hidden = new LinkedHashMap<>();
     private final Map<String, String> cells = new LinkedHashMap<>();
@@ -30,12 +30,14 @@ public final class GridForm {
         while (field.find()) {
             hidden.put(field.group(1), field.group(2));
         }
-        Matcher label = LABEL.matcher(body);
-        while (label.find()) {
-            Matcher code = CODE.matcher(label.group(3));
-            if (code.find()) {
-                cells.put(label.group(1) + "/" + code.group(), label.group(1) + ":" + label.group(2));
-            }
+        Map<String, String> codes = new LinkedHashMap<>();
+        Matcher column = COLUMN.matcher(body);
+        while (column.find()) {
+            codes.put(column.group(1), column.group(2));
+        }
+        Matcher cell = CELL.matcher(body);
+        while (cell.find()) {
+            cells.put(cell.group(1) + "/" + codes.get(cell.group(2)), cell.group(1) + ":" + cell.group(2));
         }
     }
 
@@ -54,6 +56,11 @@ public final class GridForm {
 
     public boolean judgeable(long enrollment, String code) {
         return cells.containsKey(enrollment + "/" + code);
+    }
+
+    /** The keys of the page's judgeable cells, in page order. */
+    public List<String> keys() {
+        return List.copyOf(cells.values());
     }
 
     /** The form's fields with these outcomes (by cell key) and comment: every hidden field, every cell's choice. */
