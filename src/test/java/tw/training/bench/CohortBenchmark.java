@@ -17,7 +17,7 @@ import java.util.List;
 public final class CohortBenchmark {
 
     private static final int WARM = 5;
-    private static final int TIMED = 10;
+    private static final int TIMED = 30;
 
     private CohortBenchmark() {
     }
