@@ -6,8 +6,6 @@ import tw.training.course.AssessmentMethod;
 import tw.training.database.Sql;
 import tw.training.evidence.Outcome;
 
-import java.sql.Array;
-import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -15,6 +13,8 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.LongStream;
 
 /**
  * The judging grid's reads in plain SQL: a page of a course's learners, and the state of their cells in one query
@@ -121,7 +121,8 @@ class GridCells {
             return met;
         }
         sql.forEach("SELECT enrollment_id, met_indicators FROM enrollment_progress WHERE enrollment_id IN (" + Sql.placeholders(enrollmentIds.size())
-                + ")", List.copyOf(enrollmentIds), 0, row -> met.put(row.getLong("enrollment_id"), ids(row.getArray("met_indicators"))));
+                + ")", List.copyOf(enrollmentIds), 0, row -> met.put(row.getLong("enrollment_id"),
+                LongStream.of(Sql.longs(row.getArray("met_indicators"))).boxed().collect(Collectors.toSet())));
         return met;
     }
 
@@ -157,17 +158,5 @@ class GridCells {
             long newest = evidence.stream().mapToLong(Long::longValue).max().orElse(0);
             return new State(indicator, awaiting, latestEvidence, latest, evidence.size(), lastJudgement + "." + newest + "." + evidence.size());
         }
-    }
-
-    /** H2 answers Object[] of Long, PostgreSQL Long[]: both are arrays of numbers. */
-    private static Set<Long> ids(@Nullable Array array) throws SQLException {
-        Set<Long> ids = new HashSet<>();
-        if (array != null) {
-            for (Object value : (Object[]) array.getArray()) {
-                ids.add(((Number) value).longValue());
-            }
-            array.free();
-        }
-        return ids;
     }
 }

@@ -84,6 +84,20 @@ public class Sql {
         return String.join(", ", java.util.Collections.nCopies(count, "?"));
     }
 
+    /** The numbers of a BIGINT ARRAY column, none for NULL: H2 answers Object[] of Long, PostgreSQL Long[]. */
+    public static long[] longs(@io.micronaut.core.annotation.Nullable java.sql.Array array) throws SQLException {
+        if (array == null) {
+            return new long[0];
+        }
+        Object[] values = (Object[]) array.getArray();
+        long[] numbers = new long[values.length];
+        for (int i = 0; i < values.length; i++) {
+            numbers[i] = ((Number) values[i]).longValue();
+        }
+        array.free();
+        return numbers;
+    }
+
     private static void bind(PreparedStatement statement, Object... parameters) throws SQLException {
         for (int i = 0; i < parameters.length; i++) {
             statement.setObject(i + 1, parameters[i]);

@@ -6,8 +6,6 @@ import tw.training.course.AssessmentMethod;
 import tw.training.database.Sql;
 import tw.training.enrollment.EnrollmentStatus;
 
-import java.sql.Array;
-import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -90,7 +88,7 @@ class ProgressQueries {
                 + " WHERE e.course_id = ? ORDER BY u.username", List.of(courseId), COHORT_FETCH,
                 row -> member.accept(new Member(row.getLong("enrollment_id"), row.getLong("revision_id"), row.getString("username"),
                         row.getString("display_name"), EnrollmentStatus.valueOf(row.getString("status")), instant(row.getTimestamp("completed_at")),
-                        ids(row.getArray("met_indicators")))));
+                        Sql.longs(row.getArray("met_indicators")))));
     }
 
     /** An enrollment of one learner: its plan's revision and how many indicators it has met. */
@@ -101,24 +99,10 @@ class ProgressQueries {
     List<Learned> ofLearner(long learnerId) {
         return sql.query("SELECT e.enrollment_id, e.revision_id, p.met_indicators FROM enrollment e"
                         + " LEFT JOIN enrollment_progress p ON p.enrollment_id = e.enrollment_id WHERE e.learner_id = ?", List.of(learnerId),
-                row -> new Learned(row.getLong("enrollment_id"), row.getLong("revision_id"), ids(row.getArray("met_indicators")).length));
+                row -> new Learned(row.getLong("enrollment_id"), row.getLong("revision_id"), Sql.longs(row.getArray("met_indicators")).length));
     }
 
     private static Instant instant(@Nullable Timestamp timestamp) {
         return timestamp == null ? null : timestamp.toInstant();
-    }
-
-    /** H2 answers Object[] of Long, PostgreSQL Long[]: both are arrays of numbers. */
-    private static long[] ids(Array array) throws SQLException {
-        if (array == null) {
-            return new long[0];
-        }
-        Object[] values = (Object[]) array.getArray();
-        long[] ids = new long[values.length];
-        for (int i = 0; i < values.length; i++) {
-            ids[i] = ((Number) values[i]).longValue();
-        }
-        array.free();
-        return ids;
     }
 }
