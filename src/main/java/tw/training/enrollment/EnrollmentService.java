@@ -28,12 +28,12 @@ import java.util.Map;
 @Singleton
 public class EnrollmentService {
 
-    private final EnrollmentStore store;
+    private final EnrollmentRepository store;
     private final CourseService courses;
     private final AccountService accounts;
     private final Clock clock;
 
-    EnrollmentService(EnrollmentStore store, CourseService courses, AccountService accounts, Clock clock) {
+    EnrollmentService(EnrollmentRepository store, CourseService courses, AccountService accounts, Clock clock) {
         this.store = store;
         this.courses = courses;
         this.accounts = accounts;
@@ -52,12 +52,13 @@ public class EnrollmentService {
         UserResponse learner = learner(username);
         // two requests enrolling one learner at once take turns, so the check below holds when the insert runs
         store.lockLearner(learner.id());
-        if (store.enrolled(courseId, learner.id())) {
+        if (!store.standing(courseId, learner.id()).isEmpty()) {
             throw new ConflictException(learner.username() + " is already enrolled in " + course.code());
         }
         long id;
         try {
-            id = store.insert(courseId, course.publishedRevisionId(), learner.id(), clock.instant());
+            id = store.save(new Enrollment(null, courseId, course.publishedRevisionId(), learner.id(), EnrollmentStatus.ACTIVE, clock.instant(),
+                    null, null)).id();
         } catch (RuntimeException e) {
             if (Sql.isUniqueViolation(e)) {
                 // enrolled by another request between the check above and this insert
@@ -65,7 +66,7 @@ public class EnrollmentService {
             }
             throw e;
         }
-        return store.find(id).orElseThrow().view();
+        return store.listing(id).orElseThrow().view();
     }
 
     private UserResponse learner(@Nullable String username) {
@@ -140,36 +141,36 @@ public class EnrollmentService {
     /** {@link #requireVisible} and {@link #get} at once. */
     @ReadOnly
     public Visible requireVisibleView(long enrollmentId, Actor actor) {
-        EnrollmentStore.Row row = visible(enrollmentId, actor);
+        EnrollmentListing row = visible(enrollmentId, actor);
         return new Visible(row.ref(), row.view());
     }
 
     @ReadOnly
     public List<EnrollmentView> mine(Actor actor) {
-        return store.ofLearner(actor.userId()).stream().map(EnrollmentStore.Row::view).toList();
+        return store.ofLearner(actor.userId()).stream().map(EnrollmentListing::view).toList();
     }
 
     @ReadOnly
     public List<EnrollmentView> ofCourse(long courseId, Actor actor) {
         courses.requireTrainer(courseId, actor);
-        return store.ofCourse(courseId).stream().map(EnrollmentStore.Row::view).toList();
+        return store.ofCourse(courseId).stream().map(EnrollmentListing::view).toList();
     }
 
     @Transactional
     public EnrollmentView withdraw(long enrollmentId, Actor actor) {
-        EnrollmentStore.Row row = visible(enrollmentId, actor);
+        EnrollmentListing row = visible(enrollmentId, actor);
         if (!actor.isAdmin() && !courses.trains(row.ref().courseId(), actor)) {
             throw new ForbiddenException("only the course's trainers withdraw an enrollment");
         }
         if (row.ref().status() == EnrollmentStatus.WITHDRAWN) {
             return row.view();
         }
-        store.setStatus(enrollmentId, EnrollmentStatus.WITHDRAWN, null, clock.instant());
-        return store.find(enrollmentId).orElseThrow().view();
+        store.update(enrollmentId, EnrollmentStatus.WITHDRAWN, null, clock.instant());
+        return store.listing(enrollmentId).orElseThrow().view();
     }
 
-    private EnrollmentStore.Row visible(long enrollmentId, Actor actor) {
-        EnrollmentStore.Row row = store.find(enrollmentId).orElseThrow(() -> new NotFoundException("enrollment " + enrollmentId + " not found"));
+    private EnrollmentListing visible(long enrollmentId, Actor actor) {
+        EnrollmentListing row = store.listing(enrollmentId).orElseThrow(() -> new NotFoundException("enrollment " + enrollmentId + " not found"));
         boolean own = row.ref().learnerId() == actor.userId();
         actor.requireOwnership(own || courses.trains(row.ref().courseId(), actor), () -> "enrollment " + enrollmentId);
         return row;
