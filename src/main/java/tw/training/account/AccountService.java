@@ -34,12 +34,12 @@ public class AccountService {
     private static final int MAX_EMAIL = 320;
     private static final int MAX_PAGE = 200;
 
-    private final UserStore users;
+    private final UserRepository users;
     private final Passwords passwords;
     private final SecurityAudit audit;
     private final Clock clock;
 
-    AccountService(UserStore users, Passwords passwords, SecurityAudit audit, Clock clock) {
+    AccountService(UserRepository users, Passwords passwords, SecurityAudit audit, Clock clock) {
         this.users = users;
         this.passwords = passwords;
         this.audit = audit;
@@ -66,7 +66,7 @@ public class AccountService {
         if (!errors.isEmpty()) {
             throw new InvalidInputException("The user cannot be created as given", errors);
         }
-        if (users.findByUsername(username).isPresent()) {
+        if (users.named(username).isPresent()) {
             throw new ConflictException("username " + username + " is taken");
         }
         long id;
@@ -80,7 +80,7 @@ public class AccountService {
             throw e;
         }
         audit.record(SecurityEventType.USER_CREATED, actor, username, "roles " + roles);
-        return UserResponse.of(users.findById(id).orElseThrow());
+        return UserResponse.of(users.withId(id).orElseThrow());
     }
 
     /** Whether an enabled administrator exists, who can create every other account. */
@@ -113,7 +113,9 @@ public class AccountService {
         if (page < 0) {
             throw InvalidInputException.of("page", "page must not be negative");
         }
-        return users.search(query, role, enabled, size, page * size).stream().map(UserResponse::of).toList();
+        String pattern = query == null || query.isBlank() ? null
+                : "%" + query.strip().toLowerCase().replace("!", "!!").replace("%", "!%").replace("_", "!_") + "%";
+        return users.search(pattern, role, enabled, page * size, size).stream().map(listing -> UserResponse.of(listing.user())).toList();
     }
 
     @ReadOnly
@@ -123,7 +125,7 @@ public class AccountService {
 
     @ReadOnly
     public Optional<UserResponse> find(long userId) {
-        return users.findById(userId).map(UserResponse::of);
+        return users.withId(userId).map(UserResponse::of);
     }
 
     @Transactional
@@ -161,7 +163,7 @@ public class AccountService {
      */
     @Transactional
     public int changeOwnPassword(long userId, PasswordChange change) {
-        User user = users.findById(userId).orElseThrow(() -> new NotFoundException("user not found"));
+        User user = users.withId(userId).orElseThrow(() -> new NotFoundException("user not found"));
         if (change.currentPassword() == null || !passwords.matches(change.currentPassword(), user.passwordHash())) {
             throw InvalidInputException.of("currentPassword", "the current password is not right");
         }
@@ -171,7 +173,7 @@ public class AccountService {
         users.setPasswordHash(user.id(), passwords.hash(change.newPassword()));
         audit.record(SecurityEventType.PASSWORD_CHANGED, user.username(), user.username(), null);
         // the row is locked by the update until commit: this is the version the change made
-        return users.findById(userId).orElseThrow().tokenVersion();
+        return users.withId(userId).orElseThrow().tokenVersion();
     }
 
     @Transactional
@@ -192,7 +194,7 @@ public class AccountService {
     }
 
     private User user(String username) {
-        return users.findByUsername(username == null ? "" : username.strip().toLowerCase())
+        return users.named(username == null ? "" : username.strip().toLowerCase())
                 .orElseThrow(() -> new NotFoundException("user " + username + " not found"));
     }
 

@@ -37,10 +37,10 @@ public class PageSessions {
 
     private final SignIn signIn;
     private final PageSessionRepository sessions;
-    private final UserStore users;
+    private final UserRepository users;
     private final Clock clock;
 
-    PageSessions(SignIn signIn, PageSessionRepository sessions, UserStore users, Clock clock) {
+    PageSessions(SignIn signIn, PageSessionRepository sessions, UserRepository users, Clock clock) {
         this.signIn = signIn;
         this.sessions = sessions;
         this.users = users;
@@ -92,7 +92,7 @@ public class PageSessions {
             return Optional.empty();
         }
         PageSession session = found.get();
-        Optional<User> user = users.findById(session.userId()).filter(User::enabled).filter(u -> u.tokenVersion() == session.tokenVersion());
+        Optional<User> user = users.withId(session.userId()).filter(User::enabled).filter(u -> u.tokenVersion() == session.tokenVersion());
         if (user.isEmpty()) {
             sessions.deleteById(session.id());
             return Optional.empty();

@@ -27,13 +27,13 @@ class SignIn {
     static final String TOKEN_VERSION_CLAIM = "ver";
     static final String NAME_CLAIM = "name";
 
-    private final UserStore users;
+    private final UserRepository users;
     private final Passwords passwords;
     private final SecurityAudit audit;
     private final Throttle throttle;
     private final TransactionOperations<Connection> transactions;
 
-    SignIn(UserStore users, Passwords passwords, SecurityAudit audit, Throttle throttle,
+    SignIn(UserRepository users, Passwords passwords, SecurityAudit audit, Throttle throttle,
            TransactionOperations<Connection> transactions) {
         this.users = users;
         this.passwords = passwords;
@@ -67,7 +67,7 @@ class SignIn {
             audit.record(SecurityEventType.LOGIN_REFUSED_WHILE_THROTTLED, null, username, "from " + source + ", " + wait.get().toSeconds() + " s to wait");
             return new Throttled(wait.get());
         }
-        Optional<User> found = transactions.executeRead(status -> users.findByUsername(username));
+        Optional<User> found = transactions.executeRead(status -> users.named(username));
         if (found.isEmpty() || !passwords.matches(password, found.get().passwordHash())) {
             if (found.isEmpty()) {
                 passwords.spendTheTimeOfACheck(password);
@@ -92,6 +92,6 @@ class SignIn {
     /** Whether a token issued under this version still stands: the user is enabled and nothing revoked it. */
     @ReadOnly
     public boolean isSessionCurrent(long userId, int tokenVersion) {
-        return users.findById(userId).filter(User::enabled).map(user -> user.tokenVersion() == tokenVersion).orElse(false);
+        return users.withId(userId).filter(User::enabled).map(user -> user.tokenVersion() == tokenVersion).orElse(false);
     }
 }

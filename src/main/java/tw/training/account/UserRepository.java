@@ -1,0 +1,89 @@
+package tw.training.account;
+
+import io.micronaut.core.annotation.Introspected;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.data.annotation.Id;
+import io.micronaut.data.annotation.Query;
+import io.micronaut.data.jdbc.annotation.JdbcRepository;
+import io.micronaut.data.model.query.builder.sql.Dialect;
+import io.micronaut.data.repository.GenericRepository;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Users and their roles. Every change of roles, of the password or of being enabled raises the token version: tokens
+ * carry the version they were issued under, so raising it ends every session of the user.
+ */
+@JdbcRepository(dialect = Dialect.POSTGRES)
+interface UserRepository extends GenericRepository<UserRow, Long> {
+
+    String WITH_ROLES = "SELECT u.*, (SELECT STRING_AGG(r.role, ',') FROM user_role r WHERE r.user_id = u.user_id) AS roles FROM app_user u ";
+
+    /** A user read with the roles it holds, joined by commas. */
+    @Introspected
+    record Listing(long userId, String username, String displayName, String email, String passwordHash, boolean enabled,
+                   @Nullable String roles, int tokenVersion, Instant createdAt) {
+
+        User user() {
+            return new User(userId, username, displayName, email, passwordHash, enabled, roles == null ? Set.of() : Set.of(roles.split(",")),
+                    tokenVersion, createdAt);
+        }
+    }
+
+    UserRow save(UserRow user);
+
+    @Query(WITH_ROLES + "WHERE u.username = :username")
+    Optional<Listing> byUsername(String username);
+
+    @Query(WITH_ROLES + "WHERE u.user_id = :id")
+    Optional<Listing> byId(long id);
+
+    /** By username, those matching each filter given: {@code pattern} a LIKE pattern (escape '!') on username, name or e-mail. */
+    @Query(WITH_ROLES + "WHERE (CAST(:pattern AS VARCHAR) IS NULL OR LOWER(u.username) LIKE :pattern ESCAPE '!'"
+            + " OR LOWER(u.display_name) LIKE :pattern ESCAPE '!' OR LOWER(u.email) LIKE :pattern ESCAPE '!')"
+            + " AND (CAST(:role AS VARCHAR) IS NULL OR EXISTS (SELECT 1 FROM user_role r WHERE r.user_id = u.user_id AND r.role = :role))"
+            + " AND (CAST(:enabled AS BOOLEAN) IS NULL OR u.enabled = :enabled)"
+            + " ORDER BY u.username OFFSET :offset ROWS FETCH FIRST :limit ROWS ONLY")
+    List<Listing> search(@Nullable String pattern, @Nullable String role, @Nullable Boolean enabled, int offset, int limit);
+
+    @Query("SELECT COUNT(*) FROM app_user u JOIN user_role r ON r.user_id = u.user_id WHERE r.role = 'ADMIN' AND u.enabled = TRUE")
+    long countEnabledAdmins();
+
+    @Query("INSERT INTO user_role (user_id, role) VALUES (:userId, :role)")
+    void addRole(long userId, String role);
+
+    @Query("DELETE FROM user_role WHERE user_id = :userId")
+    void removeRoles(long userId);
+
+    @Query("UPDATE app_user SET enabled = :enabled, token_version = token_version + 1 WHERE user_id = :id")
+    void setEnabled(long id, boolean enabled);
+
+    @Query("UPDATE app_user SET password_hash = :passwordHash, token_version = token_version + 1 WHERE user_id = :id")
+    void setPasswordHash(long id, String passwordHash);
+
+    @Query("UPDATE app_user SET token_version = token_version + 1 WHERE user_id = :id")
+    void revokeTokens(long id);
+
+    default Optional<User> named(String username) {
+        return byUsername(username).map(Listing::user);
+    }
+
+    default Optional<User> withId(long id) {
+        return byId(id).map(Listing::user);
+    }
+
+    default long insert(String username, String displayName, String email, String passwordHash, Set<String> roles, Instant now) {
+        long id = save(new UserRow(null, username, displayName, email, passwordHash, true, 0, now)).id();
+        roles.forEach(role -> addRole(id, role));
+        return id;
+    }
+
+    default void replaceRoles(long userId, Set<String> roles) {
+        removeRoles(userId);
+        roles.forEach(role -> addRole(userId, role));
+        revokeTokens(userId);
+    }
+}
