@@ -34,7 +34,7 @@ public class CertificateService {
     private static final int MAX_REASON = 1000;
     private static final int ATTEMPTS = 10;
 
-    private final CertificateStore store;
+    private final CertificateRepository store;
     private final EnrollmentService enrollments;
     private final CourseService courses;
     private final TransactionOperations<Connection> transactions;
@@ -42,7 +42,7 @@ public class CertificateService {
     private final String publicUrl;
     private final SecureRandom random = new SecureRandom();
 
-    CertificateService(CertificateStore store, EnrollmentService enrollments, CourseService courses,
+    CertificateService(CertificateRepository store, EnrollmentService enrollments, CourseService courses,
                        TransactionOperations<Connection> transactions, Clock clock, @Value("${app.public-url}") String publicUrl) {
         this.store = store;
         this.enrollments = enrollments;
@@ -79,7 +79,7 @@ public class CertificateService {
         EnrollmentService.Visible enrollment = enrollments.requireVisibleView(enrollmentId, actor);
         // at most one valid certificate per enrollment: two admins issuing for it at once take turns here
         store.lockEnrollment(enrollmentId);
-        Optional<CertificateStore.Row> existing = store.validOf(enrollmentId);
+        Optional<CertificateRepository.Row> existing = store.validOf(enrollmentId);
         if (existing.isPresent()) {
             throw new ConflictException("enrollment " + enrollmentId + " already has certificate " + existing.get().number());
         }
@@ -92,10 +92,11 @@ public class CertificateService {
         EnrollmentView view = enrollment.view();
         String prefix = view.course().code().toUpperCase().replaceAll("[^A-Z0-9]+", "-").replaceAll("^-|-$", "") + "-" + year;
         // a revoked certificate is replaced, and the new one names it
-        Long replaces = store.latestOf(enrollmentId).map(CertificateStore.Row::id).orElse(null);
+        Long replaces = store.latestOf(enrollmentId).map(CertificateRepository.Row::id).orElse(null);
         String token = token();
-        store.insert(new CertificateStore.Issue(enrollmentId, enrollment.ref().courseId(), view.course().code(), view.course().title(),
-                view.learner().displayName()), prefix, token, now, year, actor.userId(), replaces);
+        int next = store.nextSequence(enrollment.ref().courseId(), year);
+        store.save(new Certificate(null, enrollmentId, enrollment.ref().courseId(), year, next, prefix + "-" + String.format("%04d", next), token,
+                now, actor.userId(), null, null, null, view.learner().displayName(), view.course().code(), view.course().title(), replaces));
         return view(store.byToken(token).orElseThrow());
     }
 
@@ -126,8 +127,8 @@ public class CertificateService {
             throw InvalidInputException.of("reason", "a reason of 1 to " + MAX_REASON + " characters is required");
         }
         return transactions.executeWrite(status -> {
-            CertificateStore.Row row = visible(number, actor);
-            if (!store.revoke(row.id(), why, clock.instant(), actor.userId())) {
+            CertificateRepository.Row row = visible(number, actor);
+            if (store.revoke(row.id(), why, clock.instant(), actor.userId()) == 0) {
                 throw new ConflictException("certificate " + number + " was already revoked on " + row.revokedAt());
             }
             return view(store.byNumber(number).orElseThrow());
@@ -140,7 +141,7 @@ public class CertificateService {
      */
     @ReadOnly
     public Verification verify(String token) {
-        Optional<CertificateStore.Row> found = store.byToken(token == null ? "" : token.strip());
+        Optional<CertificateRepository.Row> found = store.byToken(token == null ? "" : token.strip());
         return found.map(row -> new Verification(row.revokedAt() == null ? CertificateStatus.VALID : CertificateStatus.REVOKED, row.number(),
                 new Verification.Course(row.courseCode(), row.courseTitle()), LocalDate.ofInstant(row.issuedAt(), TAIPEI),
                 row.revokedAt() == null ? null : LocalDate.ofInstant(row.revokedAt(), TAIPEI), NameMask.mask(row.displayName())))
@@ -154,14 +155,14 @@ public class CertificateService {
                 row.revokedAt() == null ? CertificateStatus.VALID : CertificateStatus.REVOKED, row.issuedAt(), row.revokedAt())).toList();
     }
 
-    private CertificateStore.Row visible(String number, Actor actor) {
-        CertificateStore.Row row = store.byNumber(number).orElseThrow(() -> new NotFoundException("certificate " + number + " not found"));
+    private CertificateRepository.Row visible(String number, Actor actor) {
+        CertificateRepository.Row row = store.byNumber(number).orElseThrow(() -> new NotFoundException("certificate " + number + " not found"));
         boolean own = row.learnerId() == actor.userId();
         actor.requireOwnership(own || courses.trains(row.courseId(), actor), () -> "certificate " + number);
         return row;
     }
 
-    private CertificateView view(CertificateStore.Row row) {
+    private CertificateView view(CertificateRepository.Row row) {
         return new CertificateView(row.number(), row.issuedAt(), LocalDate.ofInstant(row.issuedAt(), TAIPEI),
                 row.revokedAt() == null ? CertificateStatus.VALID : CertificateStatus.REVOKED, row.revokedAt(), row.revocationReason(),
                 row.enrollmentId(), row.replaces() == null ? null : store.number(row.replaces()).orElse(null),

@@ -1,0 +1,119 @@
+package tw.training.certificate;
+
+import io.micronaut.core.annotation.Introspected;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.data.annotation.Query;
+import io.micronaut.data.jdbc.annotation.JdbcRepository;
+import io.micronaut.data.model.query.builder.sql.Dialect;
+import io.micronaut.data.repository.GenericRepository;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** Certificates, and what a certificate prints of the plan it was earned on. */
+@JdbcRepository(dialect = Dialect.POSTGRES)
+interface CertificateRepository extends GenericRepository<Certificate, Long> {
+
+    /**
+     * The learner's name and the course's code and title as they were when it was issued, not as they are now. (A
+     * projection's property named like one of the entity's is read from that property's column: id, replaces.)
+     */
+    String ROW = "SELECT c.certificate_id, c.enrollment_id, c.course_id, e.learner_id, e.revision_id, c.number, c.token, c.issued_at,"
+            + " c.revoked_at, c.revocation_reason, u.username, c.learner_name AS display_name, c.course_code, c.course_title,"
+            + " c.replaces_certificate_id FROM certificate c JOIN enrollment e ON e.enrollment_id = c.enrollment_id"
+            + " JOIN app_user u ON u.user_id = e.learner_id ";
+
+    /** A certificate with whose it is and for which course. */
+    @Introspected
+    record Row(long id, long enrollmentId, long courseId, long learnerId, long revisionId, String number, String token, Instant issuedAt,
+               @Nullable Instant revokedAt, @Nullable String revocationReason, String username, String displayName, String courseCode,
+               String courseTitle, @Nullable Long replaces) {
+    }
+
+    Certificate save(Certificate certificate);
+
+    @Query(ROW + "WHERE c.number = :number")
+    Optional<Row> byNumber(String number);
+
+    @Query(ROW + "WHERE c.token = :token")
+    Optional<Row> byToken(String token);
+
+    /** The enrollment's certificate that is not revoked, if any: there is at most one. */
+    @Query(ROW + "WHERE c.enrollment_id = :enrollmentId AND c.revoked_at IS NULL")
+    Optional<Row> validOf(long enrollmentId);
+
+    /** The enrollment's latest certificate, revoked or not. */
+    @Query(ROW + "WHERE c.enrollment_id = :enrollmentId ORDER BY c.certificate_id DESC LIMIT 1")
+    Optional<Row> latestOf(long enrollmentId);
+
+    @Query(ROW + "WHERE e.learner_id = :learnerId ORDER BY c.issued_at, c.certificate_id")
+    List<Row> ofLearner(long learnerId);
+
+    @Query(ROW + "WHERE c.course_id = :courseId ORDER BY c.certificate_id")
+    List<Row> ofCourse(long courseId);
+
+    @Query("SELECT number FROM certificate WHERE certificate_id = :id")
+    Optional<String> number(long id);
+
+    /** Locks the enrollment's row until the transaction ends: issues for one enrollment take turns. */
+    @Query("SELECT enrollment_id FROM enrollment WHERE enrollment_id = :enrollmentId FOR UPDATE")
+    Optional<Long> lockEnrollment(long enrollmentId);
+
+    /** The next sequence number of the course and year; a concurrent issue taking it too fails on a unique constraint. */
+    @Query("SELECT COALESCE(MAX(sequence_number), 0) + 1 FROM certificate WHERE course_id = :courseId AND issued_year = :year")
+    int nextSequence(long courseId, int year);
+
+    /** @return 1 when it was still valid (and is now revoked), else 0 */
+    @Query("UPDATE certificate SET revoked_at = :at, revoked_by = :revokedBy, revocation_reason = :reason WHERE certificate_id = :id"
+            + " AND revoked_at IS NULL")
+    int revoke(long id, String reason, Instant at, long revokedBy);
+
+    /** A document of the plan the certificate was earned on. */
+    @Introspected
+    record Document(String code, String name, @Nullable String version) {
+    }
+
+    @Query("SELECT DISTINCT s.code, s.name, v.version_label AS version FROM plan_indicator p JOIN indicator i ON i.indicator_id = p.indicator_id"
+            + " JOIN standard s ON s.standard_id = i.standard_id LEFT JOIN standard_version v ON v.standard_id = s.standard_id AND v.is_current"
+            + " WHERE p.revision_id = :revisionId ORDER BY s.code")
+    List<Document> documents(long revisionId);
+
+    /** An indicator of a plan with its task, and how many indicators the task has in the document and in the plan. */
+    @Introspected
+    record Planned(String standardCode, String taskCode, String title, @Nullable Integer competencyLevel, String indicatorCode, String content,
+                   long ofTask, long planned) {
+    }
+
+    @Query("SELECT s.code AS standard_code, t.code AS task_code, t.title, t.competency_level, i.code AS indicator_code, i.content,"
+            + " (SELECT COUNT(*) FROM indicator a WHERE a.task_id = t.task_id) AS of_task,"
+            + " (SELECT COUNT(*) FROM plan_indicator q JOIN indicator b ON b.indicator_id = q.indicator_id"
+            + " WHERE q.revision_id = p.revision_id AND b.task_id = t.task_id) AS planned"
+            + " FROM plan_indicator p JOIN indicator i ON i.indicator_id = p.indicator_id JOIN task t ON t.task_id = i.task_id"
+            + " JOIN standard s ON s.standard_id = t.standard_id WHERE p.revision_id = :revisionId ORDER BY s.code, t.sort_order, i.sort_order")
+    List<Planned> planned(long revisionId);
+
+    /** A task of the plan: whether the plan holds all of its indicators, and those it holds. */
+    record Task(String id, String title, @Nullable Integer level, boolean whole, List<Indicator> indicators) {
+    }
+
+    record Indicator(String id, String text) {
+    }
+
+    /**
+     * The tasks of a revision's plan with the indicators it assessed: a task is whole when the plan holds every
+     * indicator the document gives it, so that a certificate never reads as more than was assessed.
+     */
+    default List<Task> tasks(long revisionId) {
+        Map<String, Task> tasks = new LinkedHashMap<>();
+        for (Planned row : planned(revisionId)) {
+            Task task = tasks.computeIfAbsent(row.standardCode() + ":" + row.taskCode(),
+                    id -> new Task(id, row.title(), row.competencyLevel(), row.planned() == row.ofTask(), new ArrayList<>()));
+            task.indicators().add(new Indicator(row.standardCode() + ":" + row.indicatorCode(), row.content()));
+        }
+        return List.copyOf(tasks.values());
+    }
+}
