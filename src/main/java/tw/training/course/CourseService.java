@@ -21,7 +21,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.OptionalLong;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -37,15 +36,22 @@ public class CourseService {
     private static final BigDecimal MAX_HOURS = new BigDecimal("10000");
     private static final int MAX_TITLE = 300;
 
-    private final CourseStore store;
+    private final CourseRepository courses;
+    private final RevisionRepository revisions;
+    private final PlanRepository plans;
+    private final ModuleRepository modules;
     private final CatalogueService catalogue;
     private final PlanCheck planCheck;
     private final Clock clock;
     /** {@link #publishedTaskLevels}, by revision id; past 2,000 revisions the memory is simply dropped. */
     private final Map<Long, Map<String, Integer>> publishedLevels = new java.util.concurrent.ConcurrentHashMap<>();
 
-    CourseService(CourseStore store, CatalogueService catalogue, PlanCheck planCheck, Clock clock) {
-        this.store = store;
+    CourseService(CourseRepository courses, RevisionRepository revisions, PlanRepository plans, ModuleRepository modules,
+                  CatalogueService catalogue, PlanCheck planCheck, Clock clock) {
+        this.courses = courses;
+        this.revisions = revisions;
+        this.plans = plans;
+        this.modules = modules;
         this.catalogue = catalogue;
         this.planCheck = planCheck;
         this.clock = clock;
@@ -63,18 +69,19 @@ public class CourseService {
         if (!errors.isEmpty()) {
             throw new InvalidInputException("The course cannot be created as given", errors);
         }
-        if (store.codeTaken(code)) {
+        if (!courses.withCode(code).isEmpty()) {
             throw new ConflictException("course code " + code + " is taken");
         }
-        long id = store.insertCourse(code, title, blankToNull(request.description()), hours, actor.userId(), clock.instant());
-        return view(store.findCourse(id).orElseThrow(), latest(id));
+        long id = courses.save(new Course(null, code, title, blankToNull(request.description()), hours, actor.userId(), false, clock.instant())).id();
+        revisions.insertRevision(id, 1, clock.instant());
+        return view(courses.findCourse(id).orElseThrow(), latest(id));
     }
 
     /** A trainer's own courses (owned or named on); an admin's, all. */
     @ReadOnly
     public List<CourseSummary> list(Actor actor) {
-        return store.courses(actor.isAdmin() ? null : actor.userId()).stream().map(course -> {
-            List<RevisionRow> revisions = store.revisions(course.id());
+        return courses.courses(actor.isAdmin() ? null : actor.userId()).stream().map(course -> {
+            List<RevisionRow> revisions = this.revisions.revisions(course.id());
             return new CourseSummary(course.id(), course.code(), course.title(), course.hours(), status(course, revisions),
                     course.owner(), revisions.get(revisions.size() - 1).number());
         }).toList();
@@ -90,7 +97,7 @@ public class CourseService {
     @ReadOnly
     public CourseView revision(long courseId, int number, Actor actor) {
         CourseRow course = course(courseId, actor);
-        RevisionRow revision = store.revisions(courseId).stream().filter(r -> r.number() == number).findFirst()
+        RevisionRow revision = this.revisions.revisions(courseId).stream().filter(r -> r.number() == number).findFirst()
                 .orElseThrow(() -> new NotFoundException("course " + courseId + " has no revision " + number));
         return view(course, revision);
     }
@@ -101,8 +108,8 @@ public class CourseService {
      */
     @ReadOnly
     public CourseView asJoined(long courseId, long revisionId) {
-        CourseRow course = store.findCourse(courseId).orElseThrow(() -> new NotFoundException("course " + courseId + " not found"));
-        RevisionRow revision = store.revisions(courseId).stream().filter(r -> r.id() == revisionId).findFirst()
+        CourseRow course = courses.findCourse(courseId).orElseThrow(() -> new NotFoundException("course " + courseId + " not found"));
+        RevisionRow revision = this.revisions.revisions(courseId).stream().filter(r -> r.id() == revisionId).findFirst()
                 .orElseThrow(() -> new NotFoundException("course " + courseId + " has no revision " + revisionId));
         return view(course, revision);
     }
@@ -115,7 +122,7 @@ public class CourseService {
     public Map<String, Integer> publishedTaskLevels(long revisionId) {
         Map<String, Integer> levels = publishedLevels.get(revisionId);
         if (levels == null) {
-            levels = Map.copyOf(store.taskLevels(revisionId));
+            levels = Map.copyOf(plans.taskLevels(revisionId));
             if (publishedLevels.size() >= 2_000) {
                 publishedLevels.clear();
             }
@@ -127,7 +134,7 @@ public class CourseService {
     @ReadOnly
     public List<CourseView.Revision> revisions(long courseId, Actor actor) {
         course(courseId, actor);
-        return store.revisions(courseId).stream().map(RevisionRow::view).toList();
+        return this.revisions.revisions(courseId).stream().map(RevisionRow::view).toList();
     }
 
     @Transactional
@@ -153,10 +160,10 @@ public class CourseService {
                 InvalidInputException.of("taskCode", standardCode + " has no task " + taskCode));
         List<Long> indicators = indicators(task, request.indicatorCodes());
         RevisionRow draft = draft(course);
-        if (store.isAligned(draft.id(), task.taskId())) {
+        if (plans.isAligned(draft.id(), task.taskId())) {
             throw new ConflictException(task.id() + " is already aligned; change its indicators' methods instead");
         }
-        store.align(draft.id(), task.taskId(), request.indicatorCodes() == null || request.indicatorCodes().isEmpty(), indicators, methods);
+        plans.align(draft.id(), task.taskId(), request.indicatorCodes() == null || request.indicatorCodes().isEmpty(), indicators, methods);
         return view(course, draft);
     }
 
@@ -165,7 +172,7 @@ public class CourseService {
         CourseRow course = course(courseId, actor);
         TaskReference task = task(taskId, "taskId");
         RevisionRow draft = draft(course);
-        if (!store.unalign(draft.id(), task.taskId())) {
+        if (!plans.unalign(draft.id(), task.taskId())) {
             throw new NotFoundException(taskId + " is not aligned to course " + courseId);
         }
         return view(course, draft);
@@ -178,10 +185,10 @@ public class CourseService {
         Set<AssessmentMethod> methods = validMethods(request);
         int colon = indicatorId.indexOf(':');
         RevisionRow draft = draft(course);
-        long indicator = (colon < 0 ? OptionalLong.empty()
-                : store.plannedIndicator(draft.id(), indicatorId.substring(0, colon), indicatorId.substring(colon + 1)))
+        long indicator = (colon < 0 ? Optional.<Long>empty()
+                : plans.plannedIndicator(draft.id(), indicatorId.substring(0, colon), indicatorId.substring(colon + 1)))
                 .orElseThrow(() -> new NotFoundException(indicatorId + " is not in the plan of course " + courseId));
-        store.replaceMethods(draft.id(), indicator, methods);
+        plans.replaceMethods(draft.id(), indicator, methods);
         return view(course, draft);
     }
 
@@ -204,12 +211,12 @@ public class CourseService {
         CourseRow course = course(courseId, actor);
         Set<AssessmentMethod> methods = validMethods(request);
         RevisionRow draft = draft(course);
-        List<CourseView.PlannedIndicator> planned = store.plan(draft.id()).stream().filter(indicator -> indicator.task().equals(taskId)).toList();
+        List<CourseView.PlannedIndicator> planned = plans.plan(draft.id()).stream().filter(indicator -> indicator.task().equals(taskId)).toList();
         if (planned.isEmpty()) {
             throw new NotFoundException(taskId + " has no indicator in the plan of course " + courseId);
         }
         for (CourseView.PlannedIndicator indicator : planned) {
-            store.replaceMethods(draft.id(), store.plannedIndicator(draft.id(), indicator.standardCode(), indicator.code()).orElseThrow(), methods);
+            plans.replaceMethods(draft.id(), plans.plannedIndicator(draft.id(), indicator.standardCode(), indicator.code()).orElseThrow(), methods);
         }
         return view(course, draft);
     }
@@ -219,9 +226,9 @@ public class CourseService {
         CourseRow course = course(courseId, actor);
         ModuleInput input = moduleInput(request);
         RevisionRow draft = draft(course);
-        int position = store.modules(draft.id()).stream().mapToInt(CourseView.Module::position).max().orElse(0) + 1;
-        long module = store.insertModule(draft.id(), position, input.title, input.hours, input.description);
-        store.setModuleTasks(module, input.taskIds);
+        int position = modules.modules(draft.id()).stream().mapToInt(CourseView.Module::position).max().orElse(0) + 1;
+        long module = modules.insertModule(draft.id(), position, input.title, input.hours, input.description);
+        modules.setModuleTasks(module, input.taskIds);
         return view(course, draft);
     }
 
@@ -231,8 +238,8 @@ public class CourseService {
         ModuleInput input = moduleInput(request);
         RevisionRow draft = draft(course);
         CourseView.Module module = moduleAt(draft, moduleId, courseId);
-        store.updateModule(module.id(), input.title, input.hours, input.description);
-        store.setModuleTasks(module.id(), input.taskIds);
+        modules.updateModule(module.id(), input.title, input.hours, input.description);
+        modules.setModuleTasks(module.id(), input.taskIds);
         return view(course, draft);
     }
 
@@ -240,7 +247,7 @@ public class CourseService {
     public CourseView removeModule(long courseId, long moduleId, Actor actor) {
         CourseRow course = course(courseId, actor);
         RevisionRow draft = draft(course);
-        store.deleteModule(draft.id(), moduleAt(draft, moduleId, courseId).id());
+        modules.deleteModule(draft.id(), moduleAt(draft, moduleId, courseId).id());
         return view(course, draft);
     }
 
@@ -248,20 +255,20 @@ public class CourseService {
     public CourseView addTrainer(long courseId, Requests.Trainer request, Actor actor) {
         CourseRow course = ownedCourse(courseId, actor);
         String username = request.username() == null ? "" : request.username().strip().toLowerCase();
-        long userId = store.userId(username).orElseThrow(() -> InvalidInputException.of("username", "no user " + username));
-        if (!store.mayTrain(userId)) {
+        long userId = courses.userId(username).orElseThrow(() -> InvalidInputException.of("username", "no user " + username));
+        if (!!courses.trainingRoles(userId).isEmpty()) {
             // a learner named on a course would read every peer's evidence, progress and certificates
             throw InvalidInputException.of("username", username + " is not a trainer: only users with the TRAINER or ADMIN role can be named");
         }
-        store.addTrainer(courseId, userId);
+        courses.addTrainer(courseId, userId);
         return view(course, latest(courseId));
     }
 
     @Transactional
     public CourseView removeTrainer(long courseId, String username, Actor actor) {
         CourseRow course = ownedCourse(courseId, actor);
-        long userId = store.userId(username).orElseThrow(() -> new NotFoundException("no user " + username));
-        if (store.removeTrainer(courseId, userId) == 0) {
+        long userId = courses.userId(username).orElseThrow(() -> new NotFoundException("no user " + username));
+        if (courses.removeTrainer(courseId, userId) == 0) {
             throw new NotFoundException(username + " is not a trainer of course " + courseId);
         }
         return view(course, latest(courseId));
@@ -278,19 +285,19 @@ public class CourseService {
         if (latest.status() == RevisionStatus.PUBLISHED) {
             return view(course, latest);
         }
-        List<InputError> errors = planCheck.problems(store.alignments(latest.id()), store.plan(latest.id()), store.modules(latest.id()));
+        List<InputError> errors = planCheck.problems(plans.alignments(latest.id()), plans.plan(latest.id()), modules.modules(latest.id()));
         if (!errors.isEmpty()) {
             throw new InvalidInputException("The plan cannot be published yet", errors);
         }
-        store.publish(courseId, latest.id(), clock.instant());
+        revisions.publish(courseId, latest.id(), clock.instant());
         return view(course, latest(courseId));
     }
 
     @Transactional
     public CourseView archive(long courseId, Actor actor) {
         CourseRow course = course(courseId, actor);
-        store.archive(courseId);
-        return view(store.findCourse(courseId).orElseThrow(), latest(course.id()));
+        courses.archive(courseId);
+        return view(courses.findCourse(courseId).orElseThrow(), latest(course.id()));
     }
 
     /** The course if the actor trains it or is an admin; anyone else is told it does not exist. */
@@ -301,7 +308,7 @@ public class CourseService {
 
     @ReadOnly
     public Optional<CourseRef> find(long courseId) {
-        return store.findCourse(courseId).map(this::ref);
+        return courses.findCourse(courseId).map(this::ref);
     }
 
     /**
@@ -310,17 +317,17 @@ public class CourseService {
      */
     @ReadOnly
     public boolean trains(long courseId, Actor actor) {
-        return actor.has(Roles.TRAINER) && store.isTrainer(courseId, actor.userId());
+        return actor.has(Roles.TRAINER) && courses.isTrainer(courseId, actor.userId());
     }
 
     /** The assessment plan of a revision: every indicator with the methods it requires. */
     @ReadOnly
     public List<PlanEntry> planOf(long revisionId) {
-        return store.planEntries(revisionId);
+        return plans.planEntries(revisionId);
     }
 
     private CourseRef ref(CourseRow course) {
-        RevisionRow published = store.revisions(course.id()).stream().filter(r -> r.status() == RevisionStatus.PUBLISHED)
+        RevisionRow published = this.revisions.revisions(course.id()).stream().filter(r -> r.status() == RevisionStatus.PUBLISHED)
                 .findFirst().orElse(null);
         return new CourseRef(course.id(), course.code(), course.title(), course.archived(),
                 published == null ? null : published.id(), published == null ? null : published.number());
@@ -328,7 +335,7 @@ public class CourseService {
 
     /** The course if the actor trains it (or is an admin); anyone else is told it does not exist. */
     private CourseRow course(long courseId, Actor actor) {
-        CourseRow course = store.findCourse(courseId).orElseThrow(() -> new NotFoundException("course " + courseId + " not found"));
+        CourseRow course = courses.findCourse(courseId).orElseThrow(() -> new NotFoundException("course " + courseId + " not found"));
         actor.requireOwnership(trains(courseId, actor), () -> "course " + courseId);
         return course;
     }
@@ -343,7 +350,7 @@ public class CourseService {
     }
 
     private RevisionRow latest(long courseId) {
-        List<RevisionRow> revisions = store.revisions(courseId);
+        List<RevisionRow> revisions = this.revisions.revisions(courseId);
         return revisions.get(revisions.size() - 1);
     }
 
@@ -356,18 +363,19 @@ public class CourseService {
         if (latest.status() == RevisionStatus.DRAFT) {
             return latest;
         }
-        long draft = store.insertRevision(course.id(), latest.number() + 1, clock.instant());
-        store.copyPlan(latest.id(), draft);
+        long draft = revisions.insertRevision(course.id(), latest.number() + 1, clock.instant());
+        plans.copyPlan(latest.id(), draft);
+        modules.copyModules(latest.id(), draft);
         return latest(course.id());
     }
 
     private CourseView view(CourseRow course, RevisionRow revision) {
-        List<RevisionRow> revisions = store.revisions(course.id());
+        List<RevisionRow> revisions = this.revisions.revisions(course.id());
         Integer published = revisions.stream().filter(r -> r.status() == RevisionStatus.PUBLISHED).map(RevisionRow::number)
                 .findFirst().orElse(null);
         return new CourseView(course.id(), course.code(), course.title(), course.description(), course.hours(),
-                status(course, revisions), course.owner(), store.coTrainers(course.id()), revision.view(), published,
-                store.alignments(revision.id()), store.plan(revision.id()), store.modules(revision.id()));
+                status(course, revisions), course.owner(), courses.coTrainers(course.id()), revision.view(), published,
+                plans.alignments(revision.id()), plans.plan(revision.id()), modules.modules(revision.id()));
     }
 
     private static CourseStatus status(CourseRow course, List<RevisionRow> revisions) {
@@ -439,9 +447,9 @@ public class CourseService {
      * so a module named by its published id is found in the draft at the same position.
      */
     private CourseView.Module moduleAt(RevisionRow draft, long moduleId, long courseId) {
-        List<CourseView.Module> inDraft = store.modules(draft.id());
+        List<CourseView.Module> inDraft = modules.modules(draft.id());
         int position = inDraft.stream().filter(m -> m.id() == moduleId).map(CourseView.Module::position).findFirst()
-                .orElseGet(() -> store.revisions(courseId).stream().flatMap(r -> store.modules(r.id()).stream())
+                .orElseGet(() -> this.revisions.revisions(courseId).stream().flatMap(r -> modules.modules(r.id()).stream())
                         .filter(m -> m.id() == moduleId).map(CourseView.Module::position).findFirst().orElse(-1));
         return inDraft.stream().filter(m -> m.position() == position).findFirst()
                 .orElseThrow(() -> new NotFoundException("course " + courseId + " has no module " + moduleId));

@@ -1,0 +1,38 @@
+package tw.training.course;
+
+import io.micronaut.data.annotation.Query;
+import io.micronaut.data.jdbc.annotation.JdbcRepository;
+import io.micronaut.data.model.query.builder.sql.Dialect;
+import io.micronaut.data.repository.GenericRepository;
+
+import java.time.Instant;
+import java.util.List;
+
+/** A course's revisions: one draft at a time, at most one published; the one published before is superseded. */
+@JdbcRepository(dialect = Dialect.POSTGRES)
+interface RevisionRepository extends GenericRepository<RevisionRow, Long> {
+
+    RevisionRow save(RevisionRow revision);
+
+    List<RevisionRow> findByCourseIdOrderByNumber(long courseId);
+
+    @Query("UPDATE course_revision SET status = 'SUPERSEDED' WHERE course_id = :courseId AND status = 'PUBLISHED'")
+    void supersede(long courseId);
+
+    @Query("UPDATE course_revision SET status = 'PUBLISHED', published_at = :now WHERE revision_id = :revisionId")
+    void markPublished(long revisionId, Instant now);
+
+    default List<RevisionRow> revisions(long courseId) {
+        return findByCourseIdOrderByNumber(courseId);
+    }
+
+    default long insertRevision(long courseId, int number, Instant now) {
+        return save(new RevisionRow(null, courseId, number, RevisionStatus.DRAFT, now, null)).id();
+    }
+
+    /** Publishes a draft; the revision published before it is superseded (its enrollments keep it). */
+    default void publish(long courseId, long revisionId, Instant now) {
+        supersede(courseId);
+        markPublished(revisionId, now);
+    }
+}
