@@ -42,7 +42,7 @@ public class CopyEvidenceCommand implements Callable<Integer> {
     EvidenceStore target;
 
     @Inject
-    EvidenceRows rows;
+    EvidenceFileRepository rows;
 
     @Inject
     TransactionOperations<Connection> transactions;
@@ -62,8 +62,8 @@ public class CopyEvidenceCommand implements Callable<Integer> {
         int present = 0;
         int failed = 0;
         long after = 0;
-        for (List<EvidenceRows.FileRow> batch = page(after); !batch.isEmpty(); batch = page(after)) {
-            for (EvidenceRows.FileRow file : batch) {
+        for (List<EvidenceFile> batch = page(after); !batch.isEmpty(); batch = page(after)) {
+            for (EvidenceFile file : batch) {
                 after = file.id();
                 if (target.exists(file.storageKey()) && file.sha256().equals(sha256(target, file.storageKey()))) {
                     present++;
@@ -81,12 +81,12 @@ public class CopyEvidenceCommand implements Callable<Integer> {
         return failed == 0 ? 0 : 1;
     }
 
-    private List<EvidenceRows.FileRow> page(long after) {
-        return transactions.executeRead(status -> rows.filesAfter(after, PAGE));
+    private List<EvidenceFile> page(long after) {
+        return transactions.executeRead(status -> rows.after(after, PAGE));
     }
 
     /** Copies one file through a staged copy, checking its SHA-256 on the way out and again read back. */
-    private boolean copy(EvidenceStore source, EvidenceRows.FileRow file, Path staging) throws IOException {
+    private boolean copy(EvidenceStore source, EvidenceFile file, Path staging) throws IOException {
         Path staged = Files.createTempFile(staging, "copy", ".part");
         try {
             MessageDigest digest = digest();

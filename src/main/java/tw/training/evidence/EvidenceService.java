@@ -35,6 +35,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -50,7 +52,9 @@ public class EvidenceService {
     private static final Logger LOG = LoggerFactory.getLogger(EvidenceService.class);
     private static final int MAX_TITLE = 300;
 
-    private final EvidenceRows rows;
+    private final EvidenceRepository rows;
+    private final EvidenceFileRepository files;
+    private final JudgementRepository judgements;
     private final EnrollmentService enrollments;
     private final CourseService courses;
     private final EvidenceStore store;
@@ -59,9 +63,11 @@ public class EvidenceService {
     private final TransactionOperations<Connection> transactions;
     private final Clock clock;
 
-    EvidenceService(EvidenceRows rows, EnrollmentService enrollments, CourseService courses, EvidenceStore store,
+    EvidenceService(EvidenceRepository rows, EvidenceFileRepository files, JudgementRepository judgements, EnrollmentService enrollments, CourseService courses, EvidenceStore store,
                     EvidenceUploadRepository uploads, KeyPrefix prefix, TransactionOperations<Connection> transactions, Clock clock) {
         this.rows = rows;
+        this.files = files;
+        this.judgements = judgements;
         this.enrollments = enrollments;
         this.courses = courses;
         this.store = store;
@@ -145,8 +151,11 @@ public class EvidenceService {
                 stored.add(keys.get(i));
             }
             return transactions.executeWrite(status -> {
-                long id = rows.insert(enrollmentId, claim.method(), claim.title(), claim.description(),
-                        claim.indicators().values(), files, keys, clock.instant());
+                long id = rows.save(new EvidenceRow(null, enrollmentId, claim.method(), claim.title(), claim.description(), EvidenceStatus.SUBMITTED,
+                        clock.instant(), null)).id();
+                claim.indicators().values().forEach(indicator -> rows.addClaim(id, indicator));
+                this.files.saveAll(IntStream.range(0, files.size()).mapToObj(i -> new EvidenceFile(null, id, keys.get(i), files.get(i).filename(),
+                        files.get(i).contentType(), files.get(i).size(), files.get(i).sha256())).toList());
                 uploads.deleteByStorageKeyIn(keys);
                 return view(rows.header(id).orElseThrow());
             });
@@ -170,7 +179,7 @@ public class EvidenceService {
     @ReadOnly
     public Download download(long evidenceId, long fileId, Actor actor) {
         visible(evidenceId, actor);
-        EvidenceRows.FileRow file = rows.files(evidenceId).stream().filter(f -> f.id() == fileId).findFirst()
+        EvidenceFile file = files.findByEvidenceIdOrderById(evidenceId).stream().filter(f -> f.id() == fileId).findFirst()
                 .orElseThrow(() -> new NotFoundException("evidence " + evidenceId + " has no file " + fileId));
         return new Download(new Views.File(file.id(), file.filename(), file.size(), file.sha256(), file.contentType()),
                 () -> store.open(file.storageKey()));
@@ -192,11 +201,11 @@ public class EvidenceService {
     /** The learner takes evidence back while nobody has judged it; afterwards it is part of the record. */
     public Views.Evidence withdraw(long evidenceId, Actor actor) {
         return transactions.executeWrite(status -> {
-            EvidenceRows.Header header = visible(evidenceId, actor);
+            EvidenceRepository.Header header = visible(evidenceId, actor);
             if (header.learnerId() != actor.userId()) {
                 throw new ForbiddenException("only the learner withdraws their evidence");
             }
-            if (rows.judged(evidenceId)) {
+            if (judgements.existsByEvidenceId(evidenceId)) {
                 throw new ConflictException("evidence " + evidenceId + " has been judged and can no longer be withdrawn");
             }
             if (header.status() == EvidenceStatus.SUBMITTED) {
@@ -207,23 +216,25 @@ public class EvidenceService {
     }
 
     /** The learner's own, the course's trainers and admins; to anyone else the evidence does not exist. */
-    EvidenceRows.Header visible(long evidenceId, Actor actor) {
-        EvidenceRows.Header header = rows.header(evidenceId).orElseThrow(() -> new NotFoundException("evidence " + evidenceId + " not found"));
+    EvidenceRepository.Header visible(long evidenceId, Actor actor) {
+        EvidenceRepository.Header header = rows.header(evidenceId).orElseThrow(() -> new NotFoundException("evidence " + evidenceId + " not found"));
         boolean own = header.learnerId() == actor.userId();
         actor.requireOwnership(own || courses.trains(header.courseId(), actor), () -> "evidence " + evidenceId);
         return header;
     }
 
-    Views.Evidence view(EvidenceRows.Header header) {
+    Views.Evidence view(EvidenceRepository.Header header) {
         return views(List.of(header)).get(0);
     }
 
     /** Many pieces of evidence with their claims, files and judgements, in four queries whatever their number. */
-    private List<Views.Evidence> views(List<EvidenceRows.Header> headers) {
-        List<Long> ids = headers.stream().map(EvidenceRows.Header::id).toList();
+    private List<Views.Evidence> views(List<EvidenceRepository.Header> headers) {
+        List<Long> ids = headers.stream().map(EvidenceRepository.Header::id).toList();
         Map<Long, Map<String, Long>> claims = rows.claims(ids);
-        Map<Long, List<EvidenceRows.FileRow>> files = rows.files(ids);
-        Map<Long, List<Views.Judgement>> judgements = rows.judgements(ids);
+        Map<Long, List<EvidenceFile>> files = ids.isEmpty() ? Map.of()
+                : this.files.findByEvidenceIdInOrderById(ids).stream().collect(Collectors.groupingBy(EvidenceFile::evidenceId));
+        Map<Long, List<Views.Judgement>> judgements = ids.isEmpty() ? Map.of()
+                : this.judgements.of(ids).stream().collect(Collectors.groupingBy(Views.Judgement::evidenceId));
         return headers.stream().map(header -> new Views.Evidence(header.id(), header.enrollmentId(), header.method(), header.title(),
                 header.description(), header.status(), List.copyOf(claims.getOrDefault(header.id(), Map.of()).keySet()),
                 files.getOrDefault(header.id(), List.of()).stream()

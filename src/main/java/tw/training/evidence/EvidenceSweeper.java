@@ -35,11 +35,11 @@ public class EvidenceSweeper {
     private final Staging staging;
     private final EvidenceStore store;
     private final EvidenceUploadRepository uploads;
-    private final EvidenceRows rows;
+    private final EvidenceFileRepository rows;
     private final TransactionOperations<Connection> transactions;
     private final Clock clock;
 
-    EvidenceSweeper(Staging staging, EvidenceStore store, EvidenceUploadRepository uploads, EvidenceRows rows,
+    EvidenceSweeper(Staging staging, EvidenceStore store, EvidenceUploadRepository uploads, EvidenceFileRepository rows,
                     TransactionOperations<Connection> transactions, Clock clock) {
         this.staging = staging;
         this.store = store;

@@ -38,14 +38,16 @@ public class JudgementService {
     static final int MAX_BATCH = 5000;
     private static final int MAX_COMMENT = 4000;
 
-    private final EvidenceRows rows;
+    private final EvidenceRepository rows;
+    private final JudgementRepository judgements;
     private final CourseService courses;
     private final Clock clock;
     private final ApplicationEventPublisher<JudgementsRecorded> events;
 
-    JudgementService(EvidenceRows rows, CourseService courses, Clock clock,
+    JudgementService(EvidenceRepository rows, JudgementRepository judgements, CourseService courses, Clock clock,
                      ApplicationEventPublisher<JudgementsRecorded> events) {
         this.rows = rows;
+        this.judgements = judgements;
         this.courses = courses;
         this.clock = clock;
         this.events = events;
@@ -53,7 +55,7 @@ public class JudgementService {
 
     @Transactional
     public Views.Judgement judge(long evidenceId, Views.JudgeRequest request, Actor actor) {
-        EvidenceRows.Header header = rows.header(evidenceId).orElseThrow(() -> new NotFoundException("evidence " + evidenceId + " not found"));
+        EvidenceRepository.Header header = rows.header(evidenceId).orElseThrow(() -> new NotFoundException("evidence " + evidenceId + " not found"));
         boolean trains = courses.trains(header.courseId(), actor);
         // as EvidenceService.visible, with the one trainer check both rules need
         actor.requireOwnership(header.learnerId() == actor.userId() || trains, () -> "evidence " + evidenceId);
@@ -65,14 +67,14 @@ public class JudgementService {
         }
         List<InputError> errors = new ArrayList<>();
         String indicator = request.indicator() == null ? "" : request.indicator().strip();
-        Map<String, Long> claimed = rows.claim(evidenceId, indicator).map(id -> Map.of(indicator, id)).orElse(Map.of());
-        EvidenceRows.NewJudgement judgement = judgement(header, claimed, indicator, request.outcome(), request.comment(), "", errors);
+        Map<String, Long> claimed = claim(evidenceId, indicator).map(id -> Map.of(indicator, id)).orElse(Map.of());
+        NewJudgement judgement = judgement(header, claimed, indicator, request.outcome(), request.comment(), "", errors);
         if (!errors.isEmpty()) {
             throw new InvalidInputException("The judgement is not valid", errors);
         }
         // stored with microseconds, as both databases keep them: the answer says what a later read will say
         Instant judgedAt = clock.instant().truncatedTo(ChronoUnit.MICROS);
-        long id = rows.insertJudgement(judgement, actor.userId(), judgedAt);
+        long id = judgements.save(judgement.row(actor.userId(), judgedAt)).id();
         events.publishEvent(new JudgementsRecorded(Map.of(header.enrollmentId(), Set.of(judgement.indicatorId()))));
         return new Views.Judgement(id, evidenceId, indicator, judgement.outcome(), judgement.comment(), actor.username(), judgedAt);
     }
@@ -89,14 +91,14 @@ public class JudgementService {
         }
         Set<Long> ids = new LinkedHashSet<>();
         batch.stream().map(Views.BatchJudgement::evidenceId).filter(id -> id != null).forEach(ids::add);
-        Map<Long, EvidenceRows.Header> headers = rows.headers(ids);
+        Map<Long, EvidenceRepository.Header> headers = rows.headers(ids);
         Map<Long, Map<String, Long>> claims = rows.claims(ids);
         List<InputError> errors = new ArrayList<>();
-        List<EvidenceRows.NewJudgement> judgements = new ArrayList<>();
+        List<NewJudgement> judgements = new ArrayList<>();
         for (int i = 0; i < batch.size(); i++) {
             Views.BatchJudgement item = batch.get(i);
             String at = "[" + i + "].";
-            EvidenceRows.Header header = item.evidenceId() == null ? null : headers.get(item.evidenceId());
+            EvidenceRepository.Header header = item.evidenceId() == null ? null : headers.get(item.evidenceId());
             if (header == null || header.courseId() != courseId) {
                 errors.add(InputError.field(at + "evidenceId", "no evidence " + item.evidenceId() + " in course " + courseId));
                 continue;
@@ -105,7 +107,7 @@ public class JudgementService {
                 errors.add(InputError.field(at + "evidenceId", OWN_EVIDENCE));
                 continue;
             }
-            EvidenceRows.NewJudgement judgement = judgement(header, claims.getOrDefault(header.id(), Map.of()), item.indicator(),
+            NewJudgement judgement = judgement(header, claims.getOrDefault(header.id(), Map.of()), item.indicator(),
                     item.outcome(), item.comment(), at, errors);
             if (judgement != null) {
                 judgements.add(judgement);
@@ -114,7 +116,8 @@ public class JudgementService {
         if (!errors.isEmpty()) {
             throw new InvalidInputException("No judgement was recorded: " + errors.size() + " of " + batch.size() + " are not valid", errors);
         }
-        rows.insertJudgements(judgements, actor.userId(), clock.instant());
+        Instant now = clock.instant();
+        this.judgements.saveAll(judgements.stream().map(judgement -> judgement.row(actor.userId(), now)).toList());
         Map<Long, Set<Long>> touched = new HashMap<>();
         judgements.forEach(j -> touched.computeIfAbsent(headers.get(j.evidenceId()).enrollmentId(), e -> new HashSet<>()).add(j.indicatorId()));
         events.publishEvent(new JudgementsRecorded(touched));
@@ -134,7 +137,21 @@ public class JudgementService {
                 indicator == null || indicator.isBlank() ? null : indicator.strip(), limit);
     }
 
-    private EvidenceRows.NewJudgement judgement(EvidenceRows.Header header, Map<String, Long> claimed, @Nullable String indicator,
+    /** A judgement checked and ready to append. */
+    private record NewJudgement(long evidenceId, long indicatorId, Outcome outcome, @Nullable String comment) {
+
+        JudgementRow row(long assessorId, Instant judgedAt) {
+            return new JudgementRow(null, evidenceId, indicatorId, outcome, comment, assessorId, judgedAt);
+        }
+    }
+
+    /** The row id of one indicator the evidence claims, by its id ("KPS5294-001v4:P2.3.1"), if it claims it. */
+    private java.util.Optional<Long> claim(long evidenceId, String indicator) {
+        int colon = indicator.indexOf(':');
+        return colon < 0 ? java.util.Optional.empty() : rows.claim(evidenceId, indicator.substring(0, colon), indicator.substring(colon + 1));
+    }
+
+    private NewJudgement judgement(EvidenceRepository.Header header, Map<String, Long> claimed, @Nullable String indicator,
                                                 @Nullable String outcome, @Nullable String comment, String at,
                                                 List<InputError> errors) {
         if (header.status() == EvidenceStatus.WITHDRAWN) {
@@ -156,7 +173,7 @@ public class JudgementService {
             errors.add(InputError.field(at + "comment", "comment must have at most " + MAX_COMMENT + " characters"));
         }
         return errors.size() > before ? null
-                : new EvidenceRows.NewJudgement(header.id(), indicatorId, result, comment == null || comment.isBlank() ? null : comment.strip());
+                : new NewJudgement(header.id(), indicatorId, result, comment == null || comment.isBlank() ? null : comment.strip());
     }
 
 }

@@ -30,7 +30,7 @@ public class ReconcileEvidenceCommand implements Callable<Integer> {
     EvidenceStore store;
 
     @Inject
-    EvidenceRows rows;
+    EvidenceFileRepository rows;
 
     @Inject
     EvidenceUploadRepository uploads;
@@ -60,8 +60,8 @@ public class ReconcileEvidenceCommand implements Callable<Integer> {
         long files = 0;
         long missing = 0;
         long after = 0;
-        for (List<EvidenceRows.FileRow> batch = page(after); !batch.isEmpty(); batch = page(after)) {
-            for (EvidenceRows.FileRow file : batch) {
+        for (List<EvidenceFile> batch = page(after); !batch.isEmpty(); batch = page(after)) {
+            for (EvidenceFile file : batch) {
                 files++;
                 if (!store.exists(file.storageKey())) {
                     missing++;
@@ -77,13 +77,13 @@ public class ReconcileEvidenceCommand implements Callable<Integer> {
         return unreferenced[0] == 0 && missing == 0 ? 0 : 1;
     }
 
-    private List<EvidenceRows.FileRow> page(long after) {
-        return transactions.executeRead(status -> rows.filesAfter(after, PAGE));
+    private List<EvidenceFile> page(long after) {
+        return transactions.executeRead(status -> rows.after(after, PAGE));
     }
 
     private int reportUnreferenced(List<EvidenceStore.StoredObject> page, Set<String> inFlight) {
         List<String> keys = page.stream().map(EvidenceStore.StoredObject::key).toList();
-        Set<String> referenced = transactions.executeRead(status -> rows.referenced(keys));
+        Set<String> referenced = keys.isEmpty() ? Set.of() : Set.copyOf(transactions.executeRead(status -> rows.referenced(keys)));
         int count = 0;
         for (EvidenceStore.StoredObject object : page) {
             if (!referenced.contains(object.key()) && !inFlight.contains(object.key())) {

@@ -1,0 +1,115 @@
+package tw.training.evidence;
+
+import io.micronaut.core.annotation.Introspected;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.data.annotation.Query;
+import io.micronaut.data.jdbc.annotation.JdbcRepository;
+import io.micronaut.data.model.query.builder.sql.Dialect;
+import io.micronaut.data.repository.GenericRepository;
+import tw.training.course.AssessmentMethod;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** Evidence and the indicators each piece claims, read with what access checks need (course and learner). */
+@JdbcRepository(dialect = Dialect.POSTGRES)
+interface EvidenceRepository extends GenericRepository<EvidenceRow, Long> {
+
+    String HEADER = "SELECT v.*, e.course_id, e.learner_id FROM evidence v JOIN enrollment e ON e.enrollment_id = v.enrollment_id ";
+
+    /** A piece of evidence with whose it is and in which course. */
+    @Introspected
+    record Header(long id, long enrollmentId, long courseId, long learnerId, AssessmentMethod method, String title,
+                  @Nullable String description, EvidenceStatus status, Instant submittedAt, @Nullable Instant withdrawnAt) {
+    }
+
+    EvidenceRow save(EvidenceRow evidence);
+
+    @Query("INSERT INTO evidence_indicator (evidence_id, indicator_id) VALUES (:evidenceId, :indicatorId)")
+    void addClaim(long evidenceId, long indicatorId);
+
+    @Query("UPDATE evidence SET status = 'WITHDRAWN', withdrawn_at = :now WHERE evidence_id = :evidenceId")
+    void withdraw(long evidenceId, Instant now);
+
+    @Query(HEADER + "WHERE v.evidence_id = :evidenceId")
+    Optional<Header> header(long evidenceId);
+
+    @Query(HEADER + "WHERE v.evidence_id IN (:evidenceIds)")
+    List<Header> headersOf(Collection<Long> evidenceIds);
+
+    /** The evidence of enrollments, oldest first. */
+    @Query(HEADER + "WHERE v.enrollment_id IN (:enrollmentIds) ORDER BY v.submitted_at, v.evidence_id")
+    List<Header> ofEnrollments(Collection<Long> enrollmentIds);
+
+    /** The evidence a learner submitted, in any course, oldest first. */
+    @Query(HEADER + "WHERE e.learner_id = :learnerId ORDER BY v.submitted_at, v.evidence_id")
+    List<Header> ofLearner(long learnerId);
+
+    /** An indicator a piece of evidence claims: its id (KPS5294-001v4:P2.3.1) and row id. */
+    @Introspected
+    record Claim(long evidenceId, long indicatorId, String indicator) {
+    }
+
+    @Query("SELECT c.evidence_id, c.indicator_id, s.code || ':' || i.code AS indicator FROM evidence_indicator c"
+            + " JOIN indicator i ON i.indicator_id = c.indicator_id JOIN standard s ON s.standard_id = i.standard_id"
+            + " WHERE c.evidence_id IN (:evidenceIds) ORDER BY s.code, i.task_id, i.sort_order")
+    List<Claim> claimsOf(Collection<Long> evidenceIds);
+
+    /** The row id of one indicator the evidence claims, given by standard and indicator code, if it claims it. */
+    @Query("SELECT c.indicator_id FROM evidence_indicator c JOIN indicator i ON i.indicator_id = c.indicator_id"
+            + " JOIN standard s ON s.standard_id = i.standard_id WHERE c.evidence_id = :evidenceId AND s.code = :standardCode AND i.code = :code")
+    Optional<Long> claim(long evidenceId, String standardCode, String code);
+
+    /** A claimed indicator no judgement exists for, with its evidence. */
+    @Introspected
+    record Unjudged(long evidenceId, long enrollmentId, String username, AssessmentMethod method, String title, Instant submittedAt,
+                    String indicator) {
+    }
+
+    /** Submitted evidence of a course with claimed indicators nobody judged yet, oldest first, narrowed by each filter given. */
+    @Query("SELECT v.evidence_id, v.enrollment_id, u.username, v.method, v.title, v.submitted_at, s.code || ':' || i.code AS indicator"
+            + " FROM evidence v JOIN enrollment e ON e.enrollment_id = v.enrollment_id JOIN app_user u ON u.user_id = e.learner_id"
+            + " JOIN evidence_indicator c ON c.evidence_id = v.evidence_id JOIN indicator i ON i.indicator_id = c.indicator_id"
+            + " JOIN standard s ON s.standard_id = i.standard_id WHERE e.course_id = :courseId AND v.status = 'SUBMITTED' AND e.status <> 'WITHDRAWN'"
+            + " AND NOT EXISTS (SELECT 1 FROM judgement j WHERE j.evidence_id = c.evidence_id AND j.indicator_id = c.indicator_id)"
+            + " AND (CAST(:method AS VARCHAR) IS NULL OR v.method = :method) AND (CAST(:learner AS VARCHAR) IS NULL OR u.username = :learner)"
+            + " AND (CAST(:standardCode AS VARCHAR) IS NULL OR s.code = :standardCode AND i.code = :code)"
+            + " ORDER BY v.submitted_at, v.evidence_id, s.code, i.task_id, i.sort_order")
+    List<Unjudged> unjudged(long courseId, @Nullable String method, @Nullable String learner, @Nullable String standardCode, @Nullable String code);
+
+    /** The headers of many pieces of evidence in one query, by id. */
+    default Map<Long, Header> headers(Collection<Long> evidenceIds) {
+        Map<Long, Header> headers = new LinkedHashMap<>();
+        if (!evidenceIds.isEmpty()) {
+            headersOf(evidenceIds).forEach(header -> headers.put(header.id(), header));
+        }
+        return headers;
+    }
+
+    /** Claimed indicators per evidence, as id (e.g. KPS5294-001v4:P2.3.1) to indicator row id. */
+    default Map<Long, Map<String, Long>> claims(Collection<Long> evidenceIds) {
+        Map<Long, Map<String, Long>> claims = new LinkedHashMap<>();
+        if (!evidenceIds.isEmpty()) {
+            claimsOf(evidenceIds).forEach(c -> claims.computeIfAbsent(c.evidenceId(), key -> new LinkedHashMap<>()).put(c.indicator(), c.indicatorId()));
+        }
+        return claims;
+    }
+
+    /** The queue: pieces with the indicators nobody judged yet, the oldest {@code limit}. */
+    default List<Views.Awaiting> awaiting(long courseId, @Nullable AssessmentMethod method, @Nullable String learner, @Nullable String indicator,
+                                          int limit) {
+        int colon = indicator == null ? -1 : indicator.indexOf(':');
+        Map<Long, Views.Awaiting> queue = new LinkedHashMap<>();
+        for (Unjudged claim : unjudged(courseId, method == null ? null : method.name(), learner, colon < 0 ? null : indicator.substring(0, colon),
+                colon < 0 ? null : indicator.substring(colon + 1))) {
+            queue.computeIfAbsent(claim.evidenceId(), id -> new Views.Awaiting(id, claim.enrollmentId(), claim.username(), claim.method(),
+                    claim.title(), claim.submittedAt(), new ArrayList<>())).unjudgedIndicators().add(claim.indicator());
+        }
+        return queue.values().stream().limit(limit).toList();
+    }
+}
