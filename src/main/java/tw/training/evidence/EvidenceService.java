@@ -154,8 +154,10 @@ public class EvidenceService {
                 long id = rows.save(new EvidenceRow(null, enrollmentId, claim.method(), claim.title(), claim.description(), EvidenceStatus.SUBMITTED,
                         clock.instant(), null)).id();
                 claim.indicators().values().forEach(indicator -> rows.addClaim(id, indicator));
-                this.files.saveAll(IntStream.range(0, files.size()).mapToObj(i -> new EvidenceFile(null, id, keys.get(i), files.get(i).filename(),
-                        files.get(i).contentType(), files.get(i).size(), files.get(i).sha256())).toList());
+                if (!files.isEmpty()) {
+                    this.files.saveAll(IntStream.range(0, files.size()).mapToObj(i -> new EvidenceFile(null, id, keys.get(i), files.get(i).filename(),
+                            files.get(i).contentType(), files.get(i).size(), files.get(i).sha256())).toList());
+                }
                 uploads.deleteByStorageKeyIn(keys);
                 return view(rows.header(id).orElseThrow());
             });
