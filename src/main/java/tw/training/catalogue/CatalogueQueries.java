@@ -1,7 +1,6 @@
 package tw.training.catalogue;
 
 import io.micronaut.core.annotation.Nullable;
-import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import io.micronaut.transaction.annotation.ReadOnly;
 import jakarta.inject.Singleton;
 import tw.training.catalogue.document.Assessment;
@@ -17,27 +16,21 @@ import tw.training.catalogue.document.Task;
 import tw.training.catalogue.document.Version;
 import tw.training.catalogue.document.WorkOutput;
 
-import java.sql.Connection;
-import java.sql.Date;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 /** Reads documents back in the shape they were imported in, and lists and searches the catalogue. */
 @Singleton
 class CatalogueQueries {
 
-    private final JdbcOperations jdbc;
+    private final CatalogueRows rows;
 
-    CatalogueQueries(JdbcOperations jdbc) {
-        this.jdbc = jdbc;
+    CatalogueQueries(CatalogueRows rows) {
+        this.rows = rows;
     }
 
     /**
@@ -46,156 +39,67 @@ class CatalogueQueries {
      */
     @ReadOnly
     List<StandardSummary> list(@Nullable DocumentKind kind, @Nullable String query) {
-        StringBuilder sql = new StringBuilder("SELECT s.code, s.kind, s.name, s.title, s.competency_level, s.field,"
-                + " s.occupation_name, s.imported_at,"
-                + " (SELECT COUNT(*) FROM task t WHERE t.standard_id = s.standard_id) AS tasks,"
-                + " (SELECT COUNT(*) FROM indicator i WHERE i.standard_id = s.standard_id) AS indicators"
-                + " FROM standard s WHERE 1 = 1");
-        List<String> parameters = new ArrayList<>();
-        if (kind != null) {
-            sql.append(" AND s.kind = ?");
-            parameters.add(kind.name());
-        }
-        if (query != null && !query.isBlank()) {
-            String pattern = "%" + escapeLike(query.strip().toLowerCase()) + "%";
-            sql.append(" AND (LOWER(s.code) LIKE ? ESCAPE '!' OR LOWER(s.name) LIKE ? ESCAPE '!'"
-                    + " OR LOWER(s.title) LIKE ? ESCAPE '!'"
-                    + " OR EXISTS (SELECT 1 FROM task t WHERE t.standard_id = s.standard_id AND LOWER(t.title) LIKE ? ESCAPE '!')"
-                    + " OR EXISTS (SELECT 1 FROM indicator i WHERE i.standard_id = s.standard_id AND LOWER(i.content) LIKE ? ESCAPE '!'))");
-            for (int i = 0; i < 5; i++) {
-                parameters.add(pattern);
-            }
-        }
-        sql.append(" ORDER BY s.code");
-        return jdbc.prepareStatement(sql.toString(), statement -> {
-            for (int i = 0; i < parameters.size(); i++) {
-                statement.setString(i + 1, parameters.get(i));
-            }
-            List<StandardSummary> summaries = new ArrayList<>();
-            try (ResultSet rows = statement.executeQuery()) {
-                while (rows.next()) {
-                    summaries.add(new StandardSummary(rows.getString("code"), DocumentKind.valueOf(rows.getString("kind")),
-                            rows.getString("name"), rows.getString("title"), integer(rows, "competency_level"),
-                            rows.getString("field"), rows.getString("occupation_name"), rows.getInt("tasks"),
-                            rows.getInt("indicators"), rows.getTimestamp("imported_at").toInstant()));
-                }
-            }
-            return summaries;
-        });
-    }
-
-    private static String escapeLike(String text) {
-        return text.replace("!", "!!").replace("%", "!%").replace("_", "!_");
+        String pattern = query == null || query.isBlank() ? null
+                : "%" + query.strip().toLowerCase().replace("!", "!!").replace("%", "!%").replace("_", "!_") + "%";
+        return rows.standards().list(kind == null ? null : kind.name(), pattern);
     }
 
     @ReadOnly
     Optional<TaskReference> locateTask(String standardCode, String taskCode) {
-        String sql = "SELECT t.task_id, t.title, t.competency_level, i.indicator_id, i.code, i.content FROM task t"
-                + " JOIN standard s ON s.standard_id = t.standard_id LEFT JOIN indicator i ON i.task_id = t.task_id"
-                + " WHERE s.code = ? AND t.code = ? ORDER BY i.sort_order";
-        return jdbc.prepareStatement(sql, statement -> {
-            statement.setString(1, standardCode);
-            statement.setString(2, taskCode);
-            try (ResultSet rows = statement.executeQuery()) {
-                TaskReference task = null;
-                List<TaskReference.IndicatorReference> indicators = new ArrayList<>();
-                while (rows.next()) {
-                    if (task == null) {
-                        task = new TaskReference(rows.getLong("task_id"), standardCode, taskCode, rows.getString("title"),
-                                integer(rows, "competency_level"), indicators);
-                    }
-                    long indicatorId = rows.getLong("indicator_id");
-                    if (!rows.wasNull()) {
-                        indicators.add(new TaskReference.IndicatorReference(indicatorId, rows.getString("code"), rows.getString("content")));
-                    }
-                }
-                return Optional.ofNullable(task);
-            }
-        });
+        return rows.tasks().find(standardCode, taskCode).map(task -> new TaskReference(task.id(), standardCode, taskCode, task.title(),
+                task.competencyLevel(), rows.indicators().ofTask(task.id()).stream()
+                        .map(i -> new TaskReference.IndicatorReference(i.id(), i.code(), i.content())).toList()));
     }
 
     @ReadOnly
     Optional<CompetencyDocument> find(String code) {
-        try {
-            Connection connection = jdbc.getConnection();
-            try (PreparedStatement select = connection.prepareStatement("SELECT * FROM standard WHERE code = ?")) {
-                select.setString(1, code);
-                try (ResultSet row = select.executeQuery()) {
-                    return row.next() ? Optional.of(document(connection, row)) : Optional.empty();
-                }
-            }
-        } catch (SQLException e) {
-            throw new CatalogueStorageException(e);
-        }
+        return rows.standards().findByCode(code).map(this::document);
     }
 
-    private CompetencyDocument document(Connection connection, ResultSet standard) throws SQLException {
-        long id = standard.getLong("standard_id");
-        Map<String, List<String>> footnotes = footnotes(connection, id);
-        Map<String, Definition> knowledge = new LinkedHashMap<>();
-        Map<String, Definition> skills = new LinkedHashMap<>();
-        List<Attitude> attitudes = new ArrayList<>();
-        forEachRow(connection, "SELECT code, category, name, content FROM competence WHERE standard_id = ?", id, row -> {
-            String code = row.getString("code");
-            switch (row.getString("category")) {
-                case "K" -> knowledge.put(code, new Definition(code, row.getString("content"), footnotes.getOrDefault(code, List.of())));
-                case "S" -> skills.put(code, new Definition(code, row.getString("content"), footnotes.getOrDefault(code, List.of())));
-                default -> attitudes.add(new Attitude(code, row.getString("name"), row.getString("content")));
-            }
-        });
-        return new CompetencyDocument(
-                standard.getString("code"), DocumentKind.valueOf(standard.getString("kind")), standard.getString("name"),
-                standard.getString("title"), integer(standard, "competency_level"), standard.getString("field"),
-                standard.getString("description"),
-                classification(standard, "job_category"), classification(standard, "occupation"), classification(standard, "industry"),
-                versions(connection, id), responsibilities(connection, id, footnotes), tasks(connection, id, footnotes),
-                sortedByNumber(knowledge), sortedByNumber(skills), sortedAttitudes(attitudes), notes(connection, id),
-                assessment(connection, id));
+    private CompetencyDocument document(StandardRows.Row s) {
+        long id = s.id();
+        Map<String, List<String>> footnotes = rows.footnotes().of(id).stream()
+                .collect(Collectors.groupingBy(FootnoteRows.Row::itemCode, Collectors.mapping(FootnoteRows.Row::label, Collectors.toList())));
+        List<CompetenceRows.Row> competences = rows.competences().of(id);
+        return new CompetencyDocument(s.code(), s.kind(), s.name(), s.title(), s.competencyLevel(), s.field(), s.description(),
+                classification(s.jobCategoryCode(), s.jobCategoryName()), classification(s.occupationCode(), s.occupationName()),
+                classification(s.industryCode(), s.industryName()),
+                rows.versions().of(id).stream().map(v -> new Version(v.versionLabel(), v.code(), v.name(), v.current(), v.issuedOn(), v.note())).toList(),
+                rows.responsibilities().of(id).stream().map(r -> new Responsibility(r.code(), r.title(), notes(footnotes, r.code()))).toList(),
+                tasks(id, footnotes), definitions(competences, "K", footnotes), definitions(competences, "S", footnotes),
+                competences.stream().filter(c -> c.category().equals("A")).sorted(Comparator.comparingInt(c -> number(c.code())))
+                        .map(c -> new Attitude(c.code(), c.name(), c.content())).toList(),
+                rows.notes().of(id).stream().map(n -> new Note(n.label(), n.content())).toList(), assessment(id));
     }
 
-    private List<Version> versions(Connection connection, long id) throws SQLException {
-        List<Version> versions = new ArrayList<>();
-        forEachRow(connection, "SELECT * FROM standard_version WHERE standard_id = ? ORDER BY sort_order", id, row -> {
-            Date issued = row.getDate("issued_on");
-            versions.add(new Version(row.getString("version_label"), row.getString("code"), row.getString("name"),
-                    row.getBoolean("is_current"), issued == null ? null : issued.toLocalDate(), row.getString("note")));
-        });
-        return versions;
-    }
-
-    private List<Responsibility> responsibilities(Connection connection, long id, Map<String, List<String>> footnotes)
-            throws SQLException {
-        List<Responsibility> responsibilities = new ArrayList<>();
-        forEachRow(connection, "SELECT code, title FROM responsibility WHERE standard_id = ? ORDER BY sort_order", id,
-                row -> responsibilities.add(new Responsibility(row.getString("code"), row.getString("title"),
-                        footnotes.getOrDefault(row.getString("code"), List.of()))));
-        return responsibilities;
-    }
-
-    private List<Task> tasks(Connection connection, long id, Map<String, List<String>> footnotes) throws SQLException {
-        Map<Long, List<WorkOutput>> outputs = new HashMap<>();
-        forEachRow(connection, "SELECT o.task_id, o.code, o.title FROM work_output o JOIN task t ON t.task_id = o.task_id"
-                + " WHERE t.standard_id = ? ORDER BY o.task_id, o.sort_order", id, row -> outputs
-                .computeIfAbsent(row.getLong("task_id"), key -> new ArrayList<>())
-                .add(new WorkOutput(row.getString("code"), row.getString("title"), footnotes.getOrDefault(row.getString("code"), List.of()))));
-        Map<Long, List<Indicator>> indicators = new HashMap<>();
-        forEachRow(connection, "SELECT task_id, code, content FROM indicator WHERE standard_id = ? ORDER BY task_id, sort_order", id,
-                row -> indicators.computeIfAbsent(row.getLong("task_id"), key -> new ArrayList<>())
-                        .add(new Indicator(row.getString("code"), row.getString("content"), footnotes.getOrDefault(row.getString("code"), List.of()))));
-        Map<Long, List<String>> competences = new HashMap<>();
-        forEachRow(connection, "SELECT c.task_id, c.code FROM task_competence c JOIN task t ON t.task_id = c.task_id"
-                + " WHERE t.standard_id = ? ORDER BY c.task_id, c.sort_order", id,
-                row -> competences.computeIfAbsent(row.getLong("task_id"), key -> new ArrayList<>()).add(row.getString("code")));
+    private List<Task> tasks(long id, Map<String, List<String>> footnotes) {
+        Map<Long, List<WorkOutput>> outputs = rows.outputs().of(id).stream().collect(Collectors.groupingBy(WorkOutputRows.Row::taskId,
+                Collectors.mapping(o -> new WorkOutput(o.code(), o.title(), notes(footnotes, o.code())), Collectors.toList())));
+        Map<Long, List<Indicator>> indicators = rows.indicators().of(id).stream().collect(Collectors.groupingBy(IndicatorRows.Row::taskId,
+                Collectors.mapping(p -> new Indicator(p.code(), p.content(), notes(footnotes, p.code())), Collectors.toList())));
+        Map<Long, List<String>> competences = rows.taskCompetences().of(id).stream().collect(Collectors.groupingBy(TaskCompetenceRows.Row::taskId,
+                Collectors.mapping(TaskCompetenceRows.Row::code, Collectors.toList())));
         List<Task> tasks = new ArrayList<>();
-        forEachRow(connection, "SELECT * FROM task WHERE standard_id = ? ORDER BY sort_order", id, row -> {
-            long taskId = row.getLong("task_id");
-            List<String> codes = competences.getOrDefault(taskId, List.of());
-            tasks.add(new Task(row.getString("code"), row.getString("title"), integer(row, "competency_level"),
-                    row.getString("responsibility_code"), outputs.getOrDefault(taskId, List.of()),
-                    indicators.getOrDefault(taskId, List.of()), category(codes, 'K'), category(codes, 'S'), category(codes, 'A'),
-                    footnotes.getOrDefault(row.getString("code"), List.of())));
-        });
+        for (TaskRows.Row t : rows.tasks().of(id)) {
+            List<String> codes = competences.getOrDefault(t.id(), List.of());
+            tasks.add(new Task(t.code(), t.title(), t.competencyLevel(), t.responsibilityCode(), outputs.getOrDefault(t.id(), List.of()),
+                    indicators.getOrDefault(t.id(), List.of()), category(codes, 'K'), category(codes, 'S'), category(codes, 'A'),
+                    notes(footnotes, t.code())));
+        }
         return tasks;
+    }
+
+    private Assessment assessment(long id) {
+        Map<String, List<String>> sections = rows.guidance().of(id).stream().collect(Collectors.groupingBy(GuidanceRows.Row::section,
+                Collectors.mapping(GuidanceRows.Row::content, Collectors.toList())));
+        return new Assessment(sections.getOrDefault(CatalogueRows.EVIDENCE_ASPECT, List.of()), sections.getOrDefault(CatalogueRows.CONTEXT, List.of()),
+                sections.getOrDefault(CatalogueRows.METHOD, List.of()));
+    }
+
+    /** Knowledge or skills, by the number in their code (K2 before K10). */
+    private static List<Definition> definitions(List<CompetenceRows.Row> competences, String category, Map<String, List<String>> footnotes) {
+        return competences.stream().filter(c -> c.category().equals(category)).sorted(Comparator.comparingInt(c -> number(c.code())))
+                .map(c -> new Definition(c.code(), c.content(), notes(footnotes, c.code()))).toList();
     }
 
     /** A task lists K, S and A codes in one table; the code's letter tells which list it belongs to. */
@@ -203,63 +107,16 @@ class CatalogueQueries {
         return codes.stream().filter(code -> code.charAt(0) == letter).toList();
     }
 
-    private Map<String, List<String>> footnotes(Connection connection, long id) throws SQLException {
-        Map<String, List<String>> footnotes = new HashMap<>();
-        forEachRow(connection, "SELECT item_code, label FROM footnote_reference WHERE standard_id = ? ORDER BY item_code, sort_order", id,
-                row -> footnotes.computeIfAbsent(row.getString("item_code"), key -> new ArrayList<>()).add(row.getString("label")));
-        return footnotes;
-    }
-
-    private List<Note> notes(Connection connection, long id) throws SQLException {
-        List<Note> notes = new ArrayList<>();
-        forEachRow(connection, "SELECT label, content FROM standard_note WHERE standard_id = ? ORDER BY sort_order", id,
-                row -> notes.add(new Note(row.getString("label"), row.getString("content"))));
-        return notes;
-    }
-
-    private Assessment assessment(Connection connection, long id) throws SQLException {
-        Map<String, List<String>> sections = new HashMap<>();
-        forEachRow(connection, "SELECT section, content FROM assessment_guidance WHERE standard_id = ? ORDER BY section, sort_order", id,
-                row -> sections.computeIfAbsent(row.getString("section"), key -> new ArrayList<>()).add(row.getString("content")));
-        return new Assessment(sections.getOrDefault("EVIDENCE_ASPECT", List.of()), sections.getOrDefault("CONTEXT", List.of()),
-                sections.getOrDefault("METHOD", List.of()));
-    }
-
-    private interface RowConsumer {
-        void accept(ResultSet row) throws SQLException;
-    }
-
-    private static void forEachRow(Connection connection, String sql, long standardId, RowConsumer consumer) throws SQLException {
-        try (PreparedStatement select = connection.prepareStatement(sql)) {
-            select.setLong(1, standardId);
-            try (ResultSet rows = select.executeQuery()) {
-                while (rows.next()) {
-                    consumer.accept(rows);
-                }
-            }
-        }
-    }
-
-    private static List<Definition> sortedByNumber(Map<String, Definition> definitions) {
-        return definitions.values().stream().sorted(Comparator.comparingInt(d -> number(d.code()))).toList();
-    }
-
-    private static List<Attitude> sortedAttitudes(List<Attitude> attitudes) {
-        return attitudes.stream().sorted(Comparator.comparingInt(a -> number(a.code()))).toList();
+    private static List<String> notes(Map<String, List<String>> footnotes, String code) {
+        return footnotes.getOrDefault(code, List.of());
     }
 
     private static int number(String code) {
         return Integer.parseInt(code.replaceAll("\\D", ""));
     }
 
-    private static Classification classification(ResultSet row, String prefix) throws SQLException {
-        String code = row.getString(prefix + "_code");
-        String name = row.getString(prefix + "_name");
+    @Nullable
+    private static Classification classification(@Nullable String code, @Nullable String name) {
         return code == null && name == null ? null : new Classification(code, name);
-    }
-
-    private static Integer integer(ResultSet row, String column) throws SQLException {
-        int value = row.getInt(column);
-        return row.wasNull() ? null : value;
     }
 }

@@ -5,6 +5,7 @@ import jakarta.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tw.training.catalogue.document.CompetencyDocument;
+import tw.training.database.Sql;
 import tw.training.catalogue.document.DocumentKind;
 import tw.training.catalogue.parsing.DocumentParser;
 import tw.training.catalogue.parsing.ParsedDocument;
@@ -60,8 +61,8 @@ public class CatalogueService {
                 LOG.info("Imported {} {} ({} tasks, {} indicators, {} warnings)", document.kind(), document.code(),
                         document.tasks().size(), document.indicatorCount(), parsed.warnings().size());
                 return result(parsed, ImportOutcome.IMPORTED);
-            } catch (CatalogueStorageException e) {
-                if (!e.isUniqueViolation()) {
+            } catch (RuntimeException e) {
+                if (!Sql.isUniqueViolation(e)) {
                     throw e;
                 }
                 // another instance imported the same code in the meantime: judge against what it stored

@@ -1,0 +1,54 @@
+package tw.training.catalogue;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.data.annotation.GeneratedValue;
+import io.micronaut.data.annotation.Id;
+import io.micronaut.data.annotation.MappedEntity;
+import io.micronaut.data.annotation.MappedProperty;
+import io.micronaut.data.annotation.Query;
+import io.micronaut.data.jdbc.annotation.JdbcRepository;
+import io.micronaut.data.model.query.builder.sql.Dialect;
+import io.micronaut.data.repository.GenericRepository;
+import tw.training.catalogue.document.DocumentKind;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/** The catalogue's documents: their header rows, the text they were imported from, and the catalogue's list. */
+@JdbcRepository(dialect = Dialect.POSTGRES)
+interface StandardRows extends GenericRepository<StandardRows.Row, Long> {
+
+    /** A row of {@code standard}: a document's header, with the exact text it was imported from. */
+    @MappedEntity("standard")
+    record Row(@Id @GeneratedValue @MappedProperty("standard_id") @Nullable Long id, String code, DocumentKind kind, String name,
+               @Nullable String title, @Nullable Integer competencyLevel, @Nullable String field, @Nullable String description,
+               @Nullable String jobCategoryCode, @Nullable String jobCategoryName, @Nullable String occupationCode,
+               @Nullable String occupationName, @Nullable String industryCode, @Nullable String industryName, String sourceSha256,
+               String sourceText, Instant importedAt) {
+    }
+
+    Row save(Row standard);
+
+    Optional<Row> findByCode(String code);
+
+    @Query("SELECT source_sha256 FROM standard WHERE code = :code")
+    Optional<String> sourceSha256(String code);
+
+    @Query("SELECT standard_id FROM standard WHERE source_sha256 = :sha256")
+    List<Long> holding(String sha256);
+
+    /**
+     * The documents of a kind (all when null) whose code, name, title, task titles or indicator texts contain the LIKE
+     * {@code pattern} (escape '!'; all when null), by code, with their counts of tasks and indicators.
+     */
+    @Query("SELECT s.code, s.kind, s.name, s.title, s.competency_level AS level, s.field, s.occupation_name AS occupation, s.imported_at,"
+            + " (SELECT COUNT(*) FROM task t WHERE t.standard_id = s.standard_id) AS tasks,"
+            + " (SELECT COUNT(*) FROM indicator i WHERE i.standard_id = s.standard_id) AS indicators FROM standard s"
+            + " WHERE (CAST(:kind AS VARCHAR) IS NULL OR s.kind = :kind) AND (CAST(:pattern AS VARCHAR) IS NULL"
+            + " OR LOWER(s.code) LIKE :pattern ESCAPE '!' OR LOWER(s.name) LIKE :pattern ESCAPE '!' OR LOWER(s.title) LIKE :pattern ESCAPE '!'"
+            + " OR EXISTS (SELECT 1 FROM task t WHERE t.standard_id = s.standard_id AND LOWER(t.title) LIKE :pattern ESCAPE '!')"
+            + " OR EXISTS (SELECT 1 FROM indicator i WHERE i.standard_id = s.standard_id AND LOWER(i.content) LIKE :pattern ESCAPE '!'))"
+            + " ORDER BY s.code")
+    List<StandardSummary> list(@Nullable String kind, @Nullable String pattern);
+}
