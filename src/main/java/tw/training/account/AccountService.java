@@ -113,9 +113,7 @@ public class AccountService {
         if (page < 0) {
             throw InvalidInputException.of("page", "page must not be negative");
         }
-        String pattern = query == null || query.isBlank() ? null
-                : "%" + query.strip().toLowerCase().replace("!", "!!").replace("%", "!%").replace("_", "!_") + "%";
-        return users.search(pattern, role, enabled, page * size, size).stream().map(listing -> UserResponse.of(listing.user())).toList();
+        return users.search(Sql.containing(query), role, enabled, page * size, size).stream().map(listing -> UserResponse.of(listing.user())).toList();
     }
 
     @ReadOnly

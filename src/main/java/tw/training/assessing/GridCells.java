@@ -61,13 +61,13 @@ class GridCells {
 
     private static String where(String search, List<Object> parameters) {
         String where = " WHERE e.course_id = ? AND e.status <> 'WITHDRAWN'";
-        if (search.isEmpty()) {
+        String pattern = Sql.containing(search);
+        if (pattern == null) {
             return where;
         }
-        String pattern = "%" + search.toLowerCase().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
         parameters.add(pattern);
         parameters.add(pattern);
-        return where + " AND (LOWER(u.username) LIKE ? ESCAPE '\\' OR LOWER(u.display_name) LIKE ? ESCAPE '\\')";
+        return where + " AND (LOWER(u.username) LIKE ? ESCAPE '!' OR LOWER(u.display_name) LIKE ? ESCAPE '!')";
     }
 
     /**

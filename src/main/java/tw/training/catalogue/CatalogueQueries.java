@@ -15,6 +15,7 @@ import tw.training.catalogue.document.Responsibility;
 import tw.training.catalogue.document.Task;
 import tw.training.catalogue.document.Version;
 import tw.training.catalogue.document.WorkOutput;
+import tw.training.database.Sql;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -39,9 +40,7 @@ class CatalogueQueries {
      */
     @ReadOnly
     List<StandardSummary> list(@Nullable DocumentKind kind, @Nullable String query) {
-        String pattern = query == null || query.isBlank() ? null
-                : "%" + query.strip().toLowerCase().replace("!", "!!").replace("%", "!%").replace("_", "!_") + "%";
-        return rows.standards().list(kind == null ? null : kind.name(), pattern);
+        return rows.standards().list(kind == null ? null : kind.name(), Sql.containing(query));
     }
 
     @ReadOnly

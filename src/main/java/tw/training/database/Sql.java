@@ -1,5 +1,6 @@
 package tw.training.database;
 
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import jakarta.inject.Singleton;
 
@@ -53,10 +54,6 @@ public class Sql {
         });
     }
 
-    public boolean exists(String sql, Object... parameters) {
-        return !query(sql, List.of(parameters), row -> Boolean.TRUE).isEmpty();
-    }
-
     /** @return the number of rows changed */
     public int update(String sql, Object... parameters) {
         return jdbc.prepareStatement(sql, statement -> {
@@ -65,27 +62,23 @@ public class Sql {
         });
     }
 
-    /** Inserts one row and answers the identity the database gave it (no RETURNING: H2 lacks it). */
-    public long insert(String sql, String idColumn, Object... parameters) {
-        return jdbc.execute(connection -> {
-            try (PreparedStatement statement = connection.prepareStatement(sql, new String[] {idColumn})) {
-                bind(statement, parameters);
-                statement.executeUpdate();
-                try (ResultSet keys = statement.getGeneratedKeys()) {
-                    keys.next();
-                    return keys.getLong(1);
-                }
-            }
-        });
-    }
-
     /** "?, ?, ?" for an IN list of that many values. */
     public static String placeholders(int count) {
         return String.join(", ", java.util.Collections.nCopies(count, "?"));
     }
 
+    /**
+     * A LIKE pattern (escape character '!') for text that contains {@code text}, compared in lower case; null when
+     * there is nothing to look for, which the queries read as "no filter".
+     */
+    @Nullable
+    public static String containing(@Nullable String text) {
+        return text == null || text.isBlank() ? null
+                : "%" + text.strip().toLowerCase().replace("!", "!!").replace("%", "!%").replace("_", "!_") + "%";
+    }
+
     /** The numbers of a BIGINT ARRAY column, none for NULL: H2 answers Object[] of Long, PostgreSQL Long[]. */
-    public static long[] longs(@io.micronaut.core.annotation.Nullable java.sql.Array array) throws SQLException {
+    public static long[] longs(@Nullable java.sql.Array array) throws SQLException {
         if (array == null) {
             return new long[0];
         }
