@@ -49,6 +49,10 @@ interface UserRepository extends GenericRepository<UserRow, Long> {
             + " ORDER BY u.username OFFSET :offset ROWS FETCH FIRST :limit ROWS ONLY")
     List<Listing> search(@Nullable String pattern, @Nullable String role, @Nullable Boolean enabled, int offset, int limit);
 
+    /** The token version of an enabled user: what every signed-in request checks its token against. */
+    @Query("SELECT token_version FROM app_user WHERE user_id = :id AND enabled = TRUE")
+    Optional<Integer> tokenVersion(long id);
+
     @Query("SELECT COUNT(*) FROM app_user u JOIN user_role r ON r.user_id = u.user_id WHERE r.role = 'ADMIN' AND u.enabled = TRUE")
     long countEnabledAdmins();
 

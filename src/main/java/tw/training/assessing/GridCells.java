@@ -95,19 +95,20 @@ class GridCells {
             parameters.add(method.name());
         }
         Map<String, Fold> folds = new HashMap<>();
-        sql.forEach("SELECT v.enrollment_id, c.indicator_id, s.code AS standard_code, i.code, v.evidence_id, j.judgement_id, j.outcome, j.judged_at"
+        sql.forEach("SELECT v.enrollment_id, c.indicator_id, s.code AS standard_code, i.code, v.evidence_id, j.judgement_id, j.outcome"
                 + " FROM evidence v JOIN evidence_indicator c ON c.evidence_id = v.evidence_id"
                 + " JOIN indicator i ON i.indicator_id = c.indicator_id JOIN standard s ON s.standard_id = i.standard_id"
                 + " LEFT JOIN judgement j ON j.evidence_id = c.evidence_id AND j.indicator_id = c.indicator_id"
                 + " WHERE v.enrollment_id IN (" + Sql.placeholders(enrollmentIds.size()) + ") AND c.indicator_id IN ("
-                + Sql.placeholders(indicatorIds.size()) + ") AND v.status = 'SUBMITTED'" + (method == null ? "" : " AND v.method = ?"),
+                + Sql.placeholders(indicatorIds.size()) + ") AND v.status = 'SUBMITTED'" + (method == null ? "" : " AND v.method = ?")
+                + " ORDER BY j.judged_at, j.judgement_id",
                 parameters, 0, row -> {
                     Fold fold = folds.computeIfAbsent(GridView.key(row.getLong("enrollment_id"), row.getLong("indicator_id")),
                             key -> new Fold());
                     fold.indicator = row.getString("standard_code") + ":" + row.getString("code");
                     long evidence = row.getLong("evidence_id");
                     long judgement = row.getLong("judgement_id");
-                    fold.add(evidence, row.wasNull() ? null : judgement, row.getString("outcome"), row.getTimestamp("judged_at"));
+                    fold.add(evidence, row.wasNull() ? null : judgement, row.getString("outcome"));
                 });
         Map<String, State> states = new HashMap<>();
         folds.forEach((key, fold) -> states.put(key, fold.state()));
@@ -126,28 +127,20 @@ class GridCells {
         return met;
     }
 
-    /** One cell's rows gathered: the latest judgement by time then id, as the ledger reads them. */
+    /** One cell's rows gathered; they come oldest judgement first, so the last judgement seen is the latest. */
     private static final class Fold {
         private String indicator;
         private final Set<Long> evidence = new HashSet<>();
         private final Set<Long> judged = new HashSet<>();
         private long lastJudgement;
-        private java.sql.Timestamp latestAt;
-        private long latestId;
         private Long latestEvidence;
         private Outcome latest;
 
-        void add(long evidenceId, @Nullable Long judgementId, @Nullable String outcome, @Nullable java.sql.Timestamp at) {
+        void add(long evidenceId, @Nullable Long judgementId, @Nullable String outcome) {
             evidence.add(evidenceId);
-            if (judgementId == null) {
-                return;
-            }
-            judged.add(evidenceId);
-            lastJudgement = Math.max(lastJudgement, judgementId);
-            int order = latestAt == null ? 1 : at.compareTo(latestAt);
-            if (order > 0 || order == 0 && judgementId > latestId) {
-                latestAt = at;
-                latestId = judgementId;
+            if (judgementId != null) {
+                judged.add(evidenceId);
+                lastJudgement = Math.max(lastJudgement, judgementId);
                 latestEvidence = evidenceId;
                 latest = Outcome.valueOf(outcome);
             }

@@ -9,7 +9,9 @@ import tw.training.catalogue.document.Task;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.stream.IntStream;
@@ -36,7 +38,7 @@ class CatalogueStore {
     /** Whether this exact text is in the catalogue already, under any code. */
     @ReadOnly
     boolean holdsText(String sha256) {
-        return !rows.standards().holding(sha256).isEmpty();
+        return rows.standards().existsBySourceSha256(sha256);
     }
 
     @Transactional
@@ -47,22 +49,7 @@ class CatalogueStore {
         insert(rows.versions()::insertAll, indexed(d.versions(), (v, i) -> new VersionRows.Row(id, i, v.version(), v.code(), v.name(), v.current(),
                 v.date(), v.note())));
         insert(rows.responsibilities()::insertAll, indexed(d.responsibilities(), (r, i) -> new ResponsibilityRows.Row(id, r.code(), r.title(), i)));
-        List<WorkOutputRows.Row> outputs = new ArrayList<>();
-        List<IndicatorRows.Row> indicators = new ArrayList<>();
-        List<TaskCompetenceRows.Row> competences = new ArrayList<>();
-        for (int t = 0; t < d.tasks().size(); t++) {
-            Task task = d.tasks().get(t);
-            long taskId = rows.tasks().save(new TaskRows.Row(null, id, task.code(), task.title(), task.level(), task.responsibilityCode(), t)).id();
-            outputs.addAll(indexed(task.outputs(), (o, i) -> new WorkOutputRows.Row(taskId, o.code(), o.title(), i)));
-            indicators.addAll(indexed(task.indicators(), (p, i) -> new IndicatorRows.Row(null, id, taskId, p.code(), p.text(), i)));
-            List<String> codes = new ArrayList<>(task.knowledge());
-            codes.addAll(task.skills());
-            codes.addAll(task.attitudes());
-            competences.addAll(indexed(codes, (code, i) -> new TaskCompetenceRows.Row(taskId, code, i)));
-        }
-        insert(rows.outputs()::insertAll, outputs);
-        insert(rows.indicators()::insertAll, indicators);
-        insert(rows.taskCompetences()::insertAll, competences);
+        insertTasks(id, d.tasks());
         List<CompetenceRows.Row> definitions = new ArrayList<>();
         d.knowledge().forEach(k -> definitions.add(new CompetenceRows.Row(id, k.code(), "K", null, k.text())));
         d.skills().forEach(s -> definitions.add(new CompetenceRows.Row(id, s.code(), "S", null, s.text())));
@@ -77,17 +64,39 @@ class CatalogueStore {
         insert(rows.guidance()::insertAll, guidance);
     }
 
-    /** Every item's footnote labels, in the order the item lists them. */
-    private static List<FootnoteRows.Row> footnotes(long id, CompetencyDocument d) {
-        List<FootnoteRows.Row> footnotes = new ArrayList<>();
-        d.responsibilities().forEach(r -> footnotes.addAll(indexed(r.footnotes(), (label, i) -> new FootnoteRows.Row(id, r.code(), label, i))));
-        for (Task task : d.tasks()) {
-            footnotes.addAll(indexed(task.footnotes(), (label, i) -> new FootnoteRows.Row(id, task.code(), label, i)));
-            task.outputs().forEach(o -> footnotes.addAll(indexed(o.footnotes(), (label, i) -> new FootnoteRows.Row(id, o.code(), label, i))));
-            task.indicators().forEach(p -> footnotes.addAll(indexed(p.footnotes(), (label, i) -> new FootnoteRows.Row(id, p.code(), label, i))));
+    /** Each task for its id, then its outputs, indicators and K/S/A codes, each kind in one batch. */
+    private void insertTasks(long id, List<Task> tasks) {
+        List<WorkOutputRows.Row> outputs = new ArrayList<>();
+        List<IndicatorRows.Row> indicators = new ArrayList<>();
+        List<TaskCompetenceRows.Row> competences = new ArrayList<>();
+        for (int t = 0; t < tasks.size(); t++) {
+            Task task = tasks.get(t);
+            long taskId = rows.tasks().save(new TaskRows.Row(null, id, task.code(), task.title(), task.level(), task.responsibilityCode(), t)).id();
+            outputs.addAll(indexed(task.outputs(), (o, i) -> new WorkOutputRows.Row(taskId, o.code(), o.title(), i)));
+            indicators.addAll(indexed(task.indicators(), (p, i) -> new IndicatorRows.Row(null, id, taskId, p.code(), p.text(), i)));
+            List<String> codes = new ArrayList<>(task.knowledge());
+            codes.addAll(task.skills());
+            codes.addAll(task.attitudes());
+            competences.addAll(indexed(codes, (code, i) -> new TaskCompetenceRows.Row(taskId, code, i)));
         }
-        d.knowledge().forEach(k -> footnotes.addAll(indexed(k.footnotes(), (label, i) -> new FootnoteRows.Row(id, k.code(), label, i))));
-        d.skills().forEach(s -> footnotes.addAll(indexed(s.footnotes(), (label, i) -> new FootnoteRows.Row(id, s.code(), label, i))));
+        insert(rows.outputs()::insertAll, outputs);
+        insert(rows.indicators()::insertAll, indicators);
+        insert(rows.taskCompetences()::insertAll, competences);
+    }
+
+    /** Every item's footnote labels, in the order the item lists them (an item is known by its code). */
+    private static List<FootnoteRows.Row> footnotes(long id, CompetencyDocument d) {
+        Map<String, List<String>> byItem = new LinkedHashMap<>();
+        d.responsibilities().forEach(r -> byItem.put(r.code(), r.footnotes()));
+        for (Task task : d.tasks()) {
+            byItem.put(task.code(), task.footnotes());
+            task.outputs().forEach(o -> byItem.put(o.code(), o.footnotes()));
+            task.indicators().forEach(p -> byItem.put(p.code(), p.footnotes()));
+        }
+        d.knowledge().forEach(k -> byItem.put(k.code(), k.footnotes()));
+        d.skills().forEach(s -> byItem.put(s.code(), s.footnotes()));
+        List<FootnoteRows.Row> footnotes = new ArrayList<>();
+        byItem.forEach((code, labels) -> footnotes.addAll(indexed(labels, (label, i) -> new FootnoteRows.Row(id, code, label, i))));
         return footnotes;
     }
 

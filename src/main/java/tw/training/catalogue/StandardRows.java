@@ -35,8 +35,7 @@ interface StandardRows extends GenericRepository<StandardRows.Row, Long> {
     @Query("SELECT source_sha256 FROM standard WHERE code = :code")
     Optional<String> sourceSha256(String code);
 
-    @Query("SELECT standard_id FROM standard WHERE source_sha256 = :sha256")
-    List<Long> holding(String sha256);
+    boolean existsBySourceSha256(String sha256);
 
     /**
      * The documents of a kind (all when null) whose code, name, title, task titles or indicator texts contain the LIKE

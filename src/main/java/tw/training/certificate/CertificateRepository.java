@@ -72,15 +72,11 @@ interface CertificateRepository extends GenericRepository<Certificate, Long> {
             + " AND revoked_at IS NULL")
     int revoke(long id, String reason, Instant at, long revokedBy);
 
-    /** A document of the plan the certificate was earned on. */
-    @Introspected
-    record Document(String code, String name, @Nullable String version) {
-    }
-
+    /** The documents of the plan the certificate was earned on. */
     @Query("SELECT DISTINCT s.code, s.name, v.version_label AS version FROM plan_indicator p JOIN indicator i ON i.indicator_id = p.indicator_id"
             + " JOIN standard s ON s.standard_id = i.standard_id LEFT JOIN standard_version v ON v.standard_id = s.standard_id AND v.is_current"
             + " WHERE p.revision_id = :revisionId ORDER BY s.code")
-    List<Document> documents(long revisionId);
+    List<CertificateView.Document> documents(long revisionId);
 
     /** An indicator of a plan with its task, and how many indicators the task has in the document and in the plan. */
     @Introspected
@@ -96,23 +92,16 @@ interface CertificateRepository extends GenericRepository<Certificate, Long> {
             + " JOIN standard s ON s.standard_id = t.standard_id WHERE p.revision_id = :revisionId ORDER BY s.code, t.sort_order, i.sort_order")
     List<Planned> planned(long revisionId);
 
-    /** A task of the plan: whether the plan holds all of its indicators, and those it holds. */
-    record Task(String id, String title, @Nullable Integer level, boolean whole, List<Indicator> indicators) {
-    }
-
-    record Indicator(String id, String text) {
-    }
-
     /**
      * The tasks of a revision's plan with the indicators it assessed: a task is whole when the plan holds every
      * indicator the document gives it, so that a certificate never reads as more than was assessed.
      */
-    default List<Task> tasks(long revisionId) {
-        Map<String, Task> tasks = new LinkedHashMap<>();
+    default List<CertificateView.Task> tasks(long revisionId) {
+        Map<String, CertificateView.Task> tasks = new LinkedHashMap<>();
         for (Planned row : planned(revisionId)) {
-            Task task = tasks.computeIfAbsent(row.standardCode() + ":" + row.taskCode(),
-                    id -> new Task(id, row.title(), row.competencyLevel(), row.planned() == row.ofTask(), new ArrayList<>()));
-            task.indicators().add(new Indicator(row.standardCode() + ":" + row.indicatorCode(), row.content()));
+            CertificateView.Task task = tasks.computeIfAbsent(row.standardCode() + ":" + row.taskCode(),
+                    id -> new CertificateView.Task(id, row.title(), row.competencyLevel(), row.planned() == row.ofTask(), new ArrayList<>()));
+            task.indicators().add(new CertificateView.Indicator(row.standardCode() + ":" + row.indicatorCode(), row.content()));
         }
         return List.copyOf(tasks.values());
     }

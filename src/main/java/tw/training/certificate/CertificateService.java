@@ -168,9 +168,7 @@ public class CertificateService {
                 row.enrollmentId(), row.replaces() == null ? null : store.number(row.replaces()).orElse(null),
                 new CertificateView.Course(row.courseId(), row.courseCode(), row.courseTitle()),
                 new CertificateView.Learner(row.username(), row.displayName()), publicUrl + "/verify/" + row.token(),
-                store.documents(row.revisionId()).stream().map(d -> new CertificateView.Document(d.code(), d.name(), d.version())).toList(),
-                store.tasks(row.revisionId()).stream().map(t -> new CertificateView.Task(t.id(), t.title(), t.level(), t.whole(),
-                        t.indicators().stream().map(i -> new CertificateView.Indicator(i.id(), i.text())).toList())).toList());
+                store.documents(row.revisionId()), store.tasks(row.revisionId()));
     }
 
     /** 256 random bits, URL-safe. */

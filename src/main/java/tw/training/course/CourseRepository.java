@@ -17,18 +17,15 @@ interface CourseRepository extends GenericRepository<Course, Long> {
 
     Course save(Course course);
 
-    @Query("SELECT course_id FROM course WHERE code = :code")
-    List<Long> withCode(String code);
+    boolean existsByCode(String code);
 
     @Query(WITH_OWNER + "WHERE c.course_id = :id")
     Optional<CourseRow> findCourse(long id);
 
-    @Query(WITH_OWNER + "ORDER BY c.code")
-    List<CourseRow> all();
-
-    @Query(WITH_OWNER + "WHERE c.owner_id = :userId OR EXISTS (SELECT 1 FROM course_trainer t WHERE t.course_id = c.course_id"
-            + " AND t.user_id = :userId) ORDER BY c.code")
-    List<CourseRow> trainedBy(long userId);
+    /** Courses the user owns or is named on, by code; every course when userId is null. */
+    @Query(WITH_OWNER + "WHERE CAST(:userId AS BIGINT) IS NULL OR c.owner_id = :userId OR EXISTS (SELECT 1 FROM course_trainer t"
+            + " WHERE t.course_id = c.course_id AND t.user_id = :userId) ORDER BY c.code")
+    List<CourseRow> courses(@Nullable Long userId);
 
     @Query("SELECT c.course_id FROM course c WHERE c.course_id = :courseId AND (c.owner_id = :userId OR EXISTS"
             + " (SELECT 1 FROM course_trainer t WHERE t.course_id = c.course_id AND t.user_id = :userId))")
@@ -53,11 +50,6 @@ interface CourseRepository extends GenericRepository<Course, Long> {
 
     @Query("UPDATE course SET archived = TRUE WHERE course_id = :courseId")
     void archive(long courseId);
-
-    /** Courses the user owns or is named on; every course when userId is null. */
-    default List<CourseRow> courses(@Nullable Long userId) {
-        return userId == null ? all() : trainedBy(userId);
-    }
 
     default boolean isTrainer(long courseId, long userId) {
         return !trained(courseId, userId).isEmpty();

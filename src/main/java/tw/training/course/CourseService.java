@@ -69,7 +69,7 @@ public class CourseService {
         if (!errors.isEmpty()) {
             throw new InvalidInputException("The course cannot be created as given", errors);
         }
-        if (!courses.withCode(code).isEmpty()) {
+        if (courses.existsByCode(code)) {
             throw new ConflictException("course code " + code + " is taken");
         }
         long id = courses.save(new Course(null, code, title, blankToNull(request.description()), hours, actor.userId(), false, clock.instant())).id();
@@ -81,9 +81,9 @@ public class CourseService {
     @ReadOnly
     public List<CourseSummary> list(Actor actor) {
         return courses.courses(actor.isAdmin() ? null : actor.userId()).stream().map(course -> {
-            List<RevisionRow> revisions = this.revisions.revisions(course.id());
-            return new CourseSummary(course.id(), course.code(), course.title(), course.hours(), status(course, revisions),
-                    course.owner(), revisions.get(revisions.size() - 1).number());
+            List<RevisionRow> history = revisions.findByCourseIdOrderByNumber(course.id());
+            return new CourseSummary(course.id(), course.code(), course.title(), course.hours(), status(course, history),
+                    course.owner(), history.get(history.size() - 1).number());
         }).toList();
     }
 
@@ -97,7 +97,7 @@ public class CourseService {
     @ReadOnly
     public CourseView revision(long courseId, int number, Actor actor) {
         CourseRow course = course(courseId, actor);
-        RevisionRow revision = this.revisions.revisions(courseId).stream().filter(r -> r.number() == number).findFirst()
+        RevisionRow revision = revisions.findByCourseIdOrderByNumber(courseId).stream().filter(r -> r.number() == number).findFirst()
                 .orElseThrow(() -> new NotFoundException("course " + courseId + " has no revision " + number));
         return view(course, revision);
     }
@@ -109,7 +109,7 @@ public class CourseService {
     @ReadOnly
     public CourseView asJoined(long courseId, long revisionId) {
         CourseRow course = courses.findCourse(courseId).orElseThrow(() -> new NotFoundException("course " + courseId + " not found"));
-        RevisionRow revision = this.revisions.revisions(courseId).stream().filter(r -> r.id() == revisionId).findFirst()
+        RevisionRow revision = revisions.findByCourseIdOrderByNumber(courseId).stream().filter(r -> r.id() == revisionId).findFirst()
                 .orElseThrow(() -> new NotFoundException("course " + courseId + " has no revision " + revisionId));
         return view(course, revision);
     }
@@ -134,7 +134,7 @@ public class CourseService {
     @ReadOnly
     public List<CourseView.Revision> revisions(long courseId, Actor actor) {
         course(courseId, actor);
-        return this.revisions.revisions(courseId).stream().map(RevisionRow::view).toList();
+        return revisions.findByCourseIdOrderByNumber(courseId).stream().map(RevisionRow::view).toList();
     }
 
     @Transactional
@@ -160,7 +160,7 @@ public class CourseService {
                 InvalidInputException.of("taskCode", standardCode + " has no task " + taskCode));
         List<Long> indicators = indicators(task, request.indicatorCodes());
         RevisionRow draft = draft(course);
-        if (plans.isAligned(draft.id(), task.taskId())) {
+        if (plans.existsByRevisionIdAndTaskId(draft.id(), task.taskId())) {
             throw new ConflictException(task.id() + " is already aligned; change its indicators' methods instead");
         }
         plans.align(draft.id(), task.taskId(), request.indicatorCodes() == null || request.indicatorCodes().isEmpty(), indicators, methods);
@@ -238,7 +238,7 @@ public class CourseService {
         ModuleInput input = moduleInput(request);
         RevisionRow draft = draft(course);
         CourseView.Module module = moduleAt(draft, moduleId, courseId);
-        modules.updateModule(module.id(), input.title, input.hours, input.description);
+        modules.update(module.id(), input.title, input.hours, input.description);
         modules.setModuleTasks(module.id(), input.taskIds);
         return view(course, draft);
     }
@@ -327,7 +327,7 @@ public class CourseService {
     }
 
     private CourseRef ref(CourseRow course) {
-        RevisionRow published = this.revisions.revisions(course.id()).stream().filter(r -> r.status() == RevisionStatus.PUBLISHED)
+        RevisionRow published = revisions.findByCourseIdOrderByNumber(course.id()).stream().filter(r -> r.status() == RevisionStatus.PUBLISHED)
                 .findFirst().orElse(null);
         return new CourseRef(course.id(), course.code(), course.title(), course.archived(),
                 published == null ? null : published.id(), published == null ? null : published.number());
@@ -350,8 +350,8 @@ public class CourseService {
     }
 
     private RevisionRow latest(long courseId) {
-        List<RevisionRow> revisions = this.revisions.revisions(courseId);
-        return revisions.get(revisions.size() - 1);
+        List<RevisionRow> history = revisions.findByCourseIdOrderByNumber(courseId);
+        return history.get(history.size() - 1);
     }
 
     /** The revision a change goes into: the open draft, or a new one copied from the published plan. */
@@ -370,11 +370,11 @@ public class CourseService {
     }
 
     private CourseView view(CourseRow course, RevisionRow revision) {
-        List<RevisionRow> revisions = this.revisions.revisions(course.id());
-        Integer published = revisions.stream().filter(r -> r.status() == RevisionStatus.PUBLISHED).map(RevisionRow::number)
+        List<RevisionRow> history = revisions.findByCourseIdOrderByNumber(course.id());
+        Integer published = history.stream().filter(r -> r.status() == RevisionStatus.PUBLISHED).map(RevisionRow::number)
                 .findFirst().orElse(null);
         return new CourseView(course.id(), course.code(), course.title(), course.description(), course.hours(),
-                status(course, revisions), course.owner(), courses.coTrainers(course.id()), revision.view(), published,
+                status(course, history), course.owner(), courses.coTrainers(course.id()), revision.view(), published,
                 plans.alignments(revision.id()), plans.plan(revision.id()), modules.modules(revision.id()));
     }
 
@@ -449,7 +449,7 @@ public class CourseService {
     private CourseView.Module moduleAt(RevisionRow draft, long moduleId, long courseId) {
         List<CourseView.Module> inDraft = modules.modules(draft.id());
         int position = inDraft.stream().filter(m -> m.id() == moduleId).map(CourseView.Module::position).findFirst()
-                .orElseGet(() -> this.revisions.revisions(courseId).stream().flatMap(r -> modules.modules(r.id()).stream())
+                .orElseGet(() -> revisions.findByCourseIdOrderByNumber(courseId).stream().flatMap(r -> modules.modules(r.id()).stream())
                         .filter(m -> m.id() == moduleId).map(CourseView.Module::position).findFirst().orElse(-1));
         return inDraft.stream().filter(m -> m.position() == position).findFirst()
                 .orElseThrow(() -> new NotFoundException("course " + courseId + " has no module " + moduleId));

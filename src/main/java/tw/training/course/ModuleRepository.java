@@ -67,10 +67,6 @@ interface ModuleRepository extends GenericRepository<CourseModule, Long> {
         taskIds.forEach(taskId -> addTask(moduleId, taskId));
     }
 
-    default void updateModule(long moduleId, String title, BigDecimal hours, @Nullable String description) {
-        update(moduleId, title, hours, description);
-    }
-
     default boolean deleteModule(long revisionId, long moduleId) {
         removeTasksOf(revisionId, moduleId);
         return remove(revisionId, moduleId) > 0;

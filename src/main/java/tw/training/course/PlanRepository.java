@@ -26,8 +26,7 @@ interface PlanRepository extends GenericRepository<Alignment, Long> {
 
     Alignment save(Alignment alignment);
 
-    @Query("SELECT alignment_id FROM alignment WHERE revision_id = :revisionId AND task_id = :taskId")
-    List<Long> alignment(long revisionId, long taskId);
+    boolean existsByRevisionIdAndTaskId(long revisionId, long taskId);
 
     @Query("INSERT INTO plan_indicator (revision_id, indicator_id, alignment_id) VALUES (:revisionId, :indicatorId, :alignmentId)")
     void addIndicator(long revisionId, long indicatorId, long alignmentId);
@@ -96,10 +95,6 @@ interface PlanRepository extends GenericRepository<Alignment, Long> {
     @Query("SELECT indicator_id, method FROM plan_method WHERE revision_id = :revisionId")
     List<Required> required(long revisionId);
 
-    default boolean isAligned(long revisionId, long taskId) {
-        return !alignment(revisionId, taskId).isEmpty();
-    }
-
     default void align(long revisionId, long taskId, boolean wholeTask, Collection<Long> indicatorIds, Collection<AssessmentMethod> methods) {
         long alignmentId = save(new Alignment(null, revisionId, taskId, wholeTask)).id();
         for (long indicatorId : indicatorIds) {
@@ -149,10 +144,7 @@ interface PlanRepository extends GenericRepository<Alignment, Long> {
     }
 
     default List<CourseView.PlannedIndicator> plan(long revisionId) {
-        return planEntries(revisionId).stream().map(entry -> {
-            String standardCode = entry.id().substring(0, entry.id().indexOf(':'));
-            return new CourseView.PlannedIndicator(entry.id(), standardCode, entry.id().substring(standardCode.length() + 1),
-                    entry.text(), entry.taskId(), entry.methods().stream().sorted().toList());
-        }).toList();
+        return planEntries(revisionId).stream().map(e -> new CourseView.PlannedIndicator(e.id(), e.id().substring(0, e.id().indexOf(':')),
+                e.id().substring(e.id().indexOf(':') + 1), e.text(), e.taskId(), e.methods().stream().sorted().toList())).toList();
     }
 }

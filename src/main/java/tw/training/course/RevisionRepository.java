@@ -14,6 +14,7 @@ interface RevisionRepository extends GenericRepository<RevisionRow, Long> {
 
     RevisionRow save(RevisionRow revision);
 
+    /** A course's revisions, first to latest. */
     List<RevisionRow> findByCourseIdOrderByNumber(long courseId);
 
     @Query("UPDATE course_revision SET status = 'SUPERSEDED' WHERE course_id = :courseId AND status = 'PUBLISHED'")
@@ -21,10 +22,6 @@ interface RevisionRepository extends GenericRepository<RevisionRow, Long> {
 
     @Query("UPDATE course_revision SET status = 'PUBLISHED', published_at = :now WHERE revision_id = :revisionId")
     void markPublished(long revisionId, Instant now);
-
-    default List<RevisionRow> revisions(long courseId) {
-        return findByCourseIdOrderByNumber(courseId);
-    }
 
     default long insertRevision(long courseId, int number, Instant now) {
         return save(new RevisionRow(null, courseId, number, RevisionStatus.DRAFT, now, null)).id();

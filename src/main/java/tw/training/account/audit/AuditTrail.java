@@ -18,5 +18,5 @@ interface AuditTrail extends GenericRepository<AuditEntry, Long> {
     @Query("SELECT * FROM security_event WHERE (CAST(:type AS VARCHAR) IS NULL OR event_type = :type)"
             + " AND (CAST(:username AS VARCHAR) IS NULL OR actor = :username OR subject = :username)"
             + " ORDER BY occurred_at DESC, security_event_id DESC LIMIT :limit")
-    List<AuditEntry> newest(@Nullable String type, @Nullable String username, int limit);
+    List<SecurityEvent> newest(@Nullable String type, @Nullable String username, int limit);
 }

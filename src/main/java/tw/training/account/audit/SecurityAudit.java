@@ -36,9 +36,7 @@ public class SecurityAudit {
     /** Newest first. */
     @ReadOnly
     public List<SecurityEvent> list(@Nullable SecurityEventType type, @Nullable String username, int limit) {
-        return trail.newest(type == null ? null : type.name(), username == null || username.isBlank() ? null : username, limit).stream()
-                .map(entry -> new SecurityEvent(entry.id(), entry.occurredAt(), entry.type(), entry.actor(), entry.subject(), entry.detail()))
-                .toList();
+        return trail.newest(type == null ? null : type.name(), username == null || username.isBlank() ? null : username, limit);
     }
 
     /** Names typed by anonymous callers end up here and in logs: no control characters, bounded length. */
