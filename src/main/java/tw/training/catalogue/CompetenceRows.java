@@ -14,7 +14,10 @@ import java.util.List;
 @JdbcRepository(dialect = Dialect.POSTGRES)
 interface CompetenceRows extends GenericRepository<CompetenceRows.Row, Long> {
 
-    /** A row of {@code competence}, keyed by document and code; only ever inserted and listed, so its first key column stands in as the id. */
+    /**
+     * A row of {@code competence}, keyed by document and code; its first key column stands in
+     * as the id, as the rows are only ever inserted and listed.
+     */
     @MappedEntity("competence")
     record Row(@Id long standardId, String code, String category, @Nullable String name, @Nullable String content) {
     }

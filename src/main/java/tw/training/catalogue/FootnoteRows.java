@@ -13,7 +13,10 @@ import java.util.List;
 @JdbcRepository(dialect = Dialect.POSTGRES)
 interface FootnoteRows extends GenericRepository<FootnoteRows.Row, Long> {
 
-    /** A row of {@code footnote_reference}, keyed by document, item and label; only ever inserted and listed, so its first key column stands in as the id. */
+    /**
+     * A row of {@code footnote_reference}, keyed by document, item and label; its first key column stands in
+     * as the id, as the rows are only ever inserted and listed.
+     */
     @MappedEntity("footnote_reference")
     record Row(@Id long standardId, String itemCode, String label, int sortOrder) {
     }

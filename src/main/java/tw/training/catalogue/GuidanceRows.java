@@ -13,7 +13,10 @@ import java.util.List;
 @JdbcRepository(dialect = Dialect.POSTGRES)
 interface GuidanceRows extends GenericRepository<GuidanceRows.Row, Long> {
 
-    /** A row of {@code assessment_guidance}, keyed by document, section and position; only ever inserted and listed, so its first key column stands in as the id. */
+    /**
+     * A row of {@code assessment_guidance}, keyed by document, section and position; its first key column stands in
+     * as the id, as the rows are only ever inserted and listed.
+     */
     @MappedEntity("assessment_guidance")
     record Row(@Id long standardId, String section, int sortOrder, String content) {
     }

@@ -13,7 +13,10 @@ import java.util.List;
 @JdbcRepository(dialect = Dialect.POSTGRES)
 interface NoteRows extends GenericRepository<NoteRows.Row, Long> {
 
-    /** A row of {@code standard_note}, keyed by document and position; only ever inserted and listed, so its first key column stands in as the id. */
+    /**
+     * A row of {@code standard_note}, keyed by document and position; its first key column stands in
+     * as the id, as the rows are only ever inserted and listed.
+     */
     @MappedEntity("standard_note")
     record Row(@Id long standardId, int sortOrder, String label, String content) {
     }

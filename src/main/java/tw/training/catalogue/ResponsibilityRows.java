@@ -13,7 +13,10 @@ import java.util.List;
 @JdbcRepository(dialect = Dialect.POSTGRES)
 interface ResponsibilityRows extends GenericRepository<ResponsibilityRows.Row, Long> {
 
-    /** A row of {@code responsibility}, keyed by document and code; only ever inserted and listed, so its first key column stands in as the id. */
+    /**
+     * A row of {@code responsibility}, keyed by document and code; its first key column stands in
+     * as the id, as the rows are only ever inserted and listed.
+     */
     @MappedEntity("responsibility")
     record Row(@Id long standardId, String code, String title, int sortOrder) {
     }

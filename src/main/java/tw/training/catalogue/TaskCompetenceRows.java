@@ -13,7 +13,10 @@ import java.util.List;
 @JdbcRepository(dialect = Dialect.POSTGRES)
 interface TaskCompetenceRows extends GenericRepository<TaskCompetenceRows.Row, Long> {
 
-    /** A row of {@code task_competence}, keyed by task and code; only ever inserted and listed, so its first key column stands in as the id. */
+    /**
+     * A row of {@code task_competence}, keyed by task and code; its first key column stands in
+     * as the id, as the rows are only ever inserted and listed.
+     */
     @MappedEntity("task_competence")
     record Row(@Id long taskId, String code, int sortOrder) {
     }

@@ -16,7 +16,10 @@ import java.util.List;
 @JdbcRepository(dialect = Dialect.POSTGRES)
 interface VersionRows extends GenericRepository<VersionRows.Row, Long> {
 
-    /** A row of {@code standard_version}, keyed by document and position; only ever inserted and listed, so its first key column stands in as the id. */
+    /**
+     * A row of {@code standard_version}, keyed by document and position; its first key column stands in
+     * as the id, as the rows are only ever inserted and listed.
+     */
     @MappedEntity("standard_version")
     record Row(@Id long standardId, int sortOrder, String versionLabel, String code, @Nullable String name,
                @MappedProperty("is_current") boolean current, @Nullable LocalDate issuedOn, @Nullable String note) {

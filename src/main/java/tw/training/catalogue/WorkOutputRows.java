@@ -13,7 +13,10 @@ import java.util.List;
 @JdbcRepository(dialect = Dialect.POSTGRES)
 interface WorkOutputRows extends GenericRepository<WorkOutputRows.Row, Long> {
 
-    /** A row of {@code work_output}, keyed by task and position; only ever inserted and listed, so its first key column stands in as the id. */
+    /**
+     * A row of {@code work_output}, keyed by task and position; its first key column stands in
+     * as the id, as the rows are only ever inserted and listed.
+     */
     @MappedEntity("work_output")
     record Row(@Id long taskId, String code, String title, int sortOrder) {
     }

@@ -16,7 +16,8 @@ import java.util.TreeSet;
  * progress is read: for a set of enrollments at once it rewrites their {@code satisfaction} rows (per required
  * method, the evidence whose latest judgement for the indicator is MET) and their {@code enrollment_progress}
  * row (the indicators every required method of which is satisfied). Reading progress is then a lookup.
- * Migration V005 runs the same statements once over every enrollment.
+ * Migration V005 runs the same statements once over every enrollment. Plain SQL, not a repository: each statement
+ * rewrites the rows of many enrollments and indicators at once (INSERT … SELECT with window functions, array aggregates).
  */
 @Singleton
 class ProgressLedger {

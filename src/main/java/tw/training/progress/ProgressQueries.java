@@ -14,7 +14,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 
-/** Reads the progress {@link ProgressLedger} keeps. */
+/**
+ * Reads the progress {@link ProgressLedger} keeps. Plain SQL, not a repository: the cohort is streamed a thousand rows
+ * at a time with its met indicators as an array column, and the reads of one enrollment sit on the ledger's own tables.
+ */
 @Singleton
 class ProgressQueries {
 
