@@ -1,13 +1,11 @@
 package tw.training.evidence;
 
 import io.micronaut.core.annotation.Nullable;
-import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
-import io.micronaut.http.annotation.Header;
 import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.http.server.types.files.StreamedFile;
@@ -87,9 +85,9 @@ class EvidenceController {
 
     @Get("/api/evidence/{id}/files/{fileId}")
     @Operation(summary = "The file's bytes, with its type, its UTF-8 file name and its SHA-256 as ETag")
-    HttpResponse<?> download(@PathVariable long id, @PathVariable long fileId,
-                             @Header(HttpHeaders.IF_NONE_MATCH) @Nullable String ifNoneMatch, @Parameter(hidden = true) Actor actor) throws IOException {
-        return FileResponse.of(evidence.download(id, fileId, actor), ifNoneMatch, false);
+    HttpResponse<?> download(HttpRequest<?> request, @PathVariable long id, @PathVariable long fileId, @Parameter(hidden = true) Actor actor)
+            throws IOException {
+        return FileResponse.of(evidence.download(id, fileId, actor), request.getHeaders(), false);
     }
 
     @Post("/api/evidence/{id}/withdrawal")

@@ -2,7 +2,9 @@ package tw.training.evidence;
 
 import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MediaType;
+import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.server.types.files.StreamedFile;
 
 import java.io.IOException;
@@ -19,13 +21,31 @@ public final class FileResponse {
     private FileResponse() {
     }
 
-    public static HttpResponse<?> of(EvidenceService.Download download, String ifNoneMatch, boolean inline) throws IOException {
+    /**
+     * The file, or with a single {@code Range} of bytes (RFC 9110) the part asked for: 206 with its {@code Content-Range},
+     * so that a browser can seek in audio and video; 416 when the range lies outside the file. A range on a changed file
+     * ({@code If-Range} no longer the ETag) or of several parts is answered with the whole file.
+     */
+    public static HttpResponse<?> of(EvidenceService.Download download, HttpHeaders request, boolean inline) throws IOException {
         Views.File file = download.file();
         String etag = "\"" + file.sha256() + "\"";
-        if (etag.equals(ifNoneMatch)) {
+        if (etag.equals(request.get(HttpHeaders.IF_NONE_MATCH))) {
             return HttpResponse.notModified().header(HttpHeaders.ETAG, etag);
         }
-        return HttpResponse.ok(new StreamedFile(download.open(), MediaType.of(file.contentType()), -1, file.size()))
+        String range = request.get(HttpHeaders.RANGE);
+        String ifRange = request.get(HttpHeaders.IF_RANGE);
+        ByteRange part = range == null || ifRange != null && !ifRange.equals(etag) ? null : ByteRange.parse(range, file.size());
+        if (part == ByteRange.UNSATISFIABLE) {
+            return HttpResponse.status(HttpStatus.REQUESTED_RANGE_NOT_SATISFIABLE).header(HttpHeaders.CONTENT_RANGE, "bytes */" + file.size())
+                    .header(HttpHeaders.ACCEPT_RANGES, "bytes");
+        }
+        MutableHttpResponse<StreamedFile> response = part == null
+                ? HttpResponse.ok(new StreamedFile(download.open(), MediaType.of(file.contentType()), -1, file.size()))
+                : HttpResponse.<StreamedFile>status(HttpStatus.PARTIAL_CONTENT)
+                        .body(new StreamedFile(part.of(download.open()), MediaType.of(file.contentType()), -1, part.length()))
+                        .header(HttpHeaders.CONTENT_RANGE, "bytes " + part.first() + "-" + part.last() + "/" + file.size());
+        return response
+                .header(HttpHeaders.ACCEPT_RANGES, "bytes")
                 .header(HttpHeaders.CONTENT_DISPOSITION, contentDisposition(inline ? "inline" : "attachment", file.filename()))
                 .header(HttpHeaders.ETAG, etag)
                 .header("X-Content-Type-Options", "nosniff")

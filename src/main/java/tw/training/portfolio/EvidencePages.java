@@ -1,7 +1,6 @@
 package tw.training.portfolio;
 
 import io.micronaut.core.annotation.Nullable;
-import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
@@ -11,7 +10,6 @@ import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Consumes;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
-import io.micronaut.http.annotation.Header;
 import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.Produces;
@@ -187,8 +185,8 @@ class EvidencePages {
 
     @Get("/evidence/{id}/files/{fileId}{?inline}")
     @Produces(MediaType.ALL)
-    HttpResponse<?> file(@PathVariable long id, @PathVariable long fileId, @Nullable @QueryValue String inline,
-                         @Header(HttpHeaders.IF_NONE_MATCH) @Nullable String ifNoneMatch, Actor actor) throws IOException {
-        return FileResponse.of(evidence.download(id, fileId, actor), ifNoneMatch, inline != null);
+    HttpResponse<?> file(HttpRequest<?> request, @PathVariable long id, @PathVariable long fileId, @Nullable @QueryValue String inline,
+                         Actor actor) throws IOException {
+        return FileResponse.of(evidence.download(id, fileId, actor), request.getHeaders(), inline != null);
     }
 }
