@@ -32,6 +32,8 @@ public class JudgingGrid {
 
     /** Learners a page shows. */
     static final int PAGE = 50;
+    /** Cells one save may judge: as many as the batch takes judgements, and well inside a database's parameter limit. */
+    static final int MAX_CELLS = 5_000;
 
     private final CourseService courses;
     private final JudgementService judgements;
@@ -126,28 +128,31 @@ public class JudgingGrid {
         if (choices.isEmpty()) {
             throw InvalidInputException.of("outcome", "choose MET or NOT_YET for at least one cell");
         }
-        Set<Long> enrollmentIds = new LinkedHashSet<>();
-        Set<Long> indicatorIds = new LinkedHashSet<>();
+        if (choices.size() > MAX_CELLS) {
+            throw InvalidInputException.of("outcome", "at most " + MAX_CELLS + " cells at once");
+        }
+        Map<Choice, long[]> cellIds = new LinkedHashMap<>();
         List<InputError> errors = new ArrayList<>();
         for (Choice choice : choices) {
             long[] ids = ids(choice.key());
             if (ids == null) {
                 errors.add(InputError.field("outcome:" + choice.key(), "not a cell of this grid"));
             } else {
-                enrollmentIds.add(ids[0]);
-                indicatorIds.add(ids[1]);
+                cellIds.put(choice, ids);
             }
         }
+        Set<Long> enrollmentIds = new LinkedHashSet<>();
+        Set<Long> indicatorIds = new LinkedHashSet<>();
+        cellIds.values().forEach(ids -> {
+            enrollmentIds.add(ids[0]);
+            indicatorIds.add(ids[1]);
+        });
         Set<Long> inCourse = enrollmentIds.isEmpty() ? Set.of() : cells.lock(courseId, enrollmentIds);
         Map<String, GridCells.State> states = cells.states(inCourse, indicatorIds, assessment);
         Set<String> changed = new LinkedHashSet<>();
         List<Views.BatchJudgement> batch = new ArrayList<>();
-        for (Choice choice : choices) {
-            long[] ids = ids(choice.key());
+        cellIds.forEach((choice, ids) -> {
             GridCells.State state = states.get(choice.key());
-            if (ids == null) {
-                continue;
-            }
             if (!inCourse.contains(ids[0])) {
                 errors.add(InputError.field("outcome:" + choice.key(), "no learner " + ids[0] + " in course " + courseId));
             } else if (state == null ? !choice.token().isEmpty() : !state.token().equals(choice.token())) {
@@ -158,7 +163,7 @@ public class JudgingGrid {
                 List<Long> judged = state.awaiting().isEmpty() ? List.of(state.lastJudged()) : state.awaiting();
                 judged.forEach(evidence -> batch.add(new Views.BatchJudgement(evidence, state.indicator(), choice.outcome().name(), comment)));
             }
-        }
+        });
         if (!errors.isEmpty()) {
             throw new InvalidInputException("No judgement was recorded: " + errors.size() + " of " + choices.size() + " cells cannot be judged", errors);
         }

@@ -172,6 +172,14 @@ class GridPagesTest implements DatabaseTest {
         assertEquals(422, trainer.post(grid, foreign).statusCode(), "a cell that is not the course's");
         assertEquals(List.of(), judgements(learner), "all or nothing");
 
+        List<Map.Entry<String, String>> tooMany = new ArrayList<>(form.with(Map.of(p1, "MET"), ""));
+        for (int i = 0; i < 40_000; i++) {
+            tooMany.add(Map.entry("outcome:" + (1_000_000 + i) + ":" + i, "MET"));
+        }
+        HttpResponse<String> refusedMany = trainer.post(grid, tooMany);
+        assertEquals(422, refusedMany.statusCode(), "more cells than one save takes: explained, not a database error");
+        assertTrue(refusedMany.body().contains("at most 5000 cells"), "the limit is named");
+
         List<Map.Entry<String, String>> forged = new ArrayList<>(form.with(Map.of(p1, "MET"), ""));
         forged.removeIf(field -> field.getKey().equals("_csrf"));
         assertEquals(403, trainer.post(grid, forged).statusCode());
