@@ -1,5 +1,6 @@
 package tw.training.course;
 
+import io.micronaut.context.event.ApplicationEventPublisher;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.transaction.annotation.ReadOnly;
 import jakarta.inject.Singleton;
@@ -43,11 +44,12 @@ public class CourseService {
     private final CatalogueService catalogue;
     private final PlanCheck planCheck;
     private final Clock clock;
+    private final ApplicationEventPublisher<ModulesCopied> copied;
     /** {@link #publishedTaskLevels}, by revision id; past 2,000 revisions the memory is simply dropped. */
     private final Map<Long, Map<String, Integer>> publishedLevels = new java.util.concurrent.ConcurrentHashMap<>();
 
     CourseService(CourseRepository courses, RevisionRepository revisions, PlanRepository plans, ModuleRepository modules,
-                  CatalogueService catalogue, PlanCheck planCheck, Clock clock) {
+                  CatalogueService catalogue, PlanCheck planCheck, Clock clock, ApplicationEventPublisher<ModulesCopied> copied) {
         this.courses = courses;
         this.revisions = revisions;
         this.plans = plans;
@@ -55,6 +57,7 @@ public class CourseService {
         this.catalogue = catalogue;
         this.planCheck = planCheck;
         this.clock = clock;
+        this.copied = copied;
     }
 
     @Transactional
@@ -300,6 +303,23 @@ public class CourseService {
         return view(courses.findCourse(courseId).orElseThrow(), latest(course.id()));
     }
 
+    /** A module of any revision of any course; callers check who may see it. */
+    @ReadOnly
+    public Optional<ModuleRef> module(long moduleId) {
+        return modules.ref(moduleId);
+    }
+
+    /**
+     * The module of the course's draft that a change of {@code moduleId} goes into, the draft opened (and the published
+     * modules copied, with what hangs off them) if there was none: for features that keep things per module.
+     */
+    @Transactional
+    public ModuleRef draftModule(long courseId, long moduleId, Actor actor) {
+        CourseRow course = course(courseId, actor);
+        RevisionRow draft = draft(course);
+        return modules.ref(moduleAt(draft, moduleId, courseId).id()).orElseThrow();
+    }
+
     /** The course if the actor trains it or is an admin; anyone else is told it does not exist. */
     @ReadOnly
     public CourseRef requireTrainer(long courseId, Actor actor) {
@@ -365,7 +385,7 @@ public class CourseService {
         }
         long draft = revisions.insertRevision(course.id(), latest.number() + 1, clock.instant());
         plans.copyPlan(latest.id(), draft);
-        modules.copyModules(latest.id(), draft);
+        copied.publishEvent(new ModulesCopied(modules.copyModules(latest.id(), draft)));
         return latest(course.id());
     }
 

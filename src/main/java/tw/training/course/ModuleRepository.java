@@ -72,10 +72,18 @@ interface ModuleRepository extends GenericRepository<CourseModule, Long> {
         return remove(revisionId, moduleId) > 0;
     }
 
-    /** The modules of a revision copied into a new draft, tasks included. */
-    default void copyModules(long fromRevision, long toRevision) {
+    /** The modules of a revision copied into a new draft, tasks included; answers each module's copy. */
+    default Map<Long, Long> copyModules(long fromRevision, long toRevision) {
+        Map<Long, Long> copies = new LinkedHashMap<>();
         for (CourseModule module : ofRevision(fromRevision)) {
-            copyTasks(module.id(), insertModule(toRevision, module.sortOrder(), module.title(), module.hours(), module.description()));
+            long copy = insertModule(toRevision, module.sortOrder(), module.title(), module.hours(), module.description());
+            copyTasks(module.id(), copy);
+            copies.put(module.id(), copy);
         }
+        return copies;
     }
+
+    @Query("SELECT m.module_id, r.course_id, m.revision_id, r.status AS revision_status FROM course_module m"
+            + " JOIN course_revision r ON r.revision_id = m.revision_id WHERE m.module_id = :moduleId")
+    java.util.Optional<ModuleRef> ref(long moduleId);
 }

@@ -29,6 +29,10 @@ interface EnrollmentRepository extends GenericRepository<Enrollment, Long> {
     @Query(LISTING + "WHERE e.learner_id = :learnerId ORDER BY e.enrolled_at, e.enrollment_id")
     List<EnrollmentListing> ofLearner(long learnerId);
 
+    /** The learner's enrollment in the course, withdrawn or not (a learner enrolls in a course once at a time). */
+    @Query(LISTING + "WHERE e.course_id = :courseId AND e.learner_id = :learnerId ORDER BY e.enrollment_id DESC")
+    List<EnrollmentListing> ofLearnerInCourse(long courseId, long learnerId);
+
     @Query(LISTING + "WHERE e.course_id = :courseId ORDER BY u.username")
     List<EnrollmentListing> ofCourse(long courseId);
 

@@ -20,6 +20,7 @@ import tw.training.problem.NotFoundException;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Enrolls learners in published courses and answers who is enrolled where. Each enrollment keeps the plan
@@ -136,6 +137,16 @@ public class EnrollmentService {
         public EnrollmentView view() {
             return view;
         }
+    }
+
+    /**
+     * The signed-in learner's enrollment in the course that has not been withdrawn, if any: for features that let a
+     * learner use what their course offers (its materials, its tests).
+     */
+    @ReadOnly
+    public Optional<EnrollmentRef> own(long courseId, Actor actor) {
+        return store.ofLearnerInCourse(courseId, actor.userId()).stream().map(EnrollmentListing::ref)
+                .filter(e -> e.status() != EnrollmentStatus.WITHDRAWN).findFirst();
     }
 
     /** {@link #requireVisible} and {@link #get} at once. */

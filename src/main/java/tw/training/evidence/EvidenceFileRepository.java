@@ -22,7 +22,8 @@ interface EvidenceFileRepository extends GenericRepository<EvidenceFile, Long> {
     @Query("SELECT * FROM evidence_file WHERE evidence_file_id > :afterId ORDER BY evidence_file_id LIMIT :limit")
     List<EvidenceFile> after(long afterId, int limit);
 
-    /** Which of these storage keys some evidence refers to. */
-    @Query("SELECT storage_key FROM evidence_file WHERE storage_key IN (:keys)")
+    /** Which of these storage keys some evidence file or course material refers to (both are kept in the store). */
+    @Query("SELECT storage_key FROM evidence_file WHERE storage_key IN (:keys)"
+            + " UNION SELECT storage_key FROM material WHERE storage_key IN (:keys)")
     List<String> referenced(Collection<String> keys);
 }
