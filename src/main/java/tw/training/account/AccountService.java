@@ -192,7 +192,7 @@ public class AccountService {
     }
 
     private User user(String username) {
-        return users.named(username == null ? "" : username.strip().toLowerCase())
+        return users.named(username == null ? "" : username.strip().toLowerCase()).filter(user -> !user.username().equals(SystemAccount.USERNAME))
                 .orElseThrow(() -> new NotFoundException("user " + username + " not found"));
     }
 

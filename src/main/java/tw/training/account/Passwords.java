@@ -28,7 +28,8 @@ public class Passwords {
 
     /** Whether the password is the one of the hash; text no password can be (half a surrogate) never is. */
     boolean matches(String password, String hash) {
-        if (!Text.isWellFormed(password)) {
+        if (!Text.isWellFormed(password) || !hash.startsWith("$argon2")) {
+            // the system account's hash is no hash at all: nothing matches it, in the time a check takes
             spendTheTimeOfACheck(password);
             return false;
         }

@@ -42,7 +42,7 @@ interface UserRepository extends GenericRepository<UserRow, Long> {
     Optional<Listing> byId(long id);
 
     /** By username, those matching each filter given: {@code pattern} a LIKE pattern (escape '!') on username, name or e-mail. */
-    @Query(WITH_ROLES + "WHERE (CAST(:pattern AS VARCHAR) IS NULL OR LOWER(u.username) LIKE :pattern ESCAPE '!'"
+    @Query(WITH_ROLES + "WHERE u.username <> '(system)' AND (CAST(:pattern AS VARCHAR) IS NULL OR LOWER(u.username) LIKE :pattern ESCAPE '!'"
             + " OR LOWER(u.display_name) LIKE :pattern ESCAPE '!' OR LOWER(u.email) LIKE :pattern ESCAPE '!')"
             + " AND (CAST(:role AS VARCHAR) IS NULL OR EXISTS (SELECT 1 FROM user_role r WHERE r.user_id = u.user_id AND r.role = :role))"
             + " AND (CAST(:enabled AS BOOLEAN) IS NULL OR u.enabled = :enabled)"

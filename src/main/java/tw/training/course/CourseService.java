@@ -340,6 +340,12 @@ public class CourseService {
         return actor.has(Roles.TRAINER) && courses.isTrainer(courseId, actor.userId());
     }
 
+    /** The assessment plan of the course's latest revision (its draft if it has one): what its new content is tagged with. */
+    @ReadOnly
+    public List<PlanEntry> latestPlan(long courseId) {
+        return plans.planEntries(latest(courseId).id());
+    }
+
     /** The assessment plan of a revision: every indicator with the methods it requires. */
     @ReadOnly
     public List<PlanEntry> planOf(long revisionId) {

@@ -19,6 +19,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import tw.training.account.Actor;
+import tw.training.web.TextUpload;
 import tw.training.account.Roles;
 import tw.training.course.CourseView;
 import tw.training.web.PlainText;
@@ -61,7 +62,7 @@ class EnrollmentController {
     @Secured({Roles.TRAINER, Roles.ADMIN})
     @Operation(summary = "Enroll a CSV of usernames (UTF-8 or Big5; as the body or the part 'file' of a form); answers what happened to each row")
     BulkReport enrollAll(@PathVariable long id, HttpRequest<?> request, @Parameter(hidden = true) Actor actor) throws IOException {
-        return bulk.enroll(id, RosterFile.read(request), actor);
+        return bulk.enroll(id, TextUpload.read(request, "the roster"), actor);
     }
 
     @Get("/api/courses/{id}/enrollments")

@@ -17,6 +17,7 @@ import io.micronaut.security.annotation.Secured;
 import io.swagger.v3.oas.annotations.Hidden;
 import tw.training.account.AccountService;
 import tw.training.account.Actor;
+import tw.training.web.TextUpload;
 import tw.training.account.Roles;
 import tw.training.course.CourseService;
 import tw.training.page.MultipartForm;
@@ -90,7 +91,7 @@ class EnrollmentPages {
         try {
             MultipartForm.read(request, part -> {
                 if (part.name().equals("file") && csv.get() == null) {
-                    csv.set(RosterFile.decode(RosterFile.bounded(part.content()), RosterFile.charsetOf(part.contentType())));
+                    csv.set(TextUpload.decode(TextUpload.bounded(part.content(), "the roster"), TextUpload.charsetOf(part.contentType())));
                 }
             });
         } catch (InvalidInputException | PayloadTooLargeException refused) {

@@ -1,4 +1,4 @@
-package tw.training.enrollment;
+package tw.training.web;
 
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpHeaders;
@@ -7,7 +7,6 @@ import io.micronaut.http.MediaType;
 import io.micronaut.http.ServerHttpRequest;
 import tw.training.problem.InvalidInputException;
 import tw.training.problem.PayloadTooLargeException;
-import tw.training.web.MultipartReader;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -19,21 +18,22 @@ import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 
 /**
- * A roster as trainers have it: a CSV sent as the body ({@code text/csv} or {@code text/plain}) or as the file of a
- * form ({@code multipart/form-data}, part {@code file}), in UTF-8 with or without a byte-order mark, or in Big5 as
- * Excel on a zh-TW Windows saves it. A {@code charset} parameter is honoured; else UTF-8 is tried first, strictly,
- * and Big5 (Microsoft's code page 950) when the bytes are not UTF-8. At most {@link #MAX_BYTES}, never held beyond.
+ * A text file as trainers have it (a roster, an item bank in CSV or GIFT): sent as the body ({@code text/csv} or
+ * {@code text/plain}) or as the file of a form ({@code multipart/form-data}, part {@code file}), in UTF-8 with or without
+ * a byte-order mark, or in Big5 as Excel on a zh-TW Windows saves it. A {@code charset} parameter is honoured; else UTF-8
+ * is tried first, strictly, and Big5 (Microsoft's code page 950) when the bytes are not UTF-8. At most
+ * {@link #MAX_BYTES}, never held beyond.
  */
-final class RosterFile {
+public final class TextUpload {
 
-    static final int MAX_BYTES = 2 * 1024 * 1024;
+    public static final int MAX_BYTES = 2 * 1024 * 1024;
     private static final byte[] BOM = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
 
-    private RosterFile() {
+    private TextUpload() {
     }
 
-    /** The roster's text, whichever way it came. */
-    static String read(HttpRequest<?> request) throws IOException {
+    /** The file's text, whichever way it came; {@code what} names it in refusals ("the roster"). */
+    public static String read(HttpRequest<?> request, String what) throws IOException {
         String contentType = request.getHeaders().get(HttpHeaders.CONTENT_TYPE);
         try (InputStream body = ((ServerHttpRequest<?>) request).byteBody().toInputStream()) {
             if (contentType != null && contentType.toLowerCase().startsWith(MediaType.MULTIPART_FORM_DATA)) {
@@ -42,16 +42,16 @@ final class RosterFile {
                 MultipartReader parts = new MultipartReader(body, boundary);
                 for (Optional<MultipartReader.Part> part = parts.next(); part.isPresent(); part = parts.next()) {
                     if (part.get().name().equals("file")) {
-                        return decode(bounded(part.get().content()), charsetOf(part.get().contentType()));
+                        return decode(bounded(part.get().content(), what), charsetOf(part.get().contentType()));
                     }
                 }
-                throw InvalidInputException.of("file", "send the roster as the part 'file'");
+                throw InvalidInputException.of("file", "send " + what + " as the part 'file'");
             }
-            return decode(bounded(body), charsetOf(contentType));
+            return decode(bounded(body, what), charsetOf(contentType));
         }
     }
 
-    static String decode(byte[] bytes, @Nullable String charset) {
+    public static String decode(byte[] bytes, @Nullable String charset) {
         if (bytes.length >= 3 && bytes[0] == BOM[0] && bytes[1] == BOM[1] && bytes[2] == BOM[2]) {
             return new String(bytes, 3, bytes.length - 3, StandardCharsets.UTF_8);
         }
@@ -66,18 +66,18 @@ final class RosterFile {
         }
     }
 
-    static byte[] bounded(InputStream in) throws IOException {
+    public static byte[] bounded(InputStream in, String what) throws IOException {
         byte[] bytes = in.readNBytes(MAX_BYTES + 1);
         if (bytes.length > MAX_BYTES) {
-            throw new PayloadTooLargeException("a roster is at most " + PayloadTooLargeException.size(MAX_BYTES));
+            throw new PayloadTooLargeException(what + " is larger than " + PayloadTooLargeException.size(MAX_BYTES));
         }
         if (bytes.length == 0) {
-            throw InvalidInputException.of("body", "the roster is empty");
+            throw InvalidInputException.of("body", what + " is empty");
         }
         return bytes;
     }
 
-    static @Nullable String charsetOf(@Nullable String contentType) {
+    public static @Nullable String charsetOf(@Nullable String contentType) {
         if (contentType == null) {
             return null;
         }
