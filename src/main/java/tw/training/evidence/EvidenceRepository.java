@@ -30,6 +30,10 @@ interface EvidenceRepository extends GenericRepository<EvidenceRow, Long> {
 
     EvidenceRow save(EvidenceRow evidence);
 
+    /** The account machines judge under (migration V014). */
+    @Query("SELECT user_id FROM app_user WHERE username = '(system)'")
+    long systemAccount();
+
     @Query("INSERT INTO evidence_indicator (evidence_id, indicator_id) VALUES (:evidenceId, :indicatorId)")
     void addClaim(long evidenceId, long indicatorId);
 

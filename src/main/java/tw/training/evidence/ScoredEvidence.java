@@ -1,0 +1,66 @@
+package tw.training.evidence;
+
+import io.micronaut.context.event.ApplicationEventPublisher;
+import io.micronaut.core.annotation.Nullable;
+import jakarta.inject.Singleton;
+import tw.training.course.AssessmentMethod;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Evidence a machine produced and judged (a closed written test): the evidence item, its claims and the system's
+ * judgements, recorded in the caller's transaction, then progress derived again through the ledger as for any judgement.
+ * An indicator claimed without a judgement (one a short answer tests) waits in the assessors' queue.
+ */
+@Singleton
+public class ScoredEvidence {
+
+    private final EvidenceRepository rows;
+    private final JudgementRepository judgements;
+    private final ApplicationEventPublisher<JudgementsRecorded> events;
+    private final Clock clock;
+    private volatile Long systemAccount;
+
+    ScoredEvidence(EvidenceRepository rows, JudgementRepository judgements, ApplicationEventPublisher<JudgementsRecorded> events, Clock clock) {
+        this.rows = rows;
+        this.judgements = judgements;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    /** The system's judgement of one claimed indicator. */
+    public record Verdict(long indicatorId, Outcome outcome, String comment) {
+    }
+
+    /**
+     * Records the evidence with its claims and verdicts; answers its id. Must run in a transaction that holds the
+     * enrollment's row lock, as judging does (the ledger takes it again, which is then free).
+     */
+    public long record(long enrollmentId, AssessmentMethod method, String title, @Nullable String description, Set<Long> claimed,
+                       List<Verdict> verdicts) {
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
+        long id = rows.save(new EvidenceRow(null, enrollmentId, method, title, description, EvidenceStatus.SUBMITTED, now, null)).id();
+        claimed.forEach(indicator -> rows.addClaim(id, indicator));
+        if (!verdicts.isEmpty()) {
+            long system = systemAccount();
+            judgements.saveAll(verdicts.stream().map(v -> new JudgementRow(null, id, v.indicatorId(), v.outcome(), v.comment(), system, now)).toList());
+            events.publishEvent(new JudgementsRecorded(Map.of(enrollmentId,
+                    Set.copyOf(verdicts.stream().map(Verdict::indicatorId).toList()))));
+        }
+        return id;
+    }
+
+    private long systemAccount() {
+        Long id = systemAccount;
+        if (id == null) {
+            id = rows.systemAccount();
+            systemAccount = id;
+        }
+        return id;
+    }
+}

@@ -1,0 +1,26 @@
+package tw.training.writtentest;
+
+import io.micronaut.data.annotation.Query;
+import io.micronaut.data.jdbc.annotation.JdbcRepository;
+import io.micronaut.data.model.query.builder.sql.Dialect;
+import io.micronaut.data.repository.GenericRepository;
+
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+
+/** An attempt's draw and answers. */
+@JdbcRepository(dialect = Dialect.POSTGRES)
+interface AttemptItemRepository extends GenericRepository<AttemptItem, Long> {
+
+    List<AttemptItem> saveAll(Iterable<AttemptItem> items);
+
+    @Query("SELECT * FROM attempt_item WHERE attempt_id = :attemptId ORDER BY position")
+    List<AttemptItem> of(long attemptId);
+
+    @Query("UPDATE attempt_item SET answer = :answer, answered_at = :at WHERE attempt_id = :attemptId AND item_id = :itemId")
+    int answer(long attemptId, long itemId, @io.micronaut.core.annotation.Nullable String answer, Instant at);
+
+    @Query("UPDATE attempt_item SET correct = :correct WHERE attempt_id = :attemptId AND item_id IN (:itemIds)")
+    void score(long attemptId, Collection<Long> itemIds, boolean correct);
+}

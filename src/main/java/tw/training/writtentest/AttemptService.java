@@ -1,0 +1,268 @@
+package tw.training.writtentest;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.transaction.TransactionOperations;
+import jakarta.inject.Singleton;
+import tw.training.account.Actor;
+import tw.training.course.CourseRef;
+import tw.training.course.CourseService;
+import tw.training.enrollment.EnrollmentRef;
+import tw.training.enrollment.EnrollmentService;
+import tw.training.problem.ConflictException;
+import tw.training.problem.ForbiddenException;
+import tw.training.problem.InvalidInputException;
+import tw.training.problem.NotFoundException;
+
+import java.security.SecureRandom;
+import java.sql.Connection;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * Learners take written tests: an attempt draws its own items (n per indicator, at random from the bank) in its own
+ * order, kept; answers are saved one by one as the learner goes, so a reload resumes; the server keeps the deadline
+ * and refuses what comes after it; submitting, or the deadline, closes the attempt ({@link AttemptCloser}). Until then
+ * nothing a learner can read carries the key.
+ */
+@Singleton
+public class AttemptService {
+
+    private static final int MAX_TEXT = 10_000;
+
+    private final AttemptRepository attempts;
+    private final AttemptItemRepository attemptItems;
+    private final ItemRepository items;
+    private final OptionRepository options;
+    private final TestService tests;
+    private final AttemptReader reader;
+    private final AttemptCloser closer;
+    private final CourseService courses;
+    private final EnrollmentService enrollments;
+    private final TransactionOperations<Connection> transactions;
+    private final Clock clock;
+    private final Random random = new SecureRandom();
+
+    AttemptService(AttemptRepository attempts, AttemptItemRepository attemptItems, ItemRepository items, OptionRepository options,
+                   TestService tests, AttemptReader reader, AttemptCloser closer, CourseService courses, EnrollmentService enrollments,
+                   TransactionOperations<Connection> transactions, Clock clock) {
+        this.attempts = attempts;
+        this.attemptItems = attemptItems;
+        this.items = items;
+        this.options = options;
+        this.tests = tests;
+        this.reader = reader;
+        this.closer = closer;
+        this.courses = courses;
+        this.enrollments = enrollments;
+        this.transactions = transactions;
+        this.clock = clock;
+    }
+
+    /** The learner starts an attempt: refused while another of this test is open, or when none is left. */
+    public AttemptViews.Attempt start(long testId, Actor actor) {
+        long id = transactions.executeWrite(status -> {
+            WrittenTest test = tests.test(testId);
+            EnrollmentRef enrollment = enrollments.own(test.courseId(), actor).orElseThrow(() -> new NotFoundException("test " + testId + " not found"));
+            if (courses.find(test.courseId()).map(CourseRef::archived).orElse(false)) {
+                throw new ConflictException("the course is archived and takes no more attempts");
+            }
+            attempts.lockEnrollment(enrollment.id());
+            List<Attempt> earlier = attempts.findByTestIdAndEnrollmentIdOrderByAttemptNumber(testId, enrollment.id());
+            Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
+            for (Attempt open : earlier.stream().filter(a -> a.status() == AttemptStatus.OPEN).toList()) {
+                if (now.isBefore(open.deadline())) {
+                    throw new ConflictException("attempt " + open.attemptNumber() + " of this test is open until " + open.deadline()
+                            + ": resume it at /api/attempts/" + open.id());
+                }
+            }
+            if (earlier.size() >= test.maxAttempts()) {
+                throw new ConflictException("all " + test.maxAttempts() + " attempts at this test are used");
+            }
+            List<TestRepository.Tested> tested = tests.tested(List.of(test)).getOrDefault(testId, List.of());
+            Set<Long> inPlan = tests.writtenTestIndicators(enrollment.revisionId());
+            if (!tested.stream().allMatch(t -> inPlan.contains(t.indicatorId()))) {
+                throw new ConflictException("this test covers indicators your plan does not assess by written test");
+            }
+            Attempt attempt = attempts.save(new Attempt(null, testId, enrollment.id(), earlier.size() + 1, AttemptStatus.OPEN, now,
+                    now.plus(Duration.ofMinutes(test.timeLimitMinutes())), null, null));
+            attemptItems.saveAll(draw(attempt.id(), test.courseId(), tested));
+            return attempt.id();
+        });
+        return get(id, actor);
+    }
+
+    /** The learner's own attempt, or any of the course's for its trainers and admins; closed first if its time ran out. */
+    public AttemptViews.Attempt get(long attemptId, Actor actor) {
+        Attempt attempt = visible(attemptId, actor);
+        if (attempt.status() == AttemptStatus.OPEN && !clock.instant().isBefore(attempt.deadline())) {
+            closer.close(attemptId, false);
+        }
+        return transactions.executeRead(status -> view(reader.read(attempts.findById(attemptId).orElseThrow())));
+    }
+
+    /** Saves one answer; refused once the attempt is closed or its deadline passed (which closes it). */
+    public AttemptViews.Saved answer(long attemptId, long itemId, AttemptViews.Answer answer, Actor actor) {
+        Attempt visible = own(attemptId, actor);
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
+        boolean late = transactions.executeWrite(status -> {
+            Attempt attempt = attempts.lock(attemptId).orElseThrow();
+            if (attempt.status() != AttemptStatus.OPEN) {
+                throw new ConflictException("attempt " + attemptId + " is closed (" + attempt.status() + " at " + attempt.closedAt() + "); it takes no more answers");
+            }
+            if (!now.isBefore(attempt.deadline())) {
+                return true;
+            }
+            AttemptItem drawn = attemptItems.of(attemptId).stream().filter(i -> i.itemId() == itemId).findFirst()
+                    .orElseThrow(() -> new NotFoundException("attempt " + attemptId + " has no item " + itemId));
+            Item item = items.findById(itemId).orElseThrow();
+            attemptItems.answer(attemptId, itemId, stored(item, answer), now);
+            return false;
+        });
+        if (late) {
+            closer.close(attemptId, false);
+            throw new ConflictException("the time of attempt " + attemptId + " ran out at " + visible.deadline() + "; the answer came too late");
+        }
+        return new AttemptViews.Saved(itemId, now, secondsLeft(visible, now));
+    }
+
+    /** The learner submits: the attempt closes and is scored (or was already closed: nothing is recorded twice). */
+    public AttemptViews.Attempt submit(long attemptId, Actor actor) {
+        own(attemptId, actor);
+        closer.close(attemptId, true);
+        return get(attemptId, actor);
+    }
+
+    /** Closes attempts whose deadline passed and that nobody came back to; answers how many. */
+    int closeExpired() {
+        int closed = 0;
+        for (long id : transactions.executeRead(status -> attempts.expired(clock.instant()))) {
+            closed += closer.close(id, false) ? 1 : 0;
+        }
+        return closed;
+    }
+
+    /** n items per indicator at random from the bank (an item drawn once, for one indicator), then shuffled, options too. */
+    private List<AttemptItem> draw(long attemptId, long courseId, List<TestRepository.Tested> tested) {
+        List<Item> bank = items.inBank(courseId);
+        Map<Long, List<Long>> byIndicator = bank.isEmpty() ? Map.of() : items.tags(bank.stream().map(Item::id).toList()).stream()
+                .collect(Collectors.groupingBy(ItemRepository.Tag::indicatorId, Collectors.mapping(ItemRepository.Tag::itemId, Collectors.toList())));
+        Set<Long> taken = new HashSet<>();
+        List<long[]> drawn = new ArrayList<>();
+        for (TestRepository.Tested indicator : tested) {
+            List<Long> candidates = new ArrayList<>(byIndicator.getOrDefault(indicator.indicatorId(), List.of()));
+            candidates.removeAll(taken);
+            if (candidates.size() < indicator.itemCount()) {
+                throw new ConflictException("the item bank no longer holds " + indicator.itemCount() + " items for " + indicator.indicator()
+                        + " (it has " + candidates.size() + "); the trainers must add items");
+            }
+            Collections.shuffle(candidates, random);
+            candidates.subList(0, indicator.itemCount()).forEach(item -> {
+                taken.add(item);
+                drawn.add(new long[]{item, indicator.indicatorId()});
+            });
+        }
+        Collections.shuffle(drawn, random);
+        Map<Long, List<Integer>> positions = options.of(taken).stream().collect(Collectors.groupingBy(ItemOption::itemId,
+                Collectors.mapping(ItemOption::position, Collectors.toList())));
+        Map<Long, ItemKind> kinds = bank.stream().collect(Collectors.toMap(Item::id, Item::kind));
+        List<AttemptItem> rows = new ArrayList<>();
+        for (int i = 0; i < drawn.size(); i++) {
+            long item = drawn.get(i)[0];
+            List<Integer> order = new ArrayList<>(positions.getOrDefault(item, List.of()));
+            if (kinds.get(item) != ItemKind.TRUE_FALSE) {
+                Collections.shuffle(order, random);
+            }
+            rows.add(new AttemptItem(attemptId, i + 1, item, drawn.get(i)[1], order.isEmpty() ? null
+                    : order.stream().map(String::valueOf).collect(Collectors.joining(",")), null, null, null));
+        }
+        return rows;
+    }
+
+    private static @Nullable String stored(Item item, AttemptViews.Answer answer) {
+        if (item.kind() == ItemKind.SHORT_ANSWER) {
+            if (answer.choices() != null && !answer.choices().isEmpty()) {
+                throw InvalidInputException.of("choices", "a short answer is given as text");
+            }
+            String text = answer.text() == null ? "" : answer.text().strip();
+            if (text.length() > MAX_TEXT) {
+                throw InvalidInputException.of("text", "an answer has at most " + MAX_TEXT + " characters");
+            }
+            return text.isEmpty() ? null : text;
+        }
+        if (answer.text() != null) {
+            throw InvalidInputException.of("text", "a " + item.kind() + " item is answered with choices (option ids)");
+        }
+        List<Integer> choices = answer.choices() == null ? List.of() : answer.choices();
+        int count = item.kind() == ItemKind.TRUE_FALSE ? 2 : Integer.MAX_VALUE;
+        Set<Integer> distinct = new LinkedHashSet<>(choices);
+        if (distinct.size() != choices.size() || choices.stream().anyMatch(c -> c == null || c < 1 || c > count)) {
+            throw InvalidInputException.of("choices", "choices are distinct ids of the item's options");
+        }
+        if (item.kind() != ItemKind.MULTIPLE_CHOICE && choices.size() > 1) {
+            throw InvalidInputException.of("choices", "a " + item.kind() + " item takes one choice");
+        }
+        return choices.isEmpty() ? null : Scoring.stored(choices);
+    }
+
+    /** The attempt if it is the actor's own, or of a course they train (or they are an admin); to anyone else it does not exist. */
+    private Attempt visible(long attemptId, Actor actor) {
+        return transactions.executeRead(status -> {
+            Attempt attempt = attempts.findById(attemptId).orElseThrow(() -> new NotFoundException("attempt " + attemptId + " not found"));
+            EnrollmentRef enrollment = enrollments.requireVisible(attempt.enrollmentId(), actor);
+            if (enrollment.learnerId() != actor.userId() && !actor.isAdmin() && !courses.trains(enrollment.courseId(), actor)) {
+                throw new NotFoundException("attempt " + attemptId + " not found");
+            }
+            return attempt;
+        });
+    }
+
+    /** Only the learner answers and submits. */
+    private Attempt own(long attemptId, Actor actor) {
+        Attempt attempt = visible(attemptId, actor);
+        if (transactions.executeRead(status -> enrollments.requireVisible(attempt.enrollmentId(), actor)).learnerId() != actor.userId()) {
+            throw new ForbiddenException("only the learner answers and submits their attempt");
+        }
+        return attempt;
+    }
+
+    private long secondsLeft(Attempt attempt, Instant now) {
+        return attempt.status() != AttemptStatus.OPEN ? 0 : Math.max(0, Duration.between(now, attempt.deadline()).toSeconds());
+    }
+
+    /** The attempt as the API shows it: the key only once it is closed. */
+    private AttemptViews.Attempt view(AttemptContent content) {
+        Attempt attempt = content.attempt();
+        boolean closed = attempt.status() != AttemptStatus.OPEN;
+        List<AttemptViews.Question> questions = content.drawn().stream().map(drawn -> {
+            Item item = content.items().get(drawn.itemId());
+            Map<Integer, String> texts = content.options().getOrDefault(item.id(), List.of()).stream()
+                    .collect(Collectors.toMap(ItemOption::position, ItemOption::text));
+            List<AttemptViews.Choice> shown = Scoring.order(drawn.optionOrder()).stream().map(p -> new AttemptViews.Choice(p, texts.get(p))).toList();
+            boolean choice = item.kind().scoredByMachine();
+            return new AttemptViews.Question(item.id(), drawn.position(), item.kind(), item.stem(), shown,
+                    choice ? List.copyOf(Scoring.choices(drawn.answer())) : null, choice ? null : drawn.answer(), drawn.answeredAt(),
+                    closed && choice ? List.copyOf(new java.util.TreeSet<>(content.key(item.id()))) : null,
+                    closed ? content.correct(drawn) : null,
+                    closed ? item.modelAnswer() : null);
+        }).toList();
+        return new AttemptViews.Attempt(attempt.id(), attempt.testId(), content.test().title(), attempt.attemptNumber(), attempt.status(),
+                attempt.startedAt(), attempt.deadline(), secondsLeft(attempt, clock.instant()), attempt.closedAt(), questions,
+                closed ? scores(content) : null, attempt.evidenceId());
+    }
+
+    private static List<AttemptViews.Score> scores(AttemptContent content) {
+        return content.tallies().stream().map(t -> new AttemptViews.Score(t.tested().indicator(), t.items(), t.correct(), t.tested().passMark(),
+                t.outcome())).toList();
+    }
+}
