@@ -244,13 +244,14 @@ public class AttemptService {
     private AttemptViews.Attempt view(AttemptContent content) {
         Attempt attempt = content.attempt();
         boolean closed = attempt.status() != AttemptStatus.OPEN;
+        Map<Long, String> indicators = content.tested().stream().collect(Collectors.toMap(TestRepository.Tested::indicatorId, TestRepository.Tested::indicator));
         List<AttemptViews.Question> questions = content.drawn().stream().map(drawn -> {
             Item item = content.items().get(drawn.itemId());
             Map<Integer, String> texts = content.options().getOrDefault(item.id(), List.of()).stream()
                     .collect(Collectors.toMap(ItemOption::position, ItemOption::text));
             List<AttemptViews.Choice> shown = Scoring.order(drawn.optionOrder()).stream().map(p -> new AttemptViews.Choice(p, texts.get(p))).toList();
             boolean choice = item.kind().scoredByMachine();
-            return new AttemptViews.Question(item.id(), drawn.position(), item.kind(), item.stem(), shown,
+            return new AttemptViews.Question(item.id(), drawn.position(), indicators.get(drawn.indicatorId()), item.kind(), item.stem(), shown,
                     choice ? List.copyOf(Scoring.choices(drawn.answer())) : null, choice ? null : drawn.answer(), drawn.answeredAt(),
                     closed && choice ? List.copyOf(new java.util.TreeSet<>(content.key(item.id()))) : null,
                     closed ? content.correct(drawn) : null,

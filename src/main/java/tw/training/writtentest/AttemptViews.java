@@ -24,12 +24,13 @@ public final class AttemptViews {
     }
 
     /**
-     * An item as the attempt shows it, options in the attempt's own order (their ids are the authored numbers). The
+     * An item as the attempt shows it, with the indicator it was drawn for, options in the attempt's own order (their ids
+     * are the authored numbers). The
      * answer is {@code choices} (option ids) or {@code text}. {@code key}, {@code correct} and {@code modelAnswer} are
      * filled only once the attempt is closed.
      */
     @Serdeable
-    public record Question(long itemId, int position, ItemKind kind, String stem, List<Choice> options, @Nullable List<Integer> choices,
+    public record Question(long itemId, int position, String indicator, ItemKind kind, String stem, List<Choice> options, @Nullable List<Integer> choices,
                            @Nullable String text, @Nullable Instant answeredAt, @Nullable List<Integer> key, @Nullable Boolean correct,
                            @Nullable String modelAnswer) {
     }

@@ -68,8 +68,12 @@ public class ItemBank {
         List<ParsedItem> parsed = format.reader.apply(text, errors);
         Map<String, Long> plan = plan(courseId);
         List<ItemRules.Checked> checked = new ArrayList<>();
+        // a line the reader could not make sense of is named once, not again for each rule its half-read item breaks
+        Set<Integer> unreadable = errors.stream().map(InputError::line).collect(Collectors.toSet());
         for (ParsedItem item : parsed) {
-            checked.add(ItemRules.check(item.item(), plan, item.line(), errors));
+            if (!unreadable.contains(item.line())) {
+                checked.add(ItemRules.check(item.item(), plan, item.line(), errors));
+            }
         }
         if (parsed.isEmpty() && errors.isEmpty()) {
             errors.add(InputError.line(1, "the file holds no item"));

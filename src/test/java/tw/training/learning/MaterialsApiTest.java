@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import tw.training.account.Roles;
 import tw.training.testing.DatabaseTest;
+import tw.training.testing.LearningApi;
 import tw.training.testing.TestUsers;
 
 import java.io.ByteArrayOutputStream;
@@ -48,7 +49,7 @@ class MaterialsApiTest implements DatabaseTest {
     @Inject
     ApplicationContext context;
 
-    private Api api;
+    private LearningApi api;
     private String trainer;
     private String learner;
     private String stranger;
@@ -63,7 +64,7 @@ class MaterialsApiTest implements DatabaseTest {
     @BeforeAll
     void aCourseWithMaterialsIsPublished() {
         TestUsers users = TestUsers.of(context, http);
-        api = new Api(http);
+        api = new LearningApi(http);
         trainer = users.tokenFor("material.trainer", Roles.TRAINER);
         otherTrainer = users.tokenFor("material.other", Roles.TRAINER);
         learner = users.tokenFor("material.learner", Roles.LEARNER);
@@ -71,13 +72,13 @@ class MaterialsApiTest implements DatabaseTest {
         course = api.draftCourse(trainer, "MAT-1");
         module = api.firstModule(trainer, course);
         String path = "/api/courses/" + course + "/modules/" + module + "/materials";
-        lesson = Api.id(api.post(trainer, path, Map.of("kind", "LESSON", "title", "客訴的五個步驟",
+        lesson = LearningApi.id(api.post(trainer, path, Map.of("kind", "LESSON", "title", "客訴的五個步驟",
                 "markdown", "# 傾聽\n\n先**聽完**再回應。<script>alert(1)</script>\n\n[說明](javascript:alert(1))")));
-        link = Api.id(api.post(trainer, path, Map.of("kind", "LINK", "title", "消費者保護法", "url", "https://law.moj.gov.tw/")));
-        video = Api.id(api.send(trainer, HttpRequest.POST(path, MultipartBody.builder().addPart("title", "示範影片")
+        link = LearningApi.id(api.post(trainer, path, Map.of("kind", "LINK", "title", "消費者保護法", "url", "https://law.moj.gov.tw/")));
+        video = LearningApi.id(api.send(trainer, HttpRequest.POST(path, MultipartBody.builder().addPart("title", "示範影片")
                 .addPart("file", "demo.mp4", new MediaType("video/mp4"), VIDEO).build()).contentType(MediaType.MULTIPART_FORM_DATA_TYPE)));
         api.post(trainer, "/api/courses/" + course + "/publish", Map.of());
-        enrollment = Api.id(api.post(trainer, "/api/courses/" + course + "/enrollments", Map.of("username", "material.learner")));
+        enrollment = LearningApi.id(api.post(trainer, "/api/courses/" + course + "/enrollments", Map.of("username", "material.learner")));
     }
 
     @Test
@@ -139,12 +140,12 @@ class MaterialsApiTest implements DatabaseTest {
         long other = api.draftCourse(trainer, "MAT-2");
         long first = api.firstModule(trainer, other);
         String path = "/api/courses/" + other + "/modules/" + first + "/materials";
-        long a = Api.id(api.post(trainer, path, Map.of("kind", "LESSON", "title", "第一課", "markdown", "一")));
-        long b = Api.id(api.post(trainer, path, Map.of("kind", "LINK", "title", "參考", "url", "https://www.mol.gov.tw/")));
+        long a = LearningApi.id(api.post(trainer, path, Map.of("kind", "LESSON", "title", "第一課", "markdown", "一")));
+        long b = LearningApi.id(api.post(trainer, path, Map.of("kind", "LINK", "title", "參考", "url", "https://www.mol.gov.tw/")));
         api.post(trainer, "/api/courses/" + other + "/publish", Map.of());
 
         Map<String, Object> changed = api.put(trainer, "/api/materials/" + a, Map.of("title", "第一課（修訂）", "position", 2));
-        assertNotEquals(a, Api.id(changed), "the draft's copy answers");
+        assertNotEquals(a, LearningApi.id(changed), "the draft's copy answers");
         long draftModule = ((Number) changed.get("moduleId")).longValue();
         assertNotEquals(first, draftModule);
         assertEquals(List.of("參考", "第一課（修訂）"), api.list(trainer, "/api/courses/" + other + "/modules/" + draftModule + "/materials")
@@ -182,13 +183,13 @@ class MaterialsApiTest implements DatabaseTest {
     @Test
     void badMaterialsAreRefusedNamingTheField() {
         String path = "/api/courses/" + course + "/modules/" + module + "/materials";
-        assertEquals(List.of("url"), Api.fields(api.refused(422, trainer, HttpRequest.POST(path,
+        assertEquals(List.of("url"), LearningApi.fields(api.refused(422, trainer, HttpRequest.POST(path,
                 Map.of("kind", "LINK", "title", "壞連結", "url", "javascript:alert(1)")))));
-        assertEquals(List.of("title", "markdown"), Api.fields(api.refused(422, trainer, HttpRequest.POST(path, Map.of("kind", "LESSON", "title", " ")))));
-        assertEquals(List.of("kind"), Api.fields(api.refused(422, trainer, HttpRequest.POST(path, Map.of("kind", "QUIZ", "title", "x")))));
+        assertEquals(List.of("title", "markdown"), LearningApi.fields(api.refused(422, trainer, HttpRequest.POST(path, Map.of("kind", "LESSON", "title", " ")))));
+        assertEquals(List.of("kind"), LearningApi.fields(api.refused(422, trainer, HttpRequest.POST(path, Map.of("kind", "QUIZ", "title", "x")))));
         api.refused(415, trainer, HttpRequest.POST(path, MultipartBody.builder().addPart("file", "run.exe", MediaType.APPLICATION_OCTET_STREAM_TYPE,
                 new byte[]{'M', 'Z', 0, 0}).build()).contentType(MediaType.MULTIPART_FORM_DATA_TYPE));
-        assertEquals(List.of("file"), Api.fields(api.refused(422, trainer, HttpRequest.POST(path, MultipartBody.builder().addPart("title", "無檔案")
+        assertEquals(List.of("file"), LearningApi.fields(api.refused(422, trainer, HttpRequest.POST(path, MultipartBody.builder().addPart("title", "無檔案")
                 .build()).contentType(MediaType.MULTIPART_FORM_DATA_TYPE))));
         assertEquals(3, api.list(trainer, path).size(), "nothing was added");
     }
