@@ -1,5 +1,6 @@
 package tw.training.writtentest;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 import tw.training.evidence.Outcome;
@@ -9,7 +10,7 @@ import java.util.List;
 
 /**
  * An attempt as the API answers it (SPEC §11). While it is open, nothing of the key is in it: no option says whether it
- * is correct, no model answer, no score. Once closed, each item shows its key and whether the answer was correct, and
+ * is correct, no model answer, no score (those fields are left out, not null). Once closed, each item shows its key and whether the answer was correct, and
  * each indicator its score and outcome.
  */
 public final class AttemptViews {
@@ -18,6 +19,7 @@ public final class AttemptViews {
     }
 
     @Serdeable
+    @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Attempt(long id, long testId, String title, int number, AttemptStatus status, Instant startedAt, Instant deadline,
                           long secondsLeft, @Nullable Instant closedAt, List<Question> items, @Nullable List<Score> scores,
                           @Nullable Long evidenceId) {
@@ -30,6 +32,7 @@ public final class AttemptViews {
      * filled only once the attempt is closed.
      */
     @Serdeable
+    @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Question(long itemId, int position, String indicator, ItemKind kind, String stem, List<Choice> options, @Nullable List<Integer> choices,
                            @Nullable String text, @Nullable Instant answeredAt, @Nullable List<Integer> key, @Nullable Boolean correct,
                            @Nullable String modelAnswer) {

@@ -1,5 +1,6 @@
 package tw.training.writtentest;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 
@@ -33,6 +34,7 @@ public final class TestViews {
 
     /** @param inBank items of the bank (not retired) that test the indicator, for trainers; absent for learners */
     @Serdeable
+    @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Tested(String indicator, String text, int items, int passMark, @Nullable Long inBank) {
     }
 
