@@ -83,7 +83,7 @@ interface ModuleRepository extends GenericRepository<CourseModule, Long> {
         return copies;
     }
 
-    @Query("SELECT m.module_id, r.course_id, m.revision_id, r.status AS revision_status FROM course_module m"
+    @Query("SELECT m.module_id, r.course_id, m.revision_id, r.revision_number, r.status AS revision_status, m.title FROM course_module m"
             + " JOIN course_revision r ON r.revision_id = m.revision_id WHERE m.module_id = :moduleId")
     java.util.Optional<ModuleRef> ref(long moduleId);
 }

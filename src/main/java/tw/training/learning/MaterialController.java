@@ -1,7 +1,5 @@
 package tw.training.learning;
 
-import io.micronaut.context.annotation.Value;
-import io.micronaut.core.convert.format.ReadableBytes;
 import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
@@ -23,6 +21,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import tw.training.account.Actor;
+import tw.training.web.PlainText;
 import tw.training.account.Roles;
 import tw.training.evidence.FileResponse;
 import tw.training.evidence.storage.StagedFile;
@@ -38,6 +37,7 @@ import java.util.List;
 import java.util.Optional;
 
 /** SPEC §11: a module's materials, their files (with byte ranges), and a learner's "done". */
+@PlainText
 @Controller
 @Secured(SecurityRule.IS_AUTHENTICATED)
 @Tag(name = "learning")
@@ -47,13 +47,10 @@ class MaterialController {
 
     private final MaterialService materials;
     private final Staging staging;
-    private final long maxFileSize;
 
-    MaterialController(MaterialService materials, Staging staging,
-                       @ReadableBytes @Value("${app.learning.max-file-size:500MB}") long maxFileSize) {
+    MaterialController(MaterialService materials, Staging staging) {
         this.materials = materials;
         this.staging = staging;
-        this.maxFileSize = maxFileSize;
     }
 
     @Get("/api/courses/{id}/modules/{moduleId}/materials")
@@ -95,7 +92,7 @@ class MaterialController {
                         if (part.filename() == null || part.filename().isBlank()) {
                             throw InvalidInputException.of("file", "the part 'file' needs a file name (Content-Disposition filename)");
                         }
-                        file = staging.stage(part.content(), part.filename(), maxFileSize, "file");
+                        file = staging.stage(part.content(), part.filename(), materials.maxFileSize(), "file");
                     }
                     default -> throw InvalidInputException.of(part.name().length() > 40 ? part.name().substring(0, 40) : part.name(),
                             "unknown part: send 'file' and optionally 'title'");

@@ -1,6 +1,8 @@
 package tw.training.learning;
 
+import io.micronaut.context.annotation.Value;
 import io.micronaut.core.annotation.Nullable;
+import io.micronaut.core.convert.format.ReadableBytes;
 import io.micronaut.runtime.event.annotation.EventListener;
 import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Singleton;
@@ -48,9 +50,11 @@ public class MaterialService {
     private final StoredFiles files;
     private final TransactionOperations<Connection> transactions;
     private final Clock clock;
+    private final long maxFileSize;
 
     MaterialService(MaterialRepository materials, ActivityRepository activity, CourseService courses, EnrollmentService enrollments,
-                    StoredFiles files, TransactionOperations<Connection> transactions, Clock clock) {
+                    StoredFiles files, TransactionOperations<Connection> transactions, Clock clock,
+                    @ReadableBytes @Value("${app.learning.max-file-size:500MB}") long maxFileSize) {
         this.materials = materials;
         this.activity = activity;
         this.courses = courses;
@@ -58,6 +62,12 @@ public class MaterialService {
         this.files = files;
         this.transactions = transactions;
         this.clock = clock;
+        this.maxFileSize = maxFileSize;
+    }
+
+    /** The largest file material, in bytes (a video). */
+    public long maxFileSize() {
+        return maxFileSize;
     }
 
     /** A module's materials: for the course's trainers and admins, and for a learner enrolled on that module's revision. */
@@ -178,6 +188,19 @@ public class MaterialService {
                     .orElseThrow(() -> new NotFoundException("material " + materialId + " not found"));
             activity.markDone(enrollment.id(), materialId, clock.instant());
             return new MaterialViews.Done(materialId, activity.doneAt(enrollment.id(), materialId).orElseThrow());
+        });
+    }
+
+    /**
+     * For pages: records that the actor studied the material if they are a learner of its revision (opening a lesson, a
+     * file or a link); for a trainer or an admin looking at it, nothing.
+     */
+    public void studiedIfLearner(long materialId, Actor actor) {
+        transactions.executeWrite(status -> {
+            ModuleRef module = module(material(materialId));
+            enrollments.own(module.courseId(), actor).filter(e -> e.revisionId() == module.revisionId())
+                    .ifPresent(enrollment -> activity.markDone(enrollment.id(), materialId, clock.instant()));
+            return null;
         });
     }
 

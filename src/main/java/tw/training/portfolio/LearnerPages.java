@@ -18,14 +18,16 @@ import tw.training.certificate.CertificateService;
 import tw.training.certificate.CertificateView;
 import tw.training.enrollment.EnrollmentService;
 import tw.training.enrollment.EnrollmentView;
+import tw.training.learning.ActivityService;
 import tw.training.page.Pages;
 import tw.training.progress.ProgressService;
 import tw.training.progress.ProgressView;
+import tw.training.writtentest.TestService;
 
 import java.util.List;
 import java.util.Map;
 
-/** The learner's home (enrollments with progress), a course as the plan to meet, and their certificates. */
+/** The learner's home (enrollments with progress), a course as the plan to meet with its materials and tests, and their certificates. */
 @Hidden
 @Controller
 // pages answer browsers, whose Accept may name HTML alone (the page's script asks for JSON)
@@ -39,15 +41,19 @@ class LearnerPages {
     private final CertificateService certificates;
     private final CertificatePrint print;
     private final Pages pages;
+    private final ActivityService activity;
+    private final TestService tests;
 
     LearnerPages(EnrollmentService enrollments, ProgressService progress, CoursePlans plans, CertificateService certificates,
-                 CertificatePrint print, Pages pages) {
+                 CertificatePrint print, Pages pages, ActivityService activity, TestService tests) {
         this.enrollments = enrollments;
         this.progress = progress;
         this.plans = plans;
         this.certificates = certificates;
         this.print = print;
         this.pages = pages;
+        this.activity = activity;
+        this.tests = tests;
     }
 
     /** An enrollment on the home page: its course, status and how many indicators are met. */
@@ -71,7 +77,10 @@ class LearnerPages {
     @Get("/enrollments/{id}")
     HttpResponse<String> course(HttpRequest<?> request, @PathVariable long id, Actor actor) {
         CoursePlan plan = plans.of(id, actor);
-        return pages.render(request, "course.ftlh", Map.of("plan", plan, "enrollment", plan.enrollment(), "methods", AssessmentMethod.values()));
+        // beside the plan, what there is to study and the written tests to take (for the learner; a trainer sees them elsewhere)
+        boolean own = plan.enrollment().learner().username().equals(actor.username());
+        return pages.render(request, "course.ftlh", Map.of("plan", plan, "enrollment", plan.enrollment(), "methods", AssessmentMethod.values(),
+                "study", activity.ofEnrollment(id, actor), "tests", own ? tests.list(plan.enrollment().course().id(), actor) : List.of()));
     }
 
     @Get("/certificates")

@@ -12,8 +12,10 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import tw.training.account.Actor;
+import tw.training.web.PlainText;
 
 /** SPEC §11: an attempt, its answers and its submission. */
+@PlainText
 @Controller("/api/attempts")
 @Secured(SecurityRule.IS_AUTHENTICATED)
 @Tag(name = "written tests")

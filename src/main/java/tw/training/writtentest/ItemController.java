@@ -17,6 +17,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import tw.training.account.Actor;
+import tw.training.web.PlainText;
 import tw.training.account.Roles;
 import tw.training.web.TextUpload;
 
@@ -25,6 +26,7 @@ import java.net.URI;
 import java.util.List;
 
 /** SPEC §11: a course's item bank, for its trainers and admins (the items carry their key). */
+@PlainText
 @Controller
 @Secured({Roles.TRAINER, Roles.ADMIN})
 @Tag(name = "written tests")

@@ -15,12 +15,14 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import tw.training.account.Actor;
+import tw.training.web.PlainText;
 import tw.training.account.Roles;
 
 import java.net.URI;
 import java.util.List;
 
 /** SPEC §11: a course's written tests, and the attempts learners make at them. */
+@PlainText
 @Controller
 @Secured(SecurityRule.IS_AUTHENTICATED)
 @Tag(name = "written tests")
