@@ -85,8 +85,14 @@ public final class FormClient {
 
     /** A url-encoded form, in the order given (a form's fields have an order, and a name may repeat). */
     public HttpResponse<String> post(String path, List<Map.Entry<String, String>> fields) {
-        return send(request(path, "session=" + session).header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(encode(fields))).build());
+        return post(path, fields, Map.of());
+    }
+
+    /** A url-encoded form with headers of its own, as a page's script sends it ({@code X-CSRF-Token}). */
+    public HttpResponse<String> post(String path, List<Map.Entry<String, String>> fields, Map<String, String> headers) {
+        HttpRequest.Builder request = request(path, "session=" + session).header("Content-Type", "application/x-www-form-urlencoded");
+        headers.forEach(request::header);
+        return send(request.POST(HttpRequest.BodyPublishers.ofString(encode(fields))).build());
     }
 
     /** A url-encoded form with the session's CSRF token first, then {@code pairs} of names and values. */

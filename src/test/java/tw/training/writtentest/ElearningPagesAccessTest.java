@@ -1,0 +1,166 @@
+package tw.training.writtentest;
+
+import io.micronaut.context.ApplicationContext;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.client.HttpClient;
+import io.micronaut.http.client.annotation.Client;
+import io.micronaut.runtime.server.EmbeddedServer;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import tw.training.account.Roles;
+import tw.training.testing.DatabaseTest;
+import tw.training.testing.FormClient;
+import tw.training.testing.FormClient.Part;
+import tw.training.testing.LearningApi;
+import tw.training.testing.TestUsers;
+
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The e-learning pages refuse as the rest (issue 18): a learner gets 403 on every trainer's page and form, another
+ * trainer 404 on every page of a course not theirs, a learner not enrolled 404 on a course's materials, tests and another's
+ * attempt. And the key is nowhere in the page of an open attempt.
+ */
+@MicronautTest(transactional = false)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class ElearningPagesAccessTest implements DatabaseTest {
+
+    private static final String MODEL_ANSWER = "先同理顧客再說明處理方式";
+
+    @Inject
+    @Client("/")
+    HttpClient http;
+
+    @Inject
+    ApplicationContext context;
+
+    @Inject
+    EmbeddedServer server;
+
+    private String course;
+    private String module;
+    private long lesson;
+    private long link;
+    private long test;
+    private long attempt;
+    private long item;
+    private FormClient learner;
+    private FormClient outsider;
+    private FormClient stranger;
+
+    @BeforeAll
+    @SuppressWarnings("unchecked")
+    void aCourseWithMaterialsAndATest() {
+        TestUsers users = TestUsers.of(context, http);
+        LearningApi api = new LearningApi(http);
+        String trainer = users.tokenFor("epages.owner", Roles.TRAINER);
+        String learnerToken = users.tokenFor("epages.learner", Roles.LEARNER);
+        users.create("epages.outsider", Roles.LEARNER);
+        users.create("epages.stranger", Roles.TRAINER);
+        long id = api.draftCourse(trainer, "EPAGES-1");
+        long moduleId = api.firstModule(trainer, id);
+        String materials = "/api/courses/" + id + "/modules/" + moduleId + "/materials";
+        lesson = LearningApi.id(api.post(trainer, materials, Map.of("kind", "LESSON", "title", "課文", "markdown", "內容")));
+        link = LearningApi.id(api.post(trainer, materials, Map.of("kind", "LINK", "title", "連結", "url", "https://www.mol.gov.tw/")));
+        api.send(trainer, HttpRequest.POST("/api/courses/" + id + "/items", "kind,stem,options,answer,indicators\n"
+                + "SHORT_ANSWER,如何安撫顧客？,," + MODEL_ANSWER + ",KPS5294-001v4:P2.3.1\n").contentType("text/csv"));
+        api.post(trainer, "/api/courses/" + id + "/publish", Map.of());
+        test = LearningApi.id(api.post(trainer, "/api/courses/" + id + "/tests", Map.of("title", "簡答", "timeLimitMinutes", 30,
+                "maxAttempts", 2, "indicators", List.of(Map.of("indicator", "KPS5294-001v4:P2.3.1", "items", 1, "passMark", 100)))));
+        api.post(trainer, "/api/courses/" + id + "/enrollments", Map.of("username", "epages.learner"));
+        Map<String, Object> started = api.post(learnerToken, "/api/tests/" + test + "/attempts", Map.of());
+        attempt = LearningApi.id(started);
+        item = ((Number) ((List<Map<String, Object>>) started.get("items")).get(0).get("itemId")).longValue();
+        course = "/courses/" + id;
+        module = course + "/modules/" + moduleId + "/materials";
+        String base = server.getURL().toString();
+        learner = new FormClient(base, "zh-TW").signIn("epages.learner", TestUsers.PASSWORD);
+        outsider = new FormClient(base, "zh-TW").signIn("epages.outsider", TestUsers.PASSWORD);
+        stranger = new FormClient(base, "zh-TW").signIn("epages.stranger", TestUsers.PASSWORD);
+    }
+
+    private List<String> trainerPages() {
+        return List.of(module, course + "/activity", course + "/tests", "/tests/" + test + "/results");
+    }
+
+    private List<String> trainerForms() {
+        return List.of(module, "/materials/" + lesson + "/change", course + "/tests");
+    }
+
+    private List<String> trainerUploads() {
+        return List.of(module + "/file", course + "/items/import");
+    }
+
+    @Test
+    void aLearnerIsForbiddenEveryTrainersPage() {
+        List<String> wrong = new ArrayList<>();
+        trainerPages().forEach(path -> expect(wrong, 403, "GET " + path, learner.get(path)));
+        trainerForms().forEach(path -> expect(wrong, 403, "POST " + path, post(learner, path)));
+        trainerUploads().forEach(path -> expect(wrong, 403, "POST " + path, upload(learner, path)));
+        assertEquals(List.of(), wrong);
+    }
+
+    @Test
+    void anotherTrainerFindsNothingOfACourseNotTheirs() {
+        List<String> wrong = new ArrayList<>();
+        trainerPages().forEach(path -> expect(wrong, 404, "GET " + path, stranger.get(path)));
+        trainerForms().forEach(path -> expect(wrong, 404, "POST " + path, post(stranger, path)));
+        trainerUploads().forEach(path -> expect(wrong, 404, "POST " + path, upload(stranger, path)));
+        List.of("/materials/" + lesson, "/materials/" + link + "/open", "/tests/" + test, "/attempts/" + attempt)
+                .forEach(path -> expect(wrong, 404, "GET " + path, stranger.get(path)));
+        assertEquals(List.of(), wrong);
+    }
+
+    @Test
+    void aLearnerNotEnrolledFindsNothingAndCannotActOnAnothersAttempt() {
+        List<String> wrong = new ArrayList<>();
+        List.of("/materials/" + lesson, "/materials/" + link + "/open", "/tests/" + test, "/attempts/" + attempt)
+                .forEach(path -> expect(wrong, 404, "GET " + path, outsider.get(path)));
+        List.of("/tests/" + test + "/attempts", "/attempts/" + attempt).forEach(path -> expect(wrong, 404, "POST " + path, post(outsider, path)));
+        assertEquals(List.of(), wrong);
+        HttpResponse<String> answer = outsider.post("/attempts/" + attempt + "/answers/" + item,
+                List.of(Map.entry("item-" + item, "偷答")), Map.of("X-CSRF-Token", outsider.token()));
+        assertEquals(404, answer.statusCode());
+    }
+
+    @Test
+    void theKeyIsNotInThePageOfAnOpenAttempt() {
+        HttpResponse<String> page = learner.get("/attempts/" + attempt);
+        assertEquals(200, page.statusCode());
+        assertTrue(page.body().contains("如何安撫顧客？"), "the item is shown");
+        assertFalse(page.body().contains(MODEL_ANSWER), "the model answer is not");
+        assertFalse(page.body().contains("正確答案"), "nor any key");
+        assertEquals(200, learner.get("/tests/" + test).statusCode());
+        assertFalse(learner.get("/tests/" + test).body().contains(MODEL_ANSWER));
+    }
+
+    private static void expect(List<String> wrong, int status, String what, HttpResponse<String> answer) {
+        boolean page = answer.headers().firstValue("Content-Type").orElse("").startsWith("text/html");
+        if (answer.statusCode() != status || !page) {
+            wrong.add(what + " answered " + answer.statusCode() + (page ? "" : " (not a page)"));
+        }
+    }
+
+    /** A form with a valid token and the fields these forms read, so that only the access rule can refuse it. */
+    private static HttpResponse<String> post(FormClient client, String path) {
+        return client.post(path, List.of(Map.entry("_csrf", client.token()), Map.entry("kind", "LINK"), Map.entry("title", "x"),
+                Map.entry("url", "https://example.org/"), Map.entry("course", "1"), Map.entry("action", "remove"),
+                Map.entry("timeLimitMinutes", "10"), Map.entry("maxAttempts", "1")));
+    }
+
+    private static HttpResponse<String> upload(FormClient client, String path) {
+        return client.postMultipart(path, List.of(Part.field("_csrf", client.token()), Part.field("format", "CSV"),
+                new Part("file", "x.csv", "text/csv", "kind,stem\n".getBytes(StandardCharsets.UTF_8))));
+    }
+}
