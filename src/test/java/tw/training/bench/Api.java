@@ -36,8 +36,13 @@ final class Api {
     }
 
     static String post(String url, String token, String json) throws Exception {
+        return send(url, token, "POST", "application/json", json);
+    }
+
+    /** Any method and body type; anything but a 2xx is a failure. */
+    static String send(String url, String token, String method, String type, String body) throws Exception {
         HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(url)).header("Authorization", "Bearer " + token)
-                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json)).build(),
+                .header("Content-Type", type).method(method, HttpRequest.BodyPublishers.ofString(body)).build(),
                 HttpResponse.BodyHandlers.ofString());
         if (response.statusCode() >= 300) {
             throw new IllegalStateException(url + " answered " + response.statusCode() + ": " + response.body());

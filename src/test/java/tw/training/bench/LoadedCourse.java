@@ -16,6 +16,7 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * A course on THM2431-001v1 (50 indicators, OBSERVATION) with {@code learners} enrolled learners, each with
@@ -47,6 +48,11 @@ final class LoadedCourse implements AutoCloseable {
     }
 
     static LoadedCourse start(int learners, String name) throws Exception {
+        return start(learners, name, Map.of());
+    }
+
+    /** @param environment the server's own settings besides the benchmark's (e.g. a looser sign-in rate) */
+    static LoadedCourse start(int learners, String name, Map<String, String> environment) throws Exception {
         Path folder = Files.createTempDirectory(Path.of("target"), name).toAbsolutePath();
         EmbeddedPostgres postgres = EmbeddedPostgres.builder().setOverrideWorkingDirectory(folder.resolve("pg").toFile())
                 .setPGStartupWait(Duration.ofSeconds(30)).start();
@@ -54,7 +60,7 @@ final class LoadedCourse implements AutoCloseable {
             statement.execute("CREATE DATABASE bench");
         }
         int port = Api.freePort();
-        LoadedCourse loaded = new LoadedCourse(postgres, startServer(folder, port, postgres.getJdbcUrl("postgres", "bench")), folder,
+        LoadedCourse loaded = new LoadedCourse(postgres, startServer(folder, port, postgres.getJdbcUrl("postgres", "bench"), environment), folder,
                 "http://127.0.0.1:" + port);
         try {
             loaded.fill(learners);
@@ -211,14 +217,20 @@ final class LoadedCourse implements AutoCloseable {
         };
     }
 
-    private static Process startServer(Path folder, int port, String jdbcUrl) throws IOException {
+    private static Process startServer(Path folder, int port, String jdbcUrl, Map<String, String> environment) throws IOException {
         ProcessBuilder server = app(folder, jdbcUrl, "server.log");
+        server.environment().putAll(environment);
         // e.g. -DserverJvm=-XX:StartFlightRecording=filename=server.jfr to profile the server
         if (System.getProperty("serverJvm") != null) {
             server.command().addAll(1, List.of(System.getProperty("serverJvm").split(" ")));
         }
         server.environment().put("PORT", String.valueOf(port));
         return server.start();
+    }
+
+    /** Every enrollment's progress derived again from the judgements, by the packaged jar's command, as an operator would. */
+    void rebuildProgress() throws Exception {
+        rebuildProgress(folder, postgres.getJdbcUrl("postgres", "bench"));
     }
 
     private static void rebuildProgress(Path folder, String jdbcUrl) throws Exception {

@@ -1,0 +1,235 @@
+package tw.training.bench;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Issue 18, acceptance 6: learners close a 50-item written-test attempt at the same time, on PostgreSQL, against the
+ * packaged jar. A course of THM2431-001v1 T1.1 (its indicators each by written test only), a bank of twelve single
+ * choices for each of the first five, a test drawing ten for each of them (50 items) with a pass mark of 60 %; every learner signs in,
+ * starts an attempt and answers its 50 items; then every one submits at once (all threads released together), each
+ * request timed by its client to the last byte. A first group closes one by one beforehand, untimed, to warm the
+ * server. Afterwards: every attempt closed once (one evidence each, five system judgements each), and the ledger equal
+ * to a rebuild of it from the judgements.
+ * <p>
+ * {@code mvn -q -DskipTests package dependency:build-classpath -Dmdep.outputFile=target/test.classpath
+ * && java -cp target/test-classes:$(cat target/test.classpath) tw.training.bench.AttemptBenchmark [learners]}
+ */
+public final class AttemptBenchmark {
+
+    private static final int WARM = 100;
+    private static final Pattern ITEM = Pattern.compile("\"itemId\":(\\d+)");
+    private static final String TASK = "T1.1";
+
+    private AttemptBenchmark() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        int learners = args.length > 0 ? Integer.parseInt(args[0]) : 500;
+        // every learner signs in once: the sign-in rate (a guard against guessing) is opened for the benchmark's one source
+        try (LoadedCourse loaded = LoadedCourse.start(learners + WARM, "attempt-bench",
+                Map.of("APP_LOGIN_RATE_ALL", "100000", "APP_LOGIN_RATE_PER_SOURCE", "100000"))) {
+            String base = loaded.base();
+            String trainer = loaded.trainer();
+            long course = Api.id(Api.post(base + "/api/courses", trainer, "{\"code\":\"ATTEMPT\",\"title\":\"筆試基準\",\"hours\":10}"));
+            Api.post(base + "/api/courses/" + course + "/alignments", trainer,
+                    "{\"standardCode\":\"THM2431-001v1\",\"taskCode\":\"" + TASK + "\",\"methods\":[\"WRITTEN_TEST\"]}");
+            // the first five indicators of the task, ten items drawn for each
+            List<String> indicators = indicators(Api.get(base + "/api/courses/" + course, trainer)).subList(0, 5);
+            StringBuilder bank = new StringBuilder("kind,stem,options,answer,indicators\n");
+            for (String indicator : indicators) {
+                for (int n = 1; n <= 12; n++) {
+                    bank.append("SINGLE_CHOICE,").append(indicator).append(" 第 ").append(n).append(" 題,甲|乙|丙|丁,").append(1 + n % 4).append(',')
+                            .append(indicator).append('\n');
+                }
+            }
+            Api.send(base + "/api/courses/" + course + "/items", trainer, "POST", "text/csv", bank.toString());
+            Api.post(base + "/api/courses/" + course + "/publish", trainer, "{}");
+            StringBuilder roster = new StringBuilder("username\n");
+            for (int i = 0; i < learners + WARM; i++) {
+                roster.append("learner").append(i).append('\n');
+            }
+            Api.send(base + "/api/courses/" + course + "/enrollments/bulk", trainer, "POST", "text/csv", roster.toString());
+            StringBuilder tested = new StringBuilder();
+            for (String indicator : indicators) {
+                tested.append(tested.length() == 0 ? "" : ",").append("{\"indicator\":\"").append(indicator).append("\",\"items\":10,\"passMark\":60}");
+            }
+            long test = Api.id(Api.post(base + "/api/courses/" + course + "/tests", trainer,
+                    "{\"title\":\"基準筆試\",\"timeLimitMinutes\":240,\"maxAttempts\":1,\"indicators\":[" + tested + "]}"));
+
+            long prepared = System.nanoTime();
+            List<Taker> takers = parallel(learners + WARM, 4, i -> prepare(base, "learner" + i, test));
+            System.out.printf("%d learners signed in, started a 50-item attempt and answered it in %.0f s%n", takers.size(),
+                    (System.nanoTime() - prepared) / 1e9);
+
+            for (Taker taker : takers.subList(0, WARM)) {
+                submit(base, taker);
+            }
+            List<Taker> timed = takers.subList(WARM, takers.size());
+            CountDownLatch ready = new CountDownLatch(timed.size());
+            CountDownLatch go = new CountDownLatch(1);
+            List<Double> millis = parallel(timed.size(), timed.size(), i -> {
+                HttpClient client = HttpClient.newHttpClient();
+                // each client connects before the burst, as a learner's open page has its connection
+                client.send(HttpRequest.newBuilder(URI.create(base + "/api/attempts/" + timed.get(i).attempt())).header("Authorization",
+                        "Bearer " + timed.get(i).token()).build(), HttpResponse.BodyHandlers.discarding());
+                ready.countDown();
+                go.await();
+                long started = System.nanoTime();
+                HttpResponse<String> answer = client.send(HttpRequest.newBuilder(URI.create(base + "/api/attempts/" + timed.get(i).attempt() + "/submission"))
+                        .header("Authorization", "Bearer " + timed.get(i).token()).POST(HttpRequest.BodyPublishers.noBody()).build(),
+                        HttpResponse.BodyHandlers.ofString());
+                double elapsed = (System.nanoTime() - started) / 1e6;
+                if (answer.statusCode() != 200 || !answer.body().contains("\"status\":\"SUBMITTED\"")) {
+                    throw new IllegalStateException("submission answered " + answer.statusCode() + ": " + answer.body());
+                }
+                return elapsed;
+            }, () -> {
+                ready.await();
+                go.countDown();
+            });
+            List<Double> sorted = new ArrayList<>(millis);
+            Collections.sort(sorted);
+            System.out.printf("POST /api/attempts/{id}/submission, %d at once (scored, evidence and 5 judgements recorded, progress derived): "
+                            + "median %.0f ms, p90 %.0f ms, p99 %.0f ms, max %.0f ms (target: p99 at most 200 ms)%n", sorted.size(),
+                    Api.median(sorted), percentile(sorted, 0.90), percentile(sorted, 0.99), sorted.get(sorted.size() - 1));
+
+            check(loaded, course, learners + WARM);
+        }
+    }
+
+    /** A learner with their open attempt. */
+    private record Taker(String token, long attempt) {
+    }
+
+    private static Taker prepare(String base, String username, long test) throws Exception {
+        String token = Api.login(base, username, LoadedCourse.PASSWORD);
+        String attempt = Api.post(base + "/api/tests/" + test + "/attempts", token, "{}");
+        long id = Api.id(attempt);
+        Matcher item = ITEM.matcher(attempt);
+        int n = 0;
+        while (item.find()) {
+            Api.send(base + "/api/attempts/" + id + "/answers/" + item.group(1), token, "PUT", "application/json",
+                    "{\"choices\":[" + (1 + n++ % 4) + "]}");
+        }
+        if (n != 50) {
+            throw new IllegalStateException("expected 50 items, the attempt has " + n);
+        }
+        return new Taker(token, id);
+    }
+
+    private static void submit(String base, Taker taker) throws Exception {
+        Api.post(base + "/api/attempts/" + taker.attempt() + "/submission", taker.token(), "{}");
+    }
+
+    /** Every attempt closed once, and the ledger what a rebuild derives from the judgements. */
+    private static void check(LoadedCourse loaded, long course, int attempts) throws Exception {
+        try (Connection connection = loaded.connection(); Statement statement = connection.createStatement()) {
+            long closed = count(statement, "SELECT COUNT(*) FROM attempt WHERE status = 'SUBMITTED' AND evidence_id IS NOT NULL");
+            long evidence = count(statement, "SELECT COUNT(*) FROM evidence v JOIN enrollment e ON e.enrollment_id = v.enrollment_id"
+                    + " WHERE e.course_id = " + course + " AND v.method = 'WRITTEN_TEST'");
+            long distinct = count(statement, "SELECT COUNT(DISTINCT evidence_id) FROM attempt");
+            long judgements = count(statement, "SELECT COUNT(*) FROM judgement j JOIN app_user u ON u.user_id = j.assessor_id WHERE u.username = '(system)'");
+            System.out.printf("attempts closed with their evidence: %d of %d; WRITTEN_TEST evidence: %d (distinct per attempt: %d);"
+                    + " system judgements: %d (5 per attempt: %d)%n", closed, attempts, evidence, distinct, judgements, attempts * 5L);
+            if (closed != attempts || evidence != attempts || distinct != attempts || judgements != attempts * 5L) {
+                throw new IllegalStateException("an attempt was lost or scored twice");
+            }
+            String ledger = ledger(statement, course);
+            loaded.rebuildProgress();
+            String rebuilt = ledger(statement, course);
+            System.out.printf("ledger of the course (%d characters) %s the rebuild from the judgements%n", ledger.length(),
+                    ledger.equals(rebuilt) ? "equals" : "DIFFERS FROM");
+            if (!ledger.equals(rebuilt)) {
+                throw new IllegalStateException("the ledger and its rebuild differ");
+            }
+        }
+    }
+
+    private static String ledger(Statement statement, long course) throws Exception {
+        StringBuilder rows = new StringBuilder();
+        try (ResultSet satisfied = statement.executeQuery("SELECT s.enrollment_id, s.indicator_id, s.method, s.evidence_id, s.judgement_id"
+                + " FROM satisfaction s JOIN enrollment e ON e.enrollment_id = s.enrollment_id WHERE e.course_id = " + course
+                + " ORDER BY 1, 2, 3")) {
+            while (satisfied.next()) {
+                rows.append(satisfied.getLong(1)).append(',').append(satisfied.getLong(2)).append(',').append(satisfied.getString(3)).append(',')
+                        .append(satisfied.getLong(4)).append(',').append(satisfied.getLong(5)).append('\n');
+            }
+        }
+        try (ResultSet progress = statement.executeQuery("SELECT p.enrollment_id, p.indicators_met, e.status FROM enrollment_progress p"
+                + " JOIN enrollment e ON e.enrollment_id = p.enrollment_id WHERE e.course_id = " + course + " ORDER BY 1")) {
+            while (progress.next()) {
+                rows.append(progress.getLong(1)).append(':').append(progress.getInt(2)).append(':').append(progress.getString(3)).append('\n');
+            }
+        }
+        return rows.toString();
+    }
+
+    private static long count(Statement statement, String sql) throws Exception {
+        try (ResultSet row = statement.executeQuery(sql)) {
+            row.next();
+            return row.getLong(1);
+        }
+    }
+
+    private static List<String> indicators(String course) {
+        List<String> ids = new ArrayList<>();
+        Matcher id = Pattern.compile("\"id\":\"(THM2431-001v1:P[0-9.]+)\"").matcher(course);
+        while (id.find()) {
+            if (!ids.contains(id.group(1))) {
+                ids.add(id.group(1));
+            }
+        }
+        return ids;
+    }
+
+    private interface Work<T> {
+        T run(int index) throws Exception;
+    }
+
+    private interface Release {
+        void run() throws Exception;
+    }
+
+    private static <T> List<T> parallel(int count, int threads, Work<T> work) throws Exception {
+        return parallel(count, threads, work, () -> { });
+    }
+
+    private static <T> List<T> parallel(int count, int threads, Work<T> work, Release release) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        try {
+            List<Future<T>> futures = new ArrayList<>();
+            for (int i = 0; i < count; i++) {
+                int index = i;
+                futures.add(pool.submit(() -> work.run(index)));
+            }
+            release.run();
+            List<T> results = new ArrayList<>();
+            for (Future<T> future : futures) {
+                results.add(future.get());
+            }
+            return results;
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private static double percentile(List<Double> sorted, double share) {
+        return sorted.get(Math.min(sorted.size() - 1, (int) Math.ceil(share * sorted.size()) - 1));
+    }
+}
