@@ -34,8 +34,9 @@ interface EvidenceRepository extends GenericRepository<EvidenceRow, Long> {
     @Query("SELECT user_id FROM app_user WHERE username = '(system)'")
     long systemAccount();
 
-    @Query("INSERT INTO evidence_indicator (evidence_id, indicator_id) VALUES (:evidenceId, :indicatorId)")
-    void addClaim(long evidenceId, long indicatorId);
+    /** Every claim of a piece of evidence in one statement. */
+    @Query("INSERT INTO evidence_indicator (evidence_id, indicator_id) SELECT :evidenceId, indicator_id FROM indicator WHERE indicator_id IN (:indicatorIds)")
+    void addClaims(long evidenceId, java.util.Collection<Long> indicatorIds);
 
     @Query("UPDATE evidence SET status = 'WITHDRAWN', withdrawn_at = :now WHERE evidence_id = :evidenceId")
     void withdraw(long evidenceId, Instant now);

@@ -153,7 +153,7 @@ public class EvidenceService {
             return transactions.executeWrite(status -> {
                 long id = rows.save(new EvidenceRow(null, enrollmentId, claim.method(), claim.title(), claim.description(), EvidenceStatus.SUBMITTED,
                         clock.instant(), null)).id();
-                claim.indicators().values().forEach(indicator -> rows.addClaim(id, indicator));
+                rows.addClaims(id, claim.indicators().values());
                 if (!files.isEmpty()) {
                     this.files.saveAll(IntStream.range(0, files.size()).mapToObj(i -> new EvidenceFile(null, id, keys.get(i), files.get(i).filename(),
                             files.get(i).contentType(), files.get(i).size(), files.get(i).sha256())).toList());

@@ -45,7 +45,9 @@ public class ScoredEvidence {
                        List<Verdict> verdicts) {
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
         long id = rows.save(new EvidenceRow(null, enrollmentId, method, title, description, EvidenceStatus.SUBMITTED, now, null)).id();
-        claimed.forEach(indicator -> rows.addClaim(id, indicator));
+        if (!claimed.isEmpty()) {
+            rows.addClaims(id, claimed);
+        }
         if (!verdicts.isEmpty()) {
             long system = systemAccount();
             judgements.saveAll(verdicts.stream().map(v -> new JudgementRow(null, id, v.indicatorId(), v.outcome(), v.comment(), system, now)).toList());

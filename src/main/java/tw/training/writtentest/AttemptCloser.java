@@ -43,33 +43,40 @@ class AttemptCloser {
         this.clock = clock;
     }
 
+    /** What closing found: the attempt as it stands after, and whether this call closed it. */
+    record Closed(AttemptContent content, boolean now) {
+    }
+
     /**
      * Closes the attempt if it is open: as {@code SUBMITTED} when the learner submits in time, as {@code TIMED_OUT} when its
-     * deadline has passed. Answers whether this call closed it.
+     * deadline has passed. Answers the attempt's content as it stands afterwards (read under the lock: no second read).
+     *
+     * @param enrollmentId the attempt's enrollment, whose row is locked first
      */
-    boolean close(long attemptId, boolean submitted) {
+    Closed close(long attemptId, long enrollmentId, boolean submitted) {
         return transactions.executeWrite(status -> {
-            long enrollment = attempts.findById(attemptId).orElseThrow().enrollmentId();
-            attempts.lockEnrollment(enrollment);
+            attempts.lockEnrollment(enrollmentId);
             Attempt attempt = attempts.lock(attemptId).orElseThrow();
             Instant now = clock.instant();
+            AttemptContent content = reader.read(attempt);
             if (attempt.status() != AttemptStatus.OPEN || !submitted && now.isBefore(attempt.deadline())) {
-                return false;
+                return new Closed(content, false);
             }
             AttemptStatus closing = submitted && now.isBefore(attempt.deadline()) ? AttemptStatus.SUBMITTED : AttemptStatus.TIMED_OUT;
-            AttemptContent content = reader.read(attempt);
             Scored scored = score(content);
             long evidenceId = evidence.record(attempt.enrollmentId(), AssessmentMethod.WRITTEN_TEST,
                     "筆試：" + content.test().title() + "（第 " + attempt.attemptNumber() + " 次）",
                     description(content, scored, closing, now), scored.claimed(), scored.verdicts());
             attempts.update(attemptId, closing, now, evidenceId);
-            if (!scored.right().isEmpty()) {
-                attemptItems.score(attemptId, scored.right(), true);
+            List<Long> all = new ArrayList<>(scored.right());
+            all.addAll(scored.wrong());
+            if (!all.isEmpty()) {
+                // an IN list is never empty: no item id is 0
+                attemptItems.score(attemptId, all, scored.right().isEmpty() ? List.of(0L) : scored.right());
             }
-            if (!scored.wrong().isEmpty()) {
-                attemptItems.score(attemptId, scored.wrong(), false);
-            }
-            return true;
+            Attempt after = new Attempt(attempt.id(), attempt.testId(), attempt.enrollmentId(), attempt.attemptNumber(), closing,
+                    attempt.startedAt(), attempt.deadline(), now, evidenceId);
+            return new Closed(content.with(after), true);
         });
     }
 

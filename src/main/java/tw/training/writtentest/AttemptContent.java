@@ -17,6 +17,11 @@ import java.util.stream.Collectors;
 record AttemptContent(Attempt attempt, WrittenTest test, List<AttemptItem> drawn, Map<Long, Item> items, Map<Long, List<ItemOption>> options,
                       List<TestRepository.Tested> tested) {
 
+    /** The same content of the attempt as it stands after a change of its row (closing it). */
+    AttemptContent with(Attempt changed) {
+        return new AttemptContent(changed, test, drawn, items, options, tested);
+    }
+
     Set<Integer> key(long itemId) {
         return options.getOrDefault(itemId, List.of()).stream().filter(ItemOption::correct).map(ItemOption::position).collect(Collectors.toSet());
     }

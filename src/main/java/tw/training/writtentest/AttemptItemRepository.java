@@ -21,6 +21,7 @@ interface AttemptItemRepository extends GenericRepository<AttemptItem, Long> {
     @Query("UPDATE attempt_item SET answer = :answer, answered_at = :at WHERE attempt_id = :attemptId AND item_id = :itemId")
     int answer(long attemptId, long itemId, @io.micronaut.core.annotation.Nullable String answer, Instant at);
 
-    @Query("UPDATE attempt_item SET correct = :correct WHERE attempt_id = :attemptId AND item_id IN (:itemIds)")
-    void score(long attemptId, Collection<Long> itemIds, boolean correct);
+    /** Marks the scored items of a closing attempt: those in {@code right} correct, the other scored ones not. */
+    @Query("UPDATE attempt_item SET correct = (item_id IN (:right)) WHERE attempt_id = :attemptId AND item_id IN (:scored)")
+    void score(long attemptId, Collection<Long> scored, Collection<Long> right);
 }

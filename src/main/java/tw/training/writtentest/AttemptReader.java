@@ -29,6 +29,6 @@ class AttemptReader {
         List<Long> ids = drawn.stream().map(AttemptItem::itemId).toList();
         Map<Long, Item> byId = ids.isEmpty() ? Map.of() : items.findByIdIn(ids).stream().collect(Collectors.toMap(Item::id, Function.identity()));
         Map<Long, List<ItemOption>> byItem = ids.isEmpty() ? Map.of() : options.of(ids).stream().collect(Collectors.groupingBy(ItemOption::itemId));
-        return new AttemptContent(attempt, test, drawn, byId, byItem, tests.tested(List.of(test.id())));
+        return new AttemptContent(attempt, test, drawn, byId, byItem, tests.testedBy(test.id()));
     }
 }

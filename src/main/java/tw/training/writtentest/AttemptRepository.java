@@ -32,6 +32,6 @@ interface AttemptRepository extends CrudRepository<Attempt, Long> {
     void update(@Id Long id, AttemptStatus status, Instant closedAt, Long evidenceId);
 
     /** Open attempts whose deadline passed: the sweeper closes them. */
-    @Query("SELECT attempt_id FROM attempt WHERE status = 'OPEN' AND deadline <= :now ORDER BY deadline FETCH FIRST 200 ROWS ONLY")
-    List<Long> expired(Instant now);
+    @Query("SELECT * FROM attempt WHERE status = 'OPEN' AND deadline <= :now ORDER BY deadline FETCH FIRST 200 ROWS ONLY")
+    List<Attempt> expired(Instant now);
 }

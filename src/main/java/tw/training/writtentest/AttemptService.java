@@ -104,16 +104,16 @@ public class AttemptService {
 
     /** The learner's own attempt, or any of the course's for its trainers and admins; closed first if its time ran out. */
     public AttemptViews.Attempt get(long attemptId, Actor actor) {
-        Attempt attempt = visible(attemptId, actor);
+        Attempt attempt = visible(attemptId, actor).attempt();
         if (attempt.status() == AttemptStatus.OPEN && !clock.instant().isBefore(attempt.deadline())) {
-            closer.close(attemptId, false);
+            return view(closer.close(attemptId, attempt.enrollmentId(), false).content());
         }
-        return transactions.executeRead(status -> view(reader.read(attempts.findById(attemptId).orElseThrow())));
+        return transactions.executeRead(status -> view(reader.read(attempt)));
     }
 
     /** Saves one answer; refused once the attempt is closed or its deadline passed (which closes it). */
     public AttemptViews.Saved answer(long attemptId, long itemId, AttemptViews.Answer answer, Actor actor) {
-        Attempt visible = own(attemptId, actor);
+        Attempt visible = own(attemptId, actor).attempt();
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
         boolean late = transactions.executeWrite(status -> {
             Attempt attempt = attempts.lock(attemptId).orElseThrow();
@@ -130,7 +130,7 @@ public class AttemptService {
             return false;
         });
         if (late) {
-            closer.close(attemptId, false);
+            closer.close(attemptId, visible.enrollmentId(), false);
             throw new ConflictException("the time of attempt " + attemptId + " ran out at " + visible.deadline() + "; the answer came too late");
         }
         return new AttemptViews.Saved(itemId, now, secondsLeft(visible, now));
@@ -138,16 +138,15 @@ public class AttemptService {
 
     /** The learner submits: the attempt closes and is scored (or was already closed: nothing is recorded twice). */
     public AttemptViews.Attempt submit(long attemptId, Actor actor) {
-        own(attemptId, actor);
-        closer.close(attemptId, true);
-        return get(attemptId, actor);
+        Attempt attempt = own(attemptId, actor).attempt();
+        return view(closer.close(attemptId, attempt.enrollmentId(), true).content());
     }
 
     /** Closes attempts whose deadline passed and that nobody came back to; answers how many. */
     int closeExpired() {
         int closed = 0;
-        for (long id : transactions.executeRead(status -> attempts.expired(clock.instant()))) {
-            closed += closer.close(id, false) ? 1 : 0;
+        for (Attempt expired : transactions.executeRead(status -> attempts.expired(clock.instant()))) {
+            closed += closer.close(expired.id(), expired.enrollmentId(), false).now() ? 1 : 0;
         }
         return closed;
     }
@@ -215,25 +214,32 @@ public class AttemptService {
         return choices.isEmpty() ? null : Scoring.stored(choices);
     }
 
-    /** The attempt if it is the actor's own, or of a course they train (or they are an admin); to anyone else it does not exist. */
-    private Attempt visible(long attemptId, Actor actor) {
+    /** An attempt and its enrollment, as one reader may see them. */
+    private record Seen(Attempt attempt, EnrollmentRef enrollment) {
+    }
+
+    /**
+     * The attempt if it is the actor's own, or of a course they train (or they are an admin); to anyone else it does not
+     * exist (the enrollment's own rule: its learner, the course's trainers, admins).
+     */
+    private Seen visible(long attemptId, Actor actor) {
         return transactions.executeRead(status -> {
             Attempt attempt = attempts.findById(attemptId).orElseThrow(() -> new NotFoundException("attempt " + attemptId + " not found"));
-            EnrollmentRef enrollment = enrollments.requireVisible(attempt.enrollmentId(), actor);
-            if (enrollment.learnerId() != actor.userId() && !actor.isAdmin() && !courses.trains(enrollment.courseId(), actor)) {
+            try {
+                return new Seen(attempt, enrollments.requireVisible(attempt.enrollmentId(), actor));
+            } catch (NotFoundException hidden) {
                 throw new NotFoundException("attempt " + attemptId + " not found");
             }
-            return attempt;
         });
     }
 
     /** Only the learner answers and submits. */
-    private Attempt own(long attemptId, Actor actor) {
-        Attempt attempt = visible(attemptId, actor);
-        if (transactions.executeRead(status -> enrollments.requireVisible(attempt.enrollmentId(), actor)).learnerId() != actor.userId()) {
+    private Seen own(long attemptId, Actor actor) {
+        Seen seen = visible(attemptId, actor);
+        if (seen.enrollment().learnerId() != actor.userId()) {
             throw new ForbiddenException("only the learner answers and submits their attempt");
         }
-        return attempt;
+        return seen;
     }
 
     private long secondsLeft(Attempt attempt, Instant now) {

@@ -72,52 +72,94 @@ public final class AttemptBenchmark {
             long test = Api.id(Api.post(base + "/api/courses/" + course + "/tests", trainer,
                     "{\"title\":\"基準筆試\",\"timeLimitMinutes\":240,\"maxAttempts\":1,\"indicators\":[" + tested + "]}"));
 
+            Map<Long, Integer> key = key(Api.get(base + "/api/courses/" + course + "/items", trainer));
             long prepared = System.nanoTime();
-            List<Taker> takers = parallel(learners + WARM, 4, i -> prepare(base, "learner" + i, test));
+            // half the learners answer every item right (their indicators met), half choose the first option
+            List<Taker> takers = parallel(learners + WARM, 4, i -> prepare(base, "learner" + i, test, i % 2 == 0 ? key : Map.of()));
             System.out.printf("%d learners signed in, started a 50-item attempt and answered it in %.0f s%n", takers.size(),
                     (System.nanoTime() - prepared) / 1e9);
 
+            List<Double> alone = new ArrayList<>();
             for (Taker taker : takers.subList(0, WARM)) {
-                submit(base, taker);
-            }
-            List<Taker> timed = takers.subList(WARM, takers.size());
-            CountDownLatch ready = new CountDownLatch(timed.size());
-            CountDownLatch go = new CountDownLatch(1);
-            List<Double> millis = parallel(timed.size(), timed.size(), i -> {
-                HttpClient client = HttpClient.newHttpClient();
-                // each client connects before the burst, as a learner's open page has its connection
-                client.send(HttpRequest.newBuilder(URI.create(base + "/api/attempts/" + timed.get(i).attempt())).header("Authorization",
-                        "Bearer " + timed.get(i).token()).build(), HttpResponse.BodyHandlers.discarding());
-                ready.countDown();
-                go.await();
                 long started = System.nanoTime();
-                HttpResponse<String> answer = client.send(HttpRequest.newBuilder(URI.create(base + "/api/attempts/" + timed.get(i).attempt() + "/submission"))
-                        .header("Authorization", "Bearer " + timed.get(i).token()).POST(HttpRequest.BodyPublishers.noBody()).build(),
-                        HttpResponse.BodyHandlers.ofString());
-                double elapsed = (System.nanoTime() - started) / 1e6;
-                if (answer.statusCode() != 200 || !answer.body().contains("\"status\":\"SUBMITTED\"")) {
-                    throw new IllegalStateException("submission answered " + answer.statusCode() + ": " + answer.body());
-                }
-                return elapsed;
-            }, () -> {
-                ready.await();
-                go.countDown();
-            });
-            List<Double> sorted = new ArrayList<>(millis);
-            Collections.sort(sorted);
-            System.out.printf("POST /api/attempts/{id}/submission, %d at once (scored, evidence and 5 judgements recorded, progress derived): "
-                            + "median %.0f ms, p90 %.0f ms, p99 %.0f ms, max %.0f ms (target: p99 at most 200 ms)%n", sorted.size(),
-                    Api.median(sorted), percentile(sorted, 0.90), percentile(sorted, 0.99), sorted.get(sorted.size() - 1));
+                submit(base, taker);
+                alone.add((System.nanoTime() - started) / 1e6);
+            }
+            report("POST /api/attempts/{id}/submission, one at a time (" + WARM + ", the first ones warming the server)", alone.subList(WARM / 2, WARM));
+            List<Taker> timed = takers.subList(WARM, takers.size());
+            // the floor of any burst here: the cheapest signed-in request (token, session check, one read), as many at once
+            report("GET /api/me, " + timed.size() + " at once (the floor: a token checked and one row read)",
+                    burst(timed, taker -> HttpRequest.newBuilder(URI.create(base + "/api/me")).header("Authorization", "Bearer " + taker.token()).build(),
+                            body -> body.contains("\"username\"")));
+            report("POST /api/attempts/{id}/submission, " + timed.size() + " at once (scored, evidence and 5 judgements recorded, progress derived;"
+                    + " target: p99 at most 200 ms)", burst(timed, taker -> HttpRequest.newBuilder(URI.create(base + "/api/attempts/" + taker.attempt()
+                    + "/submission")).header("Authorization", "Bearer " + taker.token()).POST(HttpRequest.BodyPublishers.noBody()).build(),
+                    body -> body.contains("\"status\":\"SUBMITTED\"")));
 
             check(loaded, course, learners + WARM);
         }
+    }
+
+    private interface Request {
+        HttpRequest of(Taker taker);
+    }
+
+    private interface Check {
+        boolean ok(String body);
+    }
+
+    /**
+     * One request per learner, all released at one moment; each client connected beforehand (as a learner's open page has
+     * its connection). Answers each request's time, its client's, to the last byte.
+     */
+    private static List<Double> burst(List<Taker> takers, Request request, Check check) throws Exception {
+        CountDownLatch ready = new CountDownLatch(takers.size());
+        CountDownLatch go = new CountDownLatch(1);
+        return parallel(takers.size(), takers.size(), i -> {
+            HttpClient client = HttpClient.newHttpClient();
+            client.send(HttpRequest.newBuilder(URI.create(request.of(takers.get(i)).uri().resolve("/health").toString())).build(),
+                    HttpResponse.BodyHandlers.discarding());
+            ready.countDown();
+            go.await();
+            long started = System.nanoTime();
+            HttpResponse<String> answer = client.send(request.of(takers.get(i)), HttpResponse.BodyHandlers.ofString());
+            double elapsed = (System.nanoTime() - started) / 1e6;
+            if (answer.statusCode() != 200 || !check.ok(answer.body())) {
+                throw new IllegalStateException("answered " + answer.statusCode() + ": " + answer.body());
+            }
+            return elapsed;
+        }, () -> {
+            ready.await();
+            go.countDown();
+        });
+    }
+
+    private static void report(String what, List<Double> millis) {
+        List<Double> sorted = new ArrayList<>(millis);
+        Collections.sort(sorted);
+        System.out.printf("%s: median %.0f ms, p90 %.0f ms, p99 %.0f ms, max %.0f ms%n", what, Api.median(sorted), percentile(sorted, 0.90),
+                percentile(sorted, 0.99), sorted.get(sorted.size() - 1));
+    }
+
+    /** Per item of the bank, its correct option. */
+    private static Map<Long, Integer> key(String items) {
+        Map<Long, Integer> key = new java.util.HashMap<>();
+        Matcher item = Pattern.compile("\\{\"id\":(\\d+),\"kind\":\"SINGLE_CHOICE\",\"stem\":\"[^\"]*\",\"options\":\\[(.*?)]").matcher(items);
+        while (item.find()) {
+            Matcher correct = Pattern.compile("\"id\":(\\d+),\"text\":\"[^\"]*\",\"correct\":true").matcher(item.group(2));
+            if (correct.find()) {
+                key.put(Long.parseLong(item.group(1)), Integer.parseInt(correct.group(1)));
+            }
+        }
+        return key;
     }
 
     /** A learner with their open attempt. */
     private record Taker(String token, long attempt) {
     }
 
-    private static Taker prepare(String base, String username, long test) throws Exception {
+    /** Signs in, starts an attempt and answers each item: by the key when given, else the first option. */
+    private static Taker prepare(String base, String username, long test, Map<Long, Integer> key) throws Exception {
         String token = Api.login(base, username, LoadedCourse.PASSWORD);
         String attempt = Api.post(base + "/api/tests/" + test + "/attempts", token, "{}");
         long id = Api.id(attempt);
@@ -125,7 +167,8 @@ public final class AttemptBenchmark {
         int n = 0;
         while (item.find()) {
             Api.send(base + "/api/attempts/" + id + "/answers/" + item.group(1), token, "PUT", "application/json",
-                    "{\"choices\":[" + (1 + n++ % 4) + "]}");
+                    "{\"choices\":[" + key.getOrDefault(Long.parseLong(item.group(1)), 1) + "]}");
+            n++;
         }
         if (n != 50) {
             throw new IllegalStateException("expected 50 items, the attempt has " + n);
