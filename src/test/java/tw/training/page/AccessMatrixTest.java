@@ -128,10 +128,7 @@ class AccessMatrixTest implements DatabaseTest {
     }
 
     private static void expect(List<String> wrong, int status, String what, HttpResponse<String> answer) {
-        boolean page = answer.headers().firstValue("Content-Type").orElse("").startsWith("text/html");
-        if (answer.statusCode() != status || !page) {
-            wrong.add(what + " answered " + answer.statusCode() + (page ? "" : " (not a page)"));
-        }
+        FormClient.expectPage(wrong, status, what, answer);
     }
 
     /** A form with a valid token and fields every form of these pages reads, so that only the access rule can refuse it. */

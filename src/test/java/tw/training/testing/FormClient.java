@@ -159,6 +159,17 @@ public final class FormClient {
     }
 
     /** The CSRF token of the first form on a page. */
+    /**
+     * For tables of refusals: notes {@code what} in {@code wrong} unless the answer has the status and is a page (the
+     * pages answer refusals as pages, never as problem+json).
+     */
+    public static void expectPage(List<String> wrong, int status, String what, HttpResponse<String> answer) {
+        boolean page = answer.headers().firstValue("Content-Type").orElse("").startsWith("text/html");
+        if (answer.statusCode() != status || !page) {
+            wrong.add(what + " answered " + answer.statusCode() + (page ? "" : " (not a page)"));
+        }
+    }
+
     public static String token(String page) {
         Matcher matcher = TOKEN.matcher(page);
         assertTrue(matcher.find(), "the page has a form with its CSRF token");

@@ -146,10 +146,7 @@ class ElearningPagesAccessTest implements DatabaseTest {
     }
 
     private static void expect(List<String> wrong, int status, String what, HttpResponse<String> answer) {
-        boolean page = answer.headers().firstValue("Content-Type").orElse("").startsWith("text/html");
-        if (answer.statusCode() != status || !page) {
-            wrong.add(what + " answered " + answer.statusCode() + (page ? "" : " (not a page)"));
-        }
+        FormClient.expectPage(wrong, status, what, answer);
     }
 
     /** A form with a valid token and the fields these forms read, so that only the access rule can refuse it. */
