@@ -58,6 +58,8 @@ class ElearningPagesAccessTest implements DatabaseTest {
     private FormClient learner;
     private FormClient outsider;
     private FormClient stranger;
+    private long enrollment;
+    private long closed;
 
     @BeforeAll
     @SuppressWarnings("unchecked")
@@ -78,7 +80,9 @@ class ElearningPagesAccessTest implements DatabaseTest {
         api.post(trainer, "/api/courses/" + id + "/publish", Map.of());
         test = LearningApi.id(api.post(trainer, "/api/courses/" + id + "/tests", Map.of("title", "簡答", "timeLimitMinutes", 30,
                 "maxAttempts", 2, "indicators", List.of(Map.of("indicator", "KPS5294-001v4:P2.3.1", "items", 1, "passMark", 100)))));
-        api.post(trainer, "/api/courses/" + id + "/enrollments", Map.of("username", "epages.learner"));
+        enrollment = LearningApi.id(api.post(trainer, "/api/courses/" + id + "/enrollments", Map.of("username", "epages.learner")));
+        closed = LearningApi.id(api.post(learnerToken, "/api/tests/" + test + "/attempts", Map.of()));
+        api.post(learnerToken, "/api/attempts/" + closed + "/submission", Map.of());
         Map<String, Object> started = api.post(learnerToken, "/api/tests/" + test + "/attempts", Map.of());
         attempt = LearningApi.id(started);
         item = ((Number) ((List<Map<String, Object>>) started.get("items")).get(0).get("itemId")).longValue();
@@ -143,6 +147,39 @@ class ElearningPagesAccessTest implements DatabaseTest {
         assertFalse(page.body().contains("正確答案"), "nor any key");
         assertEquals(200, learner.get("/tests/" + test).statusCode());
         assertFalse(learner.get("/tests/" + test).body().contains(MODEL_ANSWER));
+    }
+
+    /** Every e-learning page, and its refused forms, in both languages: a text missing from a bundle fails the page. */
+    @Test
+    void everyPageRendersInBothLanguages() {
+        String base = server.getURL().toString();
+        for (String language : List.of("zh-TW", "en")) {
+            FormClient owner = new FormClient(base, language).signIn("epages.owner", TestUsers.PASSWORD);
+            FormClient taker = new FormClient(base, language).signIn("epages.learner", TestUsers.PASSWORD);
+            String lang = language.equals("en") ? "lang=\"en\"" : "lang=\"zh-Hant-TW\"";
+            List<String> wrong = new ArrayList<>();
+            for (String path : trainerPages()) {
+                rendered(wrong, 200, lang, "GET " + path, owner.get(path));
+            }
+            for (String path : List.of("/enrollments/" + enrollment, "/materials/" + lesson, "/materials/" + link, "/tests/" + test,
+                    "/attempts/" + attempt, "/attempts/" + closed)) {
+                rendered(wrong, 200, lang, "GET " + path, taker.get(path));
+            }
+            rendered(wrong, 422, lang, "a refused lesson", owner.post(module, List.of(Map.entry("_csrf", owner.token()), Map.entry("kind", "LESSON"),
+                    Map.entry("title", ""), Map.entry("markdown", ""))));
+            rendered(wrong, 422, lang, "a refused test", owner.post(course + "/tests", List.of(Map.entry("_csrf", owner.token()),
+                    Map.entry("title", ""), Map.entry("timeLimitMinutes", "0"), Map.entry("maxAttempts", "1"))));
+            rendered(wrong, 422, lang, "a refused import", owner.postMultipart(course + "/items/import", List.of(Part.field("_csrf", owner.token()),
+                    Part.field("format", "GIFT"), new Part("file", "bad.gift", "text/plain", "一年有幾個月？ {#12}\n".getBytes(StandardCharsets.UTF_8)))));
+            rendered(wrong, 409, lang, "no attempt left", taker.post("/tests/" + test + "/attempts", List.of(Map.entry("_csrf", taker.token()))));
+            assertEquals(List.of(), wrong, language);
+        }
+    }
+
+    private static void rendered(List<String> wrong, int status, String lang, String what, HttpResponse<String> answer) {
+        if (answer.statusCode() != status || !answer.body().contains(lang)) {
+            wrong.add(what + " answered " + answer.statusCode());
+        }
     }
 
     private static void expect(List<String> wrong, int status, String what, HttpResponse<String> answer) {
