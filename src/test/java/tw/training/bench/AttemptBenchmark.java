@@ -91,6 +91,11 @@ public final class AttemptBenchmark {
             report("GET /api/me, " + timed.size() + " at once (the floor: a token checked and one row read)",
                     burst(timed, taker -> HttpRequest.newBuilder(URI.create(base + "/api/me")).header("Authorization", "Bearer " + taker.token()).build(),
                             body -> body.contains("\"username\"")));
+            // a lighter write at the same scale: each learner saves one answer again (lock, one update, commit)
+            report("PUT /api/attempts/{id}/answers/{itemId}, " + timed.size() + " at once (an answer saved)",
+                    burst(timed, taker -> HttpRequest.newBuilder(URI.create(base + "/api/attempts/" + taker.attempt() + "/answers/" + taker.firstItem()))
+                            .header("Authorization", "Bearer " + taker.token()).header("Content-Type", "application/json")
+                            .PUT(HttpRequest.BodyPublishers.ofString("{\"choices\":[1]}")).build(), body -> body.contains("\"answeredAt\"")));
             report("POST /api/attempts/{id}/submission, " + timed.size() + " at once (scored, evidence and 5 judgements recorded, progress derived;"
                     + " target: p99 at most 200 ms)", burst(timed, taker -> HttpRequest.newBuilder(URI.create(base + "/api/attempts/" + taker.attempt()
                     + "/submission")).header("Authorization", "Bearer " + taker.token()).POST(HttpRequest.BodyPublishers.noBody()).build(),
@@ -155,7 +160,7 @@ public final class AttemptBenchmark {
     }
 
     /** A learner with their open attempt. */
-    private record Taker(String token, long attempt) {
+    private record Taker(String token, long attempt, long firstItem) {
     }
 
     /** Signs in, starts an attempt and answers each item: by the key when given, else the first option. */
@@ -165,15 +170,16 @@ public final class AttemptBenchmark {
         long id = Api.id(attempt);
         Matcher item = ITEM.matcher(attempt);
         int n = 0;
+        long first = 0;
         while (item.find()) {
             Api.send(base + "/api/attempts/" + id + "/answers/" + item.group(1), token, "PUT", "application/json",
                     "{\"choices\":[" + key.getOrDefault(Long.parseLong(item.group(1)), 1) + "]}");
-            n++;
+            first = n++ == 0 ? Long.parseLong(item.group(1)) : first;
         }
         if (n != 50) {
             throw new IllegalStateException("expected 50 items, the attempt has " + n);
         }
-        return new Taker(token, id);
+        return new Taker(token, id, first);
     }
 
     private static void submit(String base, Taker taker) throws Exception {
