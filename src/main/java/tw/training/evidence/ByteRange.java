@@ -46,9 +46,9 @@ record ByteRange(long first, long last) {
     }
 
     /** The part of the whole file's stream this range covers. */
-    InputStream of(InputStream whole) throws IOException {
-        whole.skipNBytes(first);
-        return new FilterInputStream(whole) {
+    /** The range's bytes of a stream that starts at its first byte (the store opened it there). */
+    InputStream of(InputStream fromFirst) {
+        return new FilterInputStream(fromFirst) {
             private long left = length();
 
             @Override

@@ -184,20 +184,25 @@ public class EvidenceService {
         EvidenceFile file = files.findByEvidenceIdOrderById(evidenceId).stream().filter(f -> f.id() == fileId).findFirst()
                 .orElseThrow(() -> new NotFoundException("evidence " + evidenceId + " has no file " + fileId));
         return new Download(new Views.File(file.id(), file.filename(), file.size(), file.sha256(), file.contentType()),
-                () -> store.open(file.storageKey()));
+                first -> store.open(file.storageKey(), first));
     }
 
     /** A file to send: its record, and its bytes opened only when needed (not for a 304). */
     public record Download(Views.File file, Opener opener) {
 
         public InputStream open() throws IOException {
-            return opener.open();
+            return opener.open(0);
+        }
+
+        /** The bytes from {@code first} on (a range's start), read from there by the store rather than skipped to. */
+        public InputStream open(long first) throws IOException {
+            return opener.open(first);
         }
     }
 
-    /** Opens the stored bytes of a file. */
+    /** Opens the stored bytes of a file from a position. */
     public interface Opener {
-        InputStream open() throws IOException;
+        InputStream open(long first) throws IOException;
     }
 
     /** The learner takes evidence back while nobody has judged it; afterwards it is part of the record. */

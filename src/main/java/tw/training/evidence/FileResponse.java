@@ -42,7 +42,7 @@ public final class FileResponse {
         MutableHttpResponse<StreamedFile> response = part == null
                 ? HttpResponse.ok(new StreamedFile(download.open(), MediaType.of(file.contentType()), -1, file.size()))
                 : HttpResponse.<StreamedFile>status(HttpStatus.PARTIAL_CONTENT)
-                        .body(new StreamedFile(part.of(download.open()), MediaType.of(file.contentType()), -1, part.length()))
+                        .body(new StreamedFile(part.of(download.open(part.first())), MediaType.of(file.contentType()), -1, part.length()))
                         .header(HttpHeaders.CONTENT_RANGE, "bytes " + part.first() + "-" + part.last() + "/" + file.size());
         return response
                 .header(HttpHeaders.ACCEPT_RANGES, "bytes")

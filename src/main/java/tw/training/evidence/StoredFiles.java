@@ -60,8 +60,8 @@ public class StoredFiles {
         uploads.deleteByStorageKeyIn(List.of(key));
     }
 
-    public InputStream open(String key) throws IOException {
-        return store.open(key);
+    public InputStream open(String key, long first) throws IOException {
+        return store.open(key, first);
     }
 
     /**

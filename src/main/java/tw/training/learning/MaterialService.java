@@ -176,7 +176,7 @@ public class MaterialService {
             throw new NotFoundException("material " + materialId + " is a " + material.kind().name().toLowerCase() + ", not a file");
         }
         return new EvidenceService.Download(new Views.File(material.id(), material.filename(), material.size(), material.sha256(),
-                material.contentType()), () -> files.open(material.storageKey()));
+                material.contentType()), first -> files.open(material.storageKey(), first));
     }
 
     /** The learner studied the material; the first time counts, saying it again changes nothing. */

@@ -21,6 +21,16 @@ public interface EvidenceStore {
 
     InputStream open(String key) throws IOException;
 
+    /**
+     * The object's bytes from {@code first} on, for a range request: a local file seeks there (its stream skips by
+     * moving its position); S3 overrides this with a ranged GET, so seeking in a video does not read what precedes.
+     */
+    default InputStream open(String key, long first) throws IOException {
+        InputStream in = open(key);
+        in.skipNBytes(first);
+        return in;
+    }
+
     /** Whether an object is stored under the key. */
     boolean exists(String key) throws IOException;
 

@@ -50,6 +50,15 @@ final class S3EvidenceStore implements EvidenceStore {
         return reaching(() -> s3.getObject(GetObjectRequest.builder().bucket(bucket).key(key).build()));
     }
 
+    /** A ranged GET: only the bytes asked for leave the bucket. */
+    @Override
+    public InputStream open(String key, long first) {
+        if (first == 0) {
+            return open(key);
+        }
+        return reaching(() -> s3.getObject(GetObjectRequest.builder().bucket(bucket).key(key).range("bytes=" + first + "-").build()));
+    }
+
     @Override
     public void delete(String key) {
         reaching(() -> s3.deleteObject(DeleteObjectRequest.builder().bucket(bucket).key(key).build()));
