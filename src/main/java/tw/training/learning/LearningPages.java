@@ -116,7 +116,10 @@ class LearningPages {
         }
     }
 
-    /** Removing a material, or moving it to a position: answers with the module of the draft the change went into. */
+    /**
+     * Removing a material, moving it to a position or editing its title, text or URL: the change goes into the draft (a
+     * published material's copy), and the answer shows where it went. A refused edit is a 422 page naming the fault.
+     */
     @Post(value = "/materials/{materialId}/change", consumes = MediaType.APPLICATION_FORM_URLENCODED)
     @Secured({Roles.TRAINER, Roles.ADMIN})
     MutableHttpResponse<?> change(HttpRequest<?> request, @PathVariable long materialId, @Body @Nullable String body, Actor actor) {
@@ -127,6 +130,11 @@ class LearningPages {
             materials.remove(materialId, actor);
             long module = courses.draftModule(course, removed.moduleId(), actor).id();
             return Pages.redirect("/courses/" + course + "/modules/" + module + "/materials");
+        }
+        if (form.get("action").equals("edit")) {
+            MaterialViews.Material edited = materials.change(materialId, new MaterialViews.Change(form.get("title"),
+                    form.get("markdown").isEmpty() ? null : form.get("markdown"), form.get("url").isEmpty() ? null : form.get("url"), null), actor);
+            return Pages.redirect("/materials/" + edited.id());
         }
         MaterialViews.Material moved = materials.change(materialId, new MaterialViews.Change(null, null, null,
                 Integer.parseInt(form.get("position"))), actor);

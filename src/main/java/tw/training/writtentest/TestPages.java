@@ -93,6 +93,42 @@ class TestPages {
         }
     }
 
+    /**
+     * One item from the form: options one per line, a line starting with {@code *} correct; a true/false item's answer;
+     * a short answer's model answer; the indicators ticked.
+     */
+    @Post(value = "/courses/{id}/items", consumes = MediaType.APPLICATION_FORM_URLENCODED)
+    @Secured({Roles.TRAINER, Roles.ADMIN})
+    MutableHttpResponse<?> addItem(HttpRequest<?> request, @PathVariable long id, @Body @Nullable String body, Actor actor) {
+        Form form = Form.of(body).checked(request);
+        List<ItemViews.NewOption> options = new ArrayList<>();
+        for (String line : form.get("options").split("\\R")) {
+            if (!line.isBlank()) {
+                boolean correct = line.strip().startsWith("*");
+                options.add(new ItemViews.NewOption(correct ? line.strip().substring(1) : line, correct));
+            }
+        }
+        String answer = form.get("answer");
+        try {
+            ItemViews.Item item = bank.add(id, new ItemViews.NewItem(form.get("kind"), form.get("stem"), options.isEmpty() ? null : options,
+                    answer.isEmpty() ? null : Boolean.valueOf(answer), form.get("modelAnswer"), form.all("indicators")), actor);
+            return Pages.redirect("/courses/" + id + "/tests#item-" + item.id());
+        } catch (InvalidInputException refused) {
+            Map<String, String> errors = new HashMap<>();
+            FieldErrors.of(refused, "item").forEach((field, message) -> errors.put("item-" + field, message));
+            return coursePage(request, HttpStatus.UNPROCESSABLE_ENTITY, id, actor, errors, List.of(), null);
+        }
+    }
+
+    /** An item deleted, or retired if an attempt drew it. */
+    @Post(value = "/items/{itemId}/removal", consumes = MediaType.APPLICATION_FORM_URLENCODED)
+    @Secured({Roles.TRAINER, Roles.ADMIN})
+    MutableHttpResponse<?> removeItem(HttpRequest<?> request, @PathVariable long itemId, @Body @Nullable String body, Actor actor) {
+        Form form = Form.of(body).checked(request);
+        bank.remove(itemId, actor);
+        return Pages.redirect("/courses/" + Long.parseLong(form.get("course")) + "/tests#bank");
+    }
+
     /** A test from the form: per WRITTEN_TEST indicator of the plan, {@code items-<id>} (0 leaves it out) and {@code passMark-<id>}. */
     @Post(value = "/courses/{id}/tests", consumes = MediaType.APPLICATION_FORM_URLENCODED)
     @Secured({Roles.TRAINER, Roles.ADMIN})
@@ -199,7 +235,10 @@ class TestPages {
         model.put("course", courses.get(id, actor));
         model.put("items", bank.list(id, actor));
         model.put("tests", tests.list(id, actor));
-        model.put("written", courses.latestPlan(id).stream().filter(e -> e.methods().contains(AssessmentMethod.WRITTEN_TEST)).toList());
+        List<tw.training.course.PlanEntry> plan = courses.latestPlan(id);
+        model.put("plan", plan);
+        model.put("written", plan.stream().filter(e -> e.methods().contains(AssessmentMethod.WRITTEN_TEST)).toList());
+        model.put("kinds", ItemKind.values());
         model.put("errors", errors);
         model.put("importFaults", importFaults);
         model.put("imported", request.getParameters().get("imported", String.class).orElse(""));

@@ -99,7 +99,7 @@ class ElearningPagesAccessTest implements DatabaseTest {
     }
 
     private List<String> trainerForms() {
-        return List.of(module, "/materials/" + lesson + "/change", course + "/tests");
+        return List.of(module, "/materials/" + lesson + "/change", course + "/tests", course + "/items", "/items/" + item + "/removal");
     }
 
     private List<String> trainerUploads() {
@@ -147,6 +147,35 @@ class ElearningPagesAccessTest implements DatabaseTest {
         assertFalse(page.body().contains("正確答案"), "nor any key");
         assertEquals(200, learner.get("/tests/" + test).statusCode());
         assertFalse(learner.get("/tests/" + test).body().contains(MODEL_ANSWER));
+    }
+
+    @Test
+    void aTrainerAddsAndRetiresItemsAndEditsALessonThroughThePages() {
+        FormClient owner = new FormClient(server.getURL().toString(), "zh-TW").signIn("epages.owner", TestUsers.PASSWORD);
+        HttpResponse<String> added = owner.post(course + "/items", List.of(Map.entry("_csrf", owner.token()), Map.entry("kind", "MULTIPLE_CHOICE"),
+                Map.entry("stem", "哪些是同理的回應？"), Map.entry("options", "*複述感受\n反駁\n*致歉"), Map.entry("answer", ""),
+                Map.entry("modelAnswer", ""), Map.entry("indicators", "KPS5294-001v4:P2.3.1")));
+        assertEquals(303, added.statusCode());
+        String bank = owner.get(course + "/tests").body();
+        assertTrue(bank.contains("哪些是同理的回應？") && bank.contains("複述感受、致歉"), "the item and its key are listed");
+        HttpResponse<String> refused = owner.post(course + "/items", List.of(Map.entry("_csrf", owner.token()), Map.entry("kind", "SINGLE_CHOICE"),
+                Map.entry("stem", "沒有指標"), Map.entry("options", "*甲\n乙")));
+        assertEquals(422, refused.statusCode());
+        assertTrue(refused.body().contains("item-indicators-error"), "the fault is beside its field");
+
+        assertEquals(303, owner.post("/items/" + item + "/removal", List.of(Map.entry("_csrf", owner.token()),
+                Map.entry("course", course.substring("/courses/".length())))).statusCode());
+        assertFalse(owner.get(course + "/tests").body().contains("如何安撫顧客？"), "the drawn item is retired from the bank");
+        assertTrue(learner.get("/attempts/" + attempt).body().contains("如何安撫顧客？"), "and still shown in the attempt that drew it");
+
+        HttpResponse<String> edited = owner.post("/materials/" + lesson + "/change", List.of(Map.entry("_csrf", owner.token()),
+                Map.entry("course", course.substring("/courses/".length())), Map.entry("action", "edit"), Map.entry("title", "課文（修訂）"),
+                Map.entry("markdown", "新的內容")));
+        assertEquals(303, edited.statusCode());
+        String copy = edited.headers().firstValue("Location").orElseThrow();
+        assertFalse(copy.equals("/materials/" + lesson), "a published lesson changes in the draft's copy");
+        assertTrue(owner.get(copy).body().contains("課文（修訂）"));
+        assertTrue(learner.get("/materials/" + lesson).body().contains("<p>內容</p>"), "the learner's revision keeps its lesson");
     }
 
     /** Every e-learning page, and its refused forms, in both languages: a text missing from a bundle fails the page. */
