@@ -1,0 +1,48 @@
+package tw.training.ims;
+
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.UUID;
+
+/**
+ * CASE identifiers derived from our codes: name-based UUIDs (version 5, SHA-1, RFC 9562) in a namespace of this product,
+ * so the same document, item or association has the same identifier across restarts and re-imports, and nothing needs
+ * storing. A name is the document's code, or the code and the item's ("KPS5294-001v4:T2.3").
+ */
+final class CaseIds {
+
+    /** This product's namespace (a random UUID fixed once): another product deriving from the same codes gets others. */
+    private static final UUID NAMESPACE = UUID.fromString("6f1c52a4-3f0e-4d2b-9a57-1c9c2d7e8b41");
+
+    private CaseIds() {
+    }
+
+    static String document(String code) {
+        return of("document:" + code);
+    }
+
+    static String item(String documentCode, String itemCode) {
+        return of("item:" + documentCode + ":" + itemCode);
+    }
+
+    static String association(String type, String origin, String destination) {
+        return of("association:" + type + ":" + origin + ":" + destination);
+    }
+
+    static String of(String name) {
+        try {
+            MessageDigest sha1 = MessageDigest.getInstance("SHA-1");
+            ByteBuffer namespace = ByteBuffer.allocate(16).putLong(NAMESPACE.getMostSignificantBits()).putLong(NAMESPACE.getLeastSignificantBits());
+            sha1.update(namespace.array());
+            byte[] hash = sha1.digest(name.getBytes(StandardCharsets.UTF_8));
+            hash[6] = (byte) ((hash[6] & 0x0f) | 0x50);
+            hash[8] = (byte) ((hash[8] & 0x3f) | 0x80);
+            ByteBuffer bits = ByteBuffer.wrap(hash, 0, 16);
+            return new UUID(bits.getLong(), bits.getLong()).toString();
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java runtime has SHA-1", e);
+        }
+    }
+}
