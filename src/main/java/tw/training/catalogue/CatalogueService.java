@@ -51,7 +51,18 @@ public class CatalogueService {
      * @throws ConflictException     when the code is taken by other content
      */
     public ImportResult importDocument(String text, @Nullable String code) {
-        ParsedDocument parsed = parse(text, code);
+        return store(parse(text, code), text);
+    }
+
+    /**
+     * A document read from another format (a CASE package), kept with the text it came in: imported as a text is, the same
+     * content under the same code again changing nothing, other content under a taken code refused.
+     */
+    public ImportResult importRead(CompetencyDocument document, String source) {
+        return store(new ParsedDocument(document, List.of()), source);
+    }
+
+    private ImportResult store(ParsedDocument parsed, String text) {
         CompetencyDocument document = parsed.document();
         String sha256 = sha256(normalised(text));
         Optional<String> stored = store.findSourceSha256(document.code());
