@@ -1,0 +1,54 @@
+package tw.training.badge;
+
+import java.security.GeneralSecurityException;
+import java.security.KeyFactory;
+import java.security.PrivateKey;
+import java.security.PublicKey;
+import java.security.spec.EdECPrivateKeySpec;
+import java.security.spec.NamedParameterSpec;
+import java.security.spec.X509EncodedKeySpec;
+import java.util.Arrays;
+import java.util.HexFormat;
+
+/** Ed25519 keys on the JDK alone, from and to the raw 32 bytes, and a public key as a multikey ({@code z6Mk…}). */
+final class Ed25519Keys {
+
+    /** The DER prefix of an Ed25519 SubjectPublicKeyInfo: the raw key follows it. */
+    private static final byte[] SPKI_PREFIX = HexFormat.of().parseHex("302a300506032b6570032100");
+    /** The multicodec of an Ed25519 public key (0xed, varint-encoded). */
+    private static final byte[] MULTICODEC = {(byte) 0xed, 0x01};
+
+    private Ed25519Keys() {
+    }
+
+    static PrivateKey privateKey(byte[] seed) {
+        try {
+            return KeyFactory.getInstance("Ed25519").generatePrivate(new EdECPrivateKeySpec(NamedParameterSpec.ED25519, seed));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("every Java runtime since 15 has Ed25519", e);
+        }
+    }
+
+    static PublicKey publicKey(byte[] raw) {
+        byte[] encoded = Arrays.copyOf(SPKI_PREFIX, SPKI_PREFIX.length + raw.length);
+        System.arraycopy(raw, 0, encoded, SPKI_PREFIX.length, raw.length);
+        try {
+            return KeyFactory.getInstance("Ed25519").generatePublic(new X509EncodedKeySpec(encoded));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalArgumentException("not an Ed25519 public key", e);
+        }
+    }
+
+    static byte[] raw(PublicKey key) {
+        byte[] encoded = key.getEncoded();
+        return Arrays.copyOfRange(encoded, encoded.length - 32, encoded.length);
+    }
+
+    /** The public key as a Multikey value: {@code z} and base58btc of the multicodec prefix and the raw key. */
+    static String multikey(PublicKey key) {
+        byte[] raw = raw(key);
+        byte[] prefixed = Arrays.copyOf(MULTICODEC, MULTICODEC.length + raw.length);
+        System.arraycopy(raw, 0, prefixed, MULTICODEC.length, raw.length);
+        return "z" + Base58.encode(prefixed);
+    }
+}
