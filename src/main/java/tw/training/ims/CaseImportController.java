@@ -17,6 +17,9 @@ import io.micronaut.http.exceptions.HttpStatusException;
 import io.micronaut.json.JsonMapper;
 import io.micronaut.security.annotation.Secured;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import tw.training.account.Roles;
 import tw.training.catalogue.CatalogueService;
@@ -56,9 +59,13 @@ class CaseImportController {
         this.maxBytes = maxBytes;
     }
 
-    @Post("/api/standards{?code}")
+    @Post("/api/standards")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Import a CASE 1.1 CFPackage as a catalogue document, filed under ?code= (the package's own code when exported here)")
+    @ApiResponse(responseCode = "201", description = "Imported: the framework is new to the catalogue",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ImportResult.class)))
+    @ApiResponse(responseCode = "200", description = "The same package was already there under that code: nothing changed",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ImportResult.class)))
     HttpResponse<ImportResult> importPackage(HttpRequest<?> request, @QueryValue @Nullable String code) throws IOException {
         String text = utf8(body(request));
         Map<String, Object> cfPackage;

@@ -160,12 +160,17 @@ class CatalogueImportApiTest implements DatabaseTest {
     }
 
     @Test
-    void refusesJsonForAnImport() {
+    void takesJsonOnlyAsACasePackage() {
+        // JSON is a CASE 1.1 CFPackage (SPEC §12, issue 19): anything else is refused naming what a package lacks
         HttpClientResponseException refused = assertThrows(HttpClientResponseException.class,
                 () -> api.exchange(HttpRequest.POST("/api/standards", Map.of("code", "X")), Object.class));
 
-        assertEquals(HttpStatus.UNSUPPORTED_MEDIA_TYPE, refused.getStatus());
-        assertEquals("urn:competency:problem:unsupported-media-type", CatalogueApi.problem(refused).get("type"));
+        assertEquals(HttpStatus.UNPROCESSABLE_ENTITY, refused.getStatus());
+        assertTrue(CatalogueApi.problem(refused).toString().contains("CFDocument"), CatalogueApi.problem(refused).toString());
+        HttpClientResponseException xml = assertThrows(HttpClientResponseException.class, () -> api.exchange(
+                HttpRequest.POST("/api/standards", "<x/>").contentType(MediaType.APPLICATION_XML_TYPE), Object.class));
+        assertEquals(HttpStatus.UNSUPPORTED_MEDIA_TYPE, xml.getStatus());
+        assertEquals("urn:competency:problem:unsupported-media-type", CatalogueApi.problem(xml).get("type"));
     }
 
     @Test
