@@ -11,7 +11,7 @@ import java.util.UUID;
  * so the same document, item or association has the same identifier across restarts and re-imports, and nothing needs
  * storing. A name is the document's code, or the code and the item's ("KPS5294-001v4:T2.3").
  */
-final class CaseIds {
+public final class CaseIds {
 
     /** This product's namespace (a random UUID fixed once): another product deriving from the same codes gets others. */
     private static final UUID NAMESPACE = UUID.fromString("6f1c52a4-3f0e-4d2b-9a57-1c9c2d7e8b41");
@@ -21,6 +21,11 @@ final class CaseIds {
 
     static String document(String code) {
         return of("document:" + code);
+    }
+
+    /** The address of an item's CFItem on this provider, e.g. for a credential's alignment to a task. */
+    public static String itemUri(String publicUrl, String documentCode, String itemCode) {
+        return publicUrl.replaceAll("/+$", "") + "/ims/case/v1p1/CFItems/" + item(documentCode, itemCode);
     }
 
     static String item(String documentCode, String itemCode) {

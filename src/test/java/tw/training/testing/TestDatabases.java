@@ -22,6 +22,7 @@ public final class TestDatabases {
     private static final AtomicInteger COUNTER = new AtomicInteger();
     /** With a shared database the application insists on a configured signing secret, as in production. */
     private static final String JWT_SECRET = "test-only-signing-secret-of-at-least-32-bytes";
+    private static final String BADGE_KEY = "9b2f0c6e4d1a8e7f3c5b2a9d0e6f1c4b7a8d3e2f5c6b9a0d1e4f7c2b5a8d3e6f";
     private static EmbeddedPostgres postgres;
 
     private TestDatabases() {
@@ -53,7 +54,9 @@ public final class TestDatabases {
                 "datasources.default.url", server.getJdbcUrl("postgres", name),
                 "datasources.default.username", "postgres",
                 "datasources.default.password", "postgres",
-                "app.jwt.secret", JWT_SECRET);
+                "app.jwt.secret", JWT_SECRET,
+                // a shared database needs the credential signing key configured, as in production
+                "app.badges.signing-key", BADGE_KEY);
     }
 
     private static synchronized EmbeddedPostgres server() {

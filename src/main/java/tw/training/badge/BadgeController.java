@@ -1,0 +1,58 @@
+package tw.training.badge;
+
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.PathVariable;
+import io.micronaut.http.annotation.Produces;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.rules.SecurityRule;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.json.JsonObject;
+import tw.training.account.Actor;
+import tw.training.problem.NotFoundException;
+
+/** SPEC §12: a certificate as an Open Badges 3.0 credential; the issuer's key and each credential's status, public. */
+@Controller
+@Tag(name = "Open Badges 3.0")
+class BadgeController {
+
+    static final String LD_JSON = "application/ld+json";
+
+    private final CredentialService credentials;
+
+    BadgeController(CredentialService credentials) {
+        this.credentials = credentials;
+    }
+
+    @Get("/api/certificates/{number}/credential")
+    @Produces({LD_JSON, MediaType.APPLICATION_JSON})
+    @Secured(SecurityRule.IS_AUTHENTICATED)
+    @Operation(summary = "The certificate as a signed Open Badges 3.0 OpenBadgeCredential (Data Integrity eddsa-rdfc-2022): its learner, the course's trainers, admins")
+    HttpResponse<String> credential(@PathVariable String number, @Parameter(hidden = true) Actor actor) {
+        return HttpResponse.ok(credentials.credential(number, actor).toString()).contentType(LD_JSON);
+    }
+
+    @Get(CredentialService.ISSUER_PATH)
+    @Produces({LD_JSON, MediaType.APPLICATION_JSON})
+    @Secured(SecurityRule.IS_ANONYMOUS)
+    @Operation(summary = "The issuer's profile with its public key (Multikey): what verifiers resolve a credential's proof against")
+    HttpResponse<String> issuer() {
+        return HttpResponse.ok(credentials.issuerDocument().toString()).contentType(LD_JSON);
+    }
+
+    @Get(CredentialService.STATUS_PATH + "{token}")
+    @Produces(MediaType.APPLICATION_JSON)
+    @Secured(SecurityRule.IS_ANONYMOUS)
+    @Operation(summary = "A credential's 1EdTech revocation list: its id listed once its certificate is revoked")
+    HttpResponse<String> status(@PathVariable String token) {
+        JsonObject status = credentials.status(token);
+        if (status == null) {
+            throw new NotFoundException("no credential status " + token);
+        }
+        return HttpResponse.ok(status.toString()).contentType(MediaType.APPLICATION_JSON);
+    }
+}

@@ -1,0 +1,147 @@
+package tw.training.badge;
+
+import io.micronaut.context.annotation.Value;
+import io.micronaut.core.annotation.Nullable;
+import jakarta.inject.Singleton;
+import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+import tw.training.account.Actor;
+import tw.training.certificate.CertificateService;
+import tw.training.certificate.CertificateStatus;
+import tw.training.certificate.CertificateView;
+import tw.training.certificate.Verification;
+import tw.training.ims.CaseIds;
+
+import java.security.KeyPair;
+import java.time.temporal.ChronoUnit;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * A certificate as an Open Badges 3.0 {@code OpenBadgeCredential} (SPEC §12): the training provider as issuer, the course
+ * as the achievement (its criteria the certified tasks and indicators in words, aligned to the tasks' CASE items), the
+ * learner as subject, {@code validFrom} the issue time, a {@code 1EdTechRevocationList} status a verifier can follow, and
+ * a Data Integrity proof ({@code eddsa-rdfc-2022}) by the provider's key, published with the issuer's profile.
+ */
+@Singleton
+public class CredentialService {
+
+    static final String ISSUER_PATH = "/issuers/provider";
+    static final String STATUS_PATH = "/credentials/status/";
+
+    private final CertificateService certificates;
+    private final BadgeKey key;
+    private final String publicUrl;
+    private final String issuerName;
+    private final String issuerUrl;
+
+    CredentialService(CertificateService certificates, BadgeKey key, @Value("${app.public-url}") String publicUrl,
+                      @Value("${app.badges.issuer-name:職能課程平台}") String issuerName, @Nullable @Value("${app.badges.issuer-url:}") String issuerUrl) {
+        this.certificates = certificates;
+        this.key = key;
+        this.publicUrl = publicUrl.replaceAll("/+$", "");
+        this.issuerName = issuerName;
+        this.issuerUrl = issuerUrl == null || issuerUrl.isBlank() ? this.publicUrl : issuerUrl;
+    }
+
+    /** The learner's, the course's trainers' and admins' (anyone else: 404, as the certificate itself). */
+    public JsonObject credential(String number, Actor actor) {
+        CertificateView certificate = certificates.get(number, actor);
+        KeyPair pair = pair();
+        String issuer = publicUrl + ISSUER_PATH;
+        JsonObject unsigned = Json.createObjectBuilder()
+                .add("@context", Json.createArrayBuilder().add(BundledContexts.CREDENTIALS_V2).add(BundledContexts.OPEN_BADGES))
+                .add("id", publicUrl + "/credentials/" + certificate.number())
+                .add("type", Json.createArrayBuilder().add("VerifiableCredential").add("OpenBadgeCredential"))
+                .add("issuer", profile())
+                .add("validFrom", certificate.issuedAt().truncatedTo(ChronoUnit.SECONDS).toString())
+                .add("name", certificate.course().title() + " 職能證書 " + certificate.number())
+                .add("credentialSubject", Json.createObjectBuilder()
+                        .add("type", Json.createArrayBuilder().add("AchievementSubject"))
+                        .add("identifier", Json.createArrayBuilder().add(Json.createObjectBuilder()
+                                .add("type", "IdentityObject").add("identityHash", certificate.learner().displayName())
+                                .add("identityType", "name").add("hashed", false)))
+                        .add("achievement", achievement(certificate)))
+                .add("credentialStatus", Json.createObjectBuilder().add("id", statusUrl(certificate)).add("type", "1EdTechRevocationList"))
+                .build();
+        return DataIntegrity.sign(unsigned, new DataIntegrity.ProofOptions(certificate.issuedAt().truncatedTo(ChronoUnit.SECONDS).toString(),
+                issuer + "#" + Ed25519Keys.multikey(pair.getPublic())), pair.getPrivate());
+    }
+
+    /** The issuer's profile with its key, published at a stable address: what a verifier resolves the proof's key from. */
+    public JsonObject issuerDocument() {
+        String issuer = publicUrl + ISSUER_PATH;
+        String multikey = Ed25519Keys.multikey(pair().getPublic());
+        return Json.createObjectBuilder(profile().build())
+                .add("@context", Json.createArrayBuilder().add(BundledContexts.CREDENTIALS_V2).add(BundledContexts.OPEN_BADGES)
+                        .add("https://w3id.org/security/multikey/v1"))
+                .add("verificationMethod", Json.createArrayBuilder().add(Json.createObjectBuilder()
+                        .add("id", issuer + "#" + multikey).add("type", "Multikey").add("controller", issuer).add("publicKeyMultibase", multikey)))
+                .add("assertionMethod", Json.createArrayBuilder().add(issuer + "#" + multikey))
+                .build();
+    }
+
+    /**
+     * A credential's revocation list (1EdTech): the credential's id among {@code revokedCredentials} once its certificate is
+     * revoked, with the reason. Public, addressed by the certificate's verification token (not its guessable number).
+     */
+    public @Nullable JsonObject status(String token) {
+        Verification verification = certificates.verify(token);
+        if (verification.status() == CertificateStatus.UNKNOWN) {
+            return null;
+        }
+        JsonArrayBuilder revoked = Json.createArrayBuilder();
+        if (verification.status() == CertificateStatus.REVOKED) {
+            revoked.add(Json.createObjectBuilder().add("id", publicUrl + "/credentials/" + verification.number()));
+        }
+        return Json.createObjectBuilder().add("id", publicUrl + STATUS_PATH + token).add("issuer", publicUrl + ISSUER_PATH)
+                .add("revokedCredentials", revoked).build();
+    }
+
+    private JsonObjectBuilder profile() {
+        return Json.createObjectBuilder().add("id", publicUrl + ISSUER_PATH).add("type", Json.createArrayBuilder().add("Profile"))
+                .add("name", issuerName).add("url", issuerUrl);
+    }
+
+    private JsonObjectBuilder achievement(CertificateView certificate) {
+        Map<String, String> frameworks = certificate.documents().stream().collect(Collectors.toMap(CertificateView.Document::code,
+                CertificateView.Document::name, (a, b) -> a));
+        StringBuilder criteria = new StringBuilder("完成課程「" + certificate.course().title() + "」並經評量達成下列工作任務之行為指標：");
+        JsonArrayBuilder alignments = Json.createArrayBuilder();
+        for (CertificateView.Task task : certificate.tasks()) {
+            criteria.append("\n").append(task.id()).append(" ").append(task.title());
+            if (task.level() != null) {
+                criteria.append("（職能級別 ").append(task.level()).append("）");
+            }
+            task.indicators().forEach(i -> criteria.append("\n  ").append(i.id()).append(" ").append(i.text()));
+            int colon = task.id().indexOf(':');
+            String document = task.id().substring(0, colon);
+            JsonObjectBuilder alignment = Json.createObjectBuilder().add("type", Json.createArrayBuilder().add("Alignment"))
+                    .add("targetName", task.title()).add("targetUrl", CaseIds.itemUri(publicUrl, document, task.id().substring(colon + 1)))
+                    .add("targetType", "CFItem").add("targetCode", task.id());
+            if (frameworks.containsKey(document)) {
+                alignment.add("targetFramework", frameworks.get(document));
+            }
+            alignments.add(alignment);
+        }
+        return Json.createObjectBuilder()
+                .add("id", publicUrl + "/achievements/" + certificate.course().code())
+                .add("type", Json.createArrayBuilder().add("Achievement"))
+                .add("name", certificate.course().title())
+                .add("description", "依勞動部 iCAP 職能基準設計之職能導向課程「" + certificate.course().title() + "」的結業證書。")
+                .add("criteria", Json.createObjectBuilder().add("narrative", criteria.toString()))
+                .add("alignment", alignments);
+    }
+
+    private String statusUrl(CertificateView certificate) {
+        String url = certificate.verificationUrl();
+        return publicUrl + STATUS_PATH + url.substring(url.lastIndexOf('/') + 1);
+    }
+
+    /** The key; without one configured on a shared database, a configuration fault the log names (APP_BADGES_SIGNING_KEY). */
+    private KeyPair pair() {
+        return key.pair();
+    }
+}

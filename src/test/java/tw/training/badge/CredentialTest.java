@@ -1,0 +1,161 @@
+package tw.training.badge;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.networknt.schema.Schema;
+import com.networknt.schema.SchemaLocation;
+import com.networknt.schema.SchemaRegistry;
+import com.networknt.schema.SchemaRegistryConfig;
+import com.networknt.schema.SpecificationVersion;
+import io.micronaut.context.ApplicationContext;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.client.HttpClient;
+import io.micronaut.http.client.annotation.Client;
+import io.micronaut.http.client.exceptions.HttpClientResponseException;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import tw.training.account.Roles;
+import tw.training.testing.DatabaseTest;
+import tw.training.testing.PortfolioCourse;
+import tw.training.testing.TestUsers;
+
+import java.io.InputStream;
+import java.io.StringReader;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.security.PublicKey;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * A certificate as an Open Badges 3.0 credential (issue 19): it validates against the published OB 3.0 schema (formats
+ * asserted), its proof verifies with the key the issuer's public profile publishes, one changed field breaks it, its
+ * alignment leads to the task's CASE item, and once the certificate is revoked its status list says so. Only the learner,
+ * the course's trainers and admins get it.
+ */
+@MicronautTest(transactional = false)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class CredentialTest implements DatabaseTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @Inject
+    @Client("/")
+    HttpClient http;
+
+    @Inject
+    ApplicationContext context;
+
+    private String learner;
+    private String trainer;
+    private String admin;
+    private String number;
+    private TestUsers users;
+
+    @BeforeAll
+    void aCertificate() {
+        users = TestUsers.of(context, http);
+        trainer = users.tokenFor("badge.trainer", Roles.TRAINER);
+        admin = users.tokenFor("badge.admin", Roles.ADMIN);
+        learner = users.tokenFor("badge.learner", Roles.LEARNER);
+        PortfolioCourse course = PortfolioCourse.publish(http, trainer, "BADGE-1", "客訴處理實務");
+        long enrollment = course.enroll("badge.learner");
+        long evidence = course.submitPdf(learner, enrollment, "完整演練", PortfolioCourse.INDICATORS);
+        course.meet(evidence, PortfolioCourse.INDICATORS, "完整");
+        number = (String) PortfolioCourse.post(http, "/api/enrollments/" + enrollment + "/certificate", admin, Map.of()).get("number");
+    }
+
+    private String credential(String token) {
+        HttpResponse<String> answer = http.toBlocking().exchange(HttpRequest.GET("/api/certificates/" + number + "/credential").bearerAuth(token), String.class);
+        assertEquals("application/ld+json", answer.getContentType().orElseThrow().toString());
+        return answer.body();
+    }
+
+    static Schema obSchema() throws Exception {
+        try (InputStream in = CredentialTest.class.getResourceAsStream("/schemas/ob_v3p0_achievementcredential.schema.json")) {
+            String text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            String location = "https://purl.imsglobal.org/spec/ob/v3p0/schema/json/ob_v3p0_achievementcredential-jsonschema1.json";
+            return SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2019_09, builder -> builder
+                    .schemaRegistryConfig(SchemaRegistryConfig.builder().formatAssertionsEnabled(true).build())
+                    .schemas(Map.of(location, text))).getSchema(SchemaLocation.of(location));
+        }
+    }
+
+    @Test
+    void theCredentialValidatesAndItsProofVerifiesWithThePublishedKey() throws Exception {
+        String body = credential(learner);
+        JsonNode tree = JSON.readTree(body);
+        assertEquals(List.of(), obSchema().validate(tree).stream().map(e -> e.getInstanceLocation() + " " + e.getMessage()).toList());
+        assertEquals("OpenBadgeCredential", tree.get("type").get(1).asText());
+        JsonNode alignment = tree.get("credentialSubject").get("achievement").get("alignment").get(0);
+        assertEquals("CFItem", alignment.get("targetType").asText());
+        assertEquals("KPS5294-001v4:T2.3", alignment.get("targetCode").asText());
+        JsonNode item = JSON.readTree(http.toBlocking().retrieve(HttpRequest.GET(URI.create(alignment.get("targetUrl").asText()).getPath()).bearerAuth(learner)));
+        assertEquals("T2.3", item.get("humanCodingScheme").asText(), "the alignment leads to the task's CASE item");
+
+        PublicKey key = publishedKey(tree.get("proof").get(0).get("verificationMethod").asText());
+        JsonObject signed = parse(body);
+        assertTrue(DataIntegrity.verify(signed, key));
+        assertFalse(DataIntegrity.verify(Json.createObjectBuilder(signed).add("validFrom", "2020-01-01T00:00:00Z").build(), key),
+                "one changed field breaks the proof");
+        assertEquals(body, credential(trainer), "the course's trainer gets the same credential");
+    }
+
+    @Test
+    void aRevokedCertificatesCredentialIsReportedRevokedByItsStatus() throws Exception {
+        String statusPath = URI.create(JSON.readTree(credential(admin)).get("credentialStatus").get("id").asText()).getPath();
+        JsonNode before = JSON.readTree(http.toBlocking().retrieve(HttpRequest.GET(statusPath)));
+        assertEquals(0, before.get("revokedCredentials").size(), "public, and nothing revoked yet");
+        http.toBlocking().exchange(HttpRequest.POST("/api/certificates/" + number + "/revocation", Map.of("reason", "評量紀錄有誤")).bearerAuth(admin));
+        JsonNode after = JSON.readTree(http.toBlocking().retrieve(HttpRequest.GET(statusPath)));
+        assertEquals(JSON.readTree(credential(admin)).get("id").asText(), after.get("revokedCredentials").get(0).get("id").asText());
+        HttpClientResponseException unknown = assertThrows(HttpClientResponseException.class,
+                () -> http.toBlocking().exchange(HttpRequest.GET("/credentials/status/not-a-token")));
+        assertEquals(404, unknown.code());
+    }
+
+    @Test
+    void onlyTheLearnerTheTrainersAndAdminsGetIt() {
+        for (String stranger : List.of(users.tokenFor("badge.stranger", Roles.LEARNER), users.tokenFor("badge.other", Roles.TRAINER))) {
+            HttpClientResponseException refused = assertThrows(HttpClientResponseException.class,
+                    () -> http.toBlocking().exchange(HttpRequest.GET("/api/certificates/" + number + "/credential").bearerAuth(stranger)));
+            assertEquals(404, refused.code());
+        }
+        HttpClientResponseException anonymous = assertThrows(HttpClientResponseException.class,
+                () -> http.toBlocking().exchange(HttpRequest.GET("/api/certificates/" + number + "/credential")));
+        assertEquals(401, anonymous.code());
+    }
+
+    @Test
+    void aSeedGivesTheKeyPairOfTheTestVector() {
+        byte[] seed = java.util.HexFormat.of().parseHex("6241a409e6707bb640a0140a8a32bc3d193c33a661747284d6adfa4ed4180be4");
+        assertEquals("z6MkjZRZv3aez3r18pB1RBFJR1kwUVJ5jHt92JmQwXbd5hwi", Ed25519Keys.multikey(BadgeKey.fromSeed(seed).getPublic()));
+    }
+
+    /** The key a proof names, resolved as a verifier would: the issuer's public profile, anonymously. */
+    private PublicKey publishedKey(String verificationMethod) throws Exception {
+        JsonNode issuer = JSON.readTree(http.toBlocking().retrieve(HttpRequest.GET(URI.create(verificationMethod).getPath())));
+        JsonNode method = issuer.get("verificationMethod").get(0);
+        assertEquals(verificationMethod, method.get("id").asText());
+        byte[] multikey = Base58.decode(method.get("publicKeyMultibase").asText().substring(1));
+        return Ed25519Keys.publicKey(Arrays.copyOfRange(multikey, 2, multikey.length));
+    }
+
+    private static JsonObject parse(String text) {
+        try (var reader = Json.createReader(new StringReader(text))) {
+            return reader.readObject();
+        }
+    }
+}
