@@ -1,5 +1,6 @@
 package tw.training.badge;
 
+import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Controller;
@@ -21,6 +22,7 @@ import tw.training.problem.NotFoundException;
 class BadgeController {
 
     static final String LD_JSON = "application/ld+json";
+    static final String VC_JWT = "application/vc+jwt";
 
     private final CredentialService credentials;
 
@@ -29,11 +31,14 @@ class BadgeController {
     }
 
     @Get("/api/certificates/{number}/credential")
-    @Produces({LD_JSON, MediaType.APPLICATION_JSON})
+    @Produces({LD_JSON, MediaType.APPLICATION_JSON, VC_JWT})
     @Secured(SecurityRule.IS_AUTHENTICATED)
-    @Operation(summary = "The certificate as a signed Open Badges 3.0 OpenBadgeCredential (Data Integrity eddsa-rdfc-2022): its learner, the course's trainers, admins")
-    HttpResponse<String> credential(@PathVariable String number, @Parameter(hidden = true) Actor actor) {
-        return HttpResponse.ok(credentials.credential(number, actor).toString()).contentType(LD_JSON);
+    @Operation(summary = "The certificate as a signed Open Badges 3.0 OpenBadgeCredential (Data Integrity eddsa-rdfc-2022); with Accept:"
+            + " application/vc+jwt, the same credential as a VC-JWT (a compact JWS, EdDSA). Its learner, the course's trainers, admins")
+    HttpResponse<String> credential(HttpRequest<?> request, @PathVariable String number, @Parameter(hidden = true) Actor actor) {
+        boolean jwt = request.getHeaders().accept().stream().anyMatch(type -> type.getName().equals(VC_JWT));
+        return jwt ? HttpResponse.ok(credentials.jwt(number, actor)).contentType(VC_JWT)
+                : HttpResponse.ok(credentials.credential(number, actor).toString()).contentType(LD_JSON);
     }
 
     @Get(CredentialService.ISSUER_PATH)

@@ -46,12 +46,27 @@ public class CredentialService {
         this.issuerUrl = issuerUrl == null || issuerUrl.isBlank() ? this.publicUrl : issuerUrl;
     }
 
-    /** The learner's, the course's trainers' and admins' (anyone else: 404, as the certificate itself). */
+    /** The learner's, the course's trainers' and admins' (anyone else: 404, as the certificate itself): Data Integrity proof. */
     public JsonObject credential(String number, Actor actor) {
         CertificateView certificate = certificates.get(number, actor);
         KeyPair pair = pair();
-        String issuer = publicUrl + ISSUER_PATH;
-        JsonObject unsigned = Json.createObjectBuilder()
+        return DataIntegrity.sign(unsigned(certificate), new DataIntegrity.ProofOptions(certificate.issuedAt().truncatedTo(ChronoUnit.SECONDS)
+                .toString(), verificationMethod(pair)), pair.getPrivate());
+    }
+
+    /** The same credential secured as a VC-JWT (VC-JOSE-COSE): the credential is the JWS payload, signed EdDSA. */
+    public String jwt(String number, Actor actor) {
+        CertificateView certificate = certificates.get(number, actor);
+        KeyPair pair = pair();
+        return VcJwt.sign(unsigned(certificate), verificationMethod(pair), pair.getPrivate());
+    }
+
+    private String verificationMethod(KeyPair pair) {
+        return publicUrl + ISSUER_PATH + "#" + Ed25519Keys.multikey(pair.getPublic());
+    }
+
+    private JsonObject unsigned(CertificateView certificate) {
+        return Json.createObjectBuilder()
                 .add("@context", Json.createArrayBuilder().add(BundledContexts.CREDENTIALS_V2).add(BundledContexts.OPEN_BADGES))
                 .add("id", publicUrl + "/credentials/" + certificate.number())
                 .add("type", Json.createArrayBuilder().add("VerifiableCredential").add("OpenBadgeCredential"))
@@ -66,8 +81,6 @@ public class CredentialService {
                         .add("achievement", achievement(certificate)))
                 .add("credentialStatus", Json.createObjectBuilder().add("id", statusUrl(certificate)).add("type", "1EdTechRevocationList"))
                 .build();
-        return DataIntegrity.sign(unsigned, new DataIntegrity.ProofOptions(certificate.issuedAt().truncatedTo(ChronoUnit.SECONDS).toString(),
-                issuer + "#" + Ed25519Keys.multikey(pair.getPublic())), pair.getPrivate());
     }
 
     /** The issuer's profile with its key, published at a stable address: what a verifier resolves the proof's key from. */

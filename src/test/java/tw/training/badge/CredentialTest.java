@@ -114,6 +114,25 @@ class CredentialTest implements DatabaseTest {
     }
 
     @Test
+    void onAcceptVcJwtTheCredentialIsAJwsSignedWithTheSameKey() throws Exception {
+        HttpResponse<String> answer = http.toBlocking().exchange(HttpRequest.GET("/api/certificates/" + number + "/credential")
+                .accept("application/vc+jwt").bearerAuth(learner), String.class);
+        assertEquals("application/vc+jwt", answer.getContentType().orElseThrow().toString());
+        String jwt = answer.body();
+        JsonNode header = JSON.readTree(java.util.Base64.getUrlDecoder().decode(jwt.substring(0, jwt.indexOf('.'))));
+        assertEquals("EdDSA", header.get("alg").asText());
+        assertEquals("vc+jwt", header.get("typ").asText());
+        JsonObject payload = VcJwt.verify(jwt, publishedKey(header.get("kid").asText()));
+        assertTrue(payload != null, "the signature verifies with the published key");
+        JsonNode credential = JSON.readTree(payload.toString());
+        assertEquals(List.of(), obSchema().validate(credential).stream().map(e -> e.getInstanceLocation() + " " + e.getMessage()).toList());
+        assertFalse(credential.has("proof"), "the JWS secures it, not an embedded proof");
+        String tampered = jwt.substring(0, jwt.indexOf('.') + 1) + java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(
+                payload.toString().replace("\"validFrom\":\"", "\"validFrom\":\"1").getBytes(StandardCharsets.UTF_8)) + jwt.substring(jwt.lastIndexOf('.'));
+        assertEquals(null, VcJwt.verify(tampered, publishedKey(header.get("kid").asText())), "a changed payload fails");
+    }
+
+    @Test
     void aRevokedCertificatesCredentialIsReportedRevokedByItsStatus() throws Exception {
         String statusPath = URI.create(JSON.readTree(credential(admin)).get("credentialStatus").get("id").asText()).getPath();
         JsonNode before = JSON.readTree(http.toBlocking().retrieve(HttpRequest.GET(statusPath)));
