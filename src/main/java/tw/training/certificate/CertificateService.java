@@ -1,6 +1,7 @@
 package tw.training.certificate;
 
 import io.micronaut.context.annotation.Value;
+import io.micronaut.context.event.ApplicationEventPublisher;
 import io.micronaut.transaction.TransactionOperations;
 import io.micronaut.transaction.annotation.ReadOnly;
 import jakarta.inject.Singleton;
@@ -40,16 +41,19 @@ public class CertificateService {
     private final TransactionOperations<Connection> transactions;
     private final Clock clock;
     private final String publicUrl;
+    private final ApplicationEventPublisher<CertificateIssued> issued;
     private final SecureRandom random = new SecureRandom();
 
     CertificateService(CertificateRepository store, EnrollmentService enrollments, CourseService courses,
-                       TransactionOperations<Connection> transactions, Clock clock, @Value("${app.public-url}") String publicUrl) {
+                       TransactionOperations<Connection> transactions, Clock clock, @Value("${app.public-url}") String publicUrl,
+                       ApplicationEventPublisher<CertificateIssued> issued) {
         this.store = store;
         this.enrollments = enrollments;
         this.courses = courses;
         this.transactions = transactions;
         this.clock = clock;
         this.publicUrl = publicUrl.replaceAll("/+$", "");
+        this.issued = issued;
     }
 
     /**
@@ -97,6 +101,7 @@ public class CertificateService {
         int next = store.nextSequence(enrollment.ref().courseId(), year);
         store.save(new Certificate(null, enrollmentId, enrollment.ref().courseId(), year, next, prefix + "-" + String.format("%04d", next), token,
                 now, actor.userId(), null, null, null, view.learner().displayName(), view.course().code(), view.course().title(), replaces));
+        issued.publishEvent(new CertificateIssued(prefix + "-" + String.format("%04d", next), enrollmentId, now));
         return view(store.byToken(token).orElseThrow());
     }
 

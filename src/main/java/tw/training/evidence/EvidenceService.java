@@ -1,5 +1,6 @@
 package tw.training.evidence;
 
+import io.micronaut.context.event.ApplicationEventPublisher;
 import io.micronaut.transaction.annotation.ReadOnly;
 import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Singleton;
@@ -62,9 +63,11 @@ public class EvidenceService {
     private final KeyPrefix prefix;
     private final TransactionOperations<Connection> transactions;
     private final Clock clock;
+    private final ApplicationEventPublisher<EvidenceSubmitted> submitted;
 
     EvidenceService(EvidenceRepository rows, EvidenceFileRepository files, JudgementRepository judgements, EnrollmentService enrollments, CourseService courses, EvidenceStore store,
-                    EvidenceUploadRepository uploads, KeyPrefix prefix, TransactionOperations<Connection> transactions, Clock clock) {
+                    EvidenceUploadRepository uploads, KeyPrefix prefix, TransactionOperations<Connection> transactions, Clock clock,
+                    ApplicationEventPublisher<EvidenceSubmitted> submitted) {
         this.rows = rows;
         this.files = files;
         this.judgements = judgements;
@@ -75,6 +78,7 @@ public class EvidenceService {
         this.prefix = prefix;
         this.transactions = transactions;
         this.clock = clock;
+        this.submitted = submitted;
     }
 
     /** What a submission claims, checked: the method and the indicators' row ids. */
@@ -159,7 +163,10 @@ public class EvidenceService {
                             files.get(i).contentType(), files.get(i).size(), files.get(i).sha256())).toList());
                 }
                 uploads.deleteByStorageKeyIn(keys);
-                return view(rows.header(id).orElseThrow());
+                Views.Evidence recorded = view(rows.header(id).orElseThrow());
+                submitted.publishEvent(new EvidenceSubmitted(id, enrollmentId, claim.method().name(), claim.title(),
+                        List.copyOf(claim.indicators().keySet()), recorded.submittedAt()));
+                return recorded;
             });
         } catch (IOException e) {
             forget(stored, keys);

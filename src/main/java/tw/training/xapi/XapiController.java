@@ -1,0 +1,63 @@
+package tw.training.xapi;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Produces;
+import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.security.annotation.Secured;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import tw.training.account.Roles;
+import tw.training.problem.InvalidInputException;
+
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+
+/** SPEC §12: the statements of the outbox, for administrators, with or without an LRS. */
+@Controller
+@Secured(Roles.ADMIN)
+@Tag(name = "xAPI")
+class XapiController {
+
+    private static final int MAX = 1000;
+
+    private final XapiRepository statements;
+
+    XapiController(XapiRepository statements) {
+        this.statements = statements;
+    }
+
+    @Get("/api/xapi/statements{?since,until,learner,verb,limit}")
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "xAPI 1.0.3 statements in the order they happened: since/until (ISO instants), learner (username), verb (IRI), limit (1-1000); more tells there are more")
+    HttpResponse<String> list(@Nullable @QueryValue String since, @Nullable @QueryValue String until, @Nullable @QueryValue String learner,
+                              @Nullable @QueryValue String verb, @Nullable @QueryValue Integer limit) {
+        int size = limit == null ? 100 : limit;
+        if (size < 1 || size > MAX) {
+            throw InvalidInputException.of("limit", "limit must be 1 to " + MAX);
+        }
+        List<XapiStatement> found = statements.find(instant(since, "since"), instant(until, "until"), blank(learner), blank(verb), size + 1);
+        StringBuilder body = new StringBuilder("{\"statements\":[");
+        for (int i = 0; i < Math.min(size, found.size()); i++) {
+            body.append(i == 0 ? "" : ",").append(found.get(i).statement());
+        }
+        body.append("],\"more\":").append(found.size() > size).append('}');
+        return HttpResponse.ok(body.toString()).contentType(MediaType.APPLICATION_JSON);
+    }
+
+    private static @Nullable Instant instant(@Nullable String value, String field) {
+        try {
+            return value == null || value.isBlank() ? null : Instant.parse(value.strip());
+        } catch (DateTimeParseException e) {
+            throw InvalidInputException.of(field, field + " must be an instant such as 2026-11-29T10:00:00Z");
+        }
+    }
+
+    private static @Nullable String blank(@Nullable String value) {
+        return value == null || value.isBlank() ? null : value.strip();
+    }
+}

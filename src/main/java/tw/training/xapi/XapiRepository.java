@@ -1,0 +1,37 @@
+package tw.training.xapi;
+
+import io.micronaut.core.annotation.Introspected;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.data.annotation.Query;
+import io.micronaut.data.jdbc.annotation.JdbcRepository;
+import io.micronaut.data.model.query.builder.sql.Dialect;
+import io.micronaut.data.repository.GenericRepository;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/** The statement outbox, and who and what an enrollment is, for a statement's actor and context. */
+@JdbcRepository(dialect = Dialect.POSTGRES)
+interface XapiRepository extends GenericRepository<XapiStatement, Long> {
+
+    XapiStatement save(XapiStatement statement);
+
+    /** The statements in their order, those matching each filter given; one more than {@code limit} tells there are more. */
+    @Query("SELECT s.* FROM xapi_statement s LEFT JOIN app_user u ON u.user_id = s.learner_id"
+            + " WHERE (CAST(:since AS TIMESTAMP WITH TIME ZONE) IS NULL OR s.stored_at >= :since)"
+            + " AND (CAST(:until AS TIMESTAMP WITH TIME ZONE) IS NULL OR s.stored_at < :until)"
+            + " AND (CAST(:learner AS VARCHAR) IS NULL OR u.username = :learner)"
+            + " AND (CAST(:verb AS VARCHAR) IS NULL OR s.verb = :verb)"
+            + " ORDER BY s.statement_seq FETCH FIRST :limit ROWS ONLY")
+    List<XapiStatement> find(@Nullable Instant since, @Nullable Instant until, @Nullable String learner, @Nullable String verb, int limit);
+
+    /** An enrollment's learner and course. */
+    @Introspected
+    record Enrolled(long learnerId, String username, String displayName, String courseCode, String courseTitle) {
+    }
+
+    @Query("SELECT e.learner_id, u.username, u.display_name, c.code AS course_code, c.title AS course_title FROM enrollment e"
+            + " JOIN app_user u ON u.user_id = e.learner_id JOIN course c ON c.course_id = e.course_id WHERE e.enrollment_id = :enrollmentId")
+    Optional<Enrolled> enrolled(long enrollmentId);
+}

@@ -1,0 +1,155 @@
+package tw.training.xapi;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.micronaut.context.ApplicationContext;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.client.HttpClient;
+import io.micronaut.http.client.annotation.Client;
+import io.micronaut.http.client.exceptions.HttpClientResponseException;
+import io.micronaut.http.client.multipart.MultipartBody;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import tw.training.account.Roles;
+import tw.training.testing.DatabaseTest;
+import tw.training.testing.PortfolioCourse;
+import tw.training.testing.TestUsers;
+
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * xAPI statements (issue 19, begun): evidence submitted and a certificate issued each leave one statement, written with
+ * the event (a refused submission leaves none), that keeps xAPI 1.0.3's rules — a UUID id, an actor with exactly one
+ * identifier (an account on this provider), verb and object IRIs, a timestamp with its zone — and administrators read
+ * them filtered by time, learner and verb.
+ */
+@MicronautTest(transactional = false)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class XapiStatementsTest implements DatabaseTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @Inject
+    @Client("/")
+    HttpClient http;
+
+    @Inject
+    ApplicationContext context;
+
+    private String admin;
+    private String learner;
+    private String trainer;
+
+    @BeforeAll
+    void aLearnerEarnsACertificate() {
+        TestUsers users = TestUsers.of(context, http);
+        trainer = users.tokenFor("xapi.trainer", Roles.TRAINER);
+        admin = users.tokenFor("xapi.admin", Roles.ADMIN);
+        learner = users.tokenFor("xapi.learner", Roles.LEARNER);
+        PortfolioCourse course = PortfolioCourse.publish(http, trainer, "XAPI-1", "客訴處理實務");
+        long enrollment = course.enroll("xapi.learner");
+        long evidence = course.submitPdf(learner, enrollment, "完整演練", PortfolioCourse.INDICATORS);
+        assertThrows(HttpClientResponseException.class, () -> http.toBlocking().exchange(HttpRequest.POST("/api/enrollments/" + enrollment + "/evidence",
+                MultipartBody.builder().addPart("metadata", "{\"method\":\"PORTFOLIO\",\"title\":\"錯誤\",\"indicators\":[\"KPS5294-001v4:P9.9.9\"]}").build())
+                .contentType(MediaType.MULTIPART_FORM_DATA_TYPE).bearerAuth(learner)), "a refused submission");
+        course.meet(evidence, PortfolioCourse.INDICATORS, "完整");
+        PortfolioCourse.post(http, "/api/enrollments/" + enrollment + "/certificate", admin, Map.of());
+    }
+
+    private JsonNode list(String query) throws Exception {
+        return JSON.readTree(http.toBlocking().retrieve(HttpRequest.GET("/api/xapi/statements" + query).bearerAuth(admin)));
+    }
+
+    @Test
+    void eachEventLeavesOneStatementThatKeepsTheRules() throws Exception {
+        JsonNode statements = list("").get("statements");
+        List<String> verbs = new ArrayList<>();
+        for (JsonNode statement : statements) {
+            verbs.add(statement.get("verb").get("id").asText());
+            List<String> problems = XapiRules.problems(statement);
+            assertEquals(List.of(), problems, statement.toString());
+            assertEquals("xapi.learner", statement.get("actor").get("account").get("name").asText());
+        }
+        assertEquals(List.of("http://adlnet.gov/expapi/verbs/shared", "http://id.tincanapi.com/verb/earned"), verbs,
+                "one per event, in order; the refused submission left none");
+    }
+
+    @Test
+    void administratorsFilterByTimeLearnerAndVerb() throws Exception {
+        assertEquals(1, list("?verb=http://id.tincanapi.com/verb/earned").get("statements").size());
+        assertEquals(2, list("?learner=xapi.learner").get("statements").size());
+        assertEquals(0, list("?learner=nobody").get("statements").size());
+        assertEquals(0, list("?since=2999-01-01T00:00:00Z").get("statements").size());
+        assertEquals(2, list("?since=2000-01-01T00:00:00Z&until=2999-01-01T00:00:00Z").get("statements").size());
+        JsonNode first = list("?limit=1");
+        assertEquals(1, first.get("statements").size());
+        assertTrue(first.get("more").asBoolean());
+        for (String bad : List.of("?limit=0", "?since=yesterday")) {
+            HttpClientResponseException refused = assertThrows(HttpClientResponseException.class,
+                    () -> http.toBlocking().exchange(HttpRequest.GET("/api/xapi/statements" + bad).bearerAuth(admin)));
+            assertEquals(422, refused.code(), bad);
+        }
+        for (String token : List.of(learner, trainer)) {
+            HttpClientResponseException refused = assertThrows(HttpClientResponseException.class,
+                    () -> http.toBlocking().exchange(HttpRequest.GET("/api/xapi/statements").bearerAuth(token)));
+            assertEquals(403, refused.code());
+        }
+    }
+
+    /** xAPI 1.0.3's rules for a statement, as an LRS checks them on receipt. */
+    static final class XapiRules {
+
+        private XapiRules() {
+        }
+
+        static List<String> problems(JsonNode statement) {
+            List<String> problems = new ArrayList<>();
+            try {
+                UUID id = UUID.fromString(statement.path("id").asText());
+                if (!id.toString().equals(statement.path("id").asText())) {
+                    problems.add("id is not a lowercase UUID");
+                }
+            } catch (IllegalArgumentException e) {
+                problems.add("id is not a UUID");
+            }
+            JsonNode actor = statement.path("actor");
+            int identifiers = 0;
+            for (String identifier : List.of("mbox", "mbox_sha1sum", "openid", "account")) {
+                identifiers += actor.has(identifier) ? 1 : 0;
+            }
+            if (identifiers != 1) {
+                problems.add("the actor has " + identifiers + " identifiers, not exactly one");
+            }
+            if (actor.has("account") && (!actor.path("account").path("homePage").asText().startsWith("http") || actor.path("account").path("name").asText().isEmpty())) {
+                problems.add("an account needs a homePage IRL and a name");
+            }
+            if (!statement.path("verb").path("id").asText().matches("https?://.+")) {
+                problems.add("the verb id is not an IRI");
+            }
+            if (!statement.path("object").path("id").asText().matches("https?://.+")) {
+                problems.add("the object id is not an IRI");
+            }
+            try {
+                OffsetDateTime.parse(statement.path("timestamp").asText());
+            } catch (RuntimeException e) {
+                problems.add("the timestamp is not an ISO 8601 time with its zone");
+            }
+            if (!"1.0.3".equals(statement.path("version").asText())) {
+                problems.add("version is not 1.0.3");
+            }
+            return problems;
+        }
+    }
+}
