@@ -26,6 +26,23 @@ interface XapiRepository extends GenericRepository<XapiStatement, Long> {
             + " ORDER BY s.statement_seq FETCH FIRST :limit ROWS ONLY")
     List<XapiStatement> find(@Nullable Instant since, @Nullable Instant until, @Nullable String learner, @Nullable String verb, int limit);
 
+    /**
+     * The first unsent statements in order, due now, locked for the sender's transaction; those another instance is sending
+     * are skipped. The sender sends them only if the first is the first unsent of all, so order holds across instances.
+     */
+    @Query("SELECT * FROM xapi_statement WHERE sent_at IS NULL AND next_attempt_at <= :now ORDER BY statement_seq"
+            + " FETCH FIRST :limit ROWS ONLY FOR UPDATE SKIP LOCKED")
+    List<XapiStatement> due(Instant now, int limit);
+
+    @Query("SELECT MIN(statement_seq) FROM xapi_statement WHERE sent_at IS NULL")
+    Optional<Long> firstUnsent();
+
+    @Query("UPDATE xapi_statement SET sent_at = :at, last_error = NULL WHERE statement_seq IN (:seqs)")
+    void sent(List<Long> seqs, Instant at);
+
+    @Query("UPDATE xapi_statement SET attempts = attempts + 1, next_attempt_at = :next, last_error = :error WHERE statement_seq IN (:seqs)")
+    void failed(List<Long> seqs, Instant next, String error);
+
     /** An enrollment's learner and course. */
     @Introspected
     record Enrolled(long learnerId, String username, String displayName, String courseCode, String courseTitle) {

@@ -1,0 +1,190 @@
+package tw.training.xapi;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.sun.net.httpserver.HttpServer;
+import io.micronaut.context.ApplicationContext;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.client.HttpClient;
+import io.micronaut.http.client.annotation.Client;
+import io.micronaut.runtime.server.EmbeddedServer;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+import tw.training.account.Roles;
+import tw.training.testing.DatabaseTest;
+import tw.training.testing.PortfolioCourse;
+import tw.training.testing.ShiftedClock;
+import tw.training.testing.TestUsers;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Sending the outbox to an LRS (issue 19): a mock LRS on 127.0.0.1 receives the statements in order with the xAPI version
+ * header and Basic credentials; while it is down nothing is marked sent and nothing is lost, and once it is back (after
+ * the back-off, on a clock the test moves) every statement arrives exactly once; statements written before the server
+ * stopped are sent by the next one started on the same database.
+ */
+@MicronautTest(transactional = false)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class XapiSenderTest implements DatabaseTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String USER = "lrs-user";
+    private static final String PASSWORD = "lrs-password";
+
+    private static HttpServer lrs;
+    private static final List<String> received = new CopyOnWriteArrayList<>();
+    private static final List<String> refusedRequests = new CopyOnWriteArrayList<>();
+    private static volatile boolean down;
+
+    @Inject
+    @Client("/")
+    HttpClient http;
+
+    @Inject
+    ApplicationContext context;
+
+    @Inject
+    XapiSender sender;
+
+    @Inject
+    ShiftedClock clock;
+
+    private Map<String, String> properties;
+    private PortfolioCourse course;
+    private String learner;
+    private long enrollment;
+
+    @Override
+    public Map<String, String> getProperties() {
+        if (properties == null) {
+            startLrs();
+            properties = new HashMap<>(DatabaseTest.super.getProperties());
+            properties.put("app.xapi.lrs.url", "http://127.0.0.1:" + lrs.getAddress().getPort() + "/xapi");
+            properties.put("app.xapi.lrs.username", USER);
+            properties.put("app.xapi.lrs.password", PASSWORD);
+            // the test sends itself, at moments it chooses; the schedule would not come within it
+            properties.put("app.xapi.send-every", "1h");
+            properties.put("test.clock.shiftable", "true");
+        }
+        return properties;
+    }
+
+    private static void startLrs() {
+        try {
+            lrs = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+        String basic = "Basic " + Base64.getEncoder().encodeToString((USER + ":" + PASSWORD).getBytes(StandardCharsets.UTF_8));
+        lrs.createContext("/xapi/statements", exchange -> {
+            byte[] body = exchange.getRequestBody().readAllBytes();
+            int status;
+            if (down) {
+                status = 503;
+            } else if (!"1.0.3".equals(exchange.getRequestHeaders().getFirst("X-Experience-API-Version"))
+                    || !basic.equals(exchange.getRequestHeaders().getFirst("Authorization"))) {
+                refusedRequests.add(exchange.getRequestHeaders().toString());
+                status = 400;
+            } else {
+                for (JsonNode statement : JSON.readTree(body)) {
+                    received.add(statement.get("id").asText());
+                }
+                status = 200;
+            }
+            exchange.sendResponseHeaders(status, -1);
+            exchange.close();
+        });
+        lrs.start();
+    }
+
+    @AfterAll
+    void stopLrs() {
+        lrs.stop(0);
+    }
+
+    @BeforeAll
+    void aCourse() {
+        TestUsers users = TestUsers.of(context, http);
+        course = PortfolioCourse.publish(http, users.tokenFor("lrs.trainer", Roles.TRAINER), "LRS-1", "客訴處理實務");
+        learner = users.tokenFor("lrs.learner", Roles.LEARNER);
+        enrollment = course.enroll("lrs.learner");
+    }
+
+    private List<String> outbox() throws Exception {
+        String admin = TestUsers.of(context, http).tokenFor("lrs.admin", Roles.ADMIN);
+        List<String> ids = new ArrayList<>();
+        JSON.readTree(http.toBlocking().retrieve(HttpRequest.GET("/api/xapi/statements?limit=1000").bearerAuth(admin)))
+                .get("statements").forEach(s -> ids.add(s.get("id").asText()));
+        return ids;
+    }
+
+    @Test
+    @Order(1)
+    void statementsArriveInOrderWithTheVersionHeaderAndBasicCredentials() throws Exception {
+        for (int i = 0; i < 3; i++) {
+            course.submitPdf(learner, enrollment, "演練 " + i, List.of("P2.3.1"));
+        }
+        assertEquals(3, sender.sendBatch());
+        assertEquals(outbox(), received, "in the order they happened");
+        assertEquals(List.of(), refusedRequests, "every request carried the version and the credentials");
+        assertEquals(0, sender.sendBatch(), "nothing is sent twice");
+    }
+
+    @Test
+    @Order(2)
+    void whileTheLrsIsDownNothingIsLostAndNothingIsDuplicatedWhenItReturns() throws Exception {
+        down = true;
+        course.submitPdf(learner, enrollment, "停機時的演練", List.of("P2.3.2"));
+        course.submitPdf(learner, enrollment, "停機時的演練二", List.of("P2.3.3"));
+        assertEquals(0, sender.sendBatch());
+        clock.pass(Duration.ofSeconds(3));
+        assertEquals(0, sender.sendBatch(), "still down");
+        down = false;
+        assertEquals(0, sender.sendBatch(), "back-off: not due yet");
+        clock.pass(Duration.ofSeconds(5));
+        assertEquals(2, sender.sendBatch());
+        assertEquals(outbox(), received);
+        assertEquals(received.size(), new HashSet<>(received).size(), "no statement twice");
+    }
+
+    @Test
+    @Order(3)
+    void statementsWrittenBeforeAStopAreSentByTheNextServer() throws Exception {
+        down = true;
+        course.submitPdf(learner, enrollment, "關機前的演練", List.of("P2.3.4"));
+        assertEquals(0, sender.sendBatch());
+        down = false;
+        Map<String, Object> again = new HashMap<>(properties);
+        again.put("micronaut.server.port", -1);
+        context.stop();
+        try (EmbeddedServer restarted = ApplicationContext.run(EmbeddedServer.class, again)) {
+            restarted.getApplicationContext().getBean(ShiftedClock.class).pass(Duration.ofMinutes(1));
+            assertEquals(1, restarted.getApplicationContext().getBean(XapiSender.class).sendBatch());
+        }
+        assertEquals(6, received.size());
+        assertEquals(6, new HashSet<>(received).size(), "every statement once");
+        assertTrue(refusedRequests.isEmpty());
+    }
+}
