@@ -75,7 +75,9 @@ public class JudgementService {
         // stored with microseconds, as both databases keep them: the answer says what a later read will say
         Instant judgedAt = clock.instant().truncatedTo(ChronoUnit.MICROS);
         long id = judgements.save(judgement.row(actor.userId(), judgedAt)).id();
-        events.publishEvent(new JudgementsRecorded(Map.of(header.enrollmentId(), Set.of(judgement.indicatorId()))));
+        events.publishEvent(new JudgementsRecorded(Map.of(header.enrollmentId(), Set.of(judgement.indicatorId())),
+                List.of(new JudgementsRecorded.Recorded(id, header.enrollmentId(), evidenceId, judgement.indicatorId(), judgement.outcome(),
+                        actor.userId(), judgedAt))));
         return new Views.Judgement(id, evidenceId, indicator, judgement.outcome(), judgement.comment(), actor.username(), judgedAt);
     }
 
@@ -117,10 +119,12 @@ public class JudgementService {
             throw new InvalidInputException("No judgement was recorded: " + errors.size() + " of " + batch.size() + " are not valid", errors);
         }
         Instant now = clock.instant();
-        this.judgements.saveAll(judgements.stream().map(judgement -> judgement.row(actor.userId(), now)).toList());
+        List<JudgementRow> saved = this.judgements.saveAll(judgements.stream().map(judgement -> judgement.row(actor.userId(), now)).toList());
         Map<Long, Set<Long>> touched = new HashMap<>();
         judgements.forEach(j -> touched.computeIfAbsent(headers.get(j.evidenceId()).enrollmentId(), e -> new HashSet<>()).add(j.indicatorId()));
-        events.publishEvent(new JudgementsRecorded(touched));
+        events.publishEvent(new JudgementsRecorded(touched, saved.stream().map(row -> new JudgementsRecorded.Recorded(row.id(),
+                headers.get(row.evidenceId()).enrollmentId(), row.evidenceId(), row.indicatorId(), row.outcome(), row.assessorId(), row.judgedAt()))
+                .toList()));
         return judgements.size();
     }
 

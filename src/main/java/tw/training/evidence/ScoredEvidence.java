@@ -50,9 +50,11 @@ public class ScoredEvidence {
         }
         if (!verdicts.isEmpty()) {
             long system = systemAccount();
-            judgements.saveAll(verdicts.stream().map(v -> new JudgementRow(null, id, v.indicatorId(), v.outcome(), v.comment(), system, now)).toList());
-            events.publishEvent(new JudgementsRecorded(Map.of(enrollmentId,
-                    Set.copyOf(verdicts.stream().map(Verdict::indicatorId).toList()))));
+            List<JudgementRow> saved = judgements.saveAll(verdicts.stream()
+                    .map(v -> new JudgementRow(null, id, v.indicatorId(), v.outcome(), v.comment(), system, now)).toList());
+            events.publishEvent(new JudgementsRecorded(Map.of(enrollmentId, Set.copyOf(verdicts.stream().map(Verdict::indicatorId).toList())),
+                    saved.stream().map(row -> new JudgementsRecorded.Recorded(row.id(), enrollmentId, id, row.indicatorId(), row.outcome(),
+                            system, now)).toList()));
         }
         return id;
     }

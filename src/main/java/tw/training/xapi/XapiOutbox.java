@@ -8,11 +8,18 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import tw.training.certificate.CertificateIssued;
 import tw.training.evidence.EvidenceSubmitted;
+import tw.training.evidence.JudgementsRecorded;
+import tw.training.evidence.Outcome;
 
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 /**
  * Writes the xAPI 1.0.3 statement of an event into the outbox, in the event's own transaction (the events are published
@@ -57,7 +64,48 @@ class XapiOutbox {
                 event.issuedAt()));
     }
 
+    /**
+     * Each judgement as a statement of the learner: {@code passed} the indicator when MET, {@code failed} when NOT_YET, the
+     * assessor as instructor, the evidence among the context's activities. Names read in three queries whatever the batch.
+     */
+    @EventListener
+    void onJudgementsRecorded(JudgementsRecorded event) {
+        if (event.judgements().isEmpty()) {
+            return;
+        }
+        Map<Long, XapiRepository.Enrolled> enrolled = new HashMap<>();
+        statements.enrolledIn(event.enrollmentIds()).forEach(e -> enrolled.put(e.enrollmentId(), e.enrolled()));
+        Map<Long, XapiRepository.Named> indicators = new HashMap<>();
+        statements.indicators(event.judgements().stream().map(JudgementsRecorded.Recorded::indicatorId).collect(Collectors.toSet()))
+                .forEach(i -> indicators.put(i.indicatorId(), i));
+        Map<Long, XapiRepository.Person> assessors = new HashMap<>();
+        statements.people(event.judgements().stream().map(JudgementsRecorded.Recorded::assessorId).collect(Collectors.toSet()))
+                .forEach(p -> assessors.put(p.userId(), p));
+        List<XapiStatement> rows = new ArrayList<>();
+        for (JudgementsRecorded.Recorded judgement : event.judgements()) {
+            XapiRepository.Enrolled learner = enrolled.get(judgement.enrollmentId());
+            XapiRepository.Named indicator = indicators.get(judgement.indicatorId());
+            XapiRepository.Person assessor = assessors.get(judgement.assessorId());
+            boolean met = judgement.outcome() == Outcome.MET;
+            JsonObjectBuilder context = Json.createObjectBuilder()
+                    .add("instructor", Json.createObjectBuilder().add("objectType", "Agent").add("name", assessor.displayName())
+                            .add("account", Json.createObjectBuilder().add("homePage", home).add("name", assessor.username())))
+                    .add("contextActivities", Json.createObjectBuilder().add("parent", Json.createArrayBuilder().add(course(learner)))
+                            .add("other", Json.createArrayBuilder().add(Json.createObjectBuilder().add("objectType", "Activity")
+                                    .add("id", home + "/xapi/activities/evidence/" + judgement.evidenceId()))));
+            rows.add(row(met ? Verbs.PASSED : Verbs.FAILED, learner, activity(home + "/xapi/activities/indicators/" + indicator.standardCode()
+                    + ":" + indicator.code(), indicator.code() + " " + indicator.content(), "http://adlnet.gov/expapi/activities/objective"),
+                    context, Json.createObjectBuilder().add("success", met), judgement.judgedAt()));
+        }
+        statements.saveAll(rows);
+    }
+
     private void write(Verbs verb, XapiRepository.Enrolled enrolled, JsonObjectBuilder object, JsonObjectBuilder context, Instant at) {
+        statements.save(row(verb, enrolled, object, context, null, at));
+    }
+
+    private XapiStatement row(Verbs verb, XapiRepository.Enrolled enrolled, JsonObjectBuilder object, JsonObjectBuilder context,
+                              JsonObjectBuilder result, Instant at) {
         String id = UUID.randomUUID().toString();
         Instant stored = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         JsonObject statement = Json.createObjectBuilder()
@@ -71,7 +119,10 @@ class XapiOutbox {
                 .add("timestamp", at.truncatedTo(ChronoUnit.MILLIS).toString())
                 .add("version", "1.0.3")
                 .build();
-        statements.save(new XapiStatement(null, id, verb.id, enrolled.learnerId(), stored, statement.toString(), null, 0, stored, null));
+        if (result != null) {
+            statement = Json.createObjectBuilder(statement).add("result", result).build();
+        }
+        return new XapiStatement(null, id, verb.id, enrolled.learnerId(), stored, statement.toString(), null, 0, stored, null);
     }
 
     private JsonObjectBuilder course(XapiRepository.Enrolled enrolled) {

@@ -17,6 +17,8 @@ interface XapiRepository extends GenericRepository<XapiStatement, Long> {
 
     XapiStatement save(XapiStatement statement);
 
+    List<XapiStatement> saveAll(Iterable<XapiStatement> statements);
+
     /** The statements in their order, those matching each filter given; one more than {@code limit} tells there are more. */
     @Query("SELECT s.* FROM xapi_statement s LEFT JOIN app_user u ON u.user_id = s.learner_id"
             + " WHERE (CAST(:since AS TIMESTAMP WITH TIME ZONE) IS NULL OR s.stored_at >= :since)"
@@ -51,4 +53,34 @@ interface XapiRepository extends GenericRepository<XapiStatement, Long> {
     @Query("SELECT e.learner_id, u.username, u.display_name, c.code AS course_code, c.title AS course_title FROM enrollment e"
             + " JOIN app_user u ON u.user_id = e.learner_id JOIN course c ON c.course_id = e.course_id WHERE e.enrollment_id = :enrollmentId")
     Optional<Enrolled> enrolled(long enrollmentId);
+
+    /** Several enrollments' learners and courses at once. */
+    @Introspected
+    record EnrolledAs(long enrollmentId, long learnerId, String username, String displayName, String courseCode, String courseTitle) {
+
+        Enrolled enrolled() {
+            return new Enrolled(learnerId, username, displayName, courseCode, courseTitle);
+        }
+    }
+
+    @Query("SELECT e.enrollment_id, e.learner_id, u.username, u.display_name, c.code AS course_code, c.title AS course_title FROM enrollment e"
+            + " JOIN app_user u ON u.user_id = e.learner_id JOIN course c ON c.course_id = e.course_id WHERE e.enrollment_id IN (:enrollmentIds)")
+    List<EnrolledAs> enrolledIn(java.util.Collection<Long> enrollmentIds);
+
+    /** An indicator as people read it. */
+    @Introspected
+    record Named(long indicatorId, String standardCode, String code, String content) {
+    }
+
+    @Query("SELECT i.indicator_id, s.code AS standard_code, i.code, i.content FROM indicator i JOIN standard s ON s.standard_id = i.standard_id"
+            + " WHERE i.indicator_id IN (:indicatorIds)")
+    List<Named> indicators(java.util.Collection<Long> indicatorIds);
+
+    /** An assessor as a statement's instructor names them. */
+    @Introspected
+    record Person(long userId, String username, String displayName) {
+    }
+
+    @Query("SELECT user_id, username, display_name FROM app_user WHERE user_id IN (:userIds)")
+    List<Person> people(java.util.Collection<Long> userIds);
 }
