@@ -61,7 +61,7 @@ class ProgressLedger {
     /**
      * Re-derives what these judgements can have changed, in the transaction that recorded them: per enrollment
      * the satisfactions of the judged indicators only, so the cost does not grow with the enrollment's history,
-     * then its row of met indicators (bounded by its plan) and its completion. Those that now meet every indicator
+     * then its row of met indicators (bounded by its plan) and its completion; answers the enrollments it completed. Those that now meet every indicator
      * become COMPLETED (as of {@code now}), completed ones that no longer do ACTIVE again, unless a valid certificate
      * stands for the completion it certified (an admin revokes it if that was wrong; then re-assessment may re-open it).
      * <p>
@@ -70,15 +70,17 @@ class ProgressLedger {
      * transactions doing that at once would each insert what the other just inserted. Once the lock is held, every
      * statement sees the judgements the other transaction committed, so the last to commit derives from all of them.
      */
-    void refresh(Map<Long, Set<Long>> indicatorsByEnrollment, Instant now) {
+    List<Long> refresh(Map<Long, Set<Long>> indicatorsByEnrollment, Instant now) {
         List<Long> ids = indicatorsByEnrollment.keySet().stream().sorted().toList();
+        List<Long> completed = new ArrayList<>();
         for (int from = 0; from < ids.size(); from += CHUNK) {
             List<Long> chunk = ids.subList(from, Math.min(ids.size(), from + CHUNK));
             Set<Long> indicators = new TreeSet<>();
             chunk.forEach(id -> indicators.addAll(indicatorsByEnrollment.get(id)));
             lock(chunk);
-            derive(chunk, List.copyOf(indicators), now);
+            completed.addAll(derive(chunk, List.copyOf(indicators), now));
         }
+        return completed;
     }
 
     /** Every enrollment's progress derived again, for repairs and bulk loads. */
@@ -108,7 +110,7 @@ class ProgressLedger {
      * indicators and completion. For several enrollments and indicators the pairs re-derived are every
      * combination: more than were judged, which costs a little and changes nothing, as the derivation is exact.
      */
-    private void derive(List<Long> enrollments, List<Long> indicators, Instant now) {
+    private List<Long> derive(List<Long> enrollments, List<Long> indicators, Instant now) {
         String in = "(" + Sql.placeholders(enrollments.size()) + ")";
         List<Object> scope = new ArrayList<>(enrollments);
         String indicatorScope = "";
@@ -123,6 +125,9 @@ class ProgressLedger {
         sql.update(MEET + "e.enrollment_id IN " + in + MET_BY_ENROLLMENT, parameters);
         // one statement both ways: ACTIVE enrollments that now meet their plan complete, COMPLETED ones that no longer
         // do (and hold no certificate) are ACTIVE again; the rest are left as they are
+        // which ACTIVE ones this completes, read under the enrollments' locks, for those who record completions (xAPI)
+        List<Long> completing = sql.query("SELECT enrollment_id FROM enrollment WHERE enrollment_id IN " + in + " AND status = 'ACTIVE' AND "
+                + PLAN_MET + " ORDER BY enrollment_id", enrollments, row -> row.getLong(1));
         List<Object> completion = new ArrayList<>(List.of(Timestamp.from(now)));
         completion.addAll(enrollments);
         sql.update("UPDATE enrollment SET status = CASE WHEN " + PLAN_MET + " THEN 'COMPLETED' ELSE 'ACTIVE' END,"
@@ -130,5 +135,6 @@ class ProgressLedger {
                 + " WHERE enrollment_id IN " + in + " AND (status = 'ACTIVE' AND " + PLAN_MET + " OR status = 'COMPLETED' AND NOT "
                 + PLAN_MET + " AND NOT EXISTS (SELECT 1 FROM certificate c WHERE c.enrollment_id = enrollment.enrollment_id AND c.revoked_at IS NULL))",
                 completion.toArray());
+        return completing;
     }
 }

@@ -1,5 +1,6 @@
 package tw.training.progress;
 
+import io.micronaut.context.event.ApplicationEventPublisher;
 import io.micronaut.runtime.event.annotation.EventListener;
 import io.micronaut.transaction.annotation.ReadOnly;
 import jakarta.inject.Singleton;
@@ -14,6 +15,7 @@ import tw.training.enrollment.EnrollmentView;
 import tw.training.evidence.JudgementsRecorded;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashMap;
@@ -35,15 +37,17 @@ public class ProgressService {
     private final EnrollmentService enrollments;
     private final CourseService courses;
     private final Clock clock;
+    private final ApplicationEventPublisher<EnrollmentsCompleted> completed;
 
     ProgressService(ProgressLedger ledger, ProgressQueries queries, EnrolledPlans plans, EnrollmentService enrollments,
-                    CourseService courses, Clock clock) {
+                    CourseService courses, Clock clock, ApplicationEventPublisher<EnrollmentsCompleted> completed) {
         this.ledger = ledger;
         this.queries = queries;
         this.plans = plans;
         this.enrollments = enrollments;
         this.courses = courses;
         this.clock = clock;
+        this.completed = completed;
     }
 
     /** The learner's own, the course's trainers and admins (anyone else: 404). */
@@ -168,7 +172,11 @@ public class ProgressService {
      */
     @EventListener
     void onJudgementsRecorded(JudgementsRecorded event) {
-        ledger.refresh(event.indicatorsByEnrollment(), clock.instant());
+        Instant now = clock.instant();
+        List<Long> completed = ledger.refresh(event.indicatorsByEnrollment(), now);
+        if (!completed.isEmpty()) {
+            this.completed.publishEvent(new EnrollmentsCompleted(completed, now));
+        }
     }
 
     /** Every enrollment's progress derived again from the judgements (after a bulk load or a repair). */

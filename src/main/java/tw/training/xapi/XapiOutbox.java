@@ -1,6 +1,7 @@
 package tw.training.xapi;
 
 import io.micronaut.context.annotation.Value;
+import io.micronaut.core.annotation.Order;
 import io.micronaut.runtime.event.annotation.EventListener;
 import jakarta.inject.Singleton;
 import jakarta.json.Json;
@@ -10,6 +11,7 @@ import tw.training.certificate.CertificateIssued;
 import tw.training.evidence.EvidenceSubmitted;
 import tw.training.evidence.JudgementsRecorded;
 import tw.training.evidence.Outcome;
+import tw.training.progress.EnrollmentsCompleted;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -67,8 +69,10 @@ class XapiOutbox {
     /**
      * Each judgement as a statement of the learner: {@code passed} the indicator when MET, {@code failed} when NOT_YET, the
      * assessor as instructor, the evidence among the context's activities. Names read in three queries whatever the batch.
+     * Ordered before the progress ledger's listener, so a judgement's statement precedes the completion it brings.
      */
     @EventListener
+    @Order(-100)
     void onJudgementsRecorded(JudgementsRecorded event) {
         if (event.judgements().isEmpty()) {
             return;
@@ -96,6 +100,17 @@ class XapiOutbox {
             rows.add(row(met ? Verbs.PASSED : Verbs.FAILED, learner, activity(home + "/xapi/activities/indicators/" + indicator.standardCode()
                     + ":" + indicator.code(), indicator.code() + " " + indicator.content(), "http://adlnet.gov/expapi/activities/objective"),
                     context, Json.createObjectBuilder().add("success", met), judgement.judgedAt()));
+        }
+        statements.saveAll(rows);
+    }
+
+    /** Each enrollment the judgements completed: the learner {@code completed} the course. */
+    @EventListener
+    void onEnrollmentsCompleted(EnrollmentsCompleted event) {
+        List<XapiStatement> rows = new ArrayList<>();
+        for (XapiRepository.EnrolledAs enrolled : statements.enrolledIn(event.enrollmentIds())) {
+            rows.add(row(Verbs.COMPLETED, enrolled.enrolled(), course(enrolled.enrolled()), Json.createObjectBuilder(),
+                    Json.createObjectBuilder().add("completion", true).add("success", true), event.completedAt()));
         }
         statements.saveAll(rows);
     }

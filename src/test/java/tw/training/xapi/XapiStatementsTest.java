@@ -30,7 +30,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * xAPI statements (issue 19): evidence submitted, each judgement and a certificate issued each leave one statement, written with
+ * xAPI statements (issue 19): evidence submitted, each judgement, an enrollment completed and a certificate issued each leave one statement, written with
  * the event (a refused submission leaves none), that keeps xAPI 1.0.3's rules — a UUID id, an actor with exactly one
  * identifier (an account on this provider), verb and object IRIs, a timestamp with its zone — and administrators read
  * them filtered by time, learner and verb.
@@ -83,8 +83,9 @@ class XapiStatementsTest implements DatabaseTest {
             assertEquals("xapi.learner", statement.get("actor").get("account").get("name").asText());
         }
         String passed = "http://adlnet.gov/expapi/verbs/passed";
-        assertEquals(List.of("http://adlnet.gov/expapi/verbs/shared", passed, passed, passed, passed, "http://id.tincanapi.com/verb/earned"), verbs,
-                "one per event (each of the four judgements), in order; the refused submission left none");
+        assertEquals(List.of("http://adlnet.gov/expapi/verbs/shared", passed, passed, passed, passed, "http://adlnet.gov/expapi/verbs/completed",
+                "http://id.tincanapi.com/verb/earned"), verbs,
+                "one per event (each of the four judgements, the completion they brought), in order; the refused submission left none");
         JsonNode judged = statements.get(1);
         assertEquals("xapi.trainer", judged.get("context").get("instructor").get("account").get("name").asText(), "the assessor as instructor");
         assertTrue(judged.get("object").get("id").asText().endsWith("/xapi/activities/indicators/KPS5294-001v4:P2.3.1"));
@@ -94,10 +95,11 @@ class XapiStatementsTest implements DatabaseTest {
     @Test
     void administratorsFilterByTimeLearnerAndVerb() throws Exception {
         assertEquals(1, list("?verb=http://id.tincanapi.com/verb/earned").get("statements").size());
-        assertEquals(6, list("?learner=xapi.learner").get("statements").size());
+        assertEquals(7, list("?learner=xapi.learner").get("statements").size());
         assertEquals(0, list("?learner=nobody").get("statements").size());
         assertEquals(0, list("?since=2999-01-01T00:00:00Z").get("statements").size());
-        assertEquals(6, list("?since=2000-01-01T00:00:00Z&until=2999-01-01T00:00:00Z").get("statements").size());
+        assertEquals(7, list("?since=2000-01-01T00:00:00Z&until=2999-01-01T00:00:00Z").get("statements").size());
+        assertEquals(1, list("?verb=http://adlnet.gov/expapi/verbs/completed").get("statements").size());
         assertEquals(4, list("?verb=http://adlnet.gov/expapi/verbs/passed").get("statements").size());
         JsonNode first = list("?limit=1");
         assertEquals(1, first.get("statements").size());
