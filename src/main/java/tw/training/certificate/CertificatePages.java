@@ -69,7 +69,7 @@ class CertificatePages {
     @Secured(Roles.ADMIN)
     MutableHttpResponse<?> issue(HttpRequest<?> request, @PathVariable long id, @Body @Nullable String body, Actor actor) {
         Form form = Form.of(body).checked(request);
-        long enrollment = number(form.get("enrollment"));
+        long enrollment = form.number("enrollment");
         try {
             requireOfCourse(id, enrollment, actor);
             CertificateView issued = certificates.issue(enrollment, actor);
@@ -124,14 +124,6 @@ class CertificatePages {
         model.put("done", done != null && done.matches("(issued|revoked):.{1,60}") ? done : "");
         model.put("errors", errors);
         return pages.render(request, status, "course-certificates.ftlh", model);
-    }
-
-    private static long number(String text) {
-        try {
-            return Long.parseLong(text);
-        } catch (NumberFormatException e) {
-            throw InvalidInputException.of("enrollment", "not a number");
-        }
     }
 
     private static String encode(String text) {

@@ -94,7 +94,7 @@ class CoursePages {
     @Post(value = "/alignment", consumes = MediaType.APPLICATION_FORM_URLENCODED)
     MutableHttpResponse<?> alignPicked(HttpRequest<?> request, @Body @Nullable String body, Actor actor) {
         Form form = Form.of(body).checked(request);
-        long course = number(form.get("course"), "course");
+        long course = form.number("course");
         try {
             List<String> chosen = form.all("indicatorCodes");
             courses.align(course, new Requests.Align(form.get("standardCode"), form.get("taskCode"), form.all("methods"),
@@ -157,7 +157,7 @@ class CoursePages {
     @Post(value = "/{id}/modules/removal", consumes = MediaType.APPLICATION_FORM_URLENCODED)
     MutableHttpResponse<?> removeModule(HttpRequest<?> request, @PathVariable long id, @Body @Nullable String body, Actor actor) {
         Form form = Form.of(body).checked(request);
-        return change(request, id, actor, "modules", () -> courses.removeModule(id, number(form.get("module"), "module"), actor));
+        return change(request, id, actor, "modules", () -> courses.removeModule(id, form.number("module"), actor));
     }
 
     @Post(value = "/{id}/trainers", consumes = MediaType.APPLICATION_FORM_URLENCODED)
@@ -229,14 +229,6 @@ class CoursePages {
             return new BigDecimal(text);
         } catch (NumberFormatException e) {
             throw InvalidInputException.of(field, "hours are a number, such as 6 or 1.5");
-        }
-    }
-
-    private static long number(String text, String field) {
-        try {
-            return Long.parseLong(text);
-        } catch (NumberFormatException e) {
-            throw InvalidInputException.of(field, "not a number");
         }
     }
 }

@@ -124,7 +124,7 @@ class LearningPages {
     @Secured({Roles.TRAINER, Roles.ADMIN})
     MutableHttpResponse<?> change(HttpRequest<?> request, @PathVariable long materialId, @Body @Nullable String body, Actor actor) {
         Form form = Form.of(body).checked(request);
-        long course = Long.parseLong(form.get("course"));
+        long course = form.number("course");
         if (form.get("action").equals("remove")) {
             MaterialViews.Material removed = materials.get(materialId, actor);
             materials.remove(materialId, actor);
@@ -137,7 +137,7 @@ class LearningPages {
             return Pages.redirect("/materials/" + edited.id());
         }
         MaterialViews.Material moved = materials.change(materialId, new MaterialViews.Change(null, null, null,
-                Integer.parseInt(form.get("position"))), actor);
+                (int) Math.max(0, Math.min(Integer.MAX_VALUE, form.number("position")))), actor);
         return Pages.redirect("/courses/" + course + "/modules/" + moved.moduleId() + "/materials#material-" + moved.id());
     }
 

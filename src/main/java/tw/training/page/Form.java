@@ -40,6 +40,15 @@ public final class Form {
         return values == null || values.isEmpty() ? "" : values.get(0).strip();
     }
 
+    /** The value of {@code name} as a whole number; one missing or not a number is refused (422) naming the field. */
+    public long number(String name) {
+        try {
+            return Long.parseLong(get(name));
+        } catch (NumberFormatException e) {
+            throw tw.training.problem.InvalidInputException.of(name, "not a number");
+        }
+    }
+
     /** Every non-blank value of {@code name}, in the order sent. */
     public List<String> all(String name) {
         return fields.getOrDefault(name, List.of()).stream().map(String::strip).filter(value -> !value.isEmpty()).toList();

@@ -125,8 +125,9 @@ class TestPages {
     @Secured({Roles.TRAINER, Roles.ADMIN})
     MutableHttpResponse<?> removeItem(HttpRequest<?> request, @PathVariable long itemId, @Body @Nullable String body, Actor actor) {
         Form form = Form.of(body).checked(request);
+        long course = form.number("course");
         bank.remove(itemId, actor);
-        return Pages.redirect("/courses/" + Long.parseLong(form.get("course")) + "/tests#bank");
+        return Pages.redirect("/courses/" + course + "/tests#bank");
     }
 
     /** A test from the form: per WRITTEN_TEST indicator of the plan, {@code items-<id>} (0 leaves it out) and {@code passMark-<id>}. */

@@ -152,6 +152,9 @@ class ElearningPagesAccessTest implements DatabaseTest {
     @Test
     void aTrainerAddsAndRetiresItemsAndEditsALessonThroughThePages() {
         FormClient owner = new FormClient(server.getURL().toString(), "zh-TW").signIn("epages.owner", TestUsers.PASSWORD);
+        assertEquals(422, owner.post("/materials/" + lesson + "/change", List.of(Map.entry("_csrf", owner.token()), Map.entry("course", "abc"),
+                Map.entry("action", "remove"))).statusCode(), "a form field that must be a number and is not");
+        assertEquals(422, owner.post("/items/" + item + "/removal", List.of(Map.entry("_csrf", owner.token()))).statusCode());
         HttpResponse<String> added = owner.post(course + "/items", List.of(Map.entry("_csrf", owner.token()), Map.entry("kind", "MULTIPLE_CHOICE"),
                 Map.entry("stem", "哪些是同理的回應？"), Map.entry("options", "*複述感受\n反駁\n*致歉"), Map.entry("answer", ""),
                 Map.entry("modelAnswer", ""), Map.entry("indicators", "KPS5294-001v4:P2.3.1")));
