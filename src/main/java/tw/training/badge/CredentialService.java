@@ -68,7 +68,7 @@ public class CredentialService {
     private JsonObject unsigned(CertificateView certificate) {
         return Json.createObjectBuilder()
                 .add("@context", Json.createArrayBuilder().add(BundledContexts.CREDENTIALS_V2).add(BundledContexts.OPEN_BADGES))
-                .add("id", publicUrl + "/credentials/" + certificate.number())
+                .add("id", credentialId(certificate.number()))
                 .add("type", Json.createArrayBuilder().add("VerifiableCredential").add("OpenBadgeCredential"))
                 .add("issuer", profile())
                 .add("validFrom", certificate.issuedAt().truncatedTo(ChronoUnit.SECONDS).toString())
@@ -107,7 +107,7 @@ public class CredentialService {
         }
         JsonArrayBuilder revoked = Json.createArrayBuilder();
         if (verification.status() == CertificateStatus.REVOKED) {
-            revoked.add(Json.createObjectBuilder().add("id", publicUrl + "/credentials/" + verification.number()));
+            revoked.add(Json.createObjectBuilder().add("id", credentialId(verification.number())));
         }
         return Json.createObjectBuilder().add("id", publicUrl + STATUS_PATH + token).add("issuer", publicUrl + ISSUER_PATH)
                 .add("revokedCredentials", revoked).build();
@@ -146,6 +146,10 @@ public class CredentialService {
                 .add("description", "依勞動部 iCAP 職能基準設計之職能導向課程「" + certificate.course().title() + "」的結業證書。")
                 .add("criteria", Json.createObjectBuilder().add("narrative", criteria.toString()))
                 .add("alignment", alignments);
+    }
+
+    private String credentialId(String number) {
+        return publicUrl + "/credentials/" + number;
     }
 
     private String statusUrl(CertificateView certificate) {

@@ -73,7 +73,7 @@ public class MaterialService {
     /** A module's materials: for the course's trainers and admins, and for a learner enrolled on that module's revision. */
     public List<MaterialViews.Material> ofModule(long courseId, long moduleId, Actor actor) {
         return transactions.executeRead(status -> {
-            Map<Long, Instant> done = reader(module(courseId, moduleId), actor);
+            Map<Long, Instant> done = studiedTimes(module(courseId, moduleId), actor);
             return materials.findByModuleIdOrderBySortOrderAndId(moduleId).stream().map(m -> view(m, done.get(m.id()))).toList();
         });
     }
@@ -81,7 +81,7 @@ public class MaterialService {
     public MaterialViews.Material get(long materialId, Actor actor) {
         return transactions.executeRead(status -> {
             Material material = material(materialId);
-            return view(material, reader(module(material), actor).get(material.id()));
+            return view(material, studiedTimes(module(material), actor).get(material.id()));
         });
     }
 
@@ -169,7 +169,7 @@ public class MaterialService {
     public EvidenceService.Download download(long materialId, Actor actor) {
         Material material = transactions.executeRead(status -> {
             Material row = material(materialId);
-            reader(module(row), actor);
+            studiedTimes(module(row), actor);
             return row;
         });
         if (material.kind() != MaterialKind.FILE) {
@@ -250,7 +250,7 @@ public class MaterialService {
      * When the actor studied each material of the module: nothing for a trainer of the course (or an admin), the times
      * of their own enrollment on that module's revision for a learner; anyone else is told the module does not exist.
      */
-    private Map<Long, Instant> reader(ModuleRef module, Actor actor) {
+    private Map<Long, Instant> studiedTimes(ModuleRef module, Actor actor) {
         if (actor.isAdmin() || courses.trains(module.courseId(), actor)) {
             return Map.of();
         }
