@@ -1,18 +1,12 @@
 package tw.training.badge;
 
+import io.micronaut.context.annotation.Context;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.core.annotation.Nullable;
-import jakarta.inject.Singleton;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import tw.training.problem.ConfigurationProblem;
+import tw.training.secret.KeptSecret;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.FileAlreadyExistsException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
@@ -24,38 +18,23 @@ import java.util.HexFormat;
  * The Ed25519 key credentials are signed with, kept as the token secret is: {@code APP_BADGES_SIGNING_KEY} (its 32-byte
  * seed in hex) when set, which a shared database requires so every instance signs alike; else, on the H2 file database,
  * a seed generated once into {@code <data folder>/badge-signing-key}; else (an in-memory database, as in tests) a fresh one
- * per start. Resolved when first needed, so a server that issues no credential needs no setting.
+ * per start. Resolved at the start, so a server that could not sign a credential does not start rather than failing the
+ * first learner who asks for one.
  */
-@Singleton
+@Context
 public class BadgeKey {
 
-    private static final Logger LOG = LoggerFactory.getLogger(BadgeKey.class);
     private static final String FILE = "badge-signing-key";
 
-    private final String configured;
-    private final Path dataDir;
-    private final String databaseUrl;
-    private volatile KeyPair pair;
+    private final KeyPair pair;
 
     BadgeKey(@Nullable @Value("${app.badges.signing-key:}") String configured, @Value("${app.data-dir:./data}") String dataDir,
              @Value("${datasources.default.url}") String databaseUrl) {
-        this.configured = configured == null ? "" : configured.strip();
-        this.dataDir = Path.of(dataDir);
-        this.databaseUrl = databaseUrl;
+        this.pair = fromSeed(seed(configured == null ? "" : configured.strip(), Path.of(dataDir), databaseUrl));
     }
 
     public KeyPair pair() {
-        KeyPair current = pair;
-        if (current == null) {
-            synchronized (this) {
-                current = pair;
-                if (current == null) {
-                    current = fromSeed(seed());
-                    pair = current;
-                }
-            }
-        }
-        return current;
+        return pair;
     }
 
     /** The public key as a Multikey value, {@code z6Mk…}. */
@@ -63,46 +42,20 @@ public class BadgeKey {
         return Ed25519Keys.multikey(pair().getPublic());
     }
 
-    private byte[] seed() {
-        if (!configured.isEmpty()) {
-            try {
-                byte[] seed = HexFormat.of().parseHex(configured);
-                if (seed.length == 32) {
-                    return seed;
-                }
-            } catch (IllegalArgumentException ignored) {
-                // named below
-            }
-            throw new ConfigurationProblem("APP_BADGES_SIGNING_KEY", "must be an Ed25519 seed: 64 hexadecimal digits");
-        }
-        if (databaseUrl.startsWith("jdbc:h2:file:")) {
-            return keptIn(dataDir.resolve(FILE));
-        }
-        if (databaseUrl.startsWith("jdbc:h2:mem:")) {
-            return generate();
-        }
-        throw new ConfigurationProblem("APP_BADGES_SIGNING_KEY", "is required (64 hexadecimal digits) with a database other than the"
-                + " embedded H2 file: every instance must sign credentials with the same key");
-    }
-
-    private static byte[] keptIn(Path file) {
+    private static byte[] seed(String configured, Path dataDir, String databaseUrl) {
+        String hex = configured.isEmpty()
+                ? new KeptSecret("APP_BADGES_SIGNING_KEY", "64 hexadecimal digits", FILE, () -> HexFormat.of().formatHex(generate()))
+                        .unconfigured(dataDir, databaseUrl)
+                : configured;
         try {
-            if (!Files.exists(file)) {
-                Files.createDirectories(file.getParent());
-                try {
-                    Files.writeString(Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------"))),
-                            HexFormat.of().formatHex(generate()));
-                    LOG.info("Generated a credential signing key in {}", file);
-                } catch (FileAlreadyExistsException raced) {
-                    // another process wrote it first; use theirs
-                } catch (UnsupportedOperationException noPosix) {
-                    Files.writeString(file, HexFormat.of().formatHex(generate()));
-                }
+            byte[] seed = HexFormat.of().parseHex(hex);
+            if (seed.length == 32) {
+                return seed;
             }
-            return HexFormat.of().parseHex(Files.readString(file).strip());
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot keep the credential signing key in " + file, e);
+        } catch (IllegalArgumentException ignored) {
+            // named below
         }
+        throw new ConfigurationProblem("APP_BADGES_SIGNING_KEY", "must be an Ed25519 seed: 64 hexadecimal digits");
     }
 
     private static byte[] generate() {

@@ -190,12 +190,6 @@ class CredentialTest implements DatabaseTest {
         assertEquals(5, n, "the five seeds");
     }
 
-    @Test
-    void aSeedGivesTheKeyPairOfTheTestVector() {
-        byte[] seed = java.util.HexFormat.of().parseHex("6241a409e6707bb640a0140a8a32bc3d193c33a661747284d6adfa4ed4180be4");
-        assertEquals("z6MkjZRZv3aez3r18pB1RBFJR1kwUVJ5jHt92JmQwXbd5hwi", Ed25519Keys.multikey(BadgeKey.fromSeed(seed).getPublic()));
-    }
-
     /** The key a proof names, resolved as a verifier would: the issuer's public profile, anonymously. */
     private PublicKey publishedKey(String verificationMethod) throws Exception {
         JsonNode issuer = JSON.readTree(http.toBlocking().retrieve(HttpRequest.GET(URI.create(verificationMethod).getPath())));

@@ -64,6 +64,8 @@ class StartupConfigurationIT {
         return Stream.of(
                 new Case("PostgreSQL without a signing secret", onPostgres, "APP_JWT_SECRET"),
                 new Case("a signing secret too short", Map.of("APP_JWT_SECRET", "short"), "APP_JWT_SECRET"),
+                new Case("PostgreSQL without a credential signing key", with(onPostgres, "APP_JWT_SECRET", SECRET), "APP_BADGES_SIGNING_KEY"),
+                new Case("a credential signing key that is no Ed25519 seed", Map.of("APP_BADGES_SIGNING_KEY", "abc"), "APP_BADGES_SIGNING_KEY"),
                 new Case("a previous secret too short", Map.of("APP_JWT_PREVIOUS_SECRETS", "old"), "APP_JWT_PREVIOUS_SECRETS"),
                 new Case("a database that cannot be reached", Map.of("DATASOURCES_DEFAULT_URL", "jdbc:postgresql://127.0.0.1:" + closed + "/none",
                         "APP_JWT_SECRET", SECRET), "DATASOURCES_DEFAULT_URL"),
@@ -98,6 +100,12 @@ class StartupConfigurationIT {
         } finally {
             server.destroyForcibly();
         }
+    }
+
+    private static Map<String, String> with(Map<String, String> environment, String name, String value) {
+        Map<String, String> more = new HashMap<>(environment);
+        more.put(name, value);
+        return more;
     }
 
     private static int freePort() throws IOException {

@@ -3,17 +3,11 @@ package tw.training.account.token;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.context.annotation.Context;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import tw.training.problem.ConfigurationProblem;
+import tw.training.secret.KeptSecret;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.FileAlreadyExistsException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.util.Arrays;
 import java.util.Base64;
@@ -31,7 +25,6 @@ import java.util.List;
 @Context
 class TokenSecret {
 
-    private static final Logger LOG = LoggerFactory.getLogger(TokenSecret.class);
     private static final int MIN_BYTES = 32;
     private static final String FILE = "jwt-secret";
 
@@ -69,34 +62,7 @@ class TokenSecret {
             }
             return configured;
         }
-        if (databaseUrl.startsWith("jdbc:h2:file:")) {
-            return keptIn(dataDir.resolve(FILE));
-        }
-        if (databaseUrl.startsWith("jdbc:h2:mem:")) {
-            return generate();
-        }
-        throw new ConfigurationProblem("APP_JWT_SECRET", "is required (at least " + MIN_BYTES + " bytes) with a database other than"
-                + " the embedded H2 file: every instance must sign tokens with the same secret");
-    }
-
-    private static String keptIn(Path file) {
-        try {
-            if (!Files.exists(file)) {
-                Files.createDirectories(file.getParent());
-                try {
-                    Files.writeString(Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------"))),
-                            generate());
-                    LOG.info("Generated a token signing secret in {}", file);
-                } catch (FileAlreadyExistsException raced) {
-                    // another process wrote it first; use theirs
-                } catch (UnsupportedOperationException noPosix) {
-                    Files.writeString(file, generate());
-                }
-            }
-            return Files.readString(file).strip();
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot keep the token signing secret in " + file, e);
-        }
+        return new KeptSecret("APP_JWT_SECRET", "at least " + MIN_BYTES + " bytes", FILE, TokenSecret::generate).unconfigured(dataDir, databaseUrl);
     }
 
     private static String generate() {
