@@ -7,8 +7,10 @@ import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Produces;
 import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.http.uri.UriBuilder;
 import io.micronaut.security.annotation.Secured;
 import io.swagger.v3.oas.annotations.Operation;
+import jakarta.json.Json;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import tw.training.account.Roles;
 import tw.training.problem.InvalidInputException;
@@ -31,21 +33,37 @@ class XapiController {
         this.statements = statements;
     }
 
-    @Get("/api/xapi/statements{?since,until,learner,verb,limit}")
+    /**
+     * A page of statements as xAPI's StatementResult: {@code more} is the relative address of the next page (the same
+     * filters, {@code after} the last statement given), or empty when there is none.
+     */
+    @Get("/api/xapi/statements{?since,until,learner,verb,limit,after}")
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "xAPI 1.0.3 statements in the order they happened: since/until (ISO instants), learner (username), verb (IRI), limit (1-1000); more tells there are more")
+    @Operation(summary = "xAPI 1.0.3 statements in the order they were written: since/until (ISO instants), learner (username), verb (IRI),"
+            + " limit (1-1000); more is the address of the next page, or empty")
     HttpResponse<String> list(@Nullable @QueryValue String since, @Nullable @QueryValue String until, @Nullable @QueryValue String learner,
-                              @Nullable @QueryValue String verb, @Nullable @QueryValue Integer limit) {
+                              @Nullable @QueryValue String verb, @Nullable @QueryValue Integer limit, @Nullable @QueryValue String after) {
         int size = limit == null ? 100 : limit;
         if (size < 1 || size > MAX) {
             throw InvalidInputException.of("limit", "limit must be 1 to " + MAX);
         }
-        List<XapiStatement> found = statements.find(instant(since, "since"), instant(until, "until"), blank(learner), blank(verb), size + 1);
+        List<XapiStatement> found = statements.find(instant(since, "since"), instant(until, "until"), blank(learner), blank(verb),
+                position(after), size + 1);
         StringBuilder body = new StringBuilder("{\"statements\":[");
         for (int i = 0; i < Math.min(size, found.size()); i++) {
             body.append(i == 0 ? "" : ",").append(found.get(i).statement());
         }
-        body.append("],\"more\":").append(found.size() > size).append('}');
+        String more = "";
+        if (found.size() > size) {
+            UriBuilder next = UriBuilder.of("/api/xapi/statements");
+            for (String[] filter : new String[][] {{"since", since}, {"until", until}, {"learner", learner}, {"verb", verb}}) {
+                if (blank(filter[1]) != null) {
+                    next.queryParam(filter[0], filter[1].strip());
+                }
+            }
+            more = next.queryParam("limit", size).queryParam("after", found.get(size - 1).statementSeq()).toString();
+        }
+        body.append("],\"more\":").append(Json.createValue(more)).append('}');
         return HttpResponse.ok(body.toString()).contentType(MediaType.APPLICATION_JSON);
     }
 
@@ -55,6 +73,16 @@ class XapiController {
         } catch (DateTimeParseException e) {
             throw InvalidInputException.of(field, field + " must be an instant such as 2026-11-29T10:00:00Z");
         }
+    }
+
+    private static long position(@Nullable String after) {
+        if (after == null || after.isBlank()) {
+            return 0;
+        }
+        if (!after.strip().matches("[0-9]{1,18}")) {
+            throw InvalidInputException.of("after", "after must be the position a page's more gave");
+        }
+        return Long.parseLong(after.strip());
     }
 
     private static @Nullable String blank(@Nullable String value) {

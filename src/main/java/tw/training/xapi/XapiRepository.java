@@ -19,14 +19,15 @@ interface XapiRepository extends GenericRepository<XapiStatement, Long> {
 
     List<XapiStatement> saveAll(Iterable<XapiStatement> statements);
 
-    /** The statements in their order, those matching each filter given; one more than {@code limit} tells there are more. */
+    /** The statements in their order after {@code after}, those matching each filter given; one more than {@code limit} tells there are more. */
     @Query("SELECT s.* FROM xapi_statement s LEFT JOIN app_user u ON u.user_id = s.learner_id"
             + " WHERE (CAST(:since AS TIMESTAMP WITH TIME ZONE) IS NULL OR s.stored_at >= :since)"
             + " AND (CAST(:until AS TIMESTAMP WITH TIME ZONE) IS NULL OR s.stored_at < :until)"
             + " AND (CAST(:learner AS VARCHAR) IS NULL OR u.username = :learner)"
             + " AND (CAST(:verb AS VARCHAR) IS NULL OR s.verb = :verb)"
-            + " ORDER BY s.statement_seq FETCH FIRST :limit ROWS ONLY")
-    List<XapiStatement> find(@Nullable Instant since, @Nullable Instant until, @Nullable String learner, @Nullable String verb, int limit);
+            + " AND s.statement_seq > :after ORDER BY s.statement_seq FETCH FIRST :limit ROWS ONLY")
+    List<XapiStatement> find(@Nullable Instant since, @Nullable Instant until, @Nullable String learner, @Nullable String verb, long after,
+                             int limit);
 
     /**
      * The first unsent statements in order, due now, locked for the sender's transaction; those another instance is sending
