@@ -23,6 +23,7 @@ import org.junit.jupiter.api.TestInstance;
 import tw.training.account.Roles;
 import tw.training.testing.DatabaseTest;
 import tw.training.testing.PortfolioCourse;
+import tw.training.testing.SeedCertificates;
 import tw.training.testing.TestUsers;
 
 import java.io.InputStream;
@@ -159,35 +160,18 @@ class CredentialTest implements DatabaseTest {
 
     /** Acceptance 1, "a certificate of each": a course on a task of each seed, certified, its credential valid and verified. */
     @Test
-    @SuppressWarnings("unchecked")
     void aCredentialForACertificateOfEachSeedValidatesAndVerifies() throws Exception {
         Schema schema = obSchema();
         String learnerOfAll = users.tokenFor("badge.seeds", Roles.LEARNER);
-        int n = 0;
-        for (tw.training.catalogue.StandardSummary seed : context.getBean(tw.training.catalogue.CatalogueService.class).list(null, null)) {
-            tw.training.catalogue.document.Task task = context.getBean(tw.training.catalogue.CatalogueService.class).get(seed.code()).tasks().stream()
-                    .filter(t -> !t.indicators().isEmpty()).findFirst().orElseThrow();
-            long course = PortfolioCourse.id(PortfolioCourse.post(http, "/api/courses", trainer, Map.of("code", "OB-" + (++n), "title", seed.name(), "hours", 8)));
-            PortfolioCourse.post(http, "/api/courses/" + course + "/alignments", trainer, Map.of("standardCode", seed.code(), "taskCode", task.code(),
-                    "methods", List.of("PORTFOLIO")));
-            PortfolioCourse.post(http, "/api/courses/" + course + "/publish", trainer, Map.of());
-            long enrollment = PortfolioCourse.id(PortfolioCourse.post(http, "/api/courses/" + course + "/enrollments", trainer, Map.of("username", "badge.seeds")));
-            List<String> claims = task.indicators().stream().map(i -> seed.code() + ":" + i.code()).toList();
-            Map<String, Object> evidence = http.toBlocking().retrieve(HttpRequest.POST("/api/enrollments/" + enrollment + "/evidence",
-                    io.micronaut.http.client.multipart.MultipartBody.builder()
-                            .addPart("metadata", "{\"method\":\"PORTFOLIO\",\"title\":\"作品\",\"indicators\":[\"" + String.join("\",\"", claims) + "\"]}")
-                            .addPart("file", "work.pdf", new io.micronaut.http.MediaType("application/pdf"), PortfolioCourse.PDF).build())
-                    .contentType(io.micronaut.http.MediaType.MULTIPART_FORM_DATA_TYPE).bearerAuth(learnerOfAll), io.micronaut.core.type.Argument.mapOf(String.class, Object.class));
-            http.toBlocking().exchange(HttpRequest.POST("/api/courses/" + course + "/judgements", claims.stream().map(id -> Map.<String, Object>of(
-                    "evidenceId", evidence.get("id"), "indicator", id, "outcome", "MET")).toList()).bearerAuth(trainer));
-            String certificate = (String) PortfolioCourse.post(http, "/api/enrollments/" + enrollment + "/certificate", admin, Map.of()).get("number");
-            String body = http.toBlocking().retrieve(HttpRequest.GET("/api/certificates/" + certificate + "/credential").bearerAuth(learnerOfAll));
+        List<SeedCertificates.Earned> earned = SeedCertificates.earn(context, http, "OB", trainer, admin, "badge.seeds", learnerOfAll);
+        for (SeedCertificates.Earned seed : earned) {
+            String body = http.toBlocking().retrieve(HttpRequest.GET("/api/certificates/" + seed.certificateNumber() + "/credential").bearerAuth(learnerOfAll));
             JsonNode tree = JSON.readTree(body);
-            assertEquals(List.of(), schema.validate(tree).stream().map(e -> e.getInstanceLocation() + " " + e.getMessage()).toList(), seed.code());
-            assertTrue(DataIntegrity.verify(parse(body), publishedKey(tree.get("proof").get(0).get("verificationMethod").asText())), seed.code());
-            assertEquals(seed.code() + ":" + task.code(), tree.get("credentialSubject").get("achievement").get("alignment").get(0).get("targetCode").asText());
+            assertEquals(List.of(), schema.validate(tree).stream().map(e -> e.getInstanceLocation() + " " + e.getMessage()).toList(), seed.standardCode());
+            assertTrue(DataIntegrity.verify(parse(body), publishedKey(tree.get("proof").get(0).get("verificationMethod").asText())), seed.standardCode());
+            assertEquals(seed.standardCode() + ":" + seed.taskCode(), tree.get("credentialSubject").get("achievement").get("alignment").get(0).get("targetCode").asText());
         }
-        assertEquals(5, n, "the five seeds");
+        assertEquals(5, earned.size(), "the five seeds");
     }
 
     /** The key a proof names, resolved as a verifier would: the issuer's public profile, anonymously. */

@@ -17,13 +17,12 @@ import org.junit.jupiter.api.TestInstance;
 import tw.training.account.Roles;
 import tw.training.testing.DatabaseTest;
 import tw.training.testing.PortfolioCourse;
+import tw.training.testing.SeedCertificates;
 import tw.training.testing.TestUsers;
 
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -74,7 +73,7 @@ class XapiStatementsTest implements DatabaseTest {
 
     @Test
     void eachEventLeavesOneStatementThatKeepsTheRules() throws Exception {
-        JsonNode statements = list("").get("statements");
+        JsonNode statements = list("?learner=xapi.learner").get("statements");
         List<String> verbs = new ArrayList<>();
         for (JsonNode statement : statements) {
             verbs.add(statement.get("verb").get("id").asText());
@@ -94,13 +93,13 @@ class XapiStatementsTest implements DatabaseTest {
 
     @Test
     void administratorsFilterByTimeLearnerAndVerb() throws Exception {
-        assertEquals(1, list("?verb=http://id.tincanapi.com/verb/earned").get("statements").size());
+        assertEquals(1, list("?learner=xapi.learner&verb=http://id.tincanapi.com/verb/earned").get("statements").size());
         assertEquals(7, list("?learner=xapi.learner").get("statements").size());
         assertEquals(0, list("?learner=nobody").get("statements").size());
-        assertEquals(0, list("?since=2999-01-01T00:00:00Z").get("statements").size());
-        assertEquals(7, list("?since=2000-01-01T00:00:00Z&until=2999-01-01T00:00:00Z").get("statements").size());
-        assertEquals(1, list("?verb=http://adlnet.gov/expapi/verbs/completed").get("statements").size());
-        assertEquals(4, list("?verb=http://adlnet.gov/expapi/verbs/passed").get("statements").size());
+        assertEquals(0, list("?learner=xapi.learner&since=2999-01-01T00:00:00Z").get("statements").size());
+        assertEquals(7, list("?learner=xapi.learner&since=2000-01-01T00:00:00Z&until=2999-01-01T00:00:00Z").get("statements").size());
+        assertEquals(1, list("?learner=xapi.learner&verb=http://adlnet.gov/expapi/verbs/completed").get("statements").size());
+        assertEquals(4, list("?learner=xapi.learner&verb=http://adlnet.gov/expapi/verbs/passed").get("statements").size());
         for (String bad : List.of("?limit=0", "?since=yesterday", "?after=-1", "?after=x")) {
             HttpClientResponseException refused = assertThrows(HttpClientResponseException.class,
                     () -> http.toBlocking().exchange(HttpRequest.GET("/api/xapi/statements" + bad).bearerAuth(admin)));
@@ -133,55 +132,49 @@ class XapiStatementsTest implements DatabaseTest {
         assertEquals(4, ids.stream().distinct().count());
         assertEquals(List.of("http://adlnet.gov/expapi/verbs/passed"), verbs.stream().distinct().toList(), "the filter kept on the next page");
         List<String> all = new ArrayList<>();
-        list("?verb=http://adlnet.gov/expapi/verbs/passed").get("statements").forEach(statement -> all.add(statement.get("id").asText()));
+        list("?learner=xapi.learner&verb=http://adlnet.gov/expapi/verbs/passed").get("statements").forEach(statement -> all.add(statement.get("id").asText()));
         assertEquals(all, ids, "in order, none twice, none left out");
         assertEquals("", list("").get("more").asText());
         assertEquals(0, list("?learner=" + java.net.URLEncoder.encode("a\"b c&d", java.nio.charset.StandardCharsets.UTF_8) + "&limit=1")
                 .get("statements").size(), "any learner filter, the answer still JSON");
     }
 
-    /** xAPI 1.0.3's rules for a statement, as an LRS checks them on receipt. */
-    static final class XapiRules {
-
-        private XapiRules() {
+    /** Acceptance 1 for every seed: a certificate of each, and each statement on the way to it keeps the rules. */
+    @Test
+    void theStatementsOfACertificateOfEachSeedKeepTheRules() throws Exception {
+        TestUsers users = TestUsers.of(context, http);
+        List<SeedCertificates.Earned> earned = SeedCertificates.earn(context, http, "XAPI-SEED", trainer, admin, "xapi.seeds",
+                users.tokenFor("xapi.seeds", Roles.LEARNER));
+        assertEquals(5, earned.size(), "the five seeds");
+        JsonNode statements = list("?learner=xapi.seeds&limit=1000").get("statements");
+        for (JsonNode statement : statements) {
+            assertEquals(List.of(), XapiRules.problems(statement), statement.toString());
         }
-
-        static List<String> problems(JsonNode statement) {
-            List<String> problems = new ArrayList<>();
-            try {
-                UUID id = UUID.fromString(statement.path("id").asText());
-                if (!id.toString().equals(statement.path("id").asText())) {
-                    problems.add("id is not a lowercase UUID");
-                }
-            } catch (IllegalArgumentException e) {
-                problems.add("id is not a UUID");
-            }
-            JsonNode actor = statement.path("actor");
-            int identifiers = 0;
-            for (String identifier : List.of("mbox", "mbox_sha1sum", "openid", "account")) {
-                identifiers += actor.has(identifier) ? 1 : 0;
-            }
-            if (identifiers != 1) {
-                problems.add("the actor has " + identifiers + " identifiers, not exactly one");
-            }
-            if (actor.has("account") && (!actor.path("account").path("homePage").asText().startsWith("http") || actor.path("account").path("name").asText().isEmpty())) {
-                problems.add("an account needs a homePage IRL and a name");
-            }
-            if (!statement.path("verb").path("id").asText().matches("https?://.+")) {
-                problems.add("the verb id is not an IRI");
-            }
-            if (!statement.path("object").path("id").asText().matches("https?://.+")) {
-                problems.add("the object id is not an IRI");
-            }
-            try {
-                OffsetDateTime.parse(statement.path("timestamp").asText());
-            } catch (RuntimeException e) {
-                problems.add("the timestamp is not an ISO 8601 time with its zone");
-            }
-            if (!"1.0.3".equals(statement.path("version").asText())) {
-                problems.add("version is not 1.0.3");
-            }
-            return problems;
+        List<String> told = new ArrayList<>();
+        statements.forEach(s -> told.add(s.get("verb").get("display").get("en-US").asText() + " " + s.get("object").get("id").asText()
+                .replaceFirst(".*/xapi/activities/", "")));
+        List<String> expected = new ArrayList<>();
+        for (SeedCertificates.Earned seed : earned) {
+            expected.add("shared evidence/" + seed.evidenceId());
+            seed.indicators().forEach(indicator -> expected.add("passed indicators/" + indicator));
+            expected.add("completed courses/" + seed.courseCode());
+            expected.add("earned certificates/" + seed.certificateNumber());
         }
+        assertEquals(expected, told, "evidence, a judgement of each indicator, the completion, the certificate: for each seed, in order");
+    }
+
+    /** The rules are not a formality: a statement broken in each way is told each fault. */
+    @Test
+    void theRulesCanFail() throws Exception {
+        com.fasterxml.jackson.databind.node.ObjectNode broken = (com.fasterxml.jackson.databind.node.ObjectNode) list("?limit=1").get("statements").get(0);
+        assertEquals(List.of(), XapiRules.problems(broken));
+        broken.put("id", "not-a-uuid");
+        ((com.fasterxml.jackson.databind.node.ObjectNode) broken.get("actor")).put("mbox", "mailto:learner@example.org");
+        broken.put("timestamp", "2026-11-29T10:00:00");
+        broken.put("score", 3);
+        ((com.fasterxml.jackson.databind.node.ObjectNode) broken.get("verb").get("display")).put("not a tag", "x");
+        ((com.fasterxml.jackson.databind.node.ObjectNode) broken.get("object")).putNull("definition");
+        ((com.fasterxml.jackson.databind.node.ObjectNode) broken.get("object")).put("id", "evidence 1");
+        assertEquals(7, XapiRules.problems(broken).size(), XapiRules.problems(broken).toString());
     }
 }
