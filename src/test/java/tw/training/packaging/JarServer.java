@@ -34,6 +34,8 @@ final class JarServer {
     final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     final Path folder;
     final int port;
+    /** Settings added to the environment of the next start (and those after it). */
+    final Map<String, String> environment = new java.util.HashMap<>();
     private final Path jar;
     private Process process;
 
@@ -61,6 +63,7 @@ final class JarServer {
         builder.environment().put("PORT", String.valueOf(port));
         builder.environment().put("APP_BOOTSTRAP_ADMIN_USERNAME", "jar.admin");
         builder.environment().put("APP_BOOTSTRAP_ADMIN_PASSWORD", PASSWORD);
+        builder.environment().putAll(environment);
         process = builder.start();
         long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
         while (true) {

@@ -62,7 +62,7 @@ class StartupConfigurationIT {
         Map<String, String> onPostgres = Map.of("DATASOURCES_DEFAULT_URL", postgresUrl, "DATASOURCES_DEFAULT_USERNAME", "postgres",
                 "DATASOURCES_DEFAULT_PASSWORD", "postgres");
         return Stream.of(
-                new Case("PostgreSQL without a signing secret", onPostgres, "APP_JWT_SECRET"),
+                new Case("PostgreSQL without a token signing secret", with(onPostgres, "APP_BADGES_SIGNING_KEY", "ab".repeat(32)), "APP_JWT_SECRET"),
                 new Case("a signing secret too short", Map.of("APP_JWT_SECRET", "short"), "APP_JWT_SECRET"),
                 new Case("PostgreSQL without a credential signing key", with(onPostgres, "APP_JWT_SECRET", SECRET), "APP_BADGES_SIGNING_KEY"),
                 new Case("a credential signing key that is no Ed25519 seed", Map.of("APP_BADGES_SIGNING_KEY", "abc"), "APP_BADGES_SIGNING_KEY"),
