@@ -5,6 +5,7 @@ import io.micronaut.core.annotation.Order;
 import io.micronaut.runtime.event.annotation.EventListener;
 import jakarta.inject.Singleton;
 import jakarta.json.Json;
+import jakarta.json.JsonBuilderFactory;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import tw.training.certificate.CertificateIssued;
@@ -32,6 +33,9 @@ import java.util.stream.Collectors;
 @Singleton
 class XapiOutbox {
 
+    /** One factory for every builder: {@code Json.create…} looks its provider up anew on each call. */
+    private static final JsonBuilderFactory JSON = Json.createBuilderFactory(Map.of());
+
     private final XapiRepository statements;
     private final String home;
     private final Clock clock;
@@ -47,12 +51,12 @@ class XapiOutbox {
         statements.enrolled(event.enrollmentId()).ifPresent(enrolled -> {
             JsonObjectBuilder object = activity(home + "/xapi/activities/evidence/" + event.evidenceId(), event.title(),
                     "http://adlnet.gov/expapi/activities/file");
-            var indicators = Json.createArrayBuilder();
-            event.indicators().forEach(id -> indicators.add(Json.createObjectBuilder().add("objectType", "Activity")
+            var indicators = JSON.createArrayBuilder();
+            event.indicators().forEach(id -> indicators.add(JSON.createObjectBuilder().add("objectType", "Activity")
                     .add("id", home + "/xapi/activities/indicators/" + id)));
-            write(Verbs.SHARED, enrolled, object, Json.createObjectBuilder().add("contextActivities", Json.createObjectBuilder()
-                    .add("parent", Json.createArrayBuilder().add(course(enrolled))).add("other", indicators))
-                    .add("extensions", Json.createObjectBuilder().add(home + "/xapi/extensions/assessment-method", event.method())),
+            write(Verbs.SHARED, enrolled, object, JSON.createObjectBuilder().add("contextActivities", JSON.createObjectBuilder()
+                    .add("parent", JSON.createArrayBuilder().add(course(enrolled))).add("other", indicators))
+                    .add("extensions", JSON.createObjectBuilder().add(home + "/xapi/extensions/assessment-method", event.method())),
                     event.submittedAt());
         });
     }
@@ -62,7 +66,7 @@ class XapiOutbox {
         statements.enrolled(event.enrollmentId()).ifPresent(enrolled -> write(Verbs.EARNED, enrolled,
                 activity(home + "/xapi/activities/certificates/" + event.number(), enrolled.courseTitle() + " 職能證書 " + event.number(),
                         "https://w3id.org/xapi/tla/activity-types/credential"),
-                Json.createObjectBuilder().add("contextActivities", Json.createObjectBuilder().add("parent", Json.createArrayBuilder().add(course(enrolled)))),
+                JSON.createObjectBuilder().add("contextActivities", JSON.createObjectBuilder().add("parent", JSON.createArrayBuilder().add(course(enrolled)))),
                 event.issuedAt()));
     }
 
@@ -91,15 +95,15 @@ class XapiOutbox {
             XapiRepository.Named indicator = indicators.get(judgement.indicatorId());
             XapiRepository.Person assessor = assessors.get(judgement.assessorId());
             boolean met = judgement.outcome() == Outcome.MET;
-            JsonObjectBuilder context = Json.createObjectBuilder()
-                    .add("instructor", Json.createObjectBuilder().add("objectType", "Agent").add("name", assessor.displayName())
-                            .add("account", Json.createObjectBuilder().add("homePage", home).add("name", assessor.username())))
-                    .add("contextActivities", Json.createObjectBuilder().add("parent", Json.createArrayBuilder().add(course(learner)))
-                            .add("other", Json.createArrayBuilder().add(Json.createObjectBuilder().add("objectType", "Activity")
+            JsonObjectBuilder context = JSON.createObjectBuilder()
+                    .add("instructor", JSON.createObjectBuilder().add("objectType", "Agent").add("name", assessor.displayName())
+                            .add("account", JSON.createObjectBuilder().add("homePage", home).add("name", assessor.username())))
+                    .add("contextActivities", JSON.createObjectBuilder().add("parent", JSON.createArrayBuilder().add(course(learner)))
+                            .add("other", JSON.createArrayBuilder().add(JSON.createObjectBuilder().add("objectType", "Activity")
                                     .add("id", home + "/xapi/activities/evidence/" + judgement.evidenceId()))));
             rows.add(row(met ? Verbs.PASSED : Verbs.FAILED, learner, activity(home + "/xapi/activities/indicators/" + indicator.standardCode()
                     + ":" + indicator.code(), indicator.code() + " " + indicator.content(), "http://adlnet.gov/expapi/activities/objective"),
-                    context, Json.createObjectBuilder().add("success", met), judgement.judgedAt()));
+                    context, JSON.createObjectBuilder().add("success", met), judgement.judgedAt()));
         }
         statements.saveAll(rows);
     }
@@ -109,8 +113,8 @@ class XapiOutbox {
     void onEnrollmentsCompleted(EnrollmentsCompleted event) {
         List<XapiStatement> rows = new ArrayList<>();
         for (XapiRepository.EnrolledAs enrolled : statements.enrolledIn(event.enrollmentIds())) {
-            rows.add(row(Verbs.COMPLETED, enrolled.enrolled(), course(enrolled.enrolled()), Json.createObjectBuilder(),
-                    Json.createObjectBuilder().add("completion", true).add("success", true), event.completedAt()));
+            rows.add(row(Verbs.COMPLETED, enrolled.enrolled(), course(enrolled.enrolled()), JSON.createObjectBuilder(),
+                    JSON.createObjectBuilder().add("completion", true).add("success", true), event.completedAt()));
         }
         statements.saveAll(rows);
     }
@@ -123,19 +127,19 @@ class XapiOutbox {
                               JsonObjectBuilder result, Instant at) {
         String id = UUID.randomUUID().toString();
         Instant stored = clock.instant().truncatedTo(ChronoUnit.MILLIS);
-        JsonObject statement = Json.createObjectBuilder()
+        JsonObject statement = JSON.createObjectBuilder()
                 .add("id", id)
-                .add("actor", Json.createObjectBuilder().add("objectType", "Agent").add("name", enrolled.displayName())
-                        .add("account", Json.createObjectBuilder().add("homePage", home).add("name", enrolled.username())))
-                .add("verb", Json.createObjectBuilder().add("id", verb.id)
-                        .add("display", Json.createObjectBuilder().add("en-US", verb.english).add("zh-TW", verb.chinese)))
+                .add("actor", JSON.createObjectBuilder().add("objectType", "Agent").add("name", enrolled.displayName())
+                        .add("account", JSON.createObjectBuilder().add("homePage", home).add("name", enrolled.username())))
+                .add("verb", JSON.createObjectBuilder().add("id", verb.id)
+                        .add("display", JSON.createObjectBuilder().add("en-US", verb.english).add("zh-TW", verb.chinese)))
                 .add("object", object)
                 .add("context", context.add("platform", "competency-backend").add("language", "zh-TW"))
                 .add("timestamp", at.truncatedTo(ChronoUnit.MILLIS).toString())
                 .add("version", "1.0.3")
                 .build();
         if (result != null) {
-            statement = Json.createObjectBuilder(statement).add("result", result).build();
+            statement = JSON.createObjectBuilder(statement).add("result", result).build();
         }
         return new XapiStatement(null, id, verb.id, enrolled.learnerId(), stored, statement.toString(), null, 0, stored, null);
     }
@@ -145,7 +149,7 @@ class XapiOutbox {
     }
 
     private static JsonObjectBuilder activity(String id, String name, String type) {
-        return Json.createObjectBuilder().add("objectType", "Activity").add("id", id).add("definition", Json.createObjectBuilder()
-                .add("name", Json.createObjectBuilder().add("zh-TW", name)).add("type", type));
+        return JSON.createObjectBuilder().add("objectType", "Activity").add("id", id).add("definition", JSON.createObjectBuilder()
+                .add("name", JSON.createObjectBuilder().add("zh-TW", name)).add("type", type));
     }
 }
