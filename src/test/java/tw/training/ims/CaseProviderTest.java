@@ -42,7 +42,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * The CASE 1.1 provider (issue 19): every package of the five seeds validates against the published CASE 1.1 CFPackage
  * schema with format assertions on, holds every item and association the document has, and keeps its identifiers across
- * a restart; the list pages and sorts; items and associations read on their own; anonymous reads refused by default.
+ * a restart; every other response validates against the schema's definitions; the list pages and sorts; items and
+ * associations read on their own; anonymous reads refused by default.
  */
 @MicronautTest(transactional = false)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -80,14 +81,81 @@ class CaseProviderTest implements DatabaseTest {
 
     /** The published schema, loaded at the location its relative {@code $id} resolves against; formats asserted. */
     static Schema caseSchema() throws Exception {
+        return caseSchema("");
+    }
+
+    /** The published schema, or one of its definitions ({@code #/$defs/…}). */
+    static Schema caseSchema(String fragment) throws Exception {
         try (InputStream in = CaseProviderTest.class.getResourceAsStream("/schemas/case-v1p1-cfpackage-schema.json")) {
             String text = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
             String location = "https://purl.imsglobal.org/spec/case/v1p1/schema/json/getCFPackage-200-responsepayload-schema.json";
             SchemaRegistry registry = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12, builder -> builder
                     .schemaRegistryConfig(SchemaRegistryConfig.builder().formatAssertionsEnabled(true).build())
                     .schemas(Map.of(location, text)));
-            return registry.getSchema(SchemaLocation.of(location));
+            return registry.getSchema(SchemaLocation.of(location + fragment));
         }
+    }
+
+    private static List<String> problems(Schema schema, JsonNode instance) {
+        return schema.validate(instance).stream().map(e -> e.getInstanceLocation() + " " + e.getMessage()).toList();
+    }
+
+    /**
+     * The other responses, checked against the same published definitions: a document as the package's document; an item or
+     * association read on its own is the package's form plus its {@code CFDocumentURI} (CASE 1.1's CFItemDType and
+     * CFAssociationDType), which is checked as the link it is. For every seed, every kind of item and every association
+     * of one item of each kind it has.
+     */
+    @Test
+    void everyOtherResponseValidatesAgainstThePublishedDefinitions() throws Exception {
+        Schema document = caseSchema("#/$defs/CFPckgDocumentDType");
+        Schema item = caseSchema("#/$defs/CFPckgItemDType");
+        Schema association = caseSchema("#/$defs/CFPckgAssociationDType");
+        Schema link = caseSchema("#/$defs/LinkURIDType");
+        JsonNode list = get("/ims/case/v1p1/CFDocuments");
+        assertEquals(5, list.get("CFDocuments").size());
+        int items = 0;
+        int associations = 0;
+        Set<String> kinds = new HashSet<>();
+        for (JsonNode listed : list.get("CFDocuments")) {
+            assertEquals(List.of(), problems(document, listed));
+            String id = listed.get("identifier").asText();
+            assertEquals(List.of(), problems(document, get("/ims/case/v1p1/CFDocuments/" + id)));
+            Map<String, String> oneOfEachKind = new java.util.TreeMap<>();
+            get("/ims/case/v1p1/CFPackages/" + id).get("CFItems").forEach(i -> oneOfEachKind.putIfAbsent(i.get("CFItemType").asText(),
+                    i.get("identifier").asText()));
+            kinds.addAll(oneOfEachKind.keySet());
+            for (String itemId : oneOfEachKind.values()) {
+                JsonNode alone = get("/ims/case/v1p1/CFItems/" + itemId);
+                assertStandalone(item, link, alone, id);
+                JsonNode withAssociations = get("/ims/case/v1p1/CFItemAssociations/" + itemId);
+                assertEquals(alone, withAssociations.get("CFItem"));
+                assertEquals(Set.of("CFItem", "CFAssociations"), fieldNames(withAssociations));
+                for (JsonNode each : withAssociations.get("CFAssociations")) {
+                    assertStandalone(association, link, each, id);
+                    assertEquals(each, get("/ims/case/v1p1/CFAssociations/" + each.get("identifier").asText()));
+                    associations++;
+                }
+                items++;
+            }
+        }
+        assertEquals(Set.of("Responsibility", "Task", "WorkOutput", "PerformanceIndicator", "Knowledge", "Skill", "Attitude"), kinds,
+                "every kind of item, across the seeds");
+        assertTrue(associations >= items, "each item is at least the child of one parent: " + associations + " for " + items);
+    }
+
+    private static void assertStandalone(Schema packageForm, Schema link, JsonNode standalone, String documentId) {
+        com.fasterxml.jackson.databind.node.ObjectNode packaged = standalone.deepCopy();
+        JsonNode documentUri = packaged.remove("CFDocumentURI");
+        assertEquals(List.of(), problems(packageForm, packaged), standalone.toString());
+        assertEquals(List.of(), problems(link, documentUri), standalone.toString());
+        assertEquals(documentId, documentUri.get("identifier").asText());
+    }
+
+    private static Set<String> fieldNames(JsonNode node) {
+        Set<String> names = new HashSet<>();
+        node.fieldNames().forEachRemaining(names::add);
+        return names;
     }
 
     private JsonNode get(String path) throws Exception {
@@ -139,6 +207,8 @@ class CaseProviderTest implements DatabaseTest {
         List<String> errors = schema.validate(broken).stream().map(e -> e.getInstanceLocation().toString()).toList();
         assertTrue(errors.stream().anyMatch(e -> e.contains("lastChangeDateTime")), "formats are asserted: " + errors);
         assertTrue(errors.stream().anyMatch(e -> e.contains("CFItems")), "no property outside the schema: " + errors);
+        JsonNode standaloneItem = get("/ims/case/v1p1/CFItems/" + broken.get("CFItems").get(1).get("identifier").asText());
+        assertTrue(!problems(caseSchema("#/$defs/CFPckgItemDType"), standaloneItem).isEmpty(), "a definition checks too: CFDocumentURI is no package item's");
     }
 
     @Test
