@@ -27,6 +27,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -76,6 +77,7 @@ class ElearningBrowserTest {
     private long enrollment;
     private Browser trainer;
     private Browser learner;
+    private String scoredAttemptPath;
 
     @BeforeAll
     void aDraftCourse() {
@@ -189,6 +191,7 @@ class ElearningBrowserTest {
         assertEquals(10, learner.driver.findElements(By.cssSelector("fieldset.question input:checked")).size(), "a reload resumes every answer");
         learner.driver.findElement(By.id("submit-attempt")).click();
         learner.waiting().until(ExpectedConditions.presenceOfElementLocated(By.id("scores")));
+        scoredAttemptPath = java.net.URI.create(learner.driver.getCurrentUrl()).getPath();
         String scores = learner.driver.findElement(By.id("scores")).getText();
         assertTrue(scores.contains("P2.3.1") && scores.contains("5/5") && scores.contains("P2.3.2"), scores);
         learner.assertAccessible();
@@ -201,6 +204,58 @@ class ElearningBrowserTest {
         assertFalse(learner.driver.findElement(By.id("indicator-P2.3.3")).getAttribute("class").contains(" met"), "P2.3.3 was not tested");
         learner.assertAccessible();
         learner.screenshot(SHOTS, "course-met");
+    }
+
+    /**
+     * The same pages in a browser whose language is English, each checked by axe-core and for its language: the trainer's
+     * (materials, a lesson, the video, cohort activity, tests, a test's results) and a learner's (course, lesson, test, an
+     * open attempt, a scored one). English words differ, and so does what axe can find.
+     */
+    @Test
+    @Order(3)
+    void everyELearningPagePassesAxeInEnglish() {
+        long module = api.firstModule(trainerToken, course);
+        List<Map<String, Object>> materials = api.list(trainerToken, "/api/courses/" + course + "/modules/" + module + "/materials");
+        long test = LearningApi.id(api.list(trainerToken, "/api/courses/" + course + "/tests").get(0));
+        String scoredAttempt = scoredAttemptPath;
+        List<String> wrong = new ArrayList<>();
+        try (Browser english = Browser.start(server.getURL().toString(), "en")) {
+            english.signIn("elearning.trainer", TestUsers.PASSWORD, "/courses/" + course);
+            List<String> trainerPages = new ArrayList<>(List.of("/courses/" + course + "/modules/" + module + "/materials",
+                    "/courses/" + course + "/activity", "/courses/" + course + "/tests", "/tests/" + test + "/results"));
+            materials.forEach(m -> trainerPages.add("/materials/" + m.get("id")));
+            checkInEnglish(english, trainerPages, wrong);
+        }
+        TestUsers users = TestUsers.of(context, http);
+        String englishLearner = users.tokenFor("elearning.english", Roles.LEARNER);
+        long englishEnrollment = LearningApi.id(api.post(trainerToken, "/api/courses/" + course + "/enrollments", Map.of("username", "elearning.english")));
+        long openAttempt = LearningApi.id(api.post(englishLearner, "/api/tests/" + test + "/attempts", Map.of()));
+        try (Browser english = Browser.start(server.getURL().toString(), "en")) {
+            english.signIn("elearning.english", TestUsers.PASSWORD, "/enrollments/" + englishEnrollment);
+            List<String> learnerPages = new ArrayList<>(List.of("/enrollments/" + englishEnrollment, "/tests/" + test, "/attempts/" + openAttempt));
+            materials.forEach(m -> learnerPages.add("/materials/" + m.get("id")));
+            checkInEnglish(english, learnerPages, wrong);
+            english.open("/attempts/" + openAttempt);
+            assertEquals(1, english.driver.findElements(By.id("attempt")).size(), "the open attempt's form");
+        }
+        try (Browser english = Browser.start(server.getURL().toString(), "en")) {
+            english.signIn("elearning.learner", TestUsers.PASSWORD, "/enrollments/" + enrollment);
+            checkInEnglish(english, List.of(scoredAttempt), wrong);
+            assertEquals(1, english.driver.findElements(By.id("scores")).size(), "the scored attempt");
+        }
+        assertEquals(List.of(), wrong);
+    }
+
+    private static void checkInEnglish(Browser browser, List<String> paths, List<String> wrong) {
+        for (String path : paths) {
+            browser.open(path);
+            assertEquals("en", browser.driver.findElement(By.tagName("html")).getAttribute("lang"), path + " in English");
+            try {
+                browser.assertAccessible();
+            } catch (AssertionError violation) {
+                wrong.add(path + ": " + violation.getMessage());
+            }
+        }
     }
 
     private static void setNumber(WebElement input, String value) {
