@@ -16,6 +16,8 @@ import jakarta.json.JsonObject;
 import tw.training.account.Actor;
 import tw.training.problem.NotFoundException;
 
+import java.util.List;
+
 /** SPEC §12: a certificate as an Open Badges 3.0 credential; the issuer's key and each credential's status, public. */
 @Controller
 @Tag(name = "Open Badges 3.0")
@@ -36,9 +38,28 @@ class BadgeController {
     @Operation(summary = "The certificate as a signed Open Badges 3.0 OpenBadgeCredential (Data Integrity eddsa-rdfc-2022); with Accept:"
             + " application/vc+jwt, the same credential as a VC-JWT (a compact JWS, EdDSA). Its learner, the course's trainers, admins")
     HttpResponse<String> credential(HttpRequest<?> request, @PathVariable String number, @Parameter(hidden = true) Actor actor) {
-        boolean jwt = request.getHeaders().accept().stream().anyMatch(type -> type.getName().equals(VC_JWT));
+        boolean jwt = prefersJwt(request.getHeaders().accept());
         return jwt ? HttpResponse.ok(credentials.jwt(number, actor)).contentType(VC_JWT)
                 : HttpResponse.ok(credentials.credential(number, actor).toString()).contentType(LD_JSON);
+    }
+
+    /**
+     * Whether the client asked for the VC-JWT over the JSON-LD credential: {@code application/vc+jwt} with a quality above
+     * every JSON-LD, JSON or wildcard type it also accepts ({@code Accept: application/ld+json, application/vc+jwt;q=0.5}
+     * gets JSON-LD).
+     */
+    static boolean prefersJwt(List<MediaType> accepted) {
+        double jwt = 0;
+        double json = 0;
+        for (MediaType type : accepted) {
+            double quality = type.getQualityAsNumber().doubleValue();
+            if (type.getName().equals(VC_JWT)) {
+                jwt = Math.max(jwt, quality);
+            } else if (List.of(LD_JSON, MediaType.APPLICATION_JSON, "application/*", "*/*").contains(type.getName())) {
+                json = Math.max(json, quality);
+            }
+        }
+        return jwt > 0 && jwt > json;
     }
 
     @Get(CredentialService.ISSUER_PATH)
