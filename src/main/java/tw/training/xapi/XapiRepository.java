@@ -46,6 +46,11 @@ interface XapiRepository extends GenericRepository<XapiStatement, Long> {
     @Query("UPDATE xapi_statement SET attempts = attempts + 1, next_attempt_at = :next, last_error = :error WHERE statement_seq IN (:seqs)")
     void failed(List<Long> seqs, Instant next, String error);
 
+    /** Deletes up to {@code limit} statements sent before {@code before}, the oldest first; answers how many. */
+    @Query("DELETE FROM xapi_statement WHERE statement_seq IN (SELECT statement_seq FROM xapi_statement WHERE sent_at < :before"
+            + " ORDER BY statement_seq FETCH FIRST :limit ROWS ONLY)")
+    int pruneSent(Instant before, int limit);
+
     /** An enrollment's learner and course. */
     @Introspected
     record Enrolled(long learnerId, String username, String displayName, String courseCode, String courseTitle) {
