@@ -4,12 +4,16 @@ import com.sun.net.httpserver.HttpServer;
 import io.micronaut.core.type.Argument;
 import org.junit.jupiter.api.Test;
 
+import java.io.IOException;
 import java.net.InetSocketAddress;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -45,8 +49,8 @@ class XapiKillIT {
             JarServer.Multipart evidence = JarServer.evidence(null);
             String learner = server.login("kill.learner");
             assertEquals(201, server.http.send(server.request("/api/enrollments/" + enrollment + "/evidence", learner)
-                    .header("Content-Type", evidence.contentType()).POST(java.net.http.HttpRequest.BodyPublishers.ofByteArray(evidence.body())).build(),
-                    java.net.http.HttpResponse.BodyHandlers.ofString()).statusCode());
+                    .header("Content-Type", evidence.contentType()).POST(HttpRequest.BodyPublishers.ofByteArray(evidence.body())).build(),
+                    HttpResponse.BodyHandlers.ofString()).statusCode());
             List<String> written = outbox(server, admin);
             assertEquals(1, written.size(), "the evidence's statement, committed with it");
             server.process().destroyForcibly().waitFor();
@@ -78,7 +82,7 @@ class XapiKillIT {
     /** An LRS on 127.0.0.1 that records each batch's statement ids, holding its answer while {@code released} is closed. */
     private HttpServer mockLrs() throws Exception {
         HttpServer lrs = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        lrs.setExecutor(java.util.concurrent.Executors.newCachedThreadPool());
+        lrs.setExecutor(Executors.newCachedThreadPool());
         lrs.createContext("/xapi/statements", exchange -> {
             List<String> ids = new ArrayList<>();
             for (Map<String, Object> statement : JarServer.JSON.readValue(exchange.getRequestBody().readAllBytes(),
@@ -94,7 +98,7 @@ class XapiKillIT {
             }
             try {
                 exchange.sendResponseHeaders(200, -1);
-            } catch (java.io.IOException gone) {
+            } catch (IOException gone) {
                 // the server that sent it was killed meanwhile
             }
             exchange.close();

@@ -2,6 +2,7 @@ package tw.training.xapi;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.MediaType;
@@ -20,6 +21,8 @@ import tw.training.testing.PortfolioCourse;
 import tw.training.testing.SeedCertificates;
 import tw.training.testing.TestUsers;
 
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -135,7 +138,7 @@ class XapiStatementsTest implements DatabaseTest {
         list("?learner=xapi.learner&verb=http://adlnet.gov/expapi/verbs/passed").get("statements").forEach(statement -> all.add(statement.get("id").asText()));
         assertEquals(all, ids, "in order, none twice, none left out");
         assertEquals("", list("").get("more").asText());
-        assertEquals(0, list("?learner=" + java.net.URLEncoder.encode("a\"b c&d", java.nio.charset.StandardCharsets.UTF_8) + "&limit=1")
+        assertEquals(0, list("?learner=" + URLEncoder.encode("a\"b c&d", StandardCharsets.UTF_8) + "&limit=1")
                 .get("statements").size(), "any learner filter, the answer still JSON");
     }
 
@@ -166,15 +169,15 @@ class XapiStatementsTest implements DatabaseTest {
     /** The rules are not a formality: a statement broken in each way is told each fault. */
     @Test
     void theRulesCanFail() throws Exception {
-        com.fasterxml.jackson.databind.node.ObjectNode broken = (com.fasterxml.jackson.databind.node.ObjectNode) list("?limit=1").get("statements").get(0);
+        ObjectNode broken = (ObjectNode) list("?limit=1").get("statements").get(0);
         assertEquals(List.of(), XapiRules.problems(broken));
         broken.put("id", "not-a-uuid");
-        ((com.fasterxml.jackson.databind.node.ObjectNode) broken.get("actor")).put("mbox", "mailto:learner@example.org");
+        ((ObjectNode) broken.get("actor")).put("mbox", "mailto:learner@example.org");
         broken.put("timestamp", "2026-11-29T10:00:00");
         broken.put("score", 3);
-        ((com.fasterxml.jackson.databind.node.ObjectNode) broken.get("verb").get("display")).put("not a tag", "x");
-        ((com.fasterxml.jackson.databind.node.ObjectNode) broken.get("object")).putNull("definition");
-        ((com.fasterxml.jackson.databind.node.ObjectNode) broken.get("object")).put("id", "evidence 1");
+        ((ObjectNode) broken.get("verb").get("display")).put("not a tag", "x");
+        ((ObjectNode) broken.get("object")).putNull("definition");
+        ((ObjectNode) broken.get("object")).put("id", "evidence 1");
         assertEquals(7, XapiRules.problems(broken).size(), XapiRules.problems(broken).toString());
     }
 }
