@@ -40,6 +40,12 @@ interface XapiRepository extends GenericRepository<XapiStatement, Long> {
     @Query("SELECT MIN(statement_seq) FROM xapi_statement WHERE sent_at IS NULL")
     Optional<Long> firstUnsent();
 
+    @Query("SELECT COUNT(*) FROM xapi_statement WHERE sent_at IS NULL")
+    long unsentCount();
+
+    @Query("SELECT MIN(stored_at) FROM xapi_statement WHERE sent_at IS NULL")
+    Optional<Instant> oldestUnsent();
+
     @Query("UPDATE xapi_statement SET sent_at = :at, last_error = NULL WHERE statement_seq IN (:seqs)")
     void sent(List<Long> seqs, Instant at);
 

@@ -140,6 +140,13 @@ class XapiSenderTest implements DatabaseTest {
         return ids;
     }
 
+    /** A gauge's value as a Prometheus scrape shows it. */
+    private double gauge(String name) {
+        String scraped = http.toBlocking().retrieve("/metrics");
+        return scraped.lines().filter(line -> line.startsWith(name + " ")).map(line -> Double.parseDouble(line.substring(name.length() + 1)))
+                .findFirst().orElseThrow(() -> new AssertionError(name + " not scraped"));
+    }
+
     @Test
     @Order(1)
     void statementsArriveInOrderWithTheVersionHeaderAndBasicCredentials() throws Exception {
@@ -161,10 +168,14 @@ class XapiSenderTest implements DatabaseTest {
         assertEquals(0, sender.sendBatch());
         clock.pass(Duration.ofSeconds(3));
         assertEquals(0, sender.sendBatch(), "still down");
+        assertEquals(2.0, gauge("competency_xapi_statements_unsent"), "operators see two waiting");
+        assertTrue(gauge("competency_xapi_oldest_unsent_age_seconds") >= 3.0, "for at least the three seconds that passed");
         down = false;
         assertEquals(0, sender.sendBatch(), "back-off: not due yet");
         clock.pass(Duration.ofSeconds(5));
         assertEquals(2, sender.sendBatch());
+        assertEquals(0.0, gauge("competency_xapi_statements_unsent"));
+        assertEquals(0.0, gauge("competency_xapi_oldest_unsent_age_seconds"));
         assertEquals(outbox(), received);
         assertEquals(received.size(), new HashSet<>(received).size(), "no statement twice");
     }
