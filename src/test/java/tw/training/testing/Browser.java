@@ -1,6 +1,7 @@
 package tw.training.testing;
 
 import org.junit.jupiter.api.Assumptions;
+import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
@@ -136,6 +137,22 @@ public final class Browser implements AutoCloseable {
                         + "  return {id: v.id, help: v.help, nodes: v.nodes.map(function (n) { return n.html; }).slice(0, 3)}; })); })"
                         + ".catch(function (e) { done([{id: 'axe-failed', help: String(e), nodes: []}]); });");
         assertEquals(List.of(), violations, () -> "accessibility violations on " + path());
+    }
+
+    /**
+     * Opens each path and checks it is in {@code language} (its {@code html lang}) and passes axe-core; an inaccessible
+     * page is added to {@code wrong} (so one run lists them all), a page in another language fails at once.
+     */
+    public void checkPages(String language, List<String> paths, List<String> wrong) {
+        for (String path : paths) {
+            open(path);
+            assertEquals(language, driver.findElement(By.tagName("html")).getAttribute("lang"), path + " in " + language);
+            try {
+                assertAccessible();
+            } catch (AssertionError violation) {
+                wrong.add(path + ": " + violation.getMessage());
+            }
+        }
     }
 
     private static String axe() {

@@ -224,7 +224,7 @@ class ElearningBrowserTest {
             List<String> trainerPages = new ArrayList<>(List.of("/courses/" + course + "/modules/" + module + "/materials",
                     "/courses/" + course + "/activity", "/courses/" + course + "/tests", "/tests/" + test + "/results"));
             materials.forEach(m -> trainerPages.add("/materials/" + m.get("id")));
-            checkInEnglish(english, trainerPages, wrong);
+            english.checkPages("en", trainerPages, wrong);
         }
         TestUsers users = TestUsers.of(context, http);
         String englishLearner = users.tokenFor("elearning.english", Roles.LEARNER);
@@ -234,28 +234,16 @@ class ElearningBrowserTest {
             english.signIn("elearning.english", TestUsers.PASSWORD, "/enrollments/" + englishEnrollment);
             List<String> learnerPages = new ArrayList<>(List.of("/enrollments/" + englishEnrollment, "/tests/" + test, "/attempts/" + openAttempt));
             materials.forEach(m -> learnerPages.add("/materials/" + m.get("id")));
-            checkInEnglish(english, learnerPages, wrong);
+            english.checkPages("en", learnerPages, wrong);
             english.open("/attempts/" + openAttempt);
             assertEquals(1, english.driver.findElements(By.id("attempt")).size(), "the open attempt's form");
         }
         try (Browser english = Browser.start(server.getURL().toString(), "en")) {
             english.signIn("elearning.learner", TestUsers.PASSWORD, "/enrollments/" + enrollment);
-            checkInEnglish(english, List.of(scoredAttempt), wrong);
+            english.checkPages("en", List.of(scoredAttempt), wrong);
             assertEquals(1, english.driver.findElements(By.id("scores")).size(), "the scored attempt");
         }
         assertEquals(List.of(), wrong);
-    }
-
-    private static void checkInEnglish(Browser browser, List<String> paths, List<String> wrong) {
-        for (String path : paths) {
-            browser.open(path);
-            assertEquals("en", browser.driver.findElement(By.tagName("html")).getAttribute("lang"), path + " in English");
-            try {
-                browser.assertAccessible();
-            } catch (AssertionError violation) {
-                wrong.add(path + ": " + violation.getMessage());
-            }
-        }
     }
 
     private static void setNumber(WebElement input, String value) {
