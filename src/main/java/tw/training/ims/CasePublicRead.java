@@ -1,6 +1,5 @@
 package tw.training.ims;
 
-import io.micronaut.context.annotation.Requires;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpMethod;
 import io.micronaut.http.HttpRequest;
@@ -13,17 +12,21 @@ import org.reactivestreams.Publisher;
 import reactor.core.publisher.Mono;
 
 /**
- * When the administrator has opened the CASE provider to anyone ({@code app.case.public-read: true}), its reads need no
- * sign-in; this rule answers before the controllers' {@code @Secured} (signed-in users) and says nothing of any other
- * request. Without the setting it does not exist.
+ * While the CASE provider is open to anyone ({@link CaseAccess}), its reads need no sign-in; this rule answers before the
+ * controllers' {@code @Secured} (signed-in users) and says nothing of any other request, nor of any while it is closed.
  */
 @Singleton
-@Requires(property = "app.case.public-read", value = "true")
 class CasePublicRead implements SecurityRule<HttpRequest<?>> {
+
+    private final CaseAccess access;
+
+    CasePublicRead(CaseAccess access) {
+        this.access = access;
+    }
 
     @Override
     public Publisher<SecurityRuleResult> check(@Nullable HttpRequest<?> request, @Nullable Authentication authentication) {
-        boolean read = request != null && request.getMethod() == HttpMethod.GET && request.getPath().startsWith(CaseController.ROOT + "/");
+        boolean read = access.open() && request != null && request.getMethod() == HttpMethod.GET && request.getPath().startsWith(CaseController.ROOT + "/");
         return Mono.just(read ? SecurityRuleResult.ALLOWED : SecurityRuleResult.UNKNOWN);
     }
 

@@ -87,6 +87,18 @@ class AdminBrowserTest {
         browser.assertAccessible();
         browser.screenshot(SHOTS, "audit");
 
+        // the CASE frameworks opened to anyone on the settings page, then back to the configuration
+        browser.open("/admin/settings");
+        browser.assertAccessible();
+        browser.driver.findElement(By.cssSelector("input[name='caseRead'][value='anyone']")).click();
+        browser.driver.findElement(By.cssSelector("form[action='/admin/settings/case-public-read'] button[type='submit']")).click();
+        assertTrue(browser.driver.findElement(By.id("case-read-now")).getText().contains("任何人"), "open now");
+        browser.assertAccessible();
+        browser.screenshot(SHOTS, "settings");
+        browser.driver.findElement(By.cssSelector("input[name='caseRead'][value='configured']")).click();
+        browser.driver.findElement(By.cssSelector("form[action='/admin/settings/case-public-read'] button[type='submit']")).click();
+        assertTrue(browser.driver.findElement(By.id("case-read-now")).getText().contains("只有登入"), "closed again");
+
         // a document imported from its file, its warnings read
         browser.open("/catalogue/import");
         browser.driver.findElement(By.id("code")).sendKeys("THM4224-M02");

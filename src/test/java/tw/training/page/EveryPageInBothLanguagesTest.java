@@ -186,6 +186,11 @@ class EveryPageInBothLanguagesTest implements DatabaseTest {
                     return admin.post("/admin/users", List.of(Map.entry("_csrf", admin.token()), Map.entry("username", "x"), Map.entry("password", "short")));
                 }),
                 new Visit("the audit trail", 200, () -> administrator(base, language).get("/admin/audit?type=LOGIN_SUCCEEDED")),
+                new Visit("the settings", 200, () -> administrator(base, language).get("/admin/settings?saved")),
+                new Visit("a setting refused", 422, () -> {
+                    FormClient admin = administrator(base, language);
+                    return admin.postForm("/admin/settings/case-public-read", "caseRead", "everyone");
+                }),
                 new Visit("a course's certificates (administrator)", 200, () -> administrator(base, language).get("/courses/" + course.id()
                         + "/certificates?done=issued:X-1")),
                 new Visit("a course's certificates (trainer)", 200, () -> languagesTrainer(base, language).get("/courses/" + course.id() + "/certificates")),

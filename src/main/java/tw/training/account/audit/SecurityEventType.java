@@ -17,5 +17,7 @@ public enum SecurityEventType {
     PASSWORD_RESET,
     PASSWORD_CHANGED,
     ROLES_CHANGED,
-    BOOTSTRAP_ADMIN_CREATED
+    BOOTSTRAP_ADMIN_CREATED,
+    /** An administrator changed a setting of the service (its name and new value in the detail). */
+    SETTING_CHANGED
 }
