@@ -92,12 +92,13 @@ class AdminBrowserTest {
         browser.assertAccessible();
         browser.driver.findElement(By.cssSelector("input[name='caseRead'][value='anyone']")).click();
         browser.driver.findElement(By.cssSelector("form[action='/admin/settings/case-public-read'] button[type='submit']")).click();
-        assertTrue(browser.driver.findElement(By.id("case-read-now")).getText().contains("任何人"), "open now");
+        // the answer is a new page: wait for it rather than read the old one
+        browser.waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.id("case-read-now"), "任何人"));
         browser.assertAccessible();
         browser.screenshot(SHOTS, "settings");
         browser.driver.findElement(By.cssSelector("input[name='caseRead'][value='configured']")).click();
         browser.driver.findElement(By.cssSelector("form[action='/admin/settings/case-public-read'] button[type='submit']")).click();
-        assertTrue(browser.driver.findElement(By.id("case-read-now")).getText().contains("只有登入"), "closed again");
+        browser.waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.id("case-read-now"), "只有登入"));
 
         // a document imported from its file, its warnings read
         browser.open("/catalogue/import");
