@@ -130,6 +130,12 @@ class CaseAccessTest implements DatabaseTest {
                 HttpRequest.PUT(PATH, "{\"publicRead\":\"maybe\"}").contentType("application/json").bearerAuth(admin)));
         assertTrue(bad.code() == 400 || bad.code() == 422, "refused as bad input: " + bad.code());
         assertEquals("application/problem+json", bad.getResponse().getContentType().map(Object::toString).orElse(""));
+        for (String body : List.of("not json", "[true]", "null", "{\"publicRead\":true,\"more\":1}", "{\"publicRead\":1}")) {
+            HttpClientResponseException refused = assertThrows(HttpClientResponseException.class, () -> http.toBlocking().exchange(
+                    HttpRequest.PUT(PATH, body).contentType("application/json").bearerAuth(admin)));
+            assertTrue(refused.code() == 400 || refused.code() == 422, body + ": " + refused.code());
+            assertEquals("application/problem+json", refused.getResponse().getContentType().map(Object::toString).orElse(""), body);
+        }
         assertEquals(401, anonymousRead(http), "none of these opened anything");
     }
 
