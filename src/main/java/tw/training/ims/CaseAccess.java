@@ -73,8 +73,7 @@ public class CaseAccess {
                     SETTING + " " + (publicRead == null ? "as configured (" + configured + ")" : publicRead));
             return null;
         });
-        refresh();
-        return view();
+        return reload();
     }
 
     @EventListener
@@ -85,9 +84,19 @@ public class CaseAccess {
     @Scheduled(fixedDelay = "${app.settings.refresh-every:5s}", initialDelay = "${app.settings.refresh-every:5s}")
     void refresh() {
         try {
-            open = view().publicRead();
+            reload();
         } catch (RuntimeException e) {
             LOG.warn("CASE access not read again now ({}); kept as it was", e.toString());
         }
+    }
+
+    /**
+     * Reads the setting and keeps its answer for the rule. One at a time: a scheduled refresh that read just before a change
+     * committed cannot then overwrite the change's own, newer answer.
+     */
+    private synchronized View reload() {
+        View now = view();
+        open = now.publicRead();
+        return now;
     }
 }

@@ -14,8 +14,6 @@ import java.util.Optional;
 @JdbcRepository(dialect = Dialect.POSTGRES)
 public interface SettingRepository extends GenericRepository<Setting, String> {
 
-    Optional<Setting> findById(String name);
-
     /** A setting as administrators read it: who set it by username. */
     @Introspected
     record Shown(String name, @Nullable String settingValue, @Nullable String updatedBy, @Nullable Instant updatedAt) {
