@@ -22,9 +22,9 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashSet;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Random;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -126,7 +126,7 @@ public class AttemptService {
             AttemptItem drawn = attemptItems.of(attemptId).stream().filter(i -> i.itemId() == itemId).findFirst()
                     .orElseThrow(() -> new NotFoundException("attempt " + attemptId + " has no item " + itemId));
             Item item = items.findById(itemId).orElseThrow();
-            attemptItems.answer(attemptId, itemId, stored(item, answer), now);
+            attemptItems.answer(attemptId, itemId, stored(item, OptionOrder.of(drawn.optionOrder()), answer), now);
             return false;
         });
         if (late) {
@@ -188,7 +188,8 @@ public class AttemptService {
         return rows;
     }
 
-    private static @Nullable String stored(Item item, AttemptViews.Answer answer) {
+    /** The answer as stored: a short answer's text, or the chosen options' authored positions (the learner names them as shown). */
+    private static @Nullable String stored(Item item, OptionOrder shown, AttemptViews.Answer answer) {
         if (item.kind() == ItemKind.SHORT_ANSWER) {
             if (answer.choices() != null && !answer.choices().isEmpty()) {
                 throw InvalidInputException.of("choices", "a short answer is given as text");
@@ -203,15 +204,21 @@ public class AttemptService {
             throw InvalidInputException.of("text", "a " + item.kind() + " item is answered with choices (option ids)");
         }
         List<Integer> choices = answer.choices() == null ? List.of() : answer.choices();
-        int count = item.kind() == ItemKind.TRUE_FALSE ? 2 : Integer.MAX_VALUE;
-        Set<Integer> distinct = new LinkedHashSet<>(choices);
-        if (distinct.size() != choices.size() || choices.stream().anyMatch(c -> c == null || c < 1 || c > count)) {
+        if (choices.stream().anyMatch(Objects::isNull) || new HashSet<>(choices).size() != choices.size()) {
             throw InvalidInputException.of("choices", "choices are distinct ids of the item's options");
+        }
+        List<Integer> positions = new ArrayList<>();
+        for (int choice : choices) {
+            Integer position = shown.authored(choice);
+            if (position == null) {
+                throw InvalidInputException.of("choices", "item " + item.id() + " has no option " + choice + " (its options are 1 to " + shown.size() + ")");
+            }
+            positions.add(position);
         }
         if (item.kind() != ItemKind.MULTIPLE_CHOICE && choices.size() > 1) {
             throw InvalidInputException.of("choices", "a " + item.kind() + " item takes one choice");
         }
-        return choices.isEmpty() ? null : Scoring.stored(choices);
+        return positions.isEmpty() ? null : Scoring.stored(positions);
     }
 
     /** An attempt and its enrollment, as one reader may see them. */
@@ -255,11 +262,15 @@ public class AttemptService {
             Item item = content.items().get(drawn.itemId());
             Map<Integer, String> texts = content.options().getOrDefault(item.id(), List.of()).stream()
                     .collect(Collectors.toMap(ItemOption::position, ItemOption::text));
-            List<AttemptViews.Choice> shown = Scoring.order(drawn.optionOrder()).stream().map(p -> new AttemptViews.Choice(p, texts.get(p))).toList();
+            OptionOrder order = OptionOrder.of(drawn.optionOrder());
+            List<AttemptViews.Choice> shown = new ArrayList<>();
+            for (int place = 1; place <= order.size(); place++) {
+                shown.add(new AttemptViews.Choice(place, texts.get(order.authored(place))));
+            }
             boolean choice = item.kind().scoredByMachine();
             return new AttemptViews.Question(item.id(), drawn.position(), indicators.get(drawn.indicatorId()), item.kind(), item.stem(), shown,
-                    choice ? List.copyOf(Scoring.choices(drawn.answer())) : null, choice ? null : drawn.answer(), drawn.answeredAt(),
-                    closed && choice ? List.copyOf(new java.util.TreeSet<>(content.key(item.id()))) : null,
+                    choice ? order.shown(Scoring.choices(drawn.answer())) : null, choice ? null : drawn.answer(), drawn.answeredAt(),
+                    closed && choice ? order.shown(content.key(item.id())) : null,
                     closed ? content.correct(drawn) : null,
                     closed ? item.modelAnswer() : null);
         }).toList();

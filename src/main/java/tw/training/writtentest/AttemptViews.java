@@ -26,8 +26,8 @@ public final class AttemptViews {
     }
 
     /**
-     * An item as the attempt shows it, with the indicator it was drawn for, options in the attempt's own order (their ids
-     * are the authored numbers). The
+     * An item as the attempt shows it, with the indicator it was drawn for, options in the attempt's own order, each
+     * {@code id} its place in that order (see {@link OptionOrder}: the authored number would give the key away). The
      * answer is {@code choices} (option ids) or {@code text}. {@code key}, {@code correct} and {@code modelAnswer} are
      * filled only once the attempt is closed.
      */
@@ -47,7 +47,7 @@ public final class AttemptViews {
     public record Score(String indicator, int items, int correct, int passMark, @Nullable Outcome outcome) {
     }
 
-    /** An answer: option ids for a choice item (true/false: 1 true, 2 false; an empty list clears it), text for a short answer. */
+    /** An answer: option ids as shown for a choice item (true/false: 1 true, 2 false; an empty list clears it), text for a short answer. */
     @Serdeable
     public record Answer(@Nullable List<Integer> choices, @Nullable String text) {
     }

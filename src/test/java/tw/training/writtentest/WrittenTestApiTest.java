@@ -21,6 +21,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Predicate;
 import java.util.stream.Collectors;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -61,8 +62,8 @@ class WrittenTestApiTest implements DatabaseTest {
     private TestUsers users;
     private String trainer;
     private long course;
-    /** Per item of the bank: its correct option ids and the indicator it tests. */
-    private final Map<Long, List<Integer>> keys = new HashMap<>();
+    /** Per item of the bank: the texts of its correct options (an attempt names options by its own ids) and the indicator it tests. */
+    private final Map<Long, Set<String>> keys = new HashMap<>();
     private final Map<Long, String> indicatorOf = new HashMap<>();
 
     @BeforeAll
@@ -77,7 +78,7 @@ class WrittenTestApiTest implements DatabaseTest {
         for (Map<String, Object> item : api.list(trainer, "/api/courses/" + course + "/items")) {
             long id = LearningApi.id(item);
             keys.put(id, ((List<Map<String, Object>>) item.get("options")).stream().filter(o -> Boolean.TRUE.equals(o.get("correct")))
-                    .map(o -> ((Number) o.get("id")).intValue()).toList());
+                    .map(o -> (String) o.get("text")).collect(Collectors.toSet()));
             indicatorOf.put(id, ((List<String>) item.get("indicators")).get(0));
         }
     }
@@ -109,6 +110,21 @@ class WrittenTestApiTest implements DatabaseTest {
     @SuppressWarnings("unchecked")
     private static List<Map<String, Object>> questions(Map<String, Object> attempt) {
         return (List<Map<String, Object>>) attempt.get("items");
+    }
+
+    /** The ids an attempt shows for the options of one of its questions that {@code pick} takes, ascending. */
+    @SuppressWarnings("unchecked")
+    private static List<Integer> shown(Map<String, Object> question, Predicate<String> pick) {
+        return ((List<Map<String, Object>>) question.get("options")).stream().filter(o -> pick.test((String) o.get("text")))
+                .map(o -> ((Number) o.get("id")).intValue()).sorted().toList();
+    }
+
+    private List<Integer> right(Map<String, Object> question) {
+        return shown(question, keys.get(((Number) question.get("itemId")).longValue())::contains);
+    }
+
+    private List<Integer> wrong(Map<String, Object> question) {
+        return shown(question, text -> !keys.get(((Number) question.get("itemId")).longValue()).contains(text)).subList(0, 1);
     }
 
     private void answer(Learner learner, long attempt, long item, List<Integer> choices) {
@@ -180,11 +196,11 @@ class WrittenTestApiTest implements DatabaseTest {
         boolean firstSingle = true;
         for (Map<String, Object> item : questions(attempt)) {
             long itemId = ((Number) item.get("itemId")).longValue();
-            List<Integer> key = keys.get(itemId);
+            List<Integer> key = right(item);
             switch ((String) item.get("kind")) {
                 case "SINGLE_CHOICE" -> {
                     // one of P2.3.1's two right, one wrong: 50 %, its pass mark
-                    answer(learner, id, itemId, firstSingle ? key : List.of(3));
+                    answer(learner, id, itemId, firstSingle ? key : wrong(item));
                     firstSingle = false;
                 }
                 case "MULTIPLE_CHOICE" -> answer(learner, id, itemId, List.of(key.get(0))); // partial: wrong
@@ -298,8 +314,8 @@ class WrittenTestApiTest implements DatabaseTest {
             Map<String, Object> attempt = start(learner, test);
             for (Map<String, Object> item : questions(attempt)) {
                 long itemId = ((Number) item.get("itemId")).longValue();
-                boolean right = name.equals("stats.one") || keys.get(itemId).equals(List.of(1));
-                answer(learner, LearningApi.id(attempt), itemId, right ? keys.get(itemId) : List.of(3 - keys.get(itemId).get(0)));
+                boolean right = name.equals("stats.one") || keys.get(itemId).equals(Set.of("true"));
+                answer(learner, LearningApi.id(attempt), itemId, right ? right(item) : wrong(item));
             }
             api.post(learner.token(), "/api/attempts/" + LearningApi.id(attempt) + "/submission", Map.of());
         }
