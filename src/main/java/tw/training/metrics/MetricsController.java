@@ -8,6 +8,8 @@ import io.micronaut.http.HttpResponse;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Header;
+import io.micronaut.http.annotation.Produces;
+import io.micronaut.http.MediaType;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.rules.SecurityRule;
 import io.swagger.v3.oas.annotations.Hidden;
@@ -17,8 +19,9 @@ import java.security.MessageDigest;
 
 /**
  * {@code GET /metrics}: every meter in the Prometheus text format. Scrapers cannot sign in, so the route is not
- * behind the user sign-in; with {@code APP_METRICS_TOKEN} set it requires {@code Authorization: Bearer <token>}
- * (else 404, as if absent), and without it an operator keeps it off the public side of the proxy.
+ * behind the user sign-in but behind a token of its own: only with {@code APP_METRICS_TOKEN} set, and then only with
+ * {@code Authorization: Bearer <token>}, does it answer; otherwise it is 404, as if absent. The meters name every route
+ * (hidden ones too), exception classes and the pool's sizes, which are nobody's business but the operator's.
  */
 @Controller
 @Hidden
@@ -35,9 +38,10 @@ class MetricsController {
     }
 
     @Get("/metrics")
+    @Produces({MediaType.TEXT_PLAIN, "text/plain; version=0.0.4"})
     @Secured(SecurityRule.IS_ANONYMOUS)
     HttpResponse<String> scrape(@Nullable @Header(HttpHeaders.AUTHORIZATION) String authorization) {
-        if (token != null && (authorization == null || !MessageDigest.isEqual(("Bearer " + token).getBytes(StandardCharsets.UTF_8),
+        if (token == null || (authorization == null || !MessageDigest.isEqual(("Bearer " + token).getBytes(StandardCharsets.UTF_8),
                 authorization.getBytes(StandardCharsets.UTF_8)))) {
             return HttpResponse.notFound();
         }

@@ -1,8 +1,12 @@
 package tw.training.page;
 
+import java.net.URI;
+import java.net.URISyntaxException;
+
 /**
  * Where to go after signing in: a path of this site only. Anything that could lead elsewhere (a scheme, a host,
  * {@code //host}, a backslash browsers read as a slash, control characters) becomes the home page: no open redirect.
+ * So does anything that is no URI at all ({@code / /evil.example}): the answer's {@code Location} must be one.
  */
 final class NextPath {
 
@@ -19,6 +23,11 @@ final class NextPath {
                 || next.startsWith("/signin") || next.startsWith("/signout")) {
             return HOME;
         }
-        return next;
+        try {
+            URI uri = new URI(next);
+            return uri.getScheme() == null && uri.getRawAuthority() == null ? next : HOME;
+        } catch (URISyntaxException notAUri) {
+            return HOME;
+        }
     }
 }

@@ -70,6 +70,16 @@ class MetricsTest implements DatabaseTest {
     }
 
     @Test
+    void aScraperAskingForPlainTextGetsIt() {
+        for (String accept : List.of("text/plain", "text/plain;version=0.0.4", "text/plain; version=0.0.4; charset=utf-8", "*/*",
+                "application/openmetrics-text;version=1.0.0;q=0.9,text/plain;version=0.0.4;q=0.5,*/*;q=0.1")) {
+            var answer = http.toBlocking().exchange(HttpRequest.GET("/metrics").bearerAuth(TOKEN).accept(accept), String.class);
+            assertEquals(200, answer.code(), accept);
+            assertTrue(answer.getContentType().orElseThrow().toString().startsWith("text/plain"), accept);
+        }
+    }
+
+    @Test
     void withoutTheTokenThereIsNothingThere() {
         assertEquals(404, assertThrows(HttpClientResponseException.class, () -> http.toBlocking().retrieve("/metrics")).getStatus().getCode());
         assertEquals(404, assertThrows(HttpClientResponseException.class,

@@ -74,6 +74,24 @@ class PageSessionTest implements DatabaseTest {
     }
 
     @Test
+    void aNextPathThatIsNoUriLeadsHomeInsteadOfFailing() {
+        TestUsers.of(context, http).create("page.next", Roles.LEARNER);
+        for (String next : List.of("/ /evil.example", "/a b", "/%zz", "/\u00e9<>\"{}|^`")) {
+            HttpResponse<String> signedIn = new FormClient(server.getURL().toString(), "zh-TW").attemptSignIn("page.next", TestUsers.PASSWORD, next);
+            assertEquals(303, signedIn.statusCode(), next + ": " + signedIn.body());
+            assertEquals("/home", signedIn.headers().firstValue("Location").orElseThrow(), next);
+        }
+        FormClient signedIn = new FormClient(server.getURL().toString(), "zh-TW").signIn("page.next", TestUsers.PASSWORD);
+        for (String next : List.of("/ /evil.example", "/%zz")) {
+            HttpResponse<String> chosen = signedIn.postForm("/language", "language", "en", "next", next);
+            assertEquals(303, chosen.statusCode(), next + ": " + chosen.body());
+            assertEquals("/home", chosen.headers().firstValue("Location").orElseThrow(), next);
+        }
+        assertEquals("/courses?tab=mine", signedIn.postForm("/language", "language", "en", "next", "/courses?tab=mine").headers()
+                .firstValue("Location").orElseThrow(), "a path of this site is kept");
+    }
+
+    @Test
     void aFormPostedWithoutItsTokenIsRefusedAndWithItAccepted() throws Exception {
         String[] session = signIn("page.learner");
         String change = "currentPassword=" + URLEncoder.encode(TestUsers.PASSWORD, StandardCharsets.UTF_8)

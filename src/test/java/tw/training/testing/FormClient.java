@@ -49,11 +49,16 @@ public final class FormClient {
 
     /** The sign-in form filled and sent, as it is answered. */
     public HttpResponse<String> attemptSignIn(String username, String password) {
+        return attemptSignIn(username, password, "/home");
+    }
+
+    /** The sign-in form filled and sent with where to go next, as it is answered. */
+    public HttpResponse<String> attemptSignIn(String username, String password, String next) {
         HttpResponse<String> form = get("/signin");
         String anonymous = cookie(form, "csrf");
         return send(request("/signin", "csrf=" + anonymous).header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(encode(List.of(Map.entry("_csrf", token(form.body())),
-                        Map.entry("username", username), Map.entry("password", password), Map.entry("next", "/home"))))).build());
+                        Map.entry("username", username), Map.entry("password", password), Map.entry("next", next))))).build());
     }
 
     /** The session's CSRF token, as the pages' forms carry it. */

@@ -49,6 +49,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class XapiSenderTest implements DatabaseTest {
 
+    private static final String METRICS_TOKEN = "xapi-test-scraper";
+
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String USER = "lrs-user";
     private static final String PASSWORD = "lrs-password";
@@ -87,6 +89,7 @@ class XapiSenderTest implements DatabaseTest {
             // the test sends itself, at moments it chooses; the schedule would not come within it
             properties.put("app.xapi.send-every", "1h");
             properties.put("test.clock.shiftable", "true");
+            properties.put("app.metrics.token", METRICS_TOKEN);
         }
         return properties;
     }
@@ -142,7 +145,7 @@ class XapiSenderTest implements DatabaseTest {
 
     /** A gauge's value as a Prometheus scrape shows it. */
     private double gauge(String name) {
-        String scraped = http.toBlocking().retrieve("/metrics");
+        String scraped = http.toBlocking().retrieve(HttpRequest.GET("/metrics").bearerAuth(METRICS_TOKEN));
         return scraped.lines().filter(line -> line.startsWith(name + " ")).map(line -> Double.parseDouble(line.substring(name.length() + 1)))
                 .findFirst().orElseThrow(() -> new AssertionError(name + " not scraped"));
     }
