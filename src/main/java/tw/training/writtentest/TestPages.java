@@ -204,15 +204,19 @@ class TestPages {
         }
     }
 
-    /** The page's script saves one answer as it changes (token in the header): {@code choice} values, or {@code text}. */
+    /**
+     * The page's script saves one answer as it changes (token in the header): {@code choice} values, or {@code text}.
+     * Answers 204, whatever the client accepts (the API's route answers the saved answer as JSON).
+     */
     @Post(value = "/attempts/{attemptId}/answers/{itemId}", consumes = MediaType.APPLICATION_FORM_URLENCODED)
-    AttemptViews.Saved answer(HttpRequest<?> request, @PathVariable long attemptId, @PathVariable long itemId, @Body @Nullable String body,
-                              Actor actor) {
+    HttpResponse<?> answer(HttpRequest<?> request, @PathVariable long attemptId, @PathVariable long itemId, @Body @Nullable String body,
+                           Actor actor) {
         Csrf.require(request, null);
         Form form = Form.of(body);
         AttemptViews.Question question = attempts.get(attemptId, actor).items().stream().filter(q -> q.itemId() == itemId).findFirst()
                 .orElseThrow(() -> new tw.training.problem.NotFoundException("attempt " + attemptId + " has no item " + itemId));
-        return attempts.answer(attemptId, itemId, answer(question, form.all("item-" + itemId)), actor);
+        attempts.answer(attemptId, itemId, answer(question, form.all("item-" + itemId)), actor);
+        return HttpResponse.noContent();
     }
 
     private static AttemptViews.Answer answer(AttemptViews.Question question, List<String> values) {

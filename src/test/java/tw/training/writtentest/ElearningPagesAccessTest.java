@@ -25,6 +25,8 @@ import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -60,14 +62,16 @@ class ElearningPagesAccessTest implements DatabaseTest {
     private FormClient stranger;
     private long enrollment;
     private long closed;
+    private String learnerToken;
+    private LearningApi api;
 
     @BeforeAll
     @SuppressWarnings("unchecked")
     void aCourseWithMaterialsAndATest() {
         TestUsers users = TestUsers.of(context, http);
-        LearningApi api = new LearningApi(http);
+        api = new LearningApi(http);
         String trainer = users.tokenFor("epages.owner", Roles.TRAINER);
-        String learnerToken = users.tokenFor("epages.learner", Roles.LEARNER);
+        learnerToken = users.tokenFor("epages.learner", Roles.LEARNER);
         users.create("epages.outsider", Roles.LEARNER);
         users.create("epages.stranger", Roles.TRAINER);
         long id = api.draftCourse(trainer, "EPAGES-1");
@@ -121,7 +125,7 @@ class ElearningPagesAccessTest implements DatabaseTest {
         trainerPages().forEach(path -> expect(wrong, 404, "GET " + path, stranger.get(path)));
         trainerForms().forEach(path -> expect(wrong, 404, "POST " + path, post(stranger, path)));
         trainerUploads().forEach(path -> expect(wrong, 404, "POST " + path, upload(stranger, path)));
-        List.of("/materials/" + lesson, "/materials/" + link + "/open", "/tests/" + test, "/attempts/" + attempt)
+        List.of("/materials/" + lesson, "/materials/" + link, "/tests/" + test, "/attempts/" + attempt)
                 .forEach(path -> expect(wrong, 404, "GET " + path, stranger.get(path)));
         assertEquals(List.of(), wrong);
     }
@@ -129,13 +133,44 @@ class ElearningPagesAccessTest implements DatabaseTest {
     @Test
     void aLearnerNotEnrolledFindsNothingAndCannotActOnAnothersAttempt() {
         List<String> wrong = new ArrayList<>();
-        List.of("/materials/" + lesson, "/materials/" + link + "/open", "/tests/" + test, "/attempts/" + attempt)
+        List.of("/materials/" + lesson, "/materials/" + link, "/tests/" + test, "/attempts/" + attempt)
                 .forEach(path -> expect(wrong, 404, "GET " + path, outsider.get(path)));
         List.of("/tests/" + test + "/attempts", "/attempts/" + attempt).forEach(path -> expect(wrong, 404, "POST " + path, post(outsider, path)));
         assertEquals(List.of(), wrong);
         HttpResponse<String> answer = outsider.post("/attempts/" + attempt + "/answers/" + item,
                 List.of(Map.entry("item-" + item, "偷答")), Map.of("X-CSRF-Token", outsider.token()));
         assertEquals(404, answer.statusCode());
+    }
+
+    /** When the learner studied a material, as their activity says; null if not yet. */
+    @SuppressWarnings("unchecked")
+    private Object doneAt(long material) {
+        return ((List<Map<String, Object>>) api.get(learnerToken, "/api/enrollments/" + enrollment + "/activity").get("modules")).stream()
+                .flatMap(m -> ((List<Map<String, Object>>) m.get("items")).stream())
+                .filter(i -> ((Number) i.get("materialId")).longValue() == material).findFirst().orElseThrow().get("doneAt");
+    }
+
+    @Test
+    void aLinkIsMarkedFollowedByThePagesPostOnlyNeverByAGet() {
+        assertEquals(404, learner.get("/materials/" + link + "/open").statusCode(), "no GET marks a material studied");
+        String page = learner.get("/materials/" + link).body();
+        assertTrue(page.contains("href=\"https://www.mol.gov.tw/\"") && page.contains("data-done=\"/materials/" + link + "/done\""), page);
+        assertNull(doneAt(link), "opening the link's page marks nothing");
+        assertEquals(403, learner.post("/materials/" + link + "/done", List.of(), Map.of()).statusCode(), "a post from elsewhere has no token");
+        assertNull(doneAt(link));
+        assertEquals(204, learner.post("/materials/" + link + "/done", List.of(), Map.of("X-CSRF-Token", learner.token())).statusCode());
+        assertNotNull(doneAt(link), "the page's script, on a click, marks it");
+    }
+
+    @Test
+    void theScriptsRoutesAnswer204WhateverTheClientAccepts() {
+        for (String accept : List.of("text/html", "*/*", "application/json", "text/plain")) {
+            Map<String, String> headers = Map.of("X-CSRF-Token", learner.token(), "Accept", accept);
+            assertEquals(204, learner.post("/materials/" + lesson + "/done", List.of(), headers).statusCode(), accept);
+            assertEquals(204, learner.post("/attempts/" + attempt + "/answers/" + item, List.of(Map.entry("item-" + item, "先傾聽 " + accept)),
+                    headers).statusCode(), accept);
+        }
+        assertTrue(learner.get("/attempts/" + attempt).body().contains("先傾聽 text/plain"), "the last answer is saved");
     }
 
     @Test
