@@ -85,8 +85,13 @@ class SignIn {
         }
         throttle.succeed(username, source);
         audit.record(SecurityEventType.LOGIN_SUCCEEDED, username, username, "from " + source);
-        return new SignedIn(Authentication.build(user.username(), user.roles(), Map.of(
-                USER_ID_CLAIM, user.id(), TOKEN_VERSION_CLAIM, user.tokenVersion(), NAME_CLAIM, user.displayName())));
+        return new SignedIn(authentication(user));
+    }
+
+    /** What a token of this user, as they stand now, carries. */
+    static Authentication authentication(User user) {
+        return Authentication.build(user.username(), user.roles(), Map.of(
+                USER_ID_CLAIM, user.id(), TOKEN_VERSION_CLAIM, user.tokenVersion(), NAME_CLAIM, user.displayName()));
     }
 
     /** Whether a token issued under this version still stands: the user is enabled and nothing revoked it. */

@@ -307,11 +307,15 @@ class AccountsApiTest implements DatabaseTest {
 
         HttpClientResponseException wrongCurrent = refusal(HttpRequest.PUT("/api/me/password",
                 Map.of("currentPassword", "guess", "newPassword", "another long password")).bearerAuth(token));
-        http.toBlocking().exchange(HttpRequest.PUT("/api/me/password",
-                Map.of("currentPassword", PASSWORD, "newPassword", "another long password")).bearerAuth(token));
+        String elsewhere = users.login("ozzy.learner", PASSWORD);
+        Map<?, ?> changed = http.toBlocking().retrieve(HttpRequest.PUT("/api/me/password",
+                Map.of("currentPassword", PASSWORD, "newPassword", "another long password")).bearerAuth(token), Map.class);
 
         assertEquals(HttpStatus.UNPROCESSABLE_ENTITY, wrongCurrent.getStatus());
         assertEquals(List.of("currentPassword"), fields(wrongCurrent));
+        assertEquals("ozzy.learner", get("/api/me", (String) changed.get("access_token")).get("username"), "the caller goes on with the new token");
+        assertEquals(HttpStatus.UNAUTHORIZED, refusal(HttpRequest.GET("/api/me").bearerAuth(elsewhere)).getStatus(), "the other session ends");
+        assertEquals(HttpStatus.UNAUTHORIZED, refusal(HttpRequest.GET("/api/me").bearerAuth(token)).getStatus(), "so does every token before");
         assertEquals("ozzy.learner", get("/api/me", users.login("ozzy.learner", "another long password")).get("username"));
     }
 
