@@ -10,6 +10,7 @@ import io.micronaut.security.authentication.Authentication;
 import jakarta.inject.Singleton;
 import tw.training.account.PageSessions;
 import tw.training.web.Templates;
+import tw.training.web.TrustedProxies;
 
 import java.net.URI;
 import java.time.Duration;
@@ -28,9 +29,11 @@ public final class Pages {
     public static final String HTML = MediaType.TEXT_HTML + ";charset=UTF-8";
 
     private final Templates templates;
+    private final TrustedProxies proxies;
 
-    Pages(Templates templates) {
+    Pages(Templates templates, TrustedProxies proxies) {
         this.templates = templates;
+        this.proxies = proxies;
     }
 
     /** The signed-in user as the layout shows them. */
@@ -56,7 +59,7 @@ public final class Pages {
                 .contentType(HTML).header(HttpHeaders.CACHE_CONTROL, "no-store");
         if (csrf.isEmpty()) {
             // an anonymous form (sign-in) is checked against a cookie of its own
-            response.cookie(SessionCookie.of(request, SessionCookie.CSRF, token, Duration.ofHours(12)));
+            response.cookie(SessionCookie.of(proxies.cameOverHttps(request), SessionCookie.CSRF, token, Duration.ofHours(12)));
         }
         return response;
     }

@@ -13,17 +13,17 @@ import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.Produces;
 import io.micronaut.http.annotation.QueryValue;
-import io.micronaut.http.server.util.HttpClientAddressResolver;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.rules.SecurityRule;
 import io.micronaut.serde.annotation.Serdeable;
 import io.swagger.v3.oas.annotations.Hidden;
-import tw.training.web.PlainText;
 import tw.training.account.AccountService;
 import tw.training.account.Actor;
 import tw.training.account.PageSessions;
 import tw.training.account.PasswordChange;
 import tw.training.problem.InvalidInputException;
+import tw.training.web.PlainText;
+import tw.training.web.TrustedProxies;
 
 import java.time.Duration;
 import java.util.HashMap;
@@ -44,9 +44,9 @@ class SignInPages {
     private final PageSessions sessions;
     private final AccountService accounts;
     private final Pages pages;
-    private final HttpClientAddressResolver addresses;
+    private final TrustedProxies addresses;
 
-    SignInPages(PageSessions sessions, AccountService accounts, Pages pages, HttpClientAddressResolver addresses) {
+    SignInPages(PageSessions sessions, AccountService accounts, Pages pages, TrustedProxies addresses) {
         this.sessions = sessions;
         this.accounts = accounts;
         this.pages = pages;
@@ -87,8 +87,8 @@ class SignInPages {
         PageSessions.Opening opening = sessions.open(form.username(), form.password(), source == null ? "unknown" : source);
         if (opening instanceof PageSessions.Opened opened) {
             return Pages.redirect(next)
-                    .cookie(SessionCookie.of(request, SessionCookie.SESSION, opened.cookie(), PageSessions.LIFETIME))
-                    .cookie(SessionCookie.cleared(request, SessionCookie.CSRF));
+                    .cookie(SessionCookie.of(https(request), SessionCookie.SESSION, opened.cookie(), PageSessions.LIFETIME))
+                    .cookie(SessionCookie.cleared(https(request), SessionCookie.CSRF));
         }
         Messages messages = Pages.messages(request);
         if (opening instanceof PageSessions.Throttled throttled) {
@@ -97,6 +97,10 @@ class SignInPages {
                     .header("Retry-After", String.valueOf(Math.max(1, throttled.retryAfter().toSeconds())));
         }
         return signInPage(request, HttpStatus.UNAUTHORIZED, next, form.username(), messages.get("signin.refused"));
+    }
+
+    private boolean https(HttpRequest<?> request) {
+        return addresses.cameOverHttps(request);
     }
 
     private MutableHttpResponse<String> signInPage(HttpRequest<?> request, HttpStatus status, String next, @Nullable String username,
@@ -115,7 +119,7 @@ class SignInPages {
     MutableHttpResponse<?> signOut(HttpRequest<?> request, @Body Map<String, String> form) {
         Csrf.require(request, form.get(Csrf.FIELD));
         SessionCookie.read(request, SessionCookie.SESSION).ifPresent(sessions::close);
-        return Pages.redirect("/").cookie(SessionCookie.cleared(request, SessionCookie.SESSION));
+        return Pages.redirect("/").cookie(SessionCookie.cleared(https(request), SessionCookie.SESSION));
     }
 
     @Post("/language")
@@ -124,7 +128,7 @@ class SignInPages {
         Csrf.require(request, form._csrf());
         MutableHttpResponse<?> back = Pages.redirect(NextPath.safe(form.next()));
         Language.ofTag(form.language())
-                .ifPresent(chosen -> back.cookie(SessionCookie.of(request, SessionCookie.LANGUAGE, chosen.tag, Duration.ofDays(365))));
+                .ifPresent(chosen -> back.cookie(SessionCookie.of(https(request), SessionCookie.LANGUAGE, chosen.tag, Duration.ofDays(365))));
         return back;
     }
 

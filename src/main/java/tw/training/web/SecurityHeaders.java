@@ -11,10 +11,20 @@ import io.micronaut.http.filter.ServerFilterPhase;
 /**
  * Headers every answer carries so a browser does not second-guess it: no type sniffing anywhere; on pages, a
  * Content-Security-Policy that allows only this server's own styles, images and (for Swagger UI, whose page
- * starts with an inline script) scripts, and no framing by other sites.
+ * starts with an inline script) scripts, and no framing by other sites; and once a request came over HTTPS (to this
+ * server or to a trusted proxy), {@code Strict-Transport-Security}, so the browser never again tries plain HTTP.
  */
 @ServerFilter(ServerFilter.MATCH_ALL_PATTERN)
 final class SecurityHeaders implements Ordered {
+
+    /** A year, as browsers' preload lists ask; subdomains are the operator's to decide, so not included. */
+    static final String HSTS = "max-age=31536000";
+
+    private final TrustedProxies proxies;
+
+    SecurityHeaders(TrustedProxies proxies) {
+        this.proxies = proxies;
+    }
 
     /**
      * Server-rendered pages: scripts only from here (htmx, the upload script; never inline, never eval), styles inline
@@ -38,6 +48,9 @@ final class SecurityHeaders implements Ordered {
     @ResponseFilter
     void secure(HttpRequest<?> request, MutableHttpResponse<?> response) {
         response.getHeaders().set("X-Content-Type-Options", "nosniff");
+        if (proxies.cameOverHttps(request)) {
+            response.getHeaders().set("Strict-Transport-Security", HSTS);
+        }
         if (request.getPath().startsWith("/swagger/") && (request.getPath().endsWith(".yml") || request.getPath().endsWith(".yaml"))) {
             // the static files know no type for YAML; the API document is one
             response.contentType(YAML);
