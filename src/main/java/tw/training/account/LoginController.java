@@ -1,6 +1,8 @@
 package tw.training.account;
 
 import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Body;
@@ -8,7 +10,6 @@ import io.micronaut.http.annotation.Consumes;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.http.exceptions.HttpStatusException;
-import io.micronaut.http.server.util.HttpClientAddressResolver;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.rules.SecurityRule;
 import io.micronaut.security.token.generator.AccessRefreshTokenGenerator;
@@ -17,6 +18,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import tw.training.problem.TooManyRequestsException;
 import tw.training.web.PlainText;
+import tw.training.web.TrustedProxies;
 
 /**
  * SPEC §7: signing in answers a bearer token. Written here rather than taken from Micronaut Security, whose login
@@ -29,9 +31,9 @@ class LoginController {
 
     private final SignIn signIn;
     private final AccessRefreshTokenGenerator tokens;
-    private final HttpClientAddressResolver addresses;
+    private final TrustedProxies addresses;
 
-    LoginController(SignIn signIn, AccessRefreshTokenGenerator tokens, HttpClientAddressResolver addresses) {
+    LoginController(SignIn signIn, AccessRefreshTokenGenerator tokens, TrustedProxies addresses) {
         this.signIn = signIn;
         this.tokens = tokens;
         this.addresses = addresses;
@@ -41,12 +43,15 @@ class LoginController {
     @Secured(SecurityRule.IS_ANONYMOUS)
     @Consumes({MediaType.APPLICATION_JSON, MediaType.APPLICATION_FORM_URLENCODED})
     @Operation(summary = "Sign in: {username, password} → {access_token, token_type, expires_in, username, roles}")
-    AccessRefreshToken login(@Body LoginRequest credentials, HttpRequest<?> request) {
+    HttpResponse<AccessRefreshToken> login(@Body LoginRequest credentials, HttpRequest<?> request) {
         String source = addresses.resolve(request);
-        SignIn.Outcome outcome = signIn.attempt(credentials.username(), credentials.password(), source == null ? "unknown" : source);
+        SignIn.Outcome outcome = signIn.attempt(credentials.username(), credentials.password(), source == null ? "unknown" : source,
+                DeviceCookie.read(request));
         if (outcome instanceof SignIn.SignedIn signedIn) {
-            return tokens.generate(signedIn.authentication())
-                    .orElseThrow(() -> new IllegalStateException("no token could be generated"));
+            MutableHttpResponse<AccessRefreshToken> answer = HttpResponse.ok(tokens.generate(signedIn.authentication())
+                    .orElseThrow(() -> new IllegalStateException("no token could be generated")));
+            signedIn.device().ifPresent(device -> answer.cookie(DeviceCookie.of(device, addresses.cameOverHttps(request))));
+            return answer;
         }
         if (outcome instanceof SignIn.Throttled throttled) {
             throw new TooManyRequestsException("Too many sign-in attempts; try again later", throttled.retryAfter());

@@ -1,5 +1,6 @@
 package tw.training.account;
 
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.security.authentication.Authentication;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
@@ -51,8 +52,11 @@ public class PageSessions {
     public sealed interface Opening {
     }
 
-    /** Signed in: {@code cookie} is the value for the browser, shown nowhere else. */
-    public record Opened(String cookie) implements Opening {
+    /**
+     * Signed in: {@code cookie} is the value for the browser, shown nowhere else; {@code device} the device cookie it
+     * should now carry, if it does not carry this account's already.
+     */
+    public record Opened(String cookie, Optional<String> device) implements Opening {
     }
 
     /** Wrong username or password, or a disabled user: the same answer for all. */
@@ -62,8 +66,8 @@ public class PageSessions {
     public record Throttled(Duration retryAfter) implements Opening {
     }
 
-    public Opening open(String username, String password, String source) {
-        SignIn.Outcome outcome = signIn.attempt(username, password, source);
+    public Opening open(String username, String password, String source, @Nullable String device) {
+        SignIn.Outcome outcome = signIn.attempt(username, password, source, device);
         if (outcome instanceof SignIn.Throttled throttled) {
             return new Throttled(throttled.retryAfter());
         }
@@ -76,7 +80,7 @@ public class PageSessions {
         sessions.deleteByExpiresAtBefore(now);
         sessions.save(new PageSession(null, hash(cookie), ((Number) claims.get(SignIn.USER_ID_CLAIM)).longValue(),
                 ((Number) claims.get(SignIn.TOKEN_VERSION_CLAIM)).intValue(), random(), now, now, now.plus(LIFETIME)));
-        return new Opened(cookie);
+        return new Opened(cookie, signedIn.device());
     }
 
     /**

@@ -7,7 +7,10 @@ import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Singleton;
 import tw.training.account.audit.SecurityAudit;
 import tw.training.account.audit.SecurityEventType;
+import tw.training.account.throttle.KnownDevices;
+import tw.training.account.throttle.PasswordChecks;
 import tw.training.account.throttle.Throttle;
+import tw.training.account.throttle.ThrottledRefusals;
 
 import java.sql.Connection;
 import java.time.Duration;
@@ -15,10 +18,10 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * {@code POST /login}: checks a username and password from a source address. Every refusal (unknown user, wrong
- * password, disabled) looks the same to the caller and costs the same time; the audit trail tells them apart.
- * Wrong passwords slow down their source ({@link Throttle}); they never lock the account, so nobody can keep its
- * owner out.
+ * {@code POST /login} and the sign-in page: checks a username and password from a source address. Every refusal
+ * (unknown user, wrong password, disabled) looks the same to the caller and costs the same time; the audit trail tells
+ * them apart. Wrong passwords slow down their source and, past a budget, the account ({@link Throttle}); they never lock
+ * it, and a device that signed in to it before is not slowed by the account's wait, so nobody can keep its owner out.
  */
 @Singleton
 class SignIn {
@@ -26,19 +29,27 @@ class SignIn {
     static final String USER_ID_CLAIM = "uid";
     static final String TOKEN_VERSION_CLAIM = "ver";
     static final String NAME_CLAIM = "name";
+    /** How long to come back after when too many password checks are running already. */
+    private static final Duration BUSY = Duration.ofSeconds(1);
 
     private final UserRepository users;
     private final Passwords passwords;
+    private final PasswordChecks checks;
     private final SecurityAudit audit;
     private final Throttle throttle;
+    private final ThrottledRefusals refusals;
+    private final KnownDevices devices;
     private final TransactionOperations<Connection> transactions;
 
-    SignIn(UserRepository users, Passwords passwords, SecurityAudit audit, Throttle throttle,
-           TransactionOperations<Connection> transactions) {
+    SignIn(UserRepository users, Passwords passwords, PasswordChecks checks, SecurityAudit audit, Throttle throttle,
+           ThrottledRefusals refusals, KnownDevices devices, TransactionOperations<Connection> transactions) {
         this.users = users;
         this.passwords = passwords;
+        this.checks = checks;
         this.audit = audit;
         this.throttle = throttle;
+        this.refusals = refusals;
+        this.devices = devices;
         this.transactions = transactions;
     }
 
@@ -46,7 +57,8 @@ class SignIn {
     sealed interface Outcome {
     }
 
-    record SignedIn(Authentication authentication) implements Outcome {
+    /** Signed in; {@code device} is the cookie the device should now carry, if it does not carry this account's already. */
+    record SignedIn(Authentication authentication, Optional<String> device) implements Outcome {
     }
 
     record Refused() implements Outcome {
@@ -57,25 +69,40 @@ class SignIn {
     }
 
     /**
-     * Each step commits on its own: a refusal must leave its failure counted and its audit row written.
+     * Each step commits on its own: a refusal must leave its failure counted and its audit row written. The limits are
+     * asked cheapest first, and the one for all of {@code /login} last, so an attempt refused by its source's or its
+     * account's limit takes nothing from everyone else's.
      */
-    Outcome attempt(@Nullable String rawUsername, @Nullable String rawPassword, String source) {
+    Outcome attempt(@Nullable String rawUsername, @Nullable String rawPassword, String source, @Nullable String device) {
         String username = rawUsername == null ? "" : rawUsername.strip().toLowerCase();
         String password = rawPassword == null ? "" : rawPassword;
-        Optional<Duration> wait = throttle.admit(source).or(() -> throttle.waitFor(username, source));
+        Optional<Duration> wait = throttle.admitSource(source)
+                .or(() -> throttle.waitFor(username, source))
+                .or(() -> devices.knows(device, username) ? Optional.empty() : throttle.accountWait(username))
+                .or(throttle::admitCheck);
         if (wait.isPresent()) {
-            audit.record(SecurityEventType.LOGIN_REFUSED_WHILE_THROTTLED, null, username, "from " + source + ", " + wait.get().toSeconds() + " s to wait");
+            refusals.refused(source, username, wait.get());
             return new Throttled(wait.get());
         }
         Optional<User> found = transactions.executeRead(status -> users.named(username));
-        if (found.isEmpty() || !passwords.matches(password, found.get().passwordHash())) {
+        Optional<Boolean> checked = checks.run(() -> {
             if (found.isEmpty()) {
                 passwords.spendTheTimeOfACheck(password);
+                return false;
             }
-            Optional<Duration> delay = throttle.fail(username, source);
+            return passwords.matches(password, found.get().passwordHash());
+        });
+        if (checked.isEmpty()) {
+            refusals.refused(source, username, BUSY);
+            return new Throttled(BUSY);
+        }
+        if (!checked.get()) {
+            Throttle.Imposed imposed = throttle.fail(username, source);
             audit.record(SecurityEventType.LOGIN_FAILED, null, username, (found.isEmpty() ? "unknown username" : "wrong password") + " from " + source);
-            delay.ifPresent(d -> audit.record(SecurityEventType.LOGIN_THROTTLED, null, username,
+            imposed.onSource().ifPresent(d -> audit.record(SecurityEventType.LOGIN_THROTTLED, null, username,
                     "from " + source + ": " + d.toSeconds() + " s before the next attempt"));
+            imposed.onAccount().ifPresent(d -> audit.record(SecurityEventType.LOGIN_THROTTLED, null, username,
+                    "the account, from everywhere but its known devices: " + d.toSeconds() + " s before the next attempt"));
             return new Refused();
         }
         User user = found.get();
@@ -85,7 +112,7 @@ class SignIn {
         }
         throttle.succeed(username, source);
         audit.record(SecurityEventType.LOGIN_SUCCEEDED, username, username, "from " + source);
-        return new SignedIn(authentication(user));
+        return new SignedIn(authentication(user), devices.signedIn(device, username));
     }
 
     /** What a token of this user, as they stand now, carries. */

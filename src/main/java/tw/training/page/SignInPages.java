@@ -18,6 +18,7 @@ import io.micronaut.security.rules.SecurityRule;
 import io.micronaut.serde.annotation.Serdeable;
 import io.swagger.v3.oas.annotations.Hidden;
 import tw.training.account.AccountService;
+import tw.training.account.DeviceCookie;
 import tw.training.account.Actor;
 import tw.training.account.PageSessions;
 import tw.training.account.PasswordChange;
@@ -84,11 +85,14 @@ class SignInPages {
         Csrf.require(request, form._csrf());
         String next = NextPath.safe(form.next());
         String source = addresses.resolve(request);
-        PageSessions.Opening opening = sessions.open(form.username(), form.password(), source == null ? "unknown" : source);
+        PageSessions.Opening opening = sessions.open(form.username(), form.password(), source == null ? "unknown" : source,
+                DeviceCookie.read(request));
         if (opening instanceof PageSessions.Opened opened) {
-            return Pages.redirect(next)
+            MutableHttpResponse<?> home = Pages.redirect(next)
                     .cookie(SessionCookie.of(https(request), SessionCookie.SESSION, opened.cookie(), PageSessions.LIFETIME))
                     .cookie(SessionCookie.cleared(https(request), SessionCookie.CSRF));
+            opened.device().ifPresent(device -> home.cookie(DeviceCookie.of(device, https(request))));
+            return home;
         }
         Messages messages = Pages.messages(request);
         if (opening instanceof PageSessions.Throttled throttled) {

@@ -15,7 +15,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import io.micronaut.runtime.server.EmbeddedServer;
+import tw.training.account.throttle.ThrottledRefusals;
 import tw.training.testing.DatabaseTest;
+import tw.training.testing.LoginFrom;
 import tw.training.testing.Parallel;
 import tw.training.testing.RawHttp;
 import tw.training.testing.RowCounts;
@@ -143,7 +145,7 @@ class AccountsApiTest implements DatabaseTest {
             assertEquals(401, loginFrom(ATTACKER, "lou.learner", "wrong password " + i).status());
         }
 
-        Answer throttled = loginFrom(ATTACKER, "lou.learner", PASSWORD);
+        LoginFrom.Answer throttled = loginFrom(ATTACKER, "lou.learner", PASSWORD);
         String ownerSignsIn = users.login("lou.learner", PASSWORD);
 
         assertEquals(429, throttled.status());
@@ -151,6 +153,7 @@ class AccountsApiTest implements DatabaseTest {
         long retryAfter = Long.parseLong(throttled.header("Retry-After"));
         assertTrue(retryAfter >= 1 && retryAfter <= 2, "first delay of 2 s: " + retryAfter);
         assertNotNull(ownerSignsIn, "the owner, from elsewhere, signs in as usual");
+        context.getBean(ThrottledRefusals.class).write();
         assertTrue(auditTypes("lou.learner").containsAll(List.of("LOGIN_FAILED", "LOGIN_THROTTLED", "LOGIN_REFUSED_WHILE_THROTTLED")));
         Thread.sleep(retryAfter * 1000);
         assertEquals(200, loginFrom(ATTACKER, "lou.learner", PASSWORD).status(), "after the wait, the right password works");
@@ -201,28 +204,8 @@ class AccountsApiTest implements DatabaseTest {
         assertEquals(19, statuses.stream().filter(s -> s == 409).count(), statuses.toString());
     }
 
-    /** A status and headers, of a sign-in sent from another address. */
-    private record Answer(int status, Map<String, String> headers) {
-        String header(String name) {
-            return headers.get(name.toLowerCase());
-        }
-    }
-
-    private Answer loginFrom(String source, String username, String password) throws Exception {
-        byte[] body = ("{\"username\":\"" + username + "\",\"password\":\"" + password + "\"}").getBytes(StandardCharsets.UTF_8);
-        try (RawHttp client = new RawHttp(context.getBean(EmbeddedServer.class).getPort(), source)) {
-            client.head("POST /login HTTP/1.1", "Content-Type: application/json", "Content-Length: " + body.length, "Connection: close")
-                    .send(body);
-            String answer = client.answer();
-            Map<String, String> headers = new HashMap<>();
-            for (String line : answer.substring(0, answer.indexOf("\r\n\r\n")).split("\r\n")) {
-                int colon = line.indexOf(':');
-                if (colon > 0) {
-                    headers.put(line.substring(0, colon).strip().toLowerCase(), line.substring(colon + 1).strip());
-                }
-            }
-            return new Answer(Integer.parseInt(answer.split(" ")[1]), headers);
-        }
+    private LoginFrom.Answer loginFrom(String source, String username, String password) {
+        return LoginFrom.send(context.getBean(EmbeddedServer.class).getPort(), source, username, password);
     }
 
     @Test

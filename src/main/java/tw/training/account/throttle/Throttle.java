@@ -13,15 +13,22 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * How long a sign-in attempt must wait. Three limits, checked in this order:
+ * How long a sign-in attempt must wait. Four limits, checked in this order, the cheap ones first, so that an attempt
+ * one of them refuses costs nothing of the next:
  * <ol>
- *     <li>{@code /login} as a whole (each attempt costs an Argon2 check: the server's cores are the limit);</li>
- *     <li>each source address, whatever the username;</li>
+ *     <li>each source address, whatever the username ({@link #admitSource});</li>
  *     <li>each username from each source: after {@code free-failures} wrong passwords, that source waits
- *     {@code first-delay}, then twice as long after each further failure, up to {@code max-delay}.</li>
+ *     {@code first-delay}, then twice as long after each further failure, up to {@code max-delay} ({@link #waitFor});</li>
+ *     <li>each account from all sources: after {@code account.free-failures} wrong passwords with no pause of
+ *     {@code account.quiet} between them, every attempt at the account waits {@code account.first-delay}, then twice as
+ *     long after each further failure, up to {@code max-delay} ({@link #accountWait}); the caller exempts a device that
+ *     signed in to the account before;</li>
+ *     <li>{@code /login} as a whole, counting only the attempts that reach a password check ({@link #admitCheck}): each
+ *     costs an Argon2 check, and the server's cores are the limit. An attempt refused above never takes from it, so one
+ *     address over its own limit cannot keep everyone else out.</li>
  * </ol>
- * The first two are kept in memory by each instance; the third in the database, so every instance and a restart
- * see it. A success from a source clears its failures for that username; other sources are never affected.
+ * The first and last are kept in memory by each instance; the other two in the database, so every instance and a
+ * restart see them. A success from a source clears its failures for that username; no account is ever locked.
  */
 @Singleton
 public class Throttle {
@@ -32,41 +39,61 @@ public class Throttle {
     private static final int MAX_KEY = 64;
 
     private final LoginThrottleRepository throttles;
+    private final AccountThrottleRepository accounts;
     private final Clock clock;
     private final TokenBucket everyone;
     private final Map<String, TokenBucket> sources = new ConcurrentHashMap<>();
     private final int perSource;
     private final Duration perSourcePeriod;
-    private final int freeFailures;
-    private final Duration firstDelay;
-    private final Duration maxDelay;
+    private final Doubling perPair;
+    private final Doubling perAccount;
+    private final Duration accountQuiet;
 
-    Throttle(LoginThrottleRepository throttles, Clock clock,
+    /** No wait for the first {@code free} failures, then {@code first}, doubling with each failure, up to {@code max}. */
+    record Doubling(int free, Duration first, Duration max) {
+
+        Optional<Duration> after(int failures) {
+            int beyond = failures - free;
+            if (beyond <= 0) {
+                return Optional.empty();
+            }
+            Duration delay = first.multipliedBy(1L << Math.min(beyond - 1, 30));
+            return Optional.of(delay.compareTo(max) > 0 || delay.isNegative() ? max : delay);
+        }
+    }
+
+    Throttle(LoginThrottleRepository throttles, AccountThrottleRepository accounts, Clock clock,
              @Value("${app.login.rate.all:20}") int all, @Value("${app.login.rate.all-period:1s}") Duration allPeriod,
              @Value("${app.login.rate.per-source:30}") int perSource, @Value("${app.login.rate.per-source-period:1m}") Duration perSourcePeriod,
              @Value("${app.login.free-failures:3}") int freeFailures, @Value("${app.login.first-delay:2s}") Duration firstDelay,
-             @Value("${app.login.max-delay:15m}") Duration maxDelay) {
+             @Value("${app.login.max-delay:15m}") Duration maxDelay,
+             @Value("${app.login.account.free-failures:10}") int accountFreeFailures,
+             @Value("${app.login.account.first-delay:2s}") Duration accountFirstDelay,
+             @Value("${app.login.account.quiet:15m}") Duration accountQuiet) {
         this.throttles = throttles;
+        this.accounts = accounts;
         this.clock = clock;
         this.everyone = new TokenBucket(all, allPeriod, clock.instant());
         this.perSource = perSource;
         this.perSourcePeriod = perSourcePeriod;
-        this.freeFailures = freeFailures;
-        this.firstDelay = firstDelay;
-        this.maxDelay = maxDelay;
+        this.perPair = new Doubling(freeFailures, firstDelay, maxDelay);
+        // the account's budget is the failures after which every further attempt waits: the last of them imposes the first wait
+        this.perAccount = new Doubling(accountFreeFailures - 1, accountFirstDelay, maxDelay);
+        this.accountQuiet = accountQuiet;
     }
 
-    /** Whether an attempt from this source may be checked at all now; if not, how long to wait. */
-    public Optional<Duration> admit(String source) {
+    /** Whether this source may try at all now (its own rate, whatever the username); if not, how long to wait. */
+    public Optional<Duration> admitSource(String source) {
         Instant now = clock.instant();
-        Optional<Duration> wait = everyone.take(now);
-        if (wait.isPresent()) {
-            return wait;
-        }
         if (sources.size() > MAX_SOURCES) {
             sources.values().removeIf(bucket -> bucket.isIdle(now));
         }
         return sources.computeIfAbsent(key(source), s -> new TokenBucket(perSource, perSourcePeriod, now)).take(now);
+    }
+
+    /** Whether a password may be checked now ({@code /login} as a whole); asked only once every other limit let the attempt through. */
+    public Optional<Duration> admitCheck() {
+        return everyone.take(clock.instant());
     }
 
     /** How long this source must still wait before trying this username, if at all. */
@@ -79,13 +106,21 @@ public class Throttle {
                 .map(until -> Duration.between(now, until));
     }
 
-    /**
-     * Counts a wrong password (or an unknown username) from this source.
-     *
-     * @return the wait this failure imposes on the source, when it is past the free ones
-     */
+    /** How long every attempt at this account must still wait (but one from a device known to it), if at all. */
     @Transactional
-    public Optional<Duration> fail(String username, String source) {
+    public Optional<Duration> accountWait(String username) {
+        Instant now = clock.instant();
+        return accounts.findById(key(username)).map(AccountThrottle::blockedUntil).filter(now::isBefore)
+                .map(until -> Duration.between(now, until));
+    }
+
+    /** What a wrong password imposes: on its source for that username, and on the account from everywhere. */
+    public record Imposed(Optional<Duration> onSource, Optional<Duration> onAccount) {
+    }
+
+    /** Counts a wrong password (or an unknown username) from this source, for the pair and for the account. */
+    @Transactional
+    public Imposed fail(String username, String source) {
         Instant now = clock.instant();
         String name = key(username);
         String from = key(source);
@@ -93,33 +128,33 @@ public class Throttle {
             throttles.open(name, from, now);
             throttles.countFailure(name, from, now);
         }
-        LoginThrottle throttle = throttles.findByUsernameAndSource(name, from).orElseThrow();
-        Optional<Duration> delay = delayAfter(throttle.failures());
-        throttles.update(throttle.id(), delay.map(now::plus).orElse(null));
-        return delay;
+        LoginThrottle pair = throttles.findByUsernameAndSource(name, from).orElseThrow();
+        Optional<Duration> onSource = perPair.after(pair.failures());
+        throttles.update(pair.id(), onSource.map(now::plus).orElse(null));
+
+        Instant quietSince = now.minus(accountQuiet);
+        if (accounts.countFailure(name, quietSince, now) == 0) {
+            accounts.open(name, now);
+            accounts.countFailure(name, quietSince, now);
+        }
+        AccountThrottle account = accounts.findById(name).orElseThrow();
+        Optional<Duration> onAccount = perAccount.after(account.failures());
+        accounts.update(name, onAccount.map(now::plus).orElse(null));
+        return new Imposed(onSource, onAccount);
     }
 
-    /** A right password: the source's failures for that username are forgotten. */
+    /** A right password: the source's failures for that username are forgotten (the account's run down by themselves). */
     @Transactional
     public void succeed(String username, String source) {
         throttles.deleteByUsernameAndSource(key(username), key(source));
     }
 
-    /** The wait after the n-th failure in a row: none for the free ones, then doubling up to the maximum. */
-    Optional<Duration> delayAfter(int failures) {
-        int beyond = failures - freeFailures;
-        if (beyond <= 0) {
-            return Optional.empty();
-        }
-        long factor = 1L << Math.min(beyond - 1, 30);
-        Duration delay = firstDelay.multipliedBy(factor);
-        return Optional.of(delay.compareTo(maxDelay) > 0 || delay.isNegative() ? maxDelay : delay);
-    }
-
     @Scheduled(fixedDelay = "1h", initialDelay = "1m")
     @Transactional
     void forgetOldFailures() {
-        throttles.deleteByUpdatedAtBefore(clock.instant().minus(MEMORY));
+        Instant before = clock.instant().minus(MEMORY);
+        throttles.deleteByUpdatedAtBefore(before);
+        accounts.deleteByUpdatedAtBefore(before);
     }
 
     private static String key(String value) {

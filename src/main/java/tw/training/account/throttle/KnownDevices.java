@@ -1,0 +1,86 @@
+package tw.training.account.throttle;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.scheduling.annotation.Scheduled;
+import jakarta.inject.Singleton;
+import jakarta.transaction.Transactional;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.Optional;
+
+/**
+ * Devices that have signed in to an account before. Such a device carries a cookie (a random token; only its hash is
+ * kept) that exempts it from the account's wait, so that an attacker guessing from many addresses slows the account
+ * down for everyone but its owner, on the browsers they use (NIST SP 800-63B §5.2.2). A cookie counts only for the
+ * account it was given for, and is forgotten after a year unused.
+ */
+@Singleton
+public class KnownDevices {
+
+    /** How long a device cookie lasts in the browser, and a device unused that long is forgotten. */
+    public static final Duration LIFETIME = Duration.ofDays(365);
+    /** Sign-ins closer together than this do not rewrite the device's row. */
+    private static final Duration TOUCH = Duration.ofDays(1);
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private final KnownDeviceRepository devices;
+    private final Clock clock;
+
+    KnownDevices(KnownDeviceRepository devices, Clock clock) {
+        this.devices = devices;
+        this.clock = clock;
+    }
+
+    /** Whether this cookie is one this account gave a device that signed in to it. */
+    @Transactional
+    public boolean knows(@Nullable String cookie, String username) {
+        return find(cookie).filter(device -> device.username().equals(username)).isPresent();
+    }
+
+    /**
+     * After a right password: the cookie the device should now carry, or nothing when it carries this account's
+     * already (then only seen again).
+     */
+    @Transactional
+    public Optional<String> signedIn(@Nullable String cookie, String username) {
+        Instant now = clock.instant();
+        Optional<KnownDevice> known = find(cookie).filter(device -> device.username().equals(username));
+        if (known.isPresent()) {
+            if (known.get().lastUsedAt().isBefore(now.minus(TOUCH))) {
+                devices.update(known.get().id(), now);
+            }
+            return Optional.empty();
+        }
+        byte[] bytes = new byte[32];
+        RANDOM.nextBytes(bytes);
+        String fresh = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        devices.save(new KnownDevice(null, username, hash(fresh), now, now));
+        return Optional.of(fresh);
+    }
+
+    @Scheduled(fixedDelay = "1h", initialDelay = "2m")
+    @Transactional
+    void forgetUnused() {
+        devices.deleteByLastUsedAtBefore(clock.instant().minus(LIFETIME));
+    }
+
+    private Optional<KnownDevice> find(@Nullable String cookie) {
+        return cookie == null || cookie.isBlank() || cookie.length() > 100 ? Optional.empty() : devices.findByTokenHash(hash(cookie));
+    }
+
+    private static String hash(String cookie) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(cookie.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
