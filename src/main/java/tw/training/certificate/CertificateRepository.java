@@ -63,7 +63,11 @@ interface CertificateRepository extends GenericRepository<Certificate, Long> {
     @Query("SELECT enrollment_id FROM enrollment WHERE enrollment_id = :enrollmentId FOR UPDATE")
     Optional<Long> lockEnrollment(long enrollmentId);
 
-    /** The next sequence number of the course and year; a concurrent issue taking it too fails on a unique constraint. */
+    /** Locks the course's row until the transaction ends: issues in one course take their numbers in turn. */
+    @Query("SELECT course_id FROM course WHERE course_id = :courseId FOR UPDATE")
+    Optional<Long> lockCourse(long courseId);
+
+    /** The next sequence number of the course and year, to be read with the course locked ({@link #lockCourse}). */
     @Query("SELECT COALESCE(MAX(sequence_number), 0) + 1 FROM certificate WHERE course_id = :courseId AND issued_year = :year")
     int nextSequence(long courseId, int year);
 

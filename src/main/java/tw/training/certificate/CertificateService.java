@@ -57,8 +57,9 @@ public class CertificateService {
     }
 
     /**
-     * Admins only. 422 unless the enrollment is complete, 409 when it already has one. Two admins issuing in the
-     * same course at once race for the next sequence number; the loser takes the one after.
+     * Admins only. 422 unless the enrollment is complete, 409 when it already has one. Issues in one course take the
+     * course's lock for their number, so each gets the next; the retry on a unique violation remains for the one race
+     * the lock cannot see, an enrollment certified twice at once.
      */
     public CertificateView issue(long enrollmentId, Actor actor) {
         actor.requireRole(Roles.ADMIN, "issue certificates");
@@ -98,6 +99,8 @@ public class CertificateService {
         // a revoked certificate is replaced, and the new one names it
         Long replaces = store.latestOf(enrollmentId).map(CertificateRepository.Row::id).orElse(null);
         String token = token();
+        // the enrollment's lock is taken first, then the course's: every path that takes both takes them in this order
+        store.lockCourse(enrollment.ref().courseId());
         int next = store.nextSequence(enrollment.ref().courseId(), year);
         store.save(new Certificate(null, enrollmentId, enrollment.ref().courseId(), year, next, prefix + "-" + String.format("%04d", next), token,
                 now, actor.userId(), null, null, null, view.learner().displayName(), view.course().code(), view.course().title(), replaces));

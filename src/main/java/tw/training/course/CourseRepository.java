@@ -19,6 +19,10 @@ interface CourseRepository extends GenericRepository<Course, Long> {
 
     boolean existsByCode(String code);
 
+    /** Locks the course's row until the transaction ends: changes to one course's revisions take turns. */
+    @Query("SELECT course_id FROM course WHERE course_id = :courseId FOR UPDATE")
+    Optional<Long> lock(long courseId);
+
     @Query(WITH_OWNER + "WHERE c.course_id = :id")
     Optional<CourseRow> findCourse(long id);
 

@@ -9,6 +9,7 @@ import tw.training.account.Actor;
 import tw.training.account.Roles;
 import tw.training.catalogue.CatalogueService;
 import tw.training.catalogue.TaskReference;
+import tw.training.database.Sql;
 import tw.training.problem.ConflictException;
 import tw.training.problem.ForbiddenException;
 import tw.training.problem.InputError;
@@ -75,7 +76,16 @@ public class CourseService {
         if (courses.existsByCode(code)) {
             throw new ConflictException("course code " + code + " is taken");
         }
-        long id = courses.save(new Course(null, code, title, blankToNull(request.description()), hours, actor.userId(), false, clock.instant())).id();
+        long id;
+        try {
+            id = courses.save(new Course(null, code, title, blankToNull(request.description()), hours, actor.userId(), false, clock.instant())).id();
+        } catch (RuntimeException e) {
+            if (Sql.isUniqueViolation(e)) {
+                // created by another request between the check above and this insert
+                throw new ConflictException("course code " + code + " is taken");
+            }
+            throw e;
+        }
         revisions.insertRevision(id, 1, clock.instant());
         return view(courses.findCourse(id).orElseThrow(), latest(id));
     }
@@ -284,6 +294,7 @@ public class CourseService {
         if (course.archived()) {
             throw new ConflictException("course " + courseId + " is archived");
         }
+        courses.lock(courseId);
         RevisionRow latest = latest(courseId);
         if (latest.status() == RevisionStatus.PUBLISHED) {
             return view(course, latest);
@@ -380,11 +391,15 @@ public class CourseService {
         return history.get(history.size() - 1);
     }
 
-    /** The revision a change goes into: the open draft, or a new one copied from the published plan. */
+    /**
+     * The revision a change goes into: the open draft, or a new one copied from the published plan. The course is
+     * locked first, so that of two changes at once only one opens the draft and the other finds it.
+     */
     private RevisionRow draft(CourseRow course) {
         if (course.archived()) {
             throw new ConflictException("course " + course.id() + " is archived; its plan no longer changes");
         }
+        courses.lock(course.id());
         RevisionRow latest = latest(course.id());
         if (latest.status() == RevisionStatus.DRAFT) {
             return latest;

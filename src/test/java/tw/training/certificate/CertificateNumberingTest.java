@@ -36,7 +36,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 class CertificateNumberingTest implements DatabaseTest {
 
     private static final List<String> INDICATORS = List.of("P2.3.1", "P2.3.2", "P2.3.3", "P2.3.4");
-    private static final int LEARNERS = 6;
+    private static final int LEARNERS = 20;
 
     @Inject
     @Client("/")
