@@ -18,8 +18,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * {@code /login} is rate-limited per source address and as a whole, whatever the usernames tried. The periods
- * are an hour, so nothing refills while the test runs.
+ * {@code /login} is rate-limited per source address and as a whole (in password checks), whatever the usernames tried.
+ * The periods are an hour, so nothing refills while the test runs.
  */
 @MicronautTest(transactional = false)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -43,11 +43,13 @@ class LoginRateTest implements DatabaseTest {
         List<Integer> first = List.of(attempt("127.0.0.3", "a.user"), attempt("127.0.0.3", "b.user"), attempt("127.0.0.3", "c.user"));
         String overSource = answer("127.0.0.3", "d.user");
         List<Integer> second = List.of(attempt("127.0.0.4", "e.user"), attempt("127.0.0.4", "f.user"));
-        String overAll = answer("127.0.0.5", "g.user");
+        int sixth = attempt("127.0.0.5", "g.user");
+        String overAll = answer("127.0.0.5", "h.user");
 
         assertEquals(List.of(401, 401, 401), first);
         assertTrue(overSource.startsWith("HTTP/1.1 429") && overSource.contains("Retry-After: "), overSource);
         assertEquals(List.of(401, 401), second, "another source still gets its turn");
+        assertEquals(401, sixth, "the attempt refused at its source took no password check from the six of all /login");
         assertTrue(overAll.startsWith("HTTP/1.1 429") && overAll.contains("Retry-After: "), overAll);
         assertTrue(overAll.contains("urn:competency:problem:too-many-requests"), overAll);
     }
