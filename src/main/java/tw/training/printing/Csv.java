@@ -1,30 +1,46 @@
 package tw.training.printing;
 
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+import org.apache.commons.csv.QuoteMode;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.List;
 
 /**
- * CSV that opens cleanly in Excel: UTF-8 with a byte-order mark (so Chinese shows as written), CRLF line
- * ends, every field quoted, and nothing Excel would take for a formula.
+ * CSV that opens cleanly in Excel: UTF-8 with a byte-order mark (so Chinese shows as written), CRLF line ends, every
+ * field quoted (Apache Commons CSV writes it), and nothing Excel would take for a formula.
  */
 public final class Csv {
 
+    private static final CSVFormat EXCEL = CSVFormat.RFC4180.builder().setQuoteMode(QuoteMode.ALL).setRecordSeparator("\r\n").get();
+
     private final StringBuilder text = new StringBuilder("\uFEFF");
+    private final CSVPrinter printer;
 
     public Csv(List<String> header) {
+        try {
+            printer = new CSVPrinter(text, EXCEL);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
         line(header);
     }
 
     public Csv line(List<String> fields) {
-        for (int i = 0; i < fields.size(); i++) {
-            String field = fields.get(i) == null ? "" : fields.get(i);
-            // a leading = + - @ would make Excel evaluate a formula: prefix it so it stays text
-            if (!field.isEmpty() && "=+-@".indexOf(field.charAt(0)) >= 0) {
-                field = "'" + field;
-            }
-            text.append(i == 0 ? "" : ",").append('"').append(field.replace("\"", "\"\"")).append('"');
+        try {
+            printer.printRecord(fields.stream().map(Csv::inert).toList());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
-        text.append("\r\n");
         return this;
+    }
+
+    /** A leading = + - @ would make Excel evaluate a formula: prefixed, it stays text. */
+    private static String inert(String field) {
+        String value = field == null ? "" : field;
+        return !value.isEmpty() && "=+-@".indexOf(value.charAt(0)) >= 0 ? "'" + value : value;
     }
 
     @Override

@@ -1,6 +1,7 @@
 package tw.training.writtentest;
 
 import tw.training.problem.InputError;
+import tw.training.web.CsvRows;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -9,7 +10,7 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * Items from CSV (RFC 4180: quoted fields may hold commas, quotes doubled, line breaks), one item a row under a header
+ * Items from CSV (read by {@link CsvRows}: quoted fields may hold commas, quotes doubled, line breaks), one item a row under a header
  * naming the columns {@code kind, stem, options, answer, indicators} in any order:
  * <ul>
  *   <li>{@code kind}: SINGLE_CHOICE, MULTIPLE_CHOICE, TRUE_FALSE or SHORT_ANSWER;</li>
@@ -28,7 +29,13 @@ final class CsvItems {
 
     /** The rows as items; a row that cannot be read is a fault of its line, and the caller imports nothing. */
     static List<ParsedItem> read(String text, List<InputError> errors) {
-        List<Record> records = records(text, errors);
+        List<CsvRows.Row> records;
+        try {
+            records = CsvRows.of(text);
+        } catch (CsvRows.Unreadable unreadable) {
+            errors.add(InputError.line(unreadable.line(), unreadable.getMessage()));
+            return List.of();
+        }
         if (records.isEmpty()) {
             if (errors.isEmpty()) {
                 errors.add(InputError.line(1, "the file is empty: a header " + String.join(",", COLUMNS) + " and a row per item"));
@@ -47,7 +54,7 @@ final class CsvItems {
             return List.of();
         }
         List<ParsedItem> items = new ArrayList<>();
-        for (Record record : records.subList(1, records.size())) {
+        for (CsvRows.Row record : records.subList(1, records.size())) {
             if (record.fields().stream().allMatch(String::isBlank)) {
                 continue;
             }
@@ -102,66 +109,5 @@ final class CsvItems {
 
     private static List<String> split(String value) {
         return value.isBlank() ? List.of() : Arrays.stream(value.split("\\|")).map(String::strip).toList();
-    }
-
-    /** A record of the file and the line it starts on. */
-    private record Record(int line, List<String> fields) {
-    }
-
-    private static List<Record> records(String text, List<InputError> errors) {
-        List<Record> records = new ArrayList<>();
-        List<String> fields = new ArrayList<>();
-        StringBuilder field = new StringBuilder();
-        boolean quoted = false;
-        boolean started = false;
-        int line = 1;
-        int start = 1;
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (quoted) {
-                if (c == '"' && i + 1 < text.length() && text.charAt(i + 1) == '"') {
-                    field.append('"');
-                    i++;
-                } else if (c == '"') {
-                    quoted = false;
-                } else {
-                    line += c == '\n' ? 1 : 0;
-                    field.append(c);
-                }
-                continue;
-            }
-            switch (c) {
-                case '"' -> {
-                    quoted = true;
-                    started = true;
-                }
-                case ',' -> {
-                    fields.add(field.toString());
-                    field.setLength(0);
-                    started = true;
-                }
-                case '\r' -> {
-                }
-                case '\n' -> {
-                    fields.add(field.toString());
-                    records.add(new Record(start, List.copyOf(fields)));
-                    fields.clear();
-                    field.setLength(0);
-                    started = false;
-                    start = ++line;
-                }
-                default -> {
-                    field.append(c);
-                    started = true;
-                }
-            }
-        }
-        if (quoted) {
-            errors.add(InputError.line(start, "a quoted field is not closed"));
-        } else if (started || field.length() > 0) {
-            fields.add(field.toString());
-            records.add(new Record(start, List.copyOf(fields)));
-        }
-        return records;
     }
 }

@@ -170,6 +170,33 @@ class EnrollmentApiTest implements DatabaseTest {
         assertTrue(((String) rows.get(0).get("reason")).startsWith("the username contains"), (String) rows.get(0).get("reason"));
     }
 
+    /** Issue 28, point 15: a roster is read as CSV is written, quoted commas, quotes and line breaks included. */
+    @Test
+    @SuppressWarnings("unchecked")
+    void aRosterWithQuotedCommasQuotesAndLineBreaksEnrollsEachRowFromItsColumn() {
+        users.create("quoted.one", Roles.LEARNER);
+        users.create("quoted.two", Roles.LEARNER);
+        users.create("quoted.three", Roles.LEARNER);
+        String csv = "姓名,帳號,備註\r\n\"王, 小明\",quoted.one,\r\n\"林\"\"阿明\"\"\",quoted.two,\"A, B\"\r\n\"多行\r\n名字\",quoted.three,\r\n";
+
+        Map<String, Object> report = send(HttpRequest.POST("/api/courses/" + course + "/enrollments/bulk", csv).contentType("text/csv"), trainer);
+
+        List<Map<String, Object>> rows = (List<Map<String, Object>>) report.get("rows");
+        assertEquals(List.of("2 quoted.one true", "3 quoted.two true", "4 quoted.three true"),
+                rows.stream().map(r -> r.get("line") + " " + r.get("username") + " " + r.get("enrolled")).toList());
+    }
+
+    @Test
+    void aRosterWithAQuoteLeftOpenIsRefusedNamingItsLine() {
+        String csv = "帳號\r\nopen.one\r\n\"open.two\r\nopen.three\r\n";
+
+        HttpClientResponseException refused = refusal(HttpRequest.POST("/api/courses/" + course + "/enrollments/bulk", csv).contentType("text/csv"), trainer);
+
+        assertEquals(422, refused.getStatus().getCode());
+        String body = refused.getResponse().getBody(String.class).orElse("");
+        assertTrue(body.contains("\"line\":3") && body.contains("not closed"), body);
+    }
+
     @Test
     void aRosterFromExcelInBig5WithChineseHeadersOrSentAsAFormFileEnrolls() {
         users.create("big5.one", Roles.LEARNER);
