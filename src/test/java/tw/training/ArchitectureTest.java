@@ -9,10 +9,12 @@ import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
 
 import io.micronaut.http.annotation.Body;
+import tw.training.web.CsvRows;
 import tw.training.web.MultipartReader;
 import tw.training.web.PlainText;
-import tw.training.web.TextUpload;
 import tw.training.web.Templates;
+import tw.training.web.TextUpload;
+import tw.training.web.TrustedProxies;
 
 import java.util.List;
 
@@ -41,8 +43,11 @@ class ArchitectureTest {
                     .and(DescribedPredicate.not(JavaClass.Predicates.equivalentTo(Templates.class)))
                     .and(DescribedPredicate.not(JavaClass.Predicates.equivalentTo(PlainText.class)))
                     .and(DescribedPredicate.not(HasName.Predicates.nameStartingWith(MultipartReader.class.getName())))
-                    // the readers of a streamed body (multipart parts, an uploaded text) are what routes that read their own body use
-                    .and(DescribedPredicate.not(JavaClass.Predicates.equivalentTo(TextUpload.class))));
+                    // the readers of a streamed body (multipart parts, an uploaded text, its CSV rows) are what routes that read their own body use
+                    .and(DescribedPredicate.not(JavaClass.Predicates.equivalentTo(TextUpload.class)))
+                    .and(DescribedPredicate.not(HasName.Predicates.nameStartingWith(CsvRows.class.getName())))
+                    // who sent a request and whether over HTTPS, as the trusted proxies say (sign-in throttles by it)
+                    .and(DescribedPredicate.not(JavaClass.Predicates.equivalentTo(TrustedProxies.class))));
 
     /** Every request body is checked for text that cannot be stored before a route sees it. */
     @ArchTest
