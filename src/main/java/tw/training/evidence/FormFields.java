@@ -51,6 +51,15 @@ public final class FormFields implements Submission.Fields {
         }
     }
 
+    /** The token must have come before any file: a post whose first part is a file is refused before a byte of it is staged. */
+    @Override
+    public void beforeFile() {
+        if (!csrfChecked) {
+            csrf.accept(null);
+            csrfChecked = true;
+        }
+    }
+
     @Override
     public EvidenceService.Claim claim() {
         if (!csrfChecked) {

@@ -38,6 +38,10 @@ record Submission(EvidenceService.Claim claim, List<StagedFile> files) {
         /** A part not named {@code file}; refuses (422) one it does not know. */
         void field(String name, InputStream content) throws IOException;
 
+        /** A file part comes next: refuse now (by an exception) if nothing of it may be stored yet. */
+        default void beforeFile() {
+        }
+
         /** Once the body is read: the claim, checked, or a refusal naming what is missing or wrong. */
         EvidenceService.Claim claim();
     }
@@ -53,6 +57,7 @@ record Submission(EvidenceService.Claim claim, List<StagedFile> files) {
                     fields.field(part.name(), part.content());
                     continue;
                 }
+                fields.beforeFile();
                 String field = "file[" + staged.size() + "]";
                 if (staged.size() >= limits.maxFiles()) {
                     throw new PayloadTooLargeException("at most " + limits.maxFiles() + " files per piece of evidence");

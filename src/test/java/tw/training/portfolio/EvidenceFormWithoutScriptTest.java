@@ -14,13 +14,17 @@ import org.junit.jupiter.api.TestInstance;
 import tw.training.account.Roles;
 import tw.training.testing.DatabaseTest;
 import tw.training.testing.FormClient;
+import tw.training.testing.RawHttp;
 import tw.training.testing.FormClient.Part;
 import tw.training.testing.PortfolioCourse;
 import tw.training.testing.TestUsers;
 
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Stream;
 import java.util.Map;
 import java.util.Random;
 import java.util.regex.Matcher;
@@ -138,6 +142,27 @@ class EvidenceFormWithoutScriptTest implements DatabaseTest {
         form.add(Part.field("_csrf", learner.token()));
         assertEquals(403, learner.postMultipart("/enrollments/" + enrollment + "/evidence", form).statusCode());
         assertEquals(before, stored());
+    }
+
+    /**
+     * Issue 28, point 8: a post whose first part is a file is refused when that part begins, before a byte of it is
+     * staged. The client sends the file's start and then nothing: were the server reading the file, it would wait for
+     * the rest and answer nothing.
+     */
+    @Test
+    void aFileBeforeTheTokenIsRefusedBeforeAByteOfItIsStaged() throws Exception {
+        String boundary = "----drill";
+        String part = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"big.pdf\"\r\n"
+                + "Content-Type: application/pdf\r\n\r\n";
+        try (RawHttp client = new RawHttp(server.getPort())) {
+            client.head("POST /enrollments/" + enrollment + "/evidence HTTP/1.1", "Cookie: session=" + learner.session(),
+                    "Content-Type: multipart/form-data; boundary=" + boundary, "Content-Length: " + 90L * 1024 * 1024).send(part).send(PDF);
+            String answer = client.answer();
+            assertTrue(answer.startsWith("HTTP/1.1 403"), answer);
+        }
+        try (Stream<Path> staging = Files.list(Path.of(context.getRequiredProperty("app.evidence.staging-dir", String.class)))) {
+            assertEquals(List.of(), staging.toList(), "nothing staged");
+        }
     }
 
     private HttpResponse<String> submit(String title, Part file) {

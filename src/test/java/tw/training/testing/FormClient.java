@@ -61,6 +61,11 @@ public final class FormClient {
                         Map.entry("username", username), Map.entry("password", password), Map.entry("next", next))))).build());
     }
 
+    /** The session cookie's value, for a request this client cannot send (a body sent by hand, byte by byte). */
+    public String session() {
+        return session;
+    }
+
     /** The session's CSRF token, as the pages' forms carry it. */
     public String token() {
         return token;
