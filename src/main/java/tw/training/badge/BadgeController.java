@@ -70,10 +70,24 @@ class BadgeController {
         return HttpResponse.ok(credentials.issuerDocument().toString()).contentType(LD_JSON);
     }
 
+    @Get(CredentialService.STATUS_LIST_PATH + "{list}")
+    @Produces({LD_JSON, MediaType.APPLICATION_JSON})
+    @Secured(SecurityRule.IS_ANONYMOUS)
+    @Operation(summary = "A W3C Bitstring Status List credential (revocation), signed like the credentials: the bit at a credential's"
+            + " statusListIndex is 1 once its certificate is revoked")
+    HttpResponse<String> statusList(@PathVariable String list) {
+        JsonObject credential = list.matches("\\d{1,12}") ? credentials.statusList(Long.parseLong(list)) : null;
+        if (credential == null) {
+            throw new NotFoundException("no status list " + list);
+        }
+        return HttpResponse.ok(credential.toString()).contentType(LD_JSON);
+    }
+
     @Get(CredentialService.STATUS_PATH + "{token}")
     @Produces(MediaType.APPLICATION_JSON)
     @Secured(SecurityRule.IS_ANONYMOUS)
-    @Operation(summary = "A credential's 1EdTech revocation list: its id listed once its certificate is revoked")
+    @Operation(summary = "A credential's 1EdTech revocation list, for credentials handed out before the bitstring status lists: its id"
+            + " listed once its certificate is revoked")
     HttpResponse<String> status(@PathVariable String token) {
         JsonObject status = credentials.status(token);
         if (status == null) {

@@ -15,6 +15,7 @@ import tw.training.certificate.Verification;
 import tw.training.ims.CaseIds;
 
 import java.security.KeyPair;
+import java.time.Clock;
 import java.time.temporal.ChronoUnit;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -22,25 +23,31 @@ import java.util.stream.Collectors;
 /**
  * A certificate as an Open Badges 3.0 {@code OpenBadgeCredential} (SPEC §12): the training provider as issuer, the course
  * as the achievement (its criteria the certified tasks and indicators in words, aligned to the tasks' CASE items), the
- * learner as subject, {@code validFrom} the issue time, a {@code 1EdTechRevocationList} status a verifier can follow, and
- * a Data Integrity proof ({@code eddsa-rdfc-2022}) by the provider's key, published with the issuer's profile.
+ * learner as subject, {@code validFrom} the issue time, a {@code BitstringStatusListEntry} for revocation a verifier can
+ * follow (W3C Bitstring Status List, defined by the credentials v2 context, so covered by the signature and expanded by
+ * every verifier), and a Data Integrity proof ({@code eddsa-rdfc-2022}) by the provider's key, published with the
+ * issuer's profile.
  */
 @Singleton
 public class CredentialService {
 
     static final String ISSUER_PATH = "/issuers/provider";
+    /** Where the 1EdTech revocation lists of credentials handed out before the bitstring lists stay answered. */
     static final String STATUS_PATH = "/credentials/status/";
+    static final String STATUS_LIST_PATH = "/credentials/status-lists/";
 
     private final CertificateService certificates;
     private final BadgeKey key;
     private final String publicUrl;
     private final String issuerName;
     private final String issuerUrl;
+    private final Clock clock;
 
-    CredentialService(CertificateService certificates, BadgeKey key, @Value("${app.public-url}") String publicUrl,
+    CredentialService(CertificateService certificates, BadgeKey key, Clock clock, @Value("${app.public-url}") String publicUrl,
                       @Value("${app.badges.issuer-name:職能課程平台}") String issuerName, @Nullable @Value("${app.badges.issuer-url:}") String issuerUrl) {
         this.certificates = certificates;
         this.key = key;
+        this.clock = clock;
         this.publicUrl = publicUrl.replaceAll("/+$", "");
         this.issuerName = issuerName;
         this.issuerUrl = issuerUrl == null || issuerUrl.isBlank() ? this.publicUrl : issuerUrl;
@@ -50,7 +57,7 @@ public class CredentialService {
     public JsonObject credential(String number, Actor actor) {
         CertificateView certificate = certificates.get(number, actor);
         KeyPair pair = pair();
-        return DataIntegrity.sign(unsigned(certificate), new DataIntegrity.ProofOptions(certificate.issuedAt().truncatedTo(ChronoUnit.SECONDS)
+        return DataIntegrity.sign(unsigned(certificate, certificates.idOf(certificate)), new DataIntegrity.ProofOptions(certificate.issuedAt().truncatedTo(ChronoUnit.SECONDS)
                 .toString(), verificationMethod(pair)), pair.getPrivate());
     }
 
@@ -58,14 +65,14 @@ public class CredentialService {
     public String jwt(String number, Actor actor) {
         CertificateView certificate = certificates.get(number, actor);
         KeyPair pair = pair();
-        return VcJwt.sign(unsigned(certificate), verificationMethod(pair), pair.getPrivate());
+        return VcJwt.sign(unsigned(certificate, certificates.idOf(certificate)), verificationMethod(pair), pair.getPrivate());
     }
 
     private String verificationMethod(KeyPair pair) {
         return publicUrl + ISSUER_PATH + "#" + Ed25519Keys.multikey(pair.getPublic());
     }
 
-    private JsonObject unsigned(CertificateView certificate) {
+    private JsonObject unsigned(CertificateView certificate, long id) {
         return Json.createObjectBuilder()
                 .add("@context", Json.createArrayBuilder().add(BundledContexts.CREDENTIALS_V2).add(BundledContexts.OPEN_BADGES))
                 .add("id", credentialId(certificate.number()))
@@ -79,7 +86,7 @@ public class CredentialService {
                                 .add("type", "IdentityObject").add("identityHash", certificate.learner().displayName())
                                 .add("identityType", "name").add("hashed", false)))
                         .add("achievement", achievement(certificate)))
-                .add("credentialStatus", Json.createObjectBuilder().add("id", statusUrl(certificate)).add("type", "1EdTechRevocationList"))
+                .add("credentialStatus", statusEntry(id))
                 .build();
     }
 
@@ -96,8 +103,41 @@ public class CredentialService {
                 .build();
     }
 
+    /** The credential's place in a status list: the bit that says whether it is revoked. */
+    private JsonObjectBuilder statusEntry(long certificateId) {
+        String list = publicUrl + STATUS_LIST_PATH + StatusLists.list(certificateId);
+        String index = String.valueOf(StatusLists.index(certificateId));
+        return Json.createObjectBuilder().add("id", list + "#" + index).add("type", "BitstringStatusListEntry")
+                .add("statusPurpose", "revocation").add("statusListIndex", index).add("statusListCredential", list);
+    }
+
     /**
-     * A credential's revocation list (1EdTech): the credential's id among {@code revokedCredentials} once its certificate is
+     * A status list as the credential a verifier fetches (a {@code BitstringStatusListCredential}, signed like the
+     * credentials): the revocation bits of certificates {@code list × 131,072} up to the next list. Null for a list past
+     * the last certificate.
+     */
+    public @Nullable JsonObject statusList(long list) {
+        if (list < 0 || StatusLists.first(list) > certificates.lastId()) {
+            return null;
+        }
+        String id = publicUrl + STATUS_LIST_PATH + list;
+        String now = clock.instant().truncatedTo(ChronoUnit.SECONDS).toString();
+        JsonObject unsigned = Json.createObjectBuilder()
+                .add("@context", Json.createArrayBuilder().add(BundledContexts.CREDENTIALS_V2))
+                .add("id", id)
+                .add("type", Json.createArrayBuilder().add("VerifiableCredential").add("BitstringStatusListCredential"))
+                .add("issuer", publicUrl + ISSUER_PATH)
+                .add("validFrom", now)
+                .add("credentialSubject", Json.createObjectBuilder().add("id", id + "#list").add("type", "BitstringStatusList")
+                        .add("statusPurpose", "revocation")
+                        .add("encodedList", StatusLists.encoded(list, certificates.revokedBetween(StatusLists.first(list), StatusLists.last(list)))))
+                .build();
+        KeyPair pair = pair();
+        return DataIntegrity.sign(unsigned, new DataIntegrity.ProofOptions(now, verificationMethod(pair)), pair.getPrivate());
+    }
+
+    /**
+     * A credential's revocation list (1EdTech), for credentials handed out before the bitstring lists: the credential's id among {@code revokedCredentials} once its certificate is
      * revoked, with the reason. Public, addressed by the certificate's verification token (not its guessable number).
      */
     public @Nullable JsonObject status(String token) {
@@ -150,11 +190,6 @@ public class CredentialService {
 
     private String credentialId(String number) {
         return publicUrl + "/credentials/" + number;
-    }
-
-    private String statusUrl(CertificateView certificate) {
-        String url = certificate.verificationUrl();
-        return publicUrl + STATUS_PATH + url.substring(url.lastIndexOf('/') + 1);
     }
 
     /** The key; without one configured on a shared database, a configuration fault the log names (APP_BADGES_SIGNING_KEY). */

@@ -109,4 +109,14 @@ interface CertificateRepository extends GenericRepository<Certificate, Long> {
         }
         return List.copyOf(tasks.values());
     }
+
+    @Query("SELECT certificate_id FROM certificate WHERE number = :number")
+    Optional<Long> idOf(String number);
+
+    /** The certificates revoked whose ids lie in [first, last], ascending: one status list's set bits. */
+    @Query("SELECT certificate_id FROM certificate WHERE certificate_id BETWEEN :first AND :last AND revoked_at IS NOT NULL ORDER BY certificate_id")
+    List<Long> revokedBetween(long first, long last);
+
+    @Query("SELECT COALESCE(MAX(certificate_id), 0) FROM certificate")
+    long lastId();
 }

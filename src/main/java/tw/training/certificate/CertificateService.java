@@ -147,6 +147,24 @@ public class CertificateService {
      * Public: by the token of the QR code and link only (SPEC §6). Numbers are sequential and could be walked,
      * so a number, like any other key, answers UNKNOWN.
      */
+    /** A certificate's row id: its place in the public revocation lists (the caller has found the certificate visible). */
+    @ReadOnly
+    public long idOf(CertificateView certificate) {
+        return store.idOf(certificate.number()).orElseThrow(() -> new NotFoundException("certificate " + certificate.number() + " not found"));
+    }
+
+    /** Ids of the revoked certificates among [first, last], ascending; public (a status list shows them as bits, no names). */
+    @ReadOnly
+    public List<Long> revokedBetween(long first, long last) {
+        return store.revokedBetween(first, last);
+    }
+
+    /** The highest certificate id so far (0 before the first). */
+    @ReadOnly
+    public long lastId() {
+        return store.lastId();
+    }
+
     @ReadOnly
     public Verification verify(String token) {
         Optional<CertificateRepository.Row> found = store.byToken(token == null ? "" : token.strip());

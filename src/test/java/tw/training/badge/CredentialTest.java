@@ -133,17 +133,52 @@ class CredentialTest implements DatabaseTest {
         assertEquals(null, VcJwt.verify(tampered, publishedKey(header.get("kid").asText())), "a changed payload fails");
     }
 
+    /**
+     * Issue 28, point 12: the credential's status is a W3C Bitstring Status List entry; the list is a credential signed
+     * with the issuer's key, and its bit for this credential turns to 1 when the certificate is revoked.
+     */
     @Test
-    void aRevokedCertificatesCredentialIsReportedRevokedByItsStatus() throws Exception {
-        String statusPath = URI.create(JSON.readTree(credential(admin)).get("credentialStatus").get("id").asText()).getPath();
-        JsonNode before = JSON.readTree(http.toBlocking().retrieve(HttpRequest.GET(statusPath)));
-        assertEquals(0, before.get("revokedCredentials").size(), "public, and nothing revoked yet");
+    void aRevokedCertificatesCredentialIsReportedRevokedByItsStatusList() throws Exception {
+        JsonNode status = JSON.readTree(credential(admin)).get("credentialStatus");
+        assertEquals("BitstringStatusListEntry", status.get("type").asText());
+        assertEquals("revocation", status.get("statusPurpose").asText());
+        int index = Integer.parseInt(status.get("statusListIndex").asText());
+        String listPath = URI.create(status.get("statusListCredential").asText()).getPath();
+        assertFalse(revokedInList(listPath, index), "public, and not revoked yet");
         http.toBlocking().exchange(HttpRequest.POST("/api/certificates/" + number + "/revocation", Map.of("reason", "評量紀錄有誤")).bearerAuth(admin));
-        JsonNode after = JSON.readTree(http.toBlocking().retrieve(HttpRequest.GET(statusPath)));
-        assertEquals(JSON.readTree(credential(admin)).get("id").asText(), after.get("revokedCredentials").get(0).get("id").asText());
-        HttpClientResponseException unknown = assertThrows(HttpClientResponseException.class,
-                () -> http.toBlocking().exchange(HttpRequest.GET("/credentials/status/not-a-token")));
-        assertEquals(404, unknown.code());
+        assertTrue(revokedInList(listPath, index), "revoked: its bit is set");
+        for (String missing : List.of("/credentials/status-lists/99", "/credentials/status-lists/-1", "/credentials/status-lists/x")) {
+            assertEquals(404, assertThrows(HttpClientResponseException.class, () -> http.toBlocking().exchange(HttpRequest.GET(missing))).code(), missing);
+        }
+    }
+
+    /** The status list fetched as a verifier does: its schema's shape, its proof checked with the issuer's key, then the bit. */
+    private boolean revokedInList(String listPath, int index) throws Exception {
+        HttpResponse<String> answer = http.toBlocking().exchange(HttpRequest.GET(listPath), String.class);
+        JsonObject list = parse(answer.body());
+        assertEquals(List.of("VerifiableCredential", "BitstringStatusListCredential"),
+                list.getJsonArray("type").getValuesAs(jakarta.json.JsonString.class).stream().map(jakarta.json.JsonString::getString).toList());
+        assertTrue(DataIntegrity.verify(list, publishedKey(list.getJsonArray("proof").getJsonObject(0).getString("verificationMethod"))),
+                "the list is signed by the issuer");
+        assertEquals(List.of(), ExpandedTerms.undefined(list), "every term of the list is defined");
+        JsonObject subject = list.getJsonObject("credentialSubject");
+        assertEquals("revocation", subject.getString("statusPurpose"));
+        return StatusLists.isSet(subject.getString("encodedList"), index);
+    }
+
+    @Test
+    void everyTermAndTypeOfTheCredentialIsDefinedByTheBundledContexts() throws Exception {
+        assertEquals(List.of(), ExpandedTerms.undefined(parse(credential(learner))));
+    }
+
+    @Test
+    void theTermCheckCanFail() throws Exception {
+        JsonObject credential = parse(credential(learner));
+        JsonObject before = Json.createObjectBuilder(credential).add("credentialStatus", Json.createObjectBuilder()
+                .add("id", "https://example.org/status/1").add("type", "1EdTechRevocationList")).build();
+        assertFalse(ExpandedTerms.undefined(before).isEmpty(), "the 1EdTech status type no bundled context defines");
+        JsonObject foreign = Json.createObjectBuilder(credential).add("nickname", "小明").build();
+        assertFalse(ExpandedTerms.undefined(foreign).isEmpty(), "a property no context defines");
     }
 
     @Test
@@ -169,6 +204,7 @@ class CredentialTest implements DatabaseTest {
             JsonNode tree = JSON.readTree(body);
             assertEquals(List.of(), schema.validate(tree).stream().map(e -> e.getInstanceLocation() + " " + e.getMessage()).toList(), seed.standardCode());
             assertTrue(DataIntegrity.verify(parse(body), publishedKey(tree.get("proof").get(0).get("verificationMethod").asText())), seed.standardCode());
+            assertEquals(List.of(), ExpandedTerms.undefined(parse(body)), seed.standardCode());
             assertEquals(seed.standardCode() + ":" + seed.taskCode(), tree.get("credentialSubject").get("achievement").get("alignment").get(0).get("targetCode").asText());
         }
         assertEquals(5, earned.size(), "the five seeds");
