@@ -240,6 +240,15 @@ class LearnerJourneyBrowserTest {
         browser.waiting().until(ExpectedConditions.urlContains("/home"));
         assertTrue(browser.driver.getCurrentUrl().startsWith(server.getURL().toString()), browser.driver.getCurrentUrl());
         assertFalse(browser.driver.getCurrentUrl().contains("evil"));
+
+        // issue 28, point 6: a next that is no URI at all leads home too, instead of an error
+        browser.driver.manage().deleteAllCookies();
+        browser.open("/signin?next=%2F%20%2Fevil.example");
+        browser.driver.findElement(By.id("username")).sendKeys("journey.learner");
+        browser.driver.findElement(By.id("password")).sendKeys(TestUsers.PASSWORD + Keys.ENTER);
+        browser.waiting().until(ExpectedConditions.urlContains("/home"));
+        assertTrue(browser.driver.getCurrentUrl().startsWith(server.getURL().toString()), browser.driver.getCurrentUrl());
+        assertFalse(browser.driver.getPageSource().contains("evil"));
     }
 
     /** Submits evidence through the form (picker), waits for its page, and answers its id. */

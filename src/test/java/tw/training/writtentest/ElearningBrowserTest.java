@@ -138,8 +138,19 @@ class ElearningBrowserTest {
         trainer.assertAccessible();
         trainer.screenshot(SHOTS + "-trainer", "tests");
 
+        // a link to a page of this same server: the browser test sends nothing beyond this machine
+        api.post(trainerToken, "/api/courses/" + course + "/modules/" + module + "/materials", Map.of("kind", "LINK", "title", "延伸閱讀",
+                "url", server.getURL() + "/home"));
         api.post(trainerToken, "/api/courses/" + course + "/publish", Map.of());
         enrollment = LearningApi.id(api.post(trainerToken, "/api/courses/" + course + "/enrollments", Map.of("username", "elearning.learner")));
+    }
+
+    /** How many materials the learner has studied, as their activity says. */
+    @SuppressWarnings("unchecked")
+    private long studied() {
+        Map<String, Object> activity = api.get(trainerToken, "/api/enrollments/" + enrollment + "/activity");
+        return ((List<Map<String, Object>>) activity.get("modules")).stream().flatMap(m -> ((List<Map<String, Object>>) m.get("items")).stream())
+                .filter(i -> i.get("doneAt") != null).count();
     }
 
     @Test
@@ -164,9 +175,19 @@ class ElearningBrowserTest {
         learner.assertAccessible();
         learner.screenshot(SHOTS, "video-watched");
 
+        // issue 28, point 10: opening the link's page marks nothing; following the link, the page's script posts it
         learner.open("/enrollments/" + enrollment);
-        assertEquals(2, learner.driver.findElements(By.cssSelector("#study + * .status-met, ul.materials .status-met")).size(),
-                "both materials studied");
+        learner.driver.findElement(By.linkText("延伸閱讀")).click();
+        WebElement follow = learner.waiting().until(ExpectedConditions.presenceOfElementLocated(By.id("follow")));
+        assertFalse(learner.driver.findElement(By.id("studied")).isDisplayed(), "opening the link's page marks nothing");
+        learner.assertAccessible();
+        follow.click();
+        learner.waiting().until(ExpectedConditions.urlContains("/home"));
+        learner.waiting().until(driver -> studied() == 3);
+
+        learner.open("/enrollments/" + enrollment);
+        assertEquals(3, learner.driver.findElements(By.cssSelector("#study + * .status-met, ul.materials .status-met")).size(),
+                "the lesson, the video and the link studied");
         learner.driver.findElement(By.linkText("客訴處理筆試")).click();
         learner.waiting().until(ExpectedConditions.presenceOfElementLocated(By.id("start"))).click();
         learner.waiting().until(ExpectedConditions.presenceOfElementLocated(By.id("attempt")));
