@@ -74,7 +74,8 @@ class StartupConfigurationIT {
                 new Case("an S3 endpoint that cannot be reached", Map.of("APP_EVIDENCE_STORE", "s3", "APP_EVIDENCE_S3_BUCKET", "evidence",
                         "APP_EVIDENCE_S3_ENDPOINT", "http://127.0.0.1:" + closed, "APP_EVIDENCE_S3_ACCESS_KEY", "key",
                         "APP_EVIDENCE_S3_SECRET_KEY", "secret"), "APP_EVIDENCE_S3_ENDPOINT"),
-                new Case("an evidence prefix outside the store", Map.of("APP_EVIDENCE_PREFIX", "../elsewhere/"), "APP_EVIDENCE_PREFIX"));
+                new Case("an evidence prefix outside the store", Map.of("APP_EVIDENCE_PREFIX", "../elsewhere/"), "APP_EVIDENCE_PREFIX"),
+                new Case("a trusted proxy that is no address", Map.of("APP_TRUSTED_PROXIES", "127.0.0.1, proxy.example.org"), "APP_TRUSTED_PROXIES"));
     }
 
     @ParameterizedTest(name = "{0}")
