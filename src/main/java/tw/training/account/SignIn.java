@@ -70,20 +70,40 @@ class SignIn {
 
     /**
      * Each step commits on its own: a refusal must leave its failure counted and its audit row written. The limits are
-     * asked cheapest first, and the one for all of {@code /login} last, so an attempt refused by its source's or its
-     * account's limit takes nothing from everyone else's.
+     * asked cheapest first, so an attempt refused by its source's or its account's limit takes nothing from the limit of
+     * all {@code /login}. A device that signed in to the account before is exempt from the account's wait and from the
+     * limit of all (an attacker elsewhere cannot drain the owner's way in); any other device checks one password of an
+     * account at a time, so a burst of guesses from many addresses cannot all be checked before the first failures count.
      */
     Outcome attempt(@Nullable String rawUsername, @Nullable String rawPassword, String source, @Nullable String device) {
         String username = rawUsername == null ? "" : rawUsername.strip().toLowerCase();
         String password = rawPassword == null ? "" : rawPassword;
-        Optional<Duration> wait = throttle.admitSource(source)
-                .or(() -> throttle.waitFor(username, source))
-                .or(() -> devices.knows(device, username) ? Optional.empty() : throttle.accountWait(username))
-                .or(throttle::admitCheck);
+        Optional<Duration> wait = throttle.admitSource(source).or(() -> throttle.waitFor(username, source));
         if (wait.isPresent()) {
-            refusals.refused(source, username, wait.get());
-            return new Throttled(wait.get());
+            return refused(source, username, wait.get());
         }
+        if (devices.knows(device, username)) {
+            return check(username, password, source, device);
+        }
+        // the account's turn is taken before its wait is read: the failure of the check before this one has counted
+        if (!throttle.startCheck(username)) {
+            return refused(source, username, BUSY);
+        }
+        try {
+            wait = throttle.accountWait(username).or(throttle::admitCheck);
+            return wait.isPresent() ? refused(source, username, wait.get()) : check(username, password, source, device);
+        } finally {
+            throttle.endCheck(username);
+        }
+    }
+
+    private Throttled refused(String source, String username, Duration wait) {
+        refusals.refused(source, username, wait);
+        return new Throttled(wait);
+    }
+
+    /** The password checked, and what came of it counted and audited. */
+    private Outcome check(String username, String password, String source, @Nullable String device) {
         Optional<User> found = transactions.executeRead(status -> users.named(username));
         Optional<Boolean> checked = checks.run(() -> {
             if (found.isEmpty()) {
@@ -93,8 +113,7 @@ class SignIn {
             return passwords.matches(password, found.get().passwordHash());
         });
         if (checked.isEmpty()) {
-            refusals.refused(source, username, BUSY);
-            return new Throttled(BUSY);
+            return refused(source, username, BUSY);
         }
         if (!checked.get()) {
             Throttle.Imposed imposed = throttle.fail(username, source);

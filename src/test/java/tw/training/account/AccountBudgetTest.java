@@ -12,9 +12,11 @@ import tw.training.account.audit.SecurityAudit;
 import tw.training.account.audit.SecurityEventType;
 import tw.training.testing.DatabaseTest;
 import tw.training.testing.LoginFrom;
+import tw.training.testing.Parallel;
 import tw.training.testing.TestUsers;
 
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -90,5 +92,17 @@ class AccountBudgetTest implements DatabaseTest {
 
         Thread.sleep(second * 1000 + 100);
         assertEquals(200, login("127.0.0.24", "budget.target", TestUsers.PASSWORD, null).status(), "never locked: after the wait, the owner anywhere");
+    }
+
+    /** A burst from many addresses at once is checked one guess at a time, so no more than the budget is ever checked. */
+    @Test
+    void aBurstOfGuessesFromManyAddressesChecksNoMoreThanTheBudget() throws Exception {
+        TestUsers.of(context, http).create("burst.target", Roles.LEARNER);
+        String device = login("127.0.0.30", "burst.target", TestUsers.PASSWORD, null).device();
+        List<Integer> statuses = Parallel.run(40, client -> login("127.0.2." + (client + 1), "burst.target", "guess " + client, null).status());
+        long checked = statuses.stream().filter(status -> status == 401).count();
+        assertTrue(checked >= 1 && checked <= 10, "at most the ten of the budget are checked: " + statuses);
+        assertEquals(40 - checked, statuses.stream().filter(status -> status == 429).count(), statuses.toString());
+        assertEquals(200, login("127.0.0.31", "burst.target", TestUsers.PASSWORD, device).status(), "the owner's device, at once");
     }
 }

@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -25,8 +26,10 @@ import java.util.concurrent.ConcurrentHashMap;
  *     signed in to the account before;</li>
  *     <li>{@code /login} as a whole, counting only the attempts that reach a password check ({@link #admitCheck}): each
  *     costs an Argon2 check, and the server's cores are the limit. An attempt refused above never takes from it, so one
- *     address over its own limit cannot keep everyone else out.</li>
+ *     address over its own limit cannot keep everyone else out; the caller exempts known devices from it too.</li>
  * </ol>
+ * And one password check of an account at a time ({@link #startCheck}), so that a burst of guesses from many addresses
+ * is not checked all at once before any of its failures has counted.
  * The first and last are kept in memory by each instance; the other two in the database, so every instance and a
  * restart see them. A success from a source clears its failures for that username; no account is ever locked.
  */
@@ -43,6 +46,7 @@ public class Throttle {
     private final Clock clock;
     private final TokenBucket everyone;
     private final Map<String, TokenBucket> sources = new ConcurrentHashMap<>();
+    private final Set<String> checking = ConcurrentHashMap.newKeySet();
     private final int perSource;
     private final Duration perSourcePeriod;
     private final Doubling perPair;
@@ -89,6 +93,18 @@ public class Throttle {
             sources.values().removeIf(bucket -> bucket.isIdle(now));
         }
         return sources.computeIfAbsent(key(source), s -> new TokenBucket(perSource, perSourcePeriod, now)).take(now);
+    }
+
+    /**
+     * Whether a password of this account may be checked now, on this instance: one at a time (for devices the account
+     * does not know), so the failures of one guess count before the next is checked. Every start is followed by an end.
+     */
+    public boolean startCheck(String username) {
+        return checking.add(key(username));
+    }
+
+    public void endCheck(String username) {
+        checking.remove(key(username));
     }
 
     /** Whether a password may be checked now ({@code /login} as a whole); asked only once every other limit let the attempt through. */
