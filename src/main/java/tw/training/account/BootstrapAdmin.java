@@ -9,6 +9,7 @@ import io.micronaut.runtime.event.annotation.EventListener;
 import jakarta.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import tw.training.problem.ConflictException;
 import tw.training.problem.InvalidInputException;
 
 import java.util.stream.Collectors;
@@ -48,6 +49,12 @@ class BootstrapAdmin {
             if (accounts.bootstrapAdmin(username, password)) {
                 LOG.info("Created the first administrator '{}' from APP_BOOTSTRAP_ADMIN_USERNAME", username.strip().toLowerCase());
             }
+        } catch (ConflictException taken) {
+            // two instances started at once on an empty database, and the other created it between our look and our insert
+            if (!accounts.hasAdministrator()) {
+                throw new IllegalStateException("APP_BOOTSTRAP_ADMIN_USERNAME names a user that exists and is no enabled administrator", taken);
+            }
+            LOG.info("The first administrator was created by another instance starting at the same time");
         } catch (InvalidInputException rejected) {
             // the operator asked for an administrator and would otherwise start a server nobody can sign in to
             throw new IllegalStateException("APP_BOOTSTRAP_ADMIN_USERNAME / APP_BOOTSTRAP_ADMIN_PASSWORD rejected: " + rejected.errors().stream()
