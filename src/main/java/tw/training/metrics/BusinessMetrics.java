@@ -2,13 +2,14 @@ package tw.training.metrics;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
-import jakarta.inject.Singleton;
+import io.micronaut.context.annotation.Context;
 
 /**
  * The counters of what the service is for. Features call these once their transaction has committed, so a count
- * never includes what was rolled back.
+ * never includes what was rolled back. Made at start, so each counter is scraped (at 0) before its first event: a rate
+ * over a series that appears only then would miss the first increase.
  */
-@Singleton
+@Context
 public class BusinessMetrics {
 
     private final Counter evidenceSubmitted;
