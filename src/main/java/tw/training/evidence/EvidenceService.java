@@ -15,6 +15,7 @@ import tw.training.enrollment.EnrollmentRef;
 import tw.training.enrollment.EnrollmentService;
 import tw.training.enrollment.EnrollmentStatus;
 import tw.training.evidence.storage.EvidenceStore;
+import tw.training.evidence.storage.MissingObjectException;
 import tw.training.evidence.storage.KeyPrefix;
 import tw.training.evidence.storage.StagedFile;
 import tw.training.evidence.storage.Staging;
@@ -194,16 +195,25 @@ public class EvidenceService {
                 first -> store.open(file.storageKey(), first));
     }
 
-    /** A file to send: its record, and its bytes opened only when needed (not for a 304). */
+    /**
+     * A file to send: its record, and its bytes opened only when needed (not for a 304). A file the store has lost
+     * (restored from backups of different times) is a 404 that says so, and one line in the log naming its key for the
+     * operator, whose {@code reconcile-evidence} lists it; never a 500, and the store stays ready for the other files.
+     */
     public record Download(Views.File file, Opener opener) {
 
         public InputStream open() throws IOException {
-            return opener.open(0);
+            return open(0);
         }
 
         /** The bytes from {@code first} on (a range's start), read from there by the store rather than skipped to. */
         public InputStream open(long first) throws IOException {
-            return opener.open(first);
+            try {
+                return opener.open(first);
+            } catch (MissingObjectException missing) {
+                LOG.warn("File {} ({}) is missing from the evidence store: {}", file.id(), file.filename(), missing.key());
+                throw new NotFoundException("the file " + file.filename() + " is missing from the store; the administrators can restore it");
+            }
         }
     }
 

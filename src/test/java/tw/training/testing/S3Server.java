@@ -43,6 +43,11 @@ public final class S3Server {
                 "app.evidence.staging-dir", TestFolders.fresh("s3-incoming").toString());
     }
 
+    /** Deletes every object of the bucket these properties name, as an operator's mistake or an older backup would. */
+    public static synchronized void empty(Map<String, String> properties) {
+        blobs.getBlobStore().clearContainer(properties.get("app.evidence.s3.bucket"));
+    }
+
     private static void start() {
         if (proxy != null) {
             return;

@@ -40,7 +40,11 @@ public final class LocalEvidenceStore implements EvidenceStore {
 
     @Override
     public InputStream open(String key) throws IOException {
-        return Files.newInputStream(resolve(key));
+        try {
+            return Files.newInputStream(resolve(key));
+        } catch (NoSuchFileException missing) {
+            throw new MissingObjectException(key);
+        }
     }
 
     @Override

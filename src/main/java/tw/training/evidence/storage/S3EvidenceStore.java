@@ -46,17 +46,27 @@ final class S3EvidenceStore implements EvidenceStore {
     }
 
     @Override
-    public InputStream open(String key) {
-        return reaching(() -> s3.getObject(GetObjectRequest.builder().bucket(bucket).key(key).build()));
+    public InputStream open(String key) throws MissingObjectException {
+        return open(key, 0);
     }
 
     /** A ranged GET: only the bytes asked for leave the bucket. */
     @Override
-    public InputStream open(String key, long first) {
-        if (first == 0) {
-            return open(key);
+    public InputStream open(String key, long first) throws MissingObjectException {
+        GetObjectRequest.Builder request = GetObjectRequest.builder().bucket(bucket).key(key);
+        if (first > 0) {
+            request.range("bytes=" + first + "-");
         }
-        return reaching(() -> s3.getObject(GetObjectRequest.builder().bucket(bucket).key(key).range("bytes=" + first + "-").build()));
+        try {
+            return reaching(() -> s3.getObject(request.build()));
+        } catch (NoSuchKeyException missing) {
+            throw new MissingObjectException(key);
+        } catch (S3Exception e) {
+            if (e.statusCode() == 404) {
+                throw new MissingObjectException(key);
+            }
+            throw e;
+        }
     }
 
     @Override
