@@ -22,15 +22,15 @@ import java.util.List;
 import java.util.concurrent.Callable;
 
 /**
- * {@code java -jar app.jar copy-evidence --from-local ./data/evidence}: copies every evidence file the database
- * records from a local evidence folder into the configured store (an S3 bucket, say), and checks each copy's
+ * {@code java -jar app.jar copy-evidence --from-local ./data/evidence}: copies every file the database records (evidence
+ * files and course materials' files alike) from a local evidence folder into the configured store (an S3 bucket, say), and checks each copy's
  * SHA-256 against the one recorded at upload by reading it back. A file already in the store with the right
  * SHA-256 is skipped, so the command can be run again after an interruption and resumes where it stopped. It
  * changes no setting: switch {@code APP_EVIDENCE_STORE} once it reports every file copied. Exit code 0 when every
  * file is in the store and verified, 1 when any is missing from the folder or does not match.
  */
 @Command(name = "copy-evidence", mixinStandardHelpOptions = true,
-        description = "Copies every recorded evidence file from a local folder into the configured store, verifying each SHA-256.")
+        description = "Copies every recorded file (evidence and materials) from a local folder into the configured store, verifying each SHA-256.")
 public class CopyEvidenceCommand implements Callable<Integer> {
 
     private static final int PAGE = 500;
@@ -61,15 +61,15 @@ public class CopyEvidenceCommand implements Callable<Integer> {
         int copied = 0;
         int present = 0;
         int failed = 0;
-        long after = 0;
-        for (List<EvidenceFile> batch = page(after); !batch.isEmpty(); batch = page(after)) {
-            for (EvidenceFile file : batch) {
-                after = file.id();
+        String after = "";
+        for (List<EvidenceFileRepository.RecordedObject> batch = page(after); !batch.isEmpty(); batch = page(after)) {
+            for (EvidenceFileRepository.RecordedObject file : batch) {
+                after = file.storageKey();
                 if (target.exists(file.storageKey()) && file.sha256().equals(sha256(target, file.storageKey()))) {
                     present++;
                 } else if (!source.exists(file.storageKey())) {
                     failed++;
-                    System.out.printf("missing   %s (evidence %d): not in %s%n", file.storageKey(), file.evidenceId(), from);
+                    System.out.printf("missing   %s (%s): not in %s%n", file.storageKey(), file.owner(), from);
                 } else if (copy(source, file, staging)) {
                     copied++;
                 } else {
@@ -81,12 +81,12 @@ public class CopyEvidenceCommand implements Callable<Integer> {
         return failed == 0 ? 0 : 1;
     }
 
-    private List<EvidenceFile> page(long after) {
-        return transactions.executeRead(status -> rows.after(after, PAGE));
+    private List<EvidenceFileRepository.RecordedObject> page(String after) {
+        return transactions.executeRead(status -> rows.recorded(after, PAGE));
     }
 
     /** Copies one file through a staged copy, checking its SHA-256 on the way out and again read back. */
-    private boolean copy(EvidenceStore source, EvidenceFile file, Path staging) throws IOException {
+    private boolean copy(EvidenceStore source, EvidenceFileRepository.RecordedObject file, Path staging) throws IOException {
         Path staged = Files.createTempFile(staging, "copy", ".part");
         try {
             MessageDigest digest = digest();
@@ -94,13 +94,13 @@ public class CopyEvidenceCommand implements Callable<Integer> {
                 in.transferTo(out);
             }
             if (!file.sha256().equals(HexFormat.of().formatHex(digest.digest()))) {
-                System.out.printf("mismatch  %s (evidence %d): the local file's SHA-256 is not the one recorded at upload%n",
-                        file.storageKey(), file.evidenceId());
+                System.out.printf("mismatch  %s (%s): the local file's SHA-256 is not the one recorded at upload%n",
+                        file.storageKey(), file.owner());
                 return false;
             }
             target.put(file.storageKey(), staged, file.contentType());
             if (!file.sha256().equals(sha256(target, file.storageKey()))) {
-                System.out.printf("mismatch  %s (evidence %d): the copy read back from the store differs%n", file.storageKey(), file.evidenceId());
+                System.out.printf("mismatch  %s (%s): the copy read back from the store differs%n", file.storageKey(), file.owner());
                 return false;
             }
             return true;

@@ -16,12 +16,13 @@ import java.util.concurrent.Callable;
 
 /**
  * {@code java -jar app.jar reconcile-evidence}: compares the evidence store with the database and lists, without
- * deleting anything, (a) objects under this application's prefix that no evidence refers to, as after a restore of
- * an older database, and (b) evidence files whose object is missing, as after a restore of an older bucket.
+ * deleting anything, (a) objects under this application's prefix that nothing refers to (no evidence file, no course
+ * material), as after a restore of an older database, and (b) recorded files, evidence and materials alike, whose object
+ * is missing, as after a restore of an older bucket. Folder placeholders some stores list are no objects.
  * Exit code 0 when the two agree, 1 when anything is listed.
  */
 @Command(name = "reconcile-evidence", mixinStandardHelpOptions = true,
-        description = "Lists stored evidence objects no evidence refers to, and evidence files missing from the store. Deletes nothing.")
+        description = "Lists stored objects nothing refers to, and recorded files (evidence and materials) missing from the store. Deletes nothing.")
 public class ReconcileEvidenceCommand implements Callable<Integer> {
 
     private static final int PAGE = 500;
@@ -49,6 +50,10 @@ public class ReconcileEvidenceCommand implements Callable<Integer> {
         long[] unreferenced = new long[1];
         List<EvidenceStore.StoredObject> page = new ArrayList<>();
         store.list(prefix.value(), object -> {
+            if (object.key().endsWith("/")) {
+                // a folder placeholder some stores list (S3Proxy's "evidence/2026/"): no object of ours
+                return;
+            }
             objects[0]++;
             page.add(object);
             if (page.size() == PAGE) {
@@ -59,26 +64,25 @@ public class ReconcileEvidenceCommand implements Callable<Integer> {
         unreferenced[0] += reportUnreferenced(page, inFlight);
         long files = 0;
         long missing = 0;
-        long after = 0;
-        for (List<EvidenceFile> batch = page(after); !batch.isEmpty(); batch = page(after)) {
-            for (EvidenceFile file : batch) {
+        String after = "";
+        for (List<EvidenceFileRepository.RecordedObject> batch = page(after); !batch.isEmpty(); batch = page(after)) {
+            for (EvidenceFileRepository.RecordedObject recorded : batch) {
                 files++;
-                if (!store.exists(file.storageKey())) {
+                if (!store.exists(recorded.storageKey())) {
                     missing++;
-                    System.out.printf("missing       %s (evidence %d, file %d, %s, %d bytes)%n", file.storageKey(), file.evidenceId(), file.id(),
-                            file.filename(), file.size());
+                    System.out.printf("missing       %s (%s, %d bytes)%n", recorded.storageKey(), recorded.owner(), recorded.sizeBytes());
                 }
-                after = file.id();
+                after = recorded.storageKey();
             }
         }
-        System.out.printf("%s, prefix '%s': %d objects, %d referenced by no evidence (listed, nothing deleted); "
-                + "%d evidence files recorded, %d missing from the store%n", store.describe(), prefix.value(), objects[0],
+        System.out.printf("%s, prefix '%s': %d objects, %d referenced by nothing (listed, nothing deleted); "
+                + "%d files recorded (evidence and materials), %d missing from the store%n", store.describe(), prefix.value(), objects[0],
                 unreferenced[0], files, missing);
         return unreferenced[0] == 0 && missing == 0 ? 0 : 1;
     }
 
-    private List<EvidenceFile> page(long after) {
-        return transactions.executeRead(status -> rows.after(after, PAGE));
+    private List<EvidenceFileRepository.RecordedObject> page(String after) {
+        return transactions.executeRead(status -> rows.recorded(after, PAGE));
     }
 
     private int reportUnreferenced(List<EvidenceStore.StoredObject> page, Set<String> inFlight) {

@@ -71,6 +71,7 @@ class CopyEvidenceTest implements DatabaseTest {
                 new EvidenceApi.Upload("照片.png", MediaType.IMAGE_PNG_TYPE, EvidenceRoundTrip.PNG));
         Map<String, Object> second = learner.submit(enrollment, EvidenceApi.metadata("OBSERVATION", "第二", List.of(P231)),
                 new EvidenceApi.Upload("second.pdf", MediaType.APPLICATION_PDF_TYPE, EvidenceRoundTrip.PDF));
+        long material = material(http, trainer, course, "講義.pdf");
         Path local = Path.of(properties.get("app.evidence.local-dir"));
         Map<String, String> onS3 = new HashMap<>(properties);
         onS3.putAll(S3Server.freshBucket());
@@ -90,6 +91,8 @@ class CopyEvidenceTest implements DatabaseTest {
                     assertEquals(file.get("sha256"), EvidenceRoundTrip.sha256(bytes), file.get("filename").toString());
                 }
             }
+            byte[] handout = client.toBlocking().retrieve(HttpRequest.GET("/api/materials/" + material + "/file").bearerAuth(trainer), byte[].class);
+            assertEquals(EvidenceRoundTrip.sha256(EvidenceRoundTrip.PDF), EvidenceRoundTrip.sha256(handout), "a course material's file is copied too");
         }
         try (Stream<Path> files = Files.walk(local)) {
             Files.delete(files.filter(Files::isRegularFile).findFirst().orElseThrow());
@@ -97,6 +100,19 @@ class CopyEvidenceTest implements DatabaseTest {
         Map<String, String> elsewhere = new HashMap<>(properties);
         elsewhere.putAll(S3Server.freshBucket());
         assertEquals(1, copy(elsewhere, local), "a file missing from the folder fails the copy");
+    }
+
+    /** A file material (a PDF handout) in the draft of the course's first module; answers its id. */
+    @SuppressWarnings("unchecked")
+    static long material(HttpClient http, String trainer, long course, String filename) {
+        Map<String, Object> view = http.toBlocking().retrieve(HttpRequest.GET("/api/courses/" + course).bearerAuth(trainer),
+                io.micronaut.core.type.Argument.mapOf(String.class, Object.class));
+        Object module = ((List<Map<String, Object>>) view.get("modules")).get(0).get("id");
+        Map<?, ?> material = http.toBlocking().retrieve(HttpRequest.POST("/api/courses/" + course + "/modules/" + module + "/materials",
+                        io.micronaut.http.client.multipart.MultipartBody.builder().addPart("title", filename)
+                                .addPart("file", filename, MediaType.APPLICATION_PDF_TYPE, EvidenceRoundTrip.PDF).build())
+                .contentType(MediaType.MULTIPART_FORM_DATA_TYPE).bearerAuth(trainer), Map.class);
+        return ((Number) material.get("id")).longValue();
     }
 
     private static int copy(Map<String, String> properties, Path from) throws Exception {

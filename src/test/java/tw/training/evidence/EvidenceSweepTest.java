@@ -60,6 +60,8 @@ abstract class EvidenceSweepTest implements DatabaseTest {
     DataSource dataSource;
 
     private long enrollment;
+    private long course;
+    private String trainer;
     private EvidenceApi learner;
 
     /** The evidence store the application runs with. */
@@ -78,8 +80,8 @@ abstract class EvidenceSweepTest implements DatabaseTest {
     @BeforeAll
     void enroll() {
         TestUsers users = TestUsers.of(context, http);
-        String trainer = users.tokenFor("sweep.trainer", Roles.TRAINER);
-        long course = CourseFixtures.publishedComplaintsCourse(http, trainer, "SWEEP", "清理");
+        trainer = users.tokenFor("sweep.trainer", Roles.TRAINER);
+        course = CourseFixtures.publishedComplaintsCourse(http, trainer, "SWEEP", "清理");
         users.create("sweep.learner", Roles.LEARNER);
         enrollment = ((Number) new EvidenceApi(http, trainer).send(HttpRequest.POST("/api/courses/" + course + "/enrollments",
                 Map.of("username", "sweep.learner"))).get("id")).longValue();
@@ -141,10 +143,16 @@ abstract class EvidenceSweepTest implements DatabaseTest {
         store.delete(lost);
         Map<String, Long> before = new RowCounts(dataSource, List.of("evidence", "evidence_file")).now();
 
+        String lostMaterial = materialKey(CopyEvidenceTest.material(http, trainer, course, "遺失的講義.pdf"));
+        store.delete(lostMaterial);
+
         String listed = reconcile();
 
         assertTrue(listed.contains("unreferenced  " + stray), listed);
         assertTrue(listed.contains("missing       " + lost), listed);
+        assertTrue(listed.contains("missing       " + lostMaterial + " (material "), "a material's file too (issue 29, point 1): " + listed);
+        assertTrue(listed.lines().noneMatch(line -> line.startsWith("unreferenced") && line.contains("/ (")),
+                "a store's folder placeholders are no objects: " + listed);
         assertTrue(store.exists(stray));
         assertEquals(before, new RowCounts(dataSource, List.of("evidence", "evidence_file")).now());
         store.delete(stray);
@@ -176,6 +184,10 @@ abstract class EvidenceSweepTest implements DatabaseTest {
     private String storageKeyOf(Map<String, Object> evidence) {
         long fileId = ((Number) ((List<Map<String, Object>>) evidence.get("files")).get(0).get("id")).longValue();
         return new RowCounts(dataSource, List.of()).single("SELECT storage_key FROM evidence_file WHERE evidence_file_id = " + fileId);
+    }
+
+    private String materialKey(long material) {
+        return new RowCounts(dataSource, List.of()).single("SELECT storage_key FROM material WHERE material_id = " + material);
     }
 
     private String put(String key) throws IOException {
