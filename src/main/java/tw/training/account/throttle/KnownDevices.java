@@ -20,13 +20,18 @@ import java.util.Optional;
  * Devices that have signed in to an account before. Such a device carries a cookie (a random token; only its hash is
  * kept) that exempts it from the account's wait, so that an attacker guessing from many addresses slows the account
  * down for everyone but its owner, on the browsers they use (NIST SP 800-63B §5.2.2). A cookie counts only for the
- * account it was given for, and is forgotten after a year unused.
+ * account it was given for, and is forgotten after a year unused or once the account has signed in from twenty newer ones.
  */
 @Singleton
 public class KnownDevices {
 
     /** How long a device cookie lasts in the browser, and a device unused that long is forgotten. */
     public static final Duration LIFETIME = Duration.ofDays(365);
+    /**
+     * The devices an account keeps, the latest seen: a client that keeps no cookies (a script) is a new device at every
+     * sign-in, and must not grow the table without end.
+     */
+    static final int KEPT = 20;
     /** Sign-ins closer together than this do not rewrite the device's row. */
     private static final Duration TOUCH = Duration.ofDays(1);
     private static final SecureRandom RANDOM = new SecureRandom();
@@ -63,6 +68,7 @@ public class KnownDevices {
         RANDOM.nextBytes(bytes);
         String fresh = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
         devices.save(new KnownDevice(null, username, hash(fresh), now, now));
+        devices.keepLatest(username, KEPT);
         return Optional.of(fresh);
     }
 
