@@ -11,6 +11,10 @@ import tw.training.evidence.CopyEvidenceCommand;
 import tw.training.evidence.ReconcileEvidenceCommand;
 import tw.training.progress.RebuildProgressCommand;
 
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Map;
 
@@ -34,6 +38,9 @@ public class Application {
 
     public static void main(String[] args) {
         if (args.length > 0 && COMMANDS.containsKey(args[0])) {
+            // what the commands print (file names, a document's lines) is Chinese: UTF-8, not whatever the locale can encode
+            System.setOut(new PrintStream(new FileOutputStream(FileDescriptor.out), true, StandardCharsets.UTF_8));
+            System.setErr(new PrintStream(new FileOutputStream(FileDescriptor.err), true, StandardCharsets.UTF_8));
             System.exit(PicocliRunner.execute(COMMANDS.get(args[0]), Arrays.copyOfRange(args, 1, args.length)));
         }
         // no probing for cloud platforms at start: the environment is what the configuration says
