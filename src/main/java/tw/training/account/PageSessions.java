@@ -4,16 +4,11 @@ import io.micronaut.core.annotation.Nullable;
 import io.micronaut.security.authentication.Authentication;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
+import tw.training.secret.CookieTokens;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Base64;
-import java.util.HexFormat;
 import java.util.Map;
 import java.util.Optional;
 
@@ -33,8 +28,6 @@ public class PageSessions {
     public static final Duration LIFETIME = Duration.ofHours(12);
     /** Requests closer together than this do not rewrite the session's row. */
     private static final Duration TOUCH = Duration.ofMinutes(5);
-
-    private static final SecureRandom RANDOM = new SecureRandom();
 
     private final SignIn signIn;
     private final PageSessionRepository sessions;
@@ -75,11 +68,11 @@ public class PageSessions {
             return new Refused();
         }
         Map<String, Object> claims = signedIn.authentication().getAttributes();
-        String cookie = random();
+        String cookie = CookieTokens.fresh();
         Instant now = clock.instant();
         sessions.deleteByExpiresAtBefore(now);
-        sessions.save(new PageSession(null, hash(cookie), ((Number) claims.get(SignIn.USER_ID_CLAIM)).longValue(),
-                ((Number) claims.get(SignIn.TOKEN_VERSION_CLAIM)).intValue(), random(), now, now, now.plus(LIFETIME)));
+        sessions.save(new PageSession(null, CookieTokens.hash(cookie), ((Number) claims.get(SignIn.USER_ID_CLAIM)).longValue(),
+                ((Number) claims.get(SignIn.TOKEN_VERSION_CLAIM)).intValue(), CookieTokens.fresh(), now, now, now.plus(LIFETIME)));
         return new Opened(cookie, signedIn.device());
     }
 
@@ -90,7 +83,7 @@ public class PageSessions {
     @Transactional
     public Optional<Authentication> authenticate(String cookie) {
         Instant now = clock.instant();
-        Optional<PageSession> found = sessions.findByTokenHash(hash(cookie))
+        Optional<PageSession> found = sessions.findByTokenHash(CookieTokens.hash(cookie))
                 .filter(session -> now.isBefore(session.expiresAt()) && now.isBefore(session.lastSeenAt().plus(IDLE)));
         if (found.isEmpty()) {
             return Optional.empty();
@@ -112,7 +105,7 @@ public class PageSessions {
     /** Signing out: the session ends here and now, whoever still holds its cookie. */
     @Transactional
     public void close(String cookie) {
-        sessions.deleteByTokenHash(hash(cookie));
+        sessions.deleteByTokenHash(CookieTokens.hash(cookie));
     }
 
     /**
@@ -121,21 +114,6 @@ public class PageSessions {
      */
     @Transactional
     public void keep(String cookie, int tokenVersion) {
-        sessions.findByTokenHash(hash(cookie)).ifPresent(session -> sessions.update(session.id(), tokenVersion));
-    }
-
-    /** 32 random bytes, URL-safe. */
-    public static String random() {
-        byte[] bytes = new byte[32];
-        RANDOM.nextBytes(bytes);
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
-    }
-
-    private static String hash(String cookie) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(cookie.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java has SHA-256", e);
-        }
+        sessions.findByTokenHash(CookieTokens.hash(cookie)).ifPresent(session -> sessions.update(session.id(), tokenVersion));
     }
 }

@@ -8,7 +8,7 @@ import io.micronaut.http.MediaType;
 import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.security.authentication.Authentication;
 import jakarta.inject.Singleton;
-import tw.training.account.PageSessions;
+import tw.training.secret.CookieTokens;
 import tw.training.web.Templates;
 import tw.training.web.TrustedProxies;
 
@@ -52,7 +52,7 @@ public final class Pages {
         all.put("language", messages.language().tag);
         user(request).ifPresent(user -> all.put("user", user));
         Optional<String> csrf = Csrf.token(request);
-        String token = csrf.orElseGet(PageSessions::random);
+        String token = csrf.orElseGet(CookieTokens::fresh);
         all.put("csrf", token);
         all.put("here", request.getUri().toString());
         MutableHttpResponse<String> response = HttpResponse.<String>status(status).body(templates.render("pages/" + template, all))

@@ -4,7 +4,6 @@ import tw.training.problem.ConfigurationProblem;
 
 import java.net.InetAddress;
 import java.net.UnknownHostException;
-import java.util.Arrays;
 import java.util.Optional;
 
 /**
@@ -58,20 +57,5 @@ record AddressRange(byte[] network, int prefix) {
         } catch (UnknownHostException e) {
             return Optional.empty();
         }
-    }
-
-    @Override
-    public boolean equals(Object other) {
-        return other instanceof AddressRange range && range.prefix == prefix && Arrays.equals(range.network, network);
-    }
-
-    @Override
-    public int hashCode() {
-        return 31 * Arrays.hashCode(network) + prefix;
-    }
-
-    @Override
-    public String toString() {
-        return Arrays.toString(network) + "/" + prefix;
     }
 }

@@ -4,16 +4,11 @@ import io.micronaut.core.annotation.Nullable;
 import io.micronaut.scheduling.annotation.Scheduled;
 import jakarta.inject.Singleton;
 import jakarta.transaction.Transactional;
+import tw.training.secret.CookieTokens;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Base64;
-import java.util.HexFormat;
 import java.util.Optional;
 
 /**
@@ -34,7 +29,6 @@ public class KnownDevices {
     static final int KEPT = 20;
     /** Sign-ins closer together than this do not rewrite the device's row. */
     private static final Duration TOUCH = Duration.ofDays(1);
-    private static final SecureRandom RANDOM = new SecureRandom();
 
     private final KnownDeviceRepository devices;
     private final Clock clock;
@@ -64,10 +58,8 @@ public class KnownDevices {
             }
             return Optional.empty();
         }
-        byte[] bytes = new byte[32];
-        RANDOM.nextBytes(bytes);
-        String fresh = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
-        devices.save(new KnownDevice(null, username, hash(fresh), now, now));
+        String fresh = CookieTokens.fresh();
+        devices.save(new KnownDevice(null, username, CookieTokens.hash(fresh), now, now));
         devices.keepLatest(username, KEPT);
         return Optional.of(fresh);
     }
@@ -79,14 +71,6 @@ public class KnownDevices {
     }
 
     private Optional<KnownDevice> find(@Nullable String cookie) {
-        return cookie == null || cookie.isBlank() || cookie.length() > 100 ? Optional.empty() : devices.findByTokenHash(hash(cookie));
-    }
-
-    private static String hash(String cookie) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(cookie.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return cookie == null || cookie.isBlank() || cookie.length() > 100 ? Optional.empty() : devices.findByTokenHash(CookieTokens.hash(cookie));
     }
 }
