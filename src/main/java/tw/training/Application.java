@@ -1,6 +1,5 @@
 package tw.training;
 
-import io.micronaut.configuration.picocli.PicocliRunner;
 import io.swagger.v3.oas.annotations.OpenAPIDefinition;
 import io.swagger.v3.oas.annotations.enums.SecuritySchemeType;
 import io.swagger.v3.oas.annotations.info.Info;
@@ -41,7 +40,7 @@ public class Application {
             // what the commands print (file names, a document's lines) is Chinese: UTF-8, not whatever the locale can encode
             System.setOut(new PrintStream(new FileOutputStream(FileDescriptor.out), true, StandardCharsets.UTF_8));
             System.setErr(new PrintStream(new FileOutputStream(FileDescriptor.err), true, StandardCharsets.UTF_8));
-            System.exit(PicocliRunner.execute(COMMANDS.get(args[0]), Arrays.copyOfRange(args, 1, args.length)));
+            System.exit(Commands.run(COMMANDS.get(args[0]), Arrays.copyOfRange(args, 1, args.length)));
         }
         // no probing for cloud platforms at start: the environment is what the configuration says
         new Start().args(args).mainClass(Application.class).deduceEnvironment(false).banner(false).start();

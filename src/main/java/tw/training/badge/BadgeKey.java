@@ -1,10 +1,12 @@
 package tw.training.badge;
 
-import io.micronaut.context.annotation.Context;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.core.annotation.Nullable;
 import tw.training.problem.ConfigurationProblem;
 import tw.training.secret.KeptSecret;
+import tw.training.startup.CheckedAtStart;
+
+import jakarta.inject.Singleton;
 
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
@@ -18,11 +20,11 @@ import java.util.HexFormat;
  * The Ed25519 key credentials are signed with, kept as the token secret is: {@code APP_BADGES_SIGNING_KEY} (its 32-byte
  * seed in hex) when set, which a shared database requires so every instance signs alike; else, on the H2 file database,
  * a seed generated once into {@code <data folder>/badge-signing-key}; else (an in-memory database, as in tests) a fresh one
- * per start. Resolved at the start, so a server that could not sign a credential does not start rather than failing the
+ * per start. Made at the start ({@link CheckedAtStart}), so a server that could not sign a credential does not start rather than failing the
  * first learner who asks for one.
  */
-@Context
-public class BadgeKey {
+@Singleton
+public class BadgeKey implements CheckedAtStart {
 
     private static final String FILE = "badge-signing-key";
 

@@ -2,8 +2,10 @@ package tw.training.catalogue;
 
 import jakarta.inject.Inject;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import tw.training.startup.MigrateOption;
 import tw.training.problem.ConflictException;
 import tw.training.problem.InvalidInputException;
 
@@ -21,8 +23,12 @@ import java.util.concurrent.Callable;
         description = "Imports an iCAP standard, model or unit (UTF-8 text) into the configured database.")
 public class ImportCommand implements Callable<Integer> {
 
+    @Mixin
+    MigrateOption migrations;
+
     static final int UNREADABLE = 1;
-    static final int CONFLICT = 2;
+    /** Not 2, which every command answers when a setting is missing or wrong (StartFailure). */
+    static final int CONFLICT = 5;
 
     @Parameters(paramLabel = "FILE", description = "the document's exported UTF-8 text")
     Path file;

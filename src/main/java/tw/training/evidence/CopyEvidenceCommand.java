@@ -4,7 +4,9 @@ import io.micronaut.context.annotation.Value;
 import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Inject;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import tw.training.startup.MigrateOption;
 import tw.training.evidence.storage.EvidenceStore;
 import tw.training.evidence.storage.LocalEvidenceStore;
 
@@ -32,6 +34,9 @@ import java.util.concurrent.Callable;
 @Command(name = "copy-evidence", mixinStandardHelpOptions = true,
         description = "Copies every recorded file (evidence and materials) from a local folder into the configured store, verifying each SHA-256.")
 public class CopyEvidenceCommand implements Callable<Integer> {
+
+    @Mixin
+    MigrateOption migrations;
 
     private static final int PAGE = 500;
 

@@ -3,6 +3,8 @@ package tw.training.evidence;
 import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Inject;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import tw.training.startup.MigrateOption;
 import tw.training.evidence.storage.EvidenceStore;
 import tw.training.evidence.storage.KeyPrefix;
 
@@ -24,6 +26,9 @@ import java.util.concurrent.Callable;
 @Command(name = "reconcile-evidence", mixinStandardHelpOptions = true,
         description = "Lists stored objects nothing refers to, and recorded files (evidence and materials) missing from the store. Deletes nothing.")
 public class ReconcileEvidenceCommand implements Callable<Integer> {
+
+    @Mixin
+    MigrateOption migrations;
 
     private static final int PAGE = 500;
 

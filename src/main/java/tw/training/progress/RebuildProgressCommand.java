@@ -2,6 +2,8 @@ package tw.training.progress;
 
 import jakarta.inject.Inject;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import tw.training.startup.MigrateOption;
 
 import java.util.concurrent.Callable;
 
@@ -12,6 +14,9 @@ import java.util.concurrent.Callable;
 @Command(name = "rebuild-progress", mixinStandardHelpOptions = true,
         description = "Derives every enrollment's progress again from the judgements in the configured database.")
 public class RebuildProgressCommand implements Callable<Integer> {
+
+    @Mixin
+    MigrateOption migrations;
 
     @Inject
     ProgressService progress;

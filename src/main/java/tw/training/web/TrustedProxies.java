@@ -1,6 +1,7 @@
 package tw.training.web;
 
-import io.micronaut.context.annotation.Context;
+import jakarta.inject.Singleton;
+import tw.training.startup.CheckedAtStart;
 import io.micronaut.context.annotation.Replaces;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.core.annotation.Nullable;
@@ -25,9 +26,9 @@ import java.util.List;
  * The client is the rightmost forwarded address that is not itself a trusted proxy (each proxy appends the address it
  * saw; what a client wrote stands to the left of it).
  */
-@Context
+@Singleton
 @Replaces(DefaultHttpClientAddressResolver.class)
-public class TrustedProxies implements HttpClientAddressResolver {
+public class TrustedProxies implements HttpClientAddressResolver, CheckedAtStart {
 
     private final List<AddressRange> trusted;
     private final boolean forceSecure;

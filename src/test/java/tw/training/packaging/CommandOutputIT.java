@@ -22,7 +22,7 @@ class CommandOutputIT {
     void aCommandWritesChineseAsUtf8UnderTheCLocale() throws Exception {
         Path folder = Files.createTempDirectory(Path.of(System.getProperty("java.io.tmpdir")), "command-output");
         Files.writeString(folder.resolve("doc.txt"), "職能基準\n這不是一份文件\n", StandardCharsets.UTF_8);
-        ProcessBuilder builder = new ProcessBuilder("java", "-jar", Path.of(JarServer.jar()).toAbsolutePath().toString(), "import", "doc.txt")
+        ProcessBuilder builder = new ProcessBuilder("java", "-jar", Path.of(JarServer.jar()).toAbsolutePath().toString(), "import", "--migrate", "doc.txt")
                 .directory(folder.toFile()).redirectOutput(folder.resolve("out.txt").toFile()).redirectError(folder.resolve("err.txt").toFile());
         builder.environment().keySet().removeIf(name -> name.equals("LANG") || name.startsWith("LC_"));
         builder.environment().put("LC_ALL", "C");

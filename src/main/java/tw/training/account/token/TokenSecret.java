@@ -2,9 +2,10 @@ package tw.training.account.token;
 
 import io.micronaut.context.annotation.Value;
 import io.micronaut.core.annotation.Nullable;
-import io.micronaut.context.annotation.Context;
+import jakarta.inject.Singleton;
 import tw.training.problem.ConfigurationProblem;
 import tw.training.secret.KeptSecret;
+import tw.training.startup.CheckedAtStart;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -22,8 +23,8 @@ import java.util.List;
  * operator rotates without logging anyone out: add the new secret as {@code APP_JWT_SECRET} and the old one
  * here on every instance, and drop the old one once its tokens have expired (an hour).
  */
-@Context
-class TokenSecret {
+@Singleton
+class TokenSecret implements CheckedAtStart {
 
     private static final int MIN_BYTES = 32;
     private static final String FILE = "jwt-secret";

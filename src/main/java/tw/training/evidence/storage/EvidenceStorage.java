@@ -1,6 +1,6 @@
 package tw.training.evidence.storage;
 
-import io.micronaut.context.annotation.Context;
+import jakarta.inject.Singleton;
 import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.core.annotation.Nullable;
@@ -12,6 +12,8 @@ import software.amazon.awssdk.core.checksums.ResponseChecksumValidation;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.S3ClientBuilder;
+import software.amazon.awssdk.services.s3.model.S3Exception;
+import tw.training.health.Dependencies;
 import tw.training.problem.ConfigurationProblem;
 
 import java.io.IOException;
@@ -25,8 +27,8 @@ import java.nio.file.Path;
 @Factory
 class EvidenceStorage {
 
-    /** Made at start ({@code @Context}): a store that cannot be reached stops the start, naming its setting. */
-    @Context
+    /** Made at the server's start ({@link tw.training.startup.CheckedAtStart}): a store that cannot be reached stops it, naming its setting. */
+    @Singleton
     EvidenceStore evidenceStore(@Value("${app.evidence.store:local}") String kind,
                                 @Value("${app.evidence.local-dir:./data/evidence}") String localDir,
                                 @Nullable @Value("${app.evidence.s3.bucket:}") String bucket,
@@ -60,10 +62,35 @@ class EvidenceStorage {
         try {
             store.check();
         } catch (IOException | RuntimeException e) {
-            throw new ConfigurationProblem(endpoint == null || endpoint.isBlank() ? "APP_EVIDENCE_S3_BUCKET" : "APP_EVIDENCE_S3_ENDPOINT",
-                    "names a store that cannot be reached now (bucket " + bucket + (endpoint == null || endpoint.isBlank() ? "" : " at " + endpoint)
-                            + "): " + e.getMessage());
+            throw refused(e, bucket, endpoint == null || endpoint.isBlank() ? "AWS S3" : endpoint);
         }
         return store;
+    }
+
+    /**
+     * The setting at fault when the bucket does not answer: the store answered that it has no such bucket (404), that it
+     * does not know the key or its signature (401, 403), or nothing at all (the endpoint).
+     */
+    private static ConfigurationProblem refused(Exception failure, String bucket, String endpoint) {
+        S3Exception answer = null;
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof S3Exception s3) {
+                answer = s3;
+            }
+        }
+        int status = answer == null ? 0 : answer.statusCode();
+        String said = answer == null ? Dependencies.reason(failure)
+                : "HTTP " + status + (answer.awsErrorDetails() == null || answer.awsErrorDetails().errorCode() == null ? ""
+                        : " " + answer.awsErrorDetails().errorCode());
+        if (status == 404) {
+            return new ConfigurationProblem("APP_EVIDENCE_S3_BUCKET", "names a bucket the store at " + endpoint + " does not have ("
+                    + bucket + ", " + said + ")");
+        }
+        if (status == 401 || status == 403) {
+            return new ConfigurationProblem("APP_EVIDENCE_S3_ACCESS_KEY or APP_EVIDENCE_S3_SECRET_KEY", "is refused by the store at "
+                    + endpoint + " for bucket " + bucket + " (" + said + "): check the key, its secret and its right to the bucket");
+        }
+        return new ConfigurationProblem("AWS S3".equals(endpoint) ? "APP_EVIDENCE_S3_BUCKET" : "APP_EVIDENCE_S3_ENDPOINT",
+                "names a store that cannot be reached now (bucket " + bucket + " at " + endpoint + "): " + said);
     }
 }

@@ -1,5 +1,7 @@
 package tw.training.evidence.storage;
 
+import tw.training.startup.CheckedAtStart;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Path;
@@ -10,7 +12,7 @@ import java.util.function.Consumer;
  * Keeps evidence files by key. Two implementations: local disk and S3-compatible object storage. The server
  * deletes only keys it recorded itself ({@code evidence_upload}); listing is for an operator's reconciliation.
  */
-public interface EvidenceStore {
+public interface EvidenceStore extends CheckedAtStart {
 
     /** An object of the store, as a listing shows it. */
     record StoredObject(String key, long size, Instant modified) {

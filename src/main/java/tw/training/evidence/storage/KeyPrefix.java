@@ -1,7 +1,8 @@
 package tw.training.evidence.storage;
 
 import io.micronaut.context.annotation.Value;
-import io.micronaut.context.annotation.Context;
+import jakarta.inject.Singleton;
+import tw.training.startup.CheckedAtStart;
 import tw.training.problem.ConfigurationProblem;
 
 /**
@@ -9,8 +10,8 @@ import tw.training.problem.ConfigurationProblem;
  * default). Every key it writes starts with it, and reconciliation looks nowhere else, so a bucket can be shared
  * with other applications or environments, each under its own prefix.
  */
-@Context
-public class KeyPrefix {
+@Singleton
+public class KeyPrefix implements CheckedAtStart {
 
     private final String value;
 
