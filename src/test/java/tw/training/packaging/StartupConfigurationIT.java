@@ -90,7 +90,7 @@ class StartupConfigurationIT {
                 new Case("a signing secret too short", Map.of("APP_JWT_SECRET", "short"), "APP_JWT_SECRET"),
                 new Case("PostgreSQL without a credential signing key", with(onPostgres, "APP_JWT_SECRET", SECRET), "APP_BADGES_SIGNING_KEY"),
                 new Case("a credential signing key that is no Ed25519 seed", Map.of("APP_BADGES_SIGNING_KEY", "abc"), "APP_BADGES_SIGNING_KEY"),
-                new Case("a previous secret too short", Map.of("APP_JWT_PREVIOUS_SECRETS", "old"), "APP_JWT_PREVIOUS_SECRETS"),
+                new Case("an accepted secret too short", Map.of("APP_JWT_ACCEPTED_SECRETS", "old"), "APP_JWT_ACCEPTED_SECRETS"),
                 new Case("a database that cannot be reached", Map.of("DATASOURCES_DEFAULT_URL", "jdbc:postgresql://127.0.0.1:" + closed + "/none",
                         "APP_JWT_SECRET", SECRET), "DATASOURCES_DEFAULT_URL", DATABASE),
                 new Case("a wrong database password", with(with(onPostgres, "DATASOURCES_DEFAULT_PASSWORD", "wrong"), "APP_JWT_SECRET", SECRET),

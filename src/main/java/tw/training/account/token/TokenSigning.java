@@ -17,8 +17,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Signs access tokens with HS256 and the current secret; verifies them with it or with any previous secret still
- * listed ({@link TokenSecret}). Micronaut accepts a token that any signature configuration verifies.
+ * Signs access tokens with HS256 and the current secret; verifies them with it or with any secret listed as accepted
+ * ({@link TokenSecret}). Micronaut accepts a token that any signature configuration verifies.
  */
 @Factory
 class TokenSigning {
@@ -33,11 +33,11 @@ class TokenSigning {
     }
 
     @Singleton
-    @Named("previous")
-    SignatureConfiguration previous(TokenSecret secret) throws JOSEException {
+    @Named("accepted")
+    SignatureConfiguration accepted(TokenSecret secret) throws JOSEException {
         List<MACVerifier> verifiers = new ArrayList<>();
-        for (String previous : secret.previous()) {
-            verifiers.add(new MACVerifier(previous.getBytes(StandardCharsets.UTF_8)));
+        for (String accepted : secret.accepted()) {
+            verifiers.add(new MACVerifier(accepted.getBytes(StandardCharsets.UTF_8)));
         }
         return new SignatureConfiguration() {
             @Override
