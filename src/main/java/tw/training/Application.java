@@ -5,6 +5,8 @@ import io.swagger.v3.oas.annotations.enums.SecuritySchemeType;
 import io.swagger.v3.oas.annotations.info.Info;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.security.SecurityScheme;
+import picocli.CommandLine;
+import tw.training.badge.BadgeKeyCommand;
 import tw.training.catalogue.ImportCommand;
 import tw.training.evidence.CopyEvidenceCommand;
 import tw.training.evidence.ReconcileEvidenceCommand;
@@ -20,7 +22,7 @@ import java.util.Map;
 /**
  * Starts the HTTP server, or with a command's name as first argument runs that command in the same jar against
  * the configured database: {@code import}, {@code rebuild-progress}, {@code reconcile-evidence},
- * {@code copy-evidence}.
+ * {@code copy-evidence}; or {@code badge-key}, which needs none.
  */
 @OpenAPIDefinition(info = @Info(title = "competency-backend", version = "0.1.0",
         description = "Competency-based training on Taiwan's iCAP standards: catalogue, courses, evidence, progress, certificates"),
@@ -35,12 +37,17 @@ public class Application {
             "reconcile-evidence", ReconcileEvidenceCommand.class,
             "copy-evidence", CopyEvidenceCommand.class);
 
+    /** Commands that use no database: they run without the application's context. */
+    private static final Map<String, Class<?>> STANDALONE = Map.of("badge-key", BadgeKeyCommand.class);
+
     public static void main(String[] args) {
-        if (args.length > 0 && COMMANDS.containsKey(args[0])) {
+        if (args.length > 0 && (COMMANDS.containsKey(args[0]) || STANDALONE.containsKey(args[0]))) {
             // what the commands print (file names, a document's lines) is Chinese: UTF-8, not whatever the locale can encode
             System.setOut(new PrintStream(new FileOutputStream(FileDescriptor.out), true, StandardCharsets.UTF_8));
             System.setErr(new PrintStream(new FileOutputStream(FileDescriptor.err), true, StandardCharsets.UTF_8));
-            System.exit(Commands.run(COMMANDS.get(args[0]), Arrays.copyOfRange(args, 1, args.length)));
+            String[] arguments = Arrays.copyOfRange(args, 1, args.length);
+            System.exit(STANDALONE.containsKey(args[0]) ? new CommandLine(STANDALONE.get(args[0])).execute(arguments)
+                    : Commands.run(COMMANDS.get(args[0]), arguments));
         }
         // no probing for cloud platforms at start: the environment is what the configuration says
         new Start().args(args).mainClass(Application.class).deduceEnvironment(false).banner(false).start();

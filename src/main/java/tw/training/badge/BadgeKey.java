@@ -49,6 +49,11 @@ public class BadgeKey implements CheckedAtStart {
                 ? new KeptSecret("APP_BADGES_SIGNING_KEY", "64 hexadecimal digits", FILE, () -> HexFormat.of().formatHex(generate()))
                         .unconfigured(dataDir, databaseUrl)
                 : configured;
+        return parseSeed(hex);
+    }
+
+    /** A configured seed: 64 hexadecimal digits. */
+    static byte[] parseSeed(String hex) {
         try {
             byte[] seed = HexFormat.of().parseHex(hex);
             if (seed.length == 32) {
@@ -60,7 +65,7 @@ public class BadgeKey implements CheckedAtStart {
         throw new ConfigurationProblem("APP_BADGES_SIGNING_KEY", "must be an Ed25519 seed: 64 hexadecimal digits");
     }
 
-    private static byte[] generate() {
+    static byte[] generate() {
         byte[] seed = new byte[32];
         new SecureRandom().nextBytes(seed);
         return seed;

@@ -16,6 +16,7 @@ import tw.training.ims.CaseIds;
 
 import java.security.KeyPair;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -38,15 +39,17 @@ public class CredentialService {
 
     private final CertificateService certificates;
     private final BadgeKey key;
+    private final PublishedKeys publishedKeys;
     private final String publicUrl;
     private final String issuerName;
     private final String issuerUrl;
     private final Clock clock;
 
-    CredentialService(CertificateService certificates, BadgeKey key, Clock clock, @Value("${app.public-url}") String publicUrl,
+    CredentialService(CertificateService certificates, BadgeKey key, PublishedKeys publishedKeys, Clock clock, @Value("${app.public-url}") String publicUrl,
                       @Value("${app.badges.issuer-name:職能課程平台}") String issuerName, @Nullable @Value("${app.badges.issuer-url:}") String issuerUrl) {
         this.certificates = certificates;
         this.key = key;
+        this.publishedKeys = publishedKeys;
         this.clock = clock;
         this.publicUrl = publicUrl.replaceAll("/+$", "");
         this.issuerName = issuerName;
@@ -90,17 +93,46 @@ public class CredentialService {
                 .build();
     }
 
-    /** The issuer's profile with its key, published at a stable address: what a verifier resolves the proof's key from. */
+    /**
+     * The issuer's profile with its keys, published at a stable address: what a verifier resolves the proof's key from.
+     * The key that signs now comes first, then every published key ({@link PublishedKeys}): retired ones, so that what
+     * they signed keeps verifying, and the next one during a rotation. A key's period, when the operator gave it, is its
+     * {@code validFrom} and {@code validUntil}; no {@code expires} or {@code revoked}, which would tell verifiers to
+     * refuse every proof of the key, the old credentials' included.
+     */
     public JsonObject issuerDocument() {
-        String issuer = publicUrl + ISSUER_PATH;
-        String multikey = Ed25519Keys.multikey(pair().getPublic());
+        JsonArrayBuilder methods = Json.createArrayBuilder().add(verificationMethod(Ed25519Keys.multikey(pair().getPublic()), null, null));
+        JsonArrayBuilder assertion = Json.createArrayBuilder().add(publicUrl + ISSUER_PATH + "#" + Ed25519Keys.multikey(pair().getPublic()));
+        for (PublishedKeys.PublishedKey published : publishedKeys.keys()) {
+            methods.add(verificationMethod(published.multikey(), published.from(), published.until()));
+            assertion.add(publicUrl + ISSUER_PATH + "#" + published.multikey());
+        }
         return Json.createObjectBuilder(profile().build())
                 .add("@context", Json.createArrayBuilder().add(BundledContexts.CREDENTIALS_V2).add(BundledContexts.OPEN_BADGES)
-                        .add("https://w3id.org/security/multikey/v1"))
-                .add("verificationMethod", Json.createArrayBuilder().add(Json.createObjectBuilder()
-                        .add("id", issuer + "#" + multikey).add("type", "Multikey").add("controller", issuer).add("publicKeyMultibase", multikey)))
-                .add("assertionMethod", Json.createArrayBuilder().add(issuer + "#" + multikey))
+                        .add("https://w3id.org/security/multikey/v1").add(Json.createObjectBuilder()
+                                .add("validFrom", dateTime("validFrom")).add("validUntil", dateTime("validUntil"))))
+                .add("verificationMethod", methods)
+                .add("assertionMethod", assertion)
                 .build();
+    }
+
+    private JsonObjectBuilder verificationMethod(String multikey, @Nullable Instant from, @Nullable Instant until) {
+        String issuer = publicUrl + ISSUER_PATH;
+        JsonObjectBuilder method = Json.createObjectBuilder().add("id", issuer + "#" + multikey).add("type", "Multikey").add("controller", issuer)
+                .add("publicKeyMultibase", multikey);
+        if (from != null) {
+            method.add("validFrom", from.toString());
+        }
+        if (until != null) {
+            method.add("validUntil", until.toString());
+        }
+        return method;
+    }
+
+    /** A key's period, in the credentials vocabulary's terms: the W3C context defines them for credentials only. */
+    private static JsonObjectBuilder dateTime(String term) {
+        return Json.createObjectBuilder().add("@id", "https://www.w3.org/2018/credentials#" + term)
+                .add("@type", "http://www.w3.org/2001/XMLSchema#dateTime");
     }
 
     /** The credential's place in a status list: the bit that says whether it is revoked. */
