@@ -108,6 +108,25 @@ class CommandsIT {
         assertFalse(missingFile.exit() == 0);
     }
 
+    @Test
+    void badgeKeyMakesAndShowsKeysWithoutADatabase() throws Exception {
+        Map<String, String> noDatabase = Map.of("DATASOURCES_DEFAULT_URL", "jdbc:postgresql://127.0.0.1:" + closedPort() + "/none");
+
+        Run made = run(noDatabase, "badge-key", "--new");
+        assertEquals(0, made.exit(), made.err());
+        String seed = made.out().lines().filter(line -> line.startsWith("APP_BADGES_SIGNING_KEY=")).findFirst().orElseThrow().substring(23);
+        String publicKey = made.out().lines().filter(line -> line.startsWith("public key: z6Mk")).findFirst().orElseThrow().substring(12);
+        assertEquals(64, seed.length());
+
+        Run shown = run(with(noDatabase, "APP_BADGES_SIGNING_KEY", seed), "badge-key");
+        assertEquals(0, shown.exit(), shown.err());
+        assertTrue(shown.out().contains("public key: " + publicKey), shown.out());
+
+        Run unset = run(noDatabase, "badge-key");
+        assertEquals(SETTING, unset.exit());
+        assertOneLine(unset, "APP_BADGES_SIGNING_KEY");
+    }
+
     private static void assertOneLine(Run run, String naming) {
         assertEquals(1, run.err().strip().lines().count(), run.err());
         assertTrue(run.err().contains(naming), run.err());
@@ -120,6 +139,7 @@ class CommandsIT {
         Path out = Files.createTempFile(folder, "out", ".txt");
         Path err = Files.createTempFile(folder, "err", ".txt");
         ProcessBuilder builder = new ProcessBuilder(command).directory(folder.toFile()).redirectOutput(out.toFile()).redirectError(err.toFile());
+        builder.environment().keySet().removeIf(name -> name.startsWith("APP_") || name.startsWith("DATASOURCES_"));
         builder.environment().putAll(environment);
         Process process = builder.start();
         assertTrue(process.waitFor(NO_EXIT_SECONDS, TimeUnit.SECONDS), "the command ended");
