@@ -11,7 +11,9 @@ import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * Relays TCP connections from a port of 127.0.0.1 to another port there, and can be cut and restored on the same
- * port: a dependency going away and coming back, as the server sees it, without stopping the dependency itself.
+ * port: a dependency going away and coming back, as the server sees it, without stopping the dependency itself. It can
+ * also be frozen: connections are still accepted and kept open but no byte passes either way, as a dependency
+ * stopped with SIGSTOP or behind a network partition looks; thawed, what was held passes on.
  */
 public final class TcpRelay implements AutoCloseable {
 
@@ -19,6 +21,7 @@ public final class TcpRelay implements AutoCloseable {
     private final int port;
     private final List<Socket> open = new CopyOnWriteArrayList<>();
     private volatile ServerSocket listener;
+    private boolean frozen;
 
     public TcpRelay(int target) throws IOException {
         this.target = target;
@@ -41,6 +44,22 @@ public final class TcpRelay implements AutoCloseable {
         open.clear();
     }
 
+    /** No byte passes, on open connections and new ones, until {@link #thaw()}. */
+    public synchronized void freeze() {
+        frozen = true;
+    }
+
+    public synchronized void thaw() {
+        frozen = false;
+        notifyAll();
+    }
+
+    private synchronized void awaitThaw() throws InterruptedException {
+        while (frozen) {
+            wait();
+        }
+    }
+
     /** Listens again on the same port. */
     public synchronized void restore() throws IOException {
         ServerSocket socket = new ServerSocket();
@@ -56,12 +75,13 @@ public final class TcpRelay implements AutoCloseable {
         while (!socket.isClosed()) {
             try {
                 Socket client = socket.accept();
+                awaitThaw();
                 Socket server = new Socket(InetAddress.getLoopbackAddress(), target);
                 open.add(client);
                 open.add(server);
                 pump(client, server);
                 pump(server, client);
-            } catch (IOException closed) {
+            } catch (IOException | InterruptedException closed) {
                 return;
             }
         }
@@ -70,8 +90,13 @@ public final class TcpRelay implements AutoCloseable {
     private void pump(Socket from, Socket to) {
         Thread thread = new Thread(() -> {
             try (InputStream in = from.getInputStream(); OutputStream out = to.getOutputStream()) {
-                in.transferTo(out);
-            } catch (IOException broken) {
+                byte[] buffer = new byte[8192];
+                for (int read = in.read(buffer); read >= 0; read = in.read(buffer)) {
+                    awaitThaw();
+                    out.write(buffer, 0, read);
+                    out.flush();
+                }
+            } catch (IOException | InterruptedException broken) {
                 // the other side went away, or the relay was cut
             } finally {
                 try {

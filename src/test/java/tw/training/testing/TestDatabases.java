@@ -43,6 +43,20 @@ public final class TestDatabases {
                     "datasources.default.password", "",
                     "app.jwt.secret", JWT_SECRET);
         }
+        return freshPostgres(name);
+    }
+
+    /** A new, empty PostgreSQL database whatever the run, for a test about the network between server and database. */
+    public static Map<String, String> freshPostgres() {
+        return freshPostgres("test_" + COUNTER.incrementAndGet());
+    }
+
+    /** The port the embedded PostgreSQL listens on. */
+    public static int postgresPort() {
+        return server().getPort();
+    }
+
+    private static Map<String, String> freshPostgres(String name) {
         EmbeddedPostgres server = server();
         try (Connection connection = server.getPostgresDatabase().getConnection();
              Statement statement = connection.createStatement()) {

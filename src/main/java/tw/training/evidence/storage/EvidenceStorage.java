@@ -8,6 +8,7 @@ import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.checksums.RequestChecksumCalculation;
+import software.amazon.awssdk.http.apache.ApacheHttpClient;
 import software.amazon.awssdk.core.checksums.ResponseChecksumValidation;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
@@ -19,6 +20,7 @@ import tw.training.problem.ConfigurationProblem;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Path;
+import java.time.Duration;
 
 /**
  * Chooses the store by {@code app.evidence.store}: {@code local} (default, under {@code app.evidence.local-dir})
@@ -35,7 +37,11 @@ class EvidenceStorage {
                                 @Nullable @Value("${app.evidence.s3.endpoint:}") String endpoint,
                                 @Value("${app.evidence.s3.region:us-east-1}") String region,
                                 @Nullable @Value("${app.evidence.s3.access-key:}") String accessKey,
-                                @Nullable @Value("${app.evidence.s3.secret-key:}") String secretKey) {
+                                @Nullable @Value("${app.evidence.s3.secret-key:}") String secretKey,
+                                @Value("${app.evidence.s3.call-timeout:10s}") Duration callTimeout,
+                                @Value("${app.evidence.s3.attempt-timeout:4s}") Duration attemptTimeout,
+                                @Value("${app.evidence.s3.socket-timeout:20s}") Duration socketTimeout,
+                                @Value("${app.evidence.s3.connect-timeout:2s}") Duration connectTimeout) {
         if ("local".equals(kind)) {
             return new LocalEvidenceStore(Path.of(localDir));
         }
@@ -48,7 +54,11 @@ class EvidenceStorage {
         if (endpoint != null && !endpoint.isBlank() && !endpoint.matches("https?://.+")) {
             throw new ConfigurationProblem("APP_EVIDENCE_S3_ENDPOINT", "must be an http:// or https:// address, not '" + endpoint + "'");
         }
+        // a store that accepts connections but never answers must not hold requests: silence on a connection (uploads
+        // included, however large) ends it after socketTimeout, and every other call has callTimeout in all (S3EvidenceStore)
         S3ClientBuilder builder = S3Client.builder().region(Region.of(region))
+                .httpClientBuilder(ApacheHttpClient.builder().socketTimeout(socketTimeout).connectionTimeout(connectTimeout)
+                        .connectionAcquisitionTimeout(connectTimeout))
                 .credentialsProvider(accessKey == null || accessKey.isBlank() ? DefaultCredentialsProvider.builder().build()
                         : StaticCredentialsProvider.create(AwsBasicCredentials.create(accessKey, secretKey)));
         if (endpoint != null && !endpoint.isBlank()) {
@@ -58,7 +68,7 @@ class EvidenceStorage {
                     .requestChecksumCalculation(RequestChecksumCalculation.WHEN_REQUIRED)
                     .responseChecksumValidation(ResponseChecksumValidation.WHEN_REQUIRED);
         }
-        S3EvidenceStore store = new S3EvidenceStore(builder.build(), bucket);
+        S3EvidenceStore store = new S3EvidenceStore(builder.build(), bucket, callTimeout, attemptTimeout);
         try {
             store.check();
         } catch (IOException | RuntimeException e) {

@@ -1,5 +1,6 @@
 package tw.training.evidence.storage;
 
+import software.amazon.awssdk.awscore.AwsRequestOverrideConfiguration;
 import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.core.sync.RequestBody;
@@ -29,18 +30,29 @@ import java.util.function.Supplier;
 final class S3EvidenceStore implements EvidenceStore {
 
     private static final Duration RETRY = Duration.ofSeconds(5);
+    private static final long SECONDS_PER_MEGABYTE = 4;
 
     private final S3Client s3;
     private final String bucket;
+    /** Every call but an upload: the whole call, retries included, and each attempt (README, "Time-outs"). */
+    private final AwsRequestOverrideConfiguration bounded;
+    private final Duration callTimeout;
 
-    S3EvidenceStore(S3Client s3, String bucket) {
+    S3EvidenceStore(S3Client s3, String bucket, Duration callTimeout, Duration attemptTimeout) {
         this.s3 = s3;
         this.bucket = bucket;
+        this.callTimeout = callTimeout;
+        this.bounded = AwsRequestOverrideConfiguration.builder().apiCallTimeout(callTimeout).apiCallAttemptTimeout(attemptTimeout).build();
     }
 
     @Override
     public void put(String key, Path staged, String contentType) throws IOException {
-        reaching(() -> s3.putObject(PutObjectRequest.builder().bucket(bucket).key(key).contentType(contentType).build(),
+        // an upload's bound grows with its size (as if the store took no more than 256 KB a second), so that a slow
+        // link still carries a 500 MB material while a frozen store, whose full buffers block writes that no socket
+        // time-out bounds, still ends it
+        Duration bound = callTimeout.plusSeconds(Files.size(staged) * SECONDS_PER_MEGABYTE / (1024 * 1024));
+        reaching(() -> s3.putObject(PutObjectRequest.builder().bucket(bucket).key(key).contentType(contentType)
+                        .overrideConfiguration(override -> override.apiCallTimeout(bound)).build(),
                 RequestBody.fromFile(staged)));
         Files.delete(staged);
     }
@@ -53,7 +65,7 @@ final class S3EvidenceStore implements EvidenceStore {
     /** A ranged GET: only the bytes asked for leave the bucket. */
     @Override
     public InputStream open(String key, long first) throws MissingObjectException {
-        GetObjectRequest.Builder request = GetObjectRequest.builder().bucket(bucket).key(key);
+        GetObjectRequest.Builder request = GetObjectRequest.builder().bucket(bucket).key(key).overrideConfiguration(bounded);
         if (first > 0) {
             request.range("bytes=" + first + "-");
         }
@@ -71,13 +83,13 @@ final class S3EvidenceStore implements EvidenceStore {
 
     @Override
     public void delete(String key) {
-        reaching(() -> s3.deleteObject(DeleteObjectRequest.builder().bucket(bucket).key(key).build()));
+        reaching(() -> s3.deleteObject(DeleteObjectRequest.builder().bucket(bucket).key(key).overrideConfiguration(bounded).build()));
     }
 
     @Override
     public boolean exists(String key) {
         try {
-            reaching(() -> s3.headObject(HeadObjectRequest.builder().bucket(bucket).key(key).build()));
+            reaching(() -> s3.headObject(HeadObjectRequest.builder().bucket(bucket).key(key).overrideConfiguration(bounded).build()));
             return true;
         } catch (NoSuchKeyException e) {
             return false;
@@ -92,7 +104,7 @@ final class S3EvidenceStore implements EvidenceStore {
     @Override
     public void list(String prefix, Consumer<StoredObject> each) {
         reaching(() -> {
-            s3.listObjectsV2Paginator(ListObjectsV2Request.builder().bucket(bucket).prefix(prefix).build()).contents()
+            s3.listObjectsV2Paginator(ListObjectsV2Request.builder().bucket(bucket).prefix(prefix).overrideConfiguration(bounded).build()).contents()
                     .forEach(object -> each.accept(new StoredObject(object.key(), object.size(), object.lastModified())));
             return null;
         });
@@ -118,7 +130,7 @@ final class S3EvidenceStore implements EvidenceStore {
     @Override
     public void check() throws IOException {
         try {
-            s3.headBucket(HeadBucketRequest.builder().bucket(bucket).build());
+            s3.headBucket(HeadBucketRequest.builder().bucket(bucket).overrideConfiguration(bounded).build());
         } catch (SdkException e) {
             throw new IOException("the bucket " + bucket + " cannot be reached: " + e.getMessage(), e);
         }
