@@ -5,6 +5,7 @@ import io.micronaut.context.ApplicationContext;
 import io.micronaut.context.env.Environment;
 import io.micronaut.jdbc.DataSourceResolver;
 import picocli.CommandLine;
+import tw.training.startup.ArgumentEncoding;
 import tw.training.startup.MigrateOption;
 import tw.training.startup.PendingMigrations;
 import tw.training.startup.StartFailure;
@@ -35,6 +36,11 @@ final class Commands {
         if (arguments.stream().anyMatch(ASKING_FOR_HELP::contains)) {
             // help needs no database
             return new CommandLine(command).execute(args);
+        }
+        Optional<String> unreadable = ArgumentEncoding.refusal(args.length);
+        if (unreadable.isPresent()) {
+            System.err.println(unreadable.get());
+            return StartFailure.SETTING;
         }
         boolean migrate = arguments.contains(MigrateOption.FLAG);
         ApplicationContext context = ApplicationContext.builder(command, Environment.CLI).deduceEnvironment(false)

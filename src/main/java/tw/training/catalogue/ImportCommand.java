@@ -30,7 +30,10 @@ public class ImportCommand implements Callable<Integer> {
     /** Not 2, which every command answers when a setting is missing or wrong (StartFailure). */
     static final int CONFLICT = 5;
 
-    @Parameters(paramLabel = "FILE", description = "the document's exported UTF-8 text")
+    /** The file named {@code -}: standard input, which any locale carries whatever the file's name. */
+    static final String STANDARD_INPUT = "-";
+
+    @Parameters(paramLabel = "FILE", description = "the document's exported UTF-8 text; - reads it from standard input")
     Path file;
 
     @Option(names = "--code", description = "the code to file it under when its text has none (models)")
@@ -41,7 +44,9 @@ public class ImportCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        String text = Files.readString(file, StandardCharsets.UTF_8);
+        boolean piped = STANDARD_INPUT.equals(file.toString());
+        String text = piped ? new String(System.in.readAllBytes(), StandardCharsets.UTF_8) : Files.readString(file, StandardCharsets.UTF_8);
+        String source = piped ? "standard input" : file.toString();
         try {
             ImportResult result = catalogue.importDocument(text, code);
             System.out.printf("%s %s: %s (%d tasks, %d indicators)%n", result.kind(), result.code(),
@@ -49,11 +54,11 @@ public class ImportCommand implements Callable<Integer> {
             result.warnings().forEach(warning -> System.out.println("warning: " + where(warning.line()) + warning.message()));
             return 0;
         } catch (InvalidInputException e) {
-            System.err.println(file + ": " + e.getMessage());
+            System.err.println(source + ": " + e.getMessage());
             e.errors().forEach(error -> System.err.println("  " + where(error.line()) + error.message()));
             return UNREADABLE;
         } catch (ConflictException e) {
-            System.err.println(file + ": " + e.getMessage());
+            System.err.println(source + ": " + e.getMessage());
             return CONFLICT;
         }
     }

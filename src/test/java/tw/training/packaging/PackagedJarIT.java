@@ -93,6 +93,9 @@ class PackagedJarIT {
         assertTrue(certificate.contains("王小明") && certificate.contains("客訴處理實務") && certificate.contains("處理客訴"), certificate);
         assertTrue(pdfText(getBytes("/api/reports/certification?courseId=" + course, admin, "application/pdf")).contains("jar.learner"));
         assertTrue(get("/swagger-ui/index.html", null, "text/html").contains("swagger"));
+        List<String> warnings = Files.readAllLines(folder.resolve("server.log")).stream()
+                .filter(line -> line.contains(" WARN ") || line.contains(" ERROR ")).toList();
+        assertEquals(List.of(), warnings, "the journey, printing a certificate and a report among it, logs no warning (issue 29, point 10)");
 
         // killed without a chance to flush, then started again on the same ./data
         server.destroyForcibly().waitFor();
