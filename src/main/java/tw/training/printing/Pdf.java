@@ -2,6 +2,8 @@ package tw.training.printing;
 
 import com.openhtmltopdf.outputdevice.helper.BaseRendererBuilder;
 import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
+import com.openhtmltopdf.slf4j.Slf4jLogger;
+import com.openhtmltopdf.util.XRLog;
 import com.openhtmltopdf.svgsupport.BatikSVGDrawer;
 import jakarta.inject.Singleton;
 
@@ -28,6 +30,12 @@ public class Pdf {
     /** The family name templates ask for in their CSS. */
     public static final String FONT_FAMILY = "Noto Sans TC";
     private static final String FONT_RESOURCE = "/views/fonts/NotoSansTC-Regular.ttf";
+
+    static {
+        // the renderer logs through java.util.logging to standard output by default, a line per stylesheet and font in
+        // its own format, outside logback and its JSON; through SLF4J it is one more logger
+        XRLog.setLoggerImpl(new Slf4jLogger());
+    }
 
     private volatile File font;
 
