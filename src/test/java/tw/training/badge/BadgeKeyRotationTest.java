@@ -10,6 +10,7 @@ import jakarta.json.JsonValue;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import tw.training.account.Roles;
+import tw.training.testing.Instances;
 import tw.training.testing.PortfolioCourse;
 import tw.training.testing.TestDatabases;
 import tw.training.testing.TestFolders;
@@ -17,7 +18,6 @@ import tw.training.testing.TestUsers;
 
 import java.io.StringReader;
 import java.security.PublicKey;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
@@ -51,13 +51,13 @@ class BadgeKeyRotationTest {
     private static final Keys STEP_2_SIGN_NEW = new Keys(NEW_SEED, OLD + "@2026-01-01/2026-12-06");
 
     private final Map<String, String> database = TestDatabases.fresh();
-    private final List<EmbeddedServer> running = new ArrayList<>();
+    private final Instances instances = new Instances();
     private String learner;
     private String number;
 
     @AfterEach
     void stop() {
-        running.forEach(EmbeddedServer::close);
+        instances.close();
     }
 
     @Test
@@ -162,22 +162,15 @@ class BadgeKeyRotationTest {
     private void certificate(EmbeddedServer server) {
         try (HttpClient http = HttpClient.create(server.getURL())) {
             TestUsers users = TestUsers.of(server.getApplicationContext(), http);
-            String trainer = users.tokenFor("rotation.trainer", Roles.TRAINER);
-            String admin = users.tokenFor("rotation.admin", Roles.ADMIN);
             learner = users.tokenFor("rotation.learner", Roles.LEARNER);
-            PortfolioCourse course = PortfolioCourse.publish(http, trainer, "ROTATE-1", "金鑰輪替");
-            long enrollment = course.enroll("rotation.learner");
-            long evidence = course.submitPdf(learner, enrollment, "完整演練", PortfolioCourse.INDICATORS);
-            course.meet(evidence, PortfolioCourse.INDICATORS, "完整");
-            number = (String) PortfolioCourse.post(http, "/api/enrollments/" + enrollment + "/certificate", admin, Map.of()).get("number");
+            number = PortfolioCourse.certified(http, users.tokenFor("rotation.trainer", Roles.TRAINER), users.tokenFor("rotation.admin", Roles.ADMIN),
+                    "rotation.learner", learner, "ROTATE-1");
             assertNotNull(number);
         }
     }
 
     private EmbeddedServer start(Keys keys) {
-        EmbeddedServer server = ApplicationContext.run(EmbeddedServer.class, properties(keys));
-        running.add(server);
-        return server;
+        return instances.start(properties(keys));
     }
 
     private Map<String, Object> properties(Keys keys) {
@@ -189,9 +182,7 @@ class BadgeKeyRotationTest {
     }
 
     private EmbeddedServer restart(EmbeddedServer server, Keys keys) {
-        server.close();
-        running.remove(server);
-        return start(keys);
+        return instances.restart(server, properties(keys));
     }
 
     private static String rootMessage(Throwable failure) {

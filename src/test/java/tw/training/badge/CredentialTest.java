@@ -71,11 +71,7 @@ class CredentialTest implements DatabaseTest {
         trainer = users.tokenFor("badge.trainer", Roles.TRAINER);
         admin = users.tokenFor("badge.admin", Roles.ADMIN);
         learner = users.tokenFor("badge.learner", Roles.LEARNER);
-        PortfolioCourse course = PortfolioCourse.publish(http, trainer, "BADGE-1", "客訴處理實務");
-        long enrollment = course.enroll("badge.learner");
-        long evidence = course.submitPdf(learner, enrollment, "完整演練", PortfolioCourse.INDICATORS);
-        course.meet(evidence, PortfolioCourse.INDICATORS, "完整");
-        number = (String) PortfolioCourse.post(http, "/api/enrollments/" + enrollment + "/certificate", admin, Map.of()).get("number");
+        number = PortfolioCourse.certified(http, trainer, admin, "badge.learner", learner, "BADGE-1");
     }
 
     private String credential(String token) {

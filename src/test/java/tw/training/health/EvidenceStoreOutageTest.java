@@ -73,26 +73,18 @@ class EvidenceStoreOutageTest implements DatabaseTest {
 
     @Test
     void evidenceAnswers503WhileTheStoreIsAwayAndWorksOnceItIsBack() throws Exception {
-        TestUsers users = TestUsers.of(context, http);
-        String trainer = users.tokenFor("store.trainer", Roles.TRAINER);
-        long course = CourseFixtures.publishedComplaintsCourse(http, trainer, "STORE", "儲存");
-        users.create("store.learner", Roles.LEARNER);
-        Map<?, ?> enrollment = http.toBlocking().retrieve(HttpRequest.POST("/api/courses/" + course + "/enrollments",
-                Map.of("username", "store.learner")).bearerAuth(trainer), Map.class);
-        String learner = users.tokenFor("store.learner", Roles.LEARNER);
-        String submit = "/api/enrollments/" + enrollment.get("id") + "/evidence";
-        Map<?, ?> evidence = http.toBlocking().retrieve(HttpRequest.POST(submit, upload()).contentType(MediaType.MULTIPART_FORM_DATA_TYPE)
-                .bearerAuth(learner), Map.class);
-        String file = "/api/evidence/" + evidence.get("id") + "/files/" + ((Map<?, ?>) ((List<?>) evidence.get("files")).get(0)).get("id");
+        StoredNote note = StoredNote.upload(context, http, "store");
+        String learner = note.learner();
+        String file = note.file();
 
         relay.cut();
         HttpClientResponseException download = assertThrows(HttpClientResponseException.class,
                 () -> http.toBlocking().exchange(HttpRequest.GET(file).bearerAuth(learner), byte[].class));
         HttpClientResponseException upload = assertThrows(HttpClientResponseException.class,
-                () -> http.toBlocking().exchange(HttpRequest.POST(submit, upload()).contentType(MediaType.MULTIPART_FORM_DATA_TYPE).bearerAuth(learner)));
+                () -> http.toBlocking().exchange(HttpRequest.POST(note.submit(), StoredNote.body()).contentType(MediaType.MULTIPART_FORM_DATA_TYPE).bearerAuth(learner)));
         HttpClientResponseException readiness = assertThrows(HttpClientResponseException.class,
                 () -> http.toBlocking().exchange(HttpRequest.GET("/health/readiness"), String.class));
-        Map<?, ?> unaffected = http.toBlocking().retrieve(HttpRequest.GET("/api/evidence/" + evidence.get("id")).bearerAuth(learner), Map.class);
+        Map<?, ?> unaffected = http.toBlocking().retrieve(HttpRequest.GET("/api/evidence/" + note.evidence()).bearerAuth(learner), Map.class);
 
         for (HttpClientResponseException refused : List.of(download, upload)) {
             assertEquals(503, refused.getStatus().getCode(), refused.getResponse().getBody(String.class).orElse(""));
@@ -101,7 +93,7 @@ class EvidenceStoreOutageTest implements DatabaseTest {
         assertEquals(503, readiness.getStatus().getCode());
         String report = readiness.getResponse().getBody(String.class).orElse("");
         assertTrue(report.contains("\"evidenceStore\":\"DOWN\"") && report.contains("\"database\":\"UP\""), report);
-        assertEquals(evidence.get("id"), unaffected.get("id"), "what needs only the database goes on");
+        assertEquals(note.evidence(), unaffected.get("id"), "what needs only the database goes on");
 
         relay.restore();
         long deadline = System.nanoTime() + NO_ANSWER.toNanos();
@@ -110,7 +102,7 @@ class EvidenceStoreOutageTest implements DatabaseTest {
             Thread.sleep(100);
         }
         byte[] bytes = http.toBlocking().retrieve(HttpRequest.GET(file).bearerAuth(learner), byte[].class);
-        assertEquals("紀錄", new String(bytes, StandardCharsets.UTF_8));
+        assertEquals(StoredNote.CONTENT, new String(bytes, StandardCharsets.UTF_8));
     }
 
     private boolean isReady() {
@@ -119,10 +111,5 @@ class EvidenceStoreOutageTest implements DatabaseTest {
         } catch (HttpClientResponseException notYet) {
             return false;
         }
-    }
-
-    private static MultipartBody upload() {
-        return MultipartBody.builder().addPart("metadata", "{\"method\":\"OBSERVATION\",\"title\":\"觀察\",\"indicators\":[\"KPS5294-001v4:P2.3.1\"]}")
-                .addPart("file", "note.txt", MediaType.TEXT_PLAIN_TYPE, "紀錄".getBytes(StandardCharsets.UTF_8)).build();
     }
 }

@@ -99,21 +99,13 @@ class PartitionTest {
         properties.put("app.evidence.s3.socket-timeout", "1s");
         EmbeddedServer server = start(properties);
         HttpClient http = client(server);
-        TestUsers users = TestUsers.of(server.getApplicationContext(), http);
-        String trainer = users.tokenFor("store.trainer", Roles.TRAINER);
-        long course = CourseFixtures.publishedComplaintsCourse(http, trainer, "FROZEN", "凍結");
-        users.create("store.learner", Roles.LEARNER);
-        Map<?, ?> enrollment = http.toBlocking().retrieve(HttpRequest.POST("/api/courses/" + course + "/enrollments",
-                Map.of("username", "store.learner")).bearerAuth(trainer), Map.class);
-        String learner = users.tokenFor("store.learner", Roles.LEARNER);
-        String submit = "/api/enrollments/" + enrollment.get("id") + "/evidence";
-        Map<?, ?> evidence = http.toBlocking().retrieve(HttpRequest.POST(submit, upload()).contentType(MediaType.MULTIPART_FORM_DATA_TYPE)
-                .bearerAuth(learner), Map.class);
-        String file = "/api/evidence/" + evidence.get("id") + "/files/" + ((Map<?, ?>) ((List<?>) evidence.get("files")).get(0)).get("id");
+        StoredNote note = StoredNote.upload(server.getApplicationContext(), http, "frozen");
+        String learner = note.learner();
+        String file = note.file();
 
         relay.freeze();
         HttpResponse<?> download = answer(http, HttpRequest.GET(file).bearerAuth(learner));
-        HttpResponse<?> submitted = answer(http, HttpRequest.POST(submit, upload()).contentType(MediaType.MULTIPART_FORM_DATA_TYPE).bearerAuth(learner));
+        HttpResponse<?> submitted = answer(http, HttpRequest.POST(note.submit(), StoredNote.body()).contentType(MediaType.MULTIPART_FORM_DATA_TYPE).bearerAuth(learner));
         for (HttpResponse<?> refused : List.of(download, submitted)) {
             assertEquals(503, refused.code(), refused.getBody(String.class).orElse(""));
             assertTrue(refused.getHeaders().contains("Retry-After"));
@@ -122,7 +114,7 @@ class PartitionTest {
 
         relay.thaw();
         awaitReadiness(http, 200, "\"evidenceStore\":\"UP\"");
-        assertEquals("紀錄", new String(http.toBlocking().retrieve(HttpRequest.GET(file).bearerAuth(learner), byte[].class), StandardCharsets.UTF_8));
+        assertEquals(StoredNote.CONTENT, new String(http.toBlocking().retrieve(HttpRequest.GET(file).bearerAuth(learner), byte[].class), StandardCharsets.UTF_8));
     }
 
     /** The call time-out ends waiting for the store's answer, never a download being read, however slowly. */
@@ -191,10 +183,5 @@ class PartitionTest {
         } catch (HttpClientResponseException refused) {
             return refused.getResponse();
         }
-    }
-
-    private static MultipartBody upload() {
-        return MultipartBody.builder().addPart("metadata", "{\"method\":\"OBSERVATION\",\"title\":\"觀察\",\"indicators\":[\"KPS5294-001v4:P2.3.1\"]}")
-                .addPart("file", "note.txt", MediaType.TEXT_PLAIN_TYPE, "紀錄".getBytes(StandardCharsets.UTF_8)).build();
     }
 }

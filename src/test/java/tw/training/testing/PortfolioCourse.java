@@ -87,6 +87,18 @@ public final class PortfolioCourse {
         }
     }
 
+    /**
+     * A certificate for {@code learnerUsername}: a course coded {@code code} published, the learner enrolled, a PDF
+     * submitted for every indicator and met, the certificate issued by {@code admin}; answers its number.
+     */
+    public static String certified(HttpClient http, String trainer, String admin, String learnerUsername, String learner, String code) {
+        PortfolioCourse course = publish(http, trainer, code, "客訴處理實務");
+        long enrollment = course.enroll(learnerUsername);
+        long evidence = course.submitPdf(learner, enrollment, "完整演練", INDICATORS);
+        course.meet(evidence, INDICATORS, "完整");
+        return (String) post(http, "/api/enrollments/" + enrollment + "/certificate", admin, Map.of()).get("number");
+    }
+
     public static Map<String, Object> post(HttpClient http, String path, String token, Object body) {
         return http.toBlocking().retrieve(HttpRequest.POST(path, body).bearerAuth(token), Argument.mapOf(String.class, Object.class));
     }

@@ -1,6 +1,5 @@
 package tw.training.account.token;
 
-import io.micronaut.context.ApplicationContext;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.client.HttpClient;
@@ -8,10 +7,10 @@ import io.micronaut.http.client.exceptions.HttpClientResponseException;
 import io.micronaut.runtime.server.EmbeddedServer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import tw.training.testing.Instances;
 import tw.training.testing.TestDatabases;
 import tw.training.testing.TestFolders;
 
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -40,11 +39,11 @@ class SecretRotationTest {
     private static final Settings STEP_3_DROP_OLD = new Settings(NEW, "");
 
     private final Map<String, String> database = TestDatabases.fresh();
-    private final List<EmbeddedServer> running = new ArrayList<>();
+    private final Instances instances = new Instances();
 
     @AfterEach
     void stop() {
-        running.forEach(EmbeddedServer::close);
+        instances.close();
     }
 
     @Test
@@ -88,6 +87,14 @@ class SecretRotationTest {
     }
 
     private EmbeddedServer start(Settings settings) {
+        return instances.start(properties(settings));
+    }
+
+    private EmbeddedServer restart(EmbeddedServer server, Settings settings) {
+        return instances.restart(server, properties(settings));
+    }
+
+    private Map<String, Object> properties(Settings settings) {
         Map<String, Object> properties = new HashMap<>(database);
         properties.putAll(TestFolders.localEvidence());
         properties.put("app.jwt.secret", settings.signs());
@@ -95,15 +102,7 @@ class SecretRotationTest {
         properties.put("app.bootstrap.admin.username", "rotation.admin");
         properties.put("app.bootstrap.admin.password", PASSWORD);
         properties.put("app.seeds.enabled", "false");
-        EmbeddedServer server = ApplicationContext.run(EmbeddedServer.class, properties);
-        running.add(server);
-        return server;
-    }
-
-    private EmbeddedServer restart(EmbeddedServer server, Settings settings) {
-        server.close();
-        running.remove(server);
-        return start(settings);
+        return properties;
     }
 
     private static String tokenFrom(EmbeddedServer server) {
