@@ -21,6 +21,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
+import tw.training.testing.S3Server;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -106,6 +108,69 @@ class CommandsIT {
         Run missingFile = run(database, "import", folder.resolve("absent.txt").toString());
         assertOneLine(missingFile, "absent.txt");
         assertFalse(missingFile.exit() == 0);
+    }
+
+    /**
+     * Issue 29, point 1, as an operator meets it: a server on the local folder records an evidence file and a course
+     * material; the jar's copy-evidence moves both into S3, reconcile-evidence then finds both there, and, once the bucket
+     * has lost them, names both missing (the material by its course) and exits 1.
+     */
+    @Test
+    @SuppressWarnings("unchecked")
+    void copyAndReconcileCoverEvidenceAndMaterials() throws Exception {
+        try (Connection connection = postgres.getPostgresDatabase().getConnection(); Statement statement = connection.createStatement()) {
+            statement.execute("CREATE DATABASE moving");
+        }
+        Map<String, String> database = Map.of("DATASOURCES_DEFAULT_URL", "jdbc:postgresql://localhost:" + postgres.getPort() + "/moving",
+                "DATASOURCES_DEFAULT_USERNAME", "postgres", "DATASOURCES_DEFAULT_PASSWORD", "postgres");
+        JarServer server = new JarServer("moving");
+        server.environment.putAll(database);
+        server.environment.putAll(Map.of("APP_JWT_SECRET", "a signing secret of at least thirty-two bytes", "APP_BADGES_SIGNING_KEY", "4d".repeat(32)));
+        server.start();
+        try {
+            String admin = server.login("jar.admin");
+            server.createUser(admin, "move.trainer", "TRAINER");
+            server.createUser(admin, "move.learner", "LEARNER");
+            String trainer = server.login("move.trainer");
+            long course = JarServer.id(server.send("POST", "/api/courses", trainer, "{\"code\":\"MOVE\",\"title\":\"搬移\",\"hours\":6}"));
+            server.send("POST", "/api/courses/" + course + "/alignments", trainer,
+                    "{\"standardCode\":\"KPS5294-001v4\",\"taskCode\":\"T2.3\",\"methods\":[\"OBSERVATION\"]}");
+            server.send("POST", "/api/courses/" + course + "/modules", trainer,
+                    "{\"title\":\"處理客訴\",\"hours\":6,\"tasks\":[\"KPS5294-001v4:T2.3\"]}");
+            server.send("POST", "/api/courses/" + course + "/publish", trainer, "{}");
+            long enrollment = JarServer.id(server.send("POST", "/api/courses/" + course + "/enrollments", trainer, "{\"username\":\"move.learner\"}"));
+            JarServer.Multipart evidence = JarServer.evidence(JarServer.pdf(new java.util.Random(1), 64 * 1024));
+            assertEquals(201, server.http.send(server.request("/api/enrollments/" + enrollment + "/evidence", server.login("move.learner"))
+                    .header("Content-Type", evidence.contentType()).POST(java.net.http.HttpRequest.BodyPublishers.ofByteArray(evidence.body())).build(),
+                    java.net.http.HttpResponse.BodyHandlers.ofString()).statusCode());
+            Object module = ((List<Map<String, Object>>) JarServer.map(server.get("/api/courses/" + course, trainer)).get("modules")).get(0).get("id");
+            String boundary = "----material";
+            byte[] material = ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"講義.pdf\"\r\n\r\n%PDF-1.4 講義\r\n--"
+                    + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8);
+            assertEquals(201, server.http.send(server.request("/api/courses/" + course + "/modules/" + module + "/materials", trainer)
+                    .header("Content-Type", "multipart/form-data; boundary=" + boundary).POST(java.net.http.HttpRequest.BodyPublishers.ofByteArray(material))
+                    .build(), java.net.http.HttpResponse.BodyHandlers.ofString()).statusCode());
+        } finally {
+            server.process().destroy();
+            server.process().waitFor();
+        }
+        Map<String, String> s3 = S3Server.freshBucket();
+        Map<String, String> onS3 = new HashMap<>(database);
+        s3.forEach((name, value) -> onS3.put(name.toUpperCase(java.util.Locale.ROOT).replace('.', '_').replace('-', '_'), value));
+
+        Run copied = run(onS3, "copy-evidence", "--from-local", server.folder.resolve("data/evidence").toString());
+        assertEquals(0, copied.exit(), copied.out() + copied.err());
+        assertTrue(copied.out().contains("2 files copied"), copied.out());
+
+        Run agreeing = run(onS3, "reconcile-evidence");
+        assertEquals(0, agreeing.exit(), agreeing.out() + agreeing.err());
+        assertTrue(agreeing.out().contains("2 files recorded (evidence and materials), 0 missing from the store"), agreeing.out());
+
+        S3Server.empty(s3);
+        Run lost = run(onS3, "reconcile-evidence");
+        assertEquals(1, lost.exit(), lost.out() + lost.err());
+        assertEquals(2, lost.out().lines().filter(line -> line.startsWith("missing")).count(), lost.out());
+        assertTrue(lost.out().lines().anyMatch(line -> line.startsWith("missing") && line.contains("講義.pdf")), lost.out());
     }
 
     @Test
