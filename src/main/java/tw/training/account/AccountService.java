@@ -28,7 +28,7 @@ import java.util.regex.Pattern;
 @Singleton
 public class AccountService {
 
-    private static final Pattern USERNAME = Pattern.compile("[a-z0-9][a-z0-9._-]{2,63}");
+    static final Pattern USERNAME = Pattern.compile("[a-z0-9][a-z0-9._-]{2,63}");
     private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
     private static final int MAX_DISPLAY_NAME = 200;
     private static final int MAX_EMAIL = 320;

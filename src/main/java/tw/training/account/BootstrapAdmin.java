@@ -10,8 +10,10 @@ import jakarta.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tw.training.problem.ConflictException;
+import tw.training.problem.ConfigurationProblem;
 import tw.training.problem.InvalidInputException;
 
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
@@ -25,26 +27,25 @@ class BootstrapAdmin {
     private static final Logger LOG = LoggerFactory.getLogger(BootstrapAdmin.class);
 
     private final AccountService accounts;
-    private final String username;
-    private final String password;
+    private final BootstrapAdminSettings settings;
 
-    BootstrapAdmin(AccountService accounts,
-                   @Nullable @Value("${app.bootstrap.admin.username:}") String username,
-                   @Nullable @Value("${app.bootstrap.admin.password:}") String password) {
+    BootstrapAdmin(AccountService accounts, BootstrapAdminSettings settings) {
         this.accounts = accounts;
-        this.username = username;
-        this.password = password;
+        this.settings = settings;
     }
 
     @EventListener
     void onStartup(StartupEvent event) {
-        if (username == null || username.isBlank() || password == null || password.isEmpty()) {
+        Optional<String[]> credentials = settings.credentials();
+        if (credentials.isEmpty()) {
             if (!accounts.hasAdministrator()) {
                 LOG.warn("No administrator exists, so nobody can sign in: start once with APP_BOOTSTRAP_ADMIN_USERNAME and"
                         + " APP_BOOTSTRAP_ADMIN_PASSWORD set to create the first one");
             }
             return;
         }
+        String username = credentials.get()[0];
+        String password = credentials.get()[1];
         try {
             if (accounts.bootstrapAdmin(username, password)) {
                 LOG.info("Created the first administrator '{}' from APP_BOOTSTRAP_ADMIN_USERNAME", username.strip().toLowerCase());
@@ -56,9 +57,9 @@ class BootstrapAdmin {
             }
             LOG.info("The first administrator was created by another instance starting at the same time");
         } catch (InvalidInputException rejected) {
-            // the operator asked for an administrator and would otherwise start a server nobody can sign in to
-            throw new IllegalStateException("APP_BOOTSTRAP_ADMIN_USERNAME / APP_BOOTSTRAP_ADMIN_PASSWORD rejected: " + rejected.errors().stream()
-                    .map(error -> error.field() + ": " + error.message()).collect(Collectors.joining("; ")), rejected);
+            // what the settings' own check cannot see (the rules of a user's other fields): still a setting at fault
+            throw new ConfigurationProblem("APP_BOOTSTRAP_ADMIN_USERNAME / APP_BOOTSTRAP_ADMIN_PASSWORD", "rejected: " + rejected.errors().stream()
+                    .map(error -> error.field() + ": " + error.message()).collect(Collectors.joining("; ")));
         }
     }
 }

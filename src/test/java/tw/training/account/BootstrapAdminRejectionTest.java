@@ -7,6 +7,7 @@ import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
 import org.junit.jupiter.api.Test;
 import org.slf4j.LoggerFactory;
+import tw.training.problem.ConfigurationProblem;
 import tw.training.problem.InputError;
 import tw.training.problem.InvalidInputException;
 
@@ -19,8 +20,9 @@ import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.when;
 
 /**
- * A bootstrap administrator the account rules refuse stops the start with the variable and the rule at fault; a
- * start without any administrator says, in one line, how to create the first.
+ * A bootstrap administrator the account rules refuse stops the start with the variable and the rule at fault (issue
+ * 30, point 8), checked with the other settings; a start without any administrator says, in one line, how to create
+ * the first.
  */
 class BootstrapAdminRejectionTest {
 
@@ -33,7 +35,7 @@ class BootstrapAdminRejectionTest {
         logged.start();
         logger.addAppender(logged);
         try {
-            new BootstrapAdmin(accounts, null, null).onStartup(mock(StartupEvent.class));
+            new BootstrapAdmin(accounts, new BootstrapAdminSettings(null, null)).onStartup(mock(StartupEvent.class));
         } finally {
             logger.detachAppender(logged);
         }
@@ -44,15 +46,32 @@ class BootstrapAdminRejectionTest {
     }
 
     @Test
-    void aRefusedAdministratorNamesTheFieldAndTheRule() {
+    void aRefusedAdministratorNamesTheSettingAndTheRuleBeforeAnythingElse() {
+        assertRefused("first.admin", "password123", "APP_BOOTSTRAP_ADMIN_PASSWORD", "most common passwords");
+        assertRefused("first.admin", "short", "APP_BOOTSTRAP_ADMIN_PASSWORD", "at least 10 characters");
+        assertRefused("first.admin", "first.admin and more", "APP_BOOTSTRAP_ADMIN_PASSWORD", "contain the username");
+        assertRefused("first.admin", "lmnopqrstu", "APP_BOOTSTRAP_ADMIN_PASSWORD", "run like 1234567890");
+        assertRefused("A", "a long enough passphrase", "APP_BOOTSTRAP_ADMIN_USERNAME", "3 to 64");
+        new BootstrapAdminSettings("first.admin", "a long enough passphrase");
+        new BootstrapAdminSettings("first.admin", null);
+    }
+
+    @Test
+    void aUserTheAccountRulesRefuseOtherwiseIsStillASettingAtFault() {
         AccountService accounts = mock(AccountService.class);
-        when(accounts.bootstrapAdmin("a", "short")).thenThrow(new InvalidInputException("The user cannot be created as given",
-                List.of(InputError.field("username", "3 to 32 characters"), InputError.field("password", "at least 12 characters"))));
+        when(accounts.bootstrapAdmin("first.admin", "a long enough passphrase")).thenThrow(new InvalidInputException("The user cannot be created as given",
+                List.of(InputError.field("email", "not an address"))));
 
-        IllegalStateException refused = assertThrows(IllegalStateException.class,
-                () -> new BootstrapAdmin(accounts, "a", "short").onStartup(mock(StartupEvent.class)));
+        ConfigurationProblem refused = assertThrows(ConfigurationProblem.class,
+                () -> new BootstrapAdmin(accounts, new BootstrapAdminSettings("first.admin", "a long enough passphrase")).onStartup(mock(StartupEvent.class)));
 
-        assertTrue(refused.getMessage().contains("APP_BOOTSTRAP_ADMIN_USERNAME"), refused.getMessage());
-        assertTrue(refused.getMessage().contains("username: 3 to 32 characters; password: at least 12 characters"), refused.getMessage());
+        assertTrue(refused.getMessage().contains("APP_BOOTSTRAP_ADMIN_USERNAME") && refused.getMessage().contains("email: not an address"),
+                refused.getMessage());
+    }
+
+    private static void assertRefused(String username, String password, String setting, String rule) {
+        ConfigurationProblem refused = assertThrows(ConfigurationProblem.class, () -> new BootstrapAdminSettings(username, password));
+        assertEquals(setting, refused.setting());
+        assertTrue(refused.getMessage().contains(rule), refused.getMessage());
     }
 }

@@ -106,6 +106,8 @@ class StartupConfigurationIT {
                         "APP_EVIDENCE_S3_ENDPOINT", "http://127.0.0.1:" + closed, "APP_EVIDENCE_S3_ACCESS_KEY", "key",
                         "APP_EVIDENCE_S3_SECRET_KEY", "secret"), "APP_EVIDENCE_S3_ENDPOINT"),
                 new Case("an evidence prefix outside the store", Map.of("APP_EVIDENCE_PREFIX", "../elsewhere/"), "APP_EVIDENCE_PREFIX"),
+                new Case("a bootstrap administrator password the rules refuse", Map.of("APP_BOOTSTRAP_ADMIN_USERNAME", "first.admin",
+                        "APP_BOOTSTRAP_ADMIN_PASSWORD", "password123"), "APP_BOOTSTRAP_ADMIN_PASSWORD is refused by the password rules: password is one of the most common"),
                 new Case("a trusted proxy that is no address", Map.of("APP_TRUSTED_PROXIES", "127.0.0.1, proxy.example.org"), "APP_TRUSTED_PROXIES"));
     }
 
