@@ -7,6 +7,7 @@ import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
+import tw.training.address.PublicUrl;
 import tw.training.account.Actor;
 import tw.training.certificate.CertificateService;
 import tw.training.certificate.CertificateStatus;
@@ -45,13 +46,13 @@ public class CredentialService {
     private final String issuerUrl;
     private final Clock clock;
 
-    CredentialService(CertificateService certificates, BadgeKey key, PublishedKeys publishedKeys, Clock clock, @Value("${app.public-url}") String publicUrl,
+    CredentialService(CertificateService certificates, BadgeKey key, PublishedKeys publishedKeys, Clock clock, PublicUrl publicUrl,
                       @Value("${app.badges.issuer-name:職能課程平台}") String issuerName, @Nullable @Value("${app.badges.issuer-url:}") String issuerUrl) {
         this.certificates = certificates;
         this.key = key;
         this.publishedKeys = publishedKeys;
         this.clock = clock;
-        this.publicUrl = publicUrl.replaceAll("/+$", "");
+        this.publicUrl = publicUrl.value();
         this.issuerName = issuerName;
         this.issuerUrl = issuerUrl == null || issuerUrl.isBlank() ? this.publicUrl : issuerUrl;
     }

@@ -1,10 +1,10 @@
 package tw.training.certificate;
 
-import io.micronaut.context.annotation.Value;
 import io.micronaut.context.event.ApplicationEventPublisher;
 import io.micronaut.transaction.TransactionOperations;
 import io.micronaut.transaction.annotation.ReadOnly;
 import jakarta.inject.Singleton;
+import tw.training.address.PublicUrl;
 import tw.training.account.Actor;
 import tw.training.account.Roles;
 import tw.training.course.CourseService;
@@ -45,14 +45,14 @@ public class CertificateService {
     private final SecureRandom random = new SecureRandom();
 
     CertificateService(CertificateRepository store, EnrollmentService enrollments, CourseService courses,
-                       TransactionOperations<Connection> transactions, Clock clock, @Value("${app.public-url}") String publicUrl,
+                       TransactionOperations<Connection> transactions, Clock clock, PublicUrl publicUrl,
                        ApplicationEventPublisher<CertificateIssued> issued) {
         this.store = store;
         this.enrollments = enrollments;
         this.courses = courses;
         this.transactions = transactions;
         this.clock = clock;
-        this.publicUrl = publicUrl.replaceAll("/+$", "");
+        this.publicUrl = publicUrl.value();
         this.issued = issued;
     }
 

@@ -1,7 +1,7 @@
 package tw.training.ims;
 
-import io.micronaut.context.annotation.Value;
 import jakarta.inject.Singleton;
+import tw.training.address.PublicUrl;
 import tw.training.catalogue.CatalogueService;
 import tw.training.catalogue.StandardSummary;
 
@@ -23,9 +23,9 @@ class CaseCatalogue {
     private final String base;
     private volatile Snapshot snapshot = new Snapshot(List.of(), List.of(), Map.of());
 
-    CaseCatalogue(CatalogueService catalogue, @Value("${app.public-url}") String publicUrl) {
+    CaseCatalogue(CatalogueService catalogue, PublicUrl publicUrl) {
         this.catalogue = catalogue;
-        this.base = publicUrl.replaceAll("/+$", "") + CaseController.ROOT;
+        this.base = publicUrl.value() + CaseController.ROOT;
     }
 
     /** Every framework with the summaries it was built from, in the catalogue's order, and its items and associations by id. */

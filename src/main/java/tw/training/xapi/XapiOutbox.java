@@ -1,6 +1,5 @@
 package tw.training.xapi;
 
-import io.micronaut.context.annotation.Value;
 import io.micronaut.core.annotation.Order;
 import io.micronaut.runtime.event.annotation.EventListener;
 import jakarta.inject.Singleton;
@@ -8,6 +7,7 @@ import jakarta.json.Json;
 import jakarta.json.JsonBuilderFactory;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
+import tw.training.address.PublicUrl;
 import tw.training.certificate.CertificateIssued;
 import tw.training.evidence.EvidenceSubmitted;
 import tw.training.evidence.JudgementsRecorded;
@@ -40,9 +40,9 @@ class XapiOutbox {
     private final String home;
     private final Clock clock;
 
-    XapiOutbox(XapiRepository statements, @Value("${app.public-url}") String publicUrl, Clock clock) {
+    XapiOutbox(XapiRepository statements, PublicUrl publicUrl, Clock clock) {
         this.statements = statements;
-        this.home = publicUrl.replaceAll("/+$", "");
+        this.home = publicUrl.value();
         this.clock = clock;
     }
 

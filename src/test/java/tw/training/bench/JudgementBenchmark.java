@@ -100,6 +100,7 @@ public final class JudgementBenchmark {
         properties.put("datasources.default.password", "postgres");
         properties.put("app.jwt.secret", "a benchmark secret that is long enough for HS256");
         properties.put("app.badges.signing-key", "00112233445566778899aabbccddeeff00112233445566778899aabbccddeeff");
+        properties.put("app.public-url", "https://training.example.org");
         properties.put("app.seeds.enabled", false);
         Path scratch = Files.createTempDirectory(Path.of("target"), "judgement-bench-context");
         properties.put("app.evidence.local-dir", scratch.resolve("evidence").toString());

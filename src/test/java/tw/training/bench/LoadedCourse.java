@@ -251,6 +251,7 @@ final class LoadedCourse implements AutoCloseable {
         builder.environment().put("DATASOURCES_DEFAULT_PASSWORD", "postgres");
         builder.environment().put("APP_JWT_SECRET", "a benchmark secret that is long enough for HS256");
         builder.environment().put("APP_BADGES_SIGNING_KEY", "00112233445566778899aabbccddeeff00112233445566778899aabbccddeeff");
+        builder.environment().put("APP_PUBLIC_URL", "https://training.example.org");
         builder.environment().put("APP_BOOTSTRAP_ADMIN_USERNAME", "bench.admin");
         builder.environment().put("APP_BOOTSTRAP_ADMIN_PASSWORD", PASSWORD);
         builder.environment().put("DATASOURCES_DEFAULT_MAXIMUM_POOL_SIZE", "20");

@@ -69,6 +69,7 @@ class DatabaseOutageTest {
         properties.put("datasources.default.connection-timeout", 1000);
         properties.put("app.jwt.secret", "outage-test-signing-secret-of-32-bytes-or-more");
         properties.put("app.badges.signing-key", "00112233445566778899aabbccddeeff00112233445566778899aabbccddeeff");
+        properties.put("app.public-url", "https://training.example.org");
         properties.put("app.health.probe-interval", "500ms");
         server = ApplicationContext.run(EmbeddedServer.class, properties);
         server.getApplicationContext().getBean(AccountService.class)

@@ -125,7 +125,8 @@ class CommandsIT {
                 "DATASOURCES_DEFAULT_USERNAME", "postgres", "DATASOURCES_DEFAULT_PASSWORD", "postgres");
         JarServer server = new JarServer("moving");
         server.environment.putAll(database);
-        server.environment.putAll(Map.of("APP_JWT_SECRET", "a signing secret of at least thirty-two bytes", "APP_BADGES_SIGNING_KEY", "4d".repeat(32)));
+        server.environment.putAll(Map.of("APP_JWT_SECRET", "a signing secret of at least thirty-two bytes", "APP_BADGES_SIGNING_KEY", "4d".repeat(32),
+                "APP_PUBLIC_URL", "https://training.example.org"));
         server.start();
         try {
             String admin = server.login("jar.admin");

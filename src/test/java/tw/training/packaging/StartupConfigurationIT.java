@@ -84,9 +84,12 @@ class StartupConfigurationIT {
         String postgresUrl = postgres.getJdbcUrl("postgres", "postgres");
         Map<String, String> onS3 = environmentOf(S3Server.freshBucket());
         Map<String, String> onPostgres = Map.of("DATASOURCES_DEFAULT_URL", postgresUrl, "DATASOURCES_DEFAULT_USERNAME", "postgres",
-                "DATASOURCES_DEFAULT_PASSWORD", "postgres");
+                "DATASOURCES_DEFAULT_PASSWORD", "postgres", "APP_PUBLIC_URL", "https://training.example.org");
         return Stream.of(
                 new Case("PostgreSQL without a token signing secret", with(onPostgres, "APP_BADGES_SIGNING_KEY", "ab".repeat(32)), "APP_JWT_SECRET"),
+                new Case("PostgreSQL without a public address", without(with(with(onPostgres, "APP_JWT_SECRET", SECRET), "APP_BADGES_SIGNING_KEY",
+                        "ab".repeat(32)), "APP_PUBLIC_URL"), "APP_PUBLIC_URL"),
+                new Case("a public address that is no address", Map.of("APP_PUBLIC_URL", "training.example.org"), "APP_PUBLIC_URL"),
                 new Case("a signing secret too short", Map.of("APP_JWT_SECRET", "short"), "APP_JWT_SECRET"),
                 new Case("PostgreSQL without a credential signing key", with(onPostgres, "APP_JWT_SECRET", SECRET), "APP_BADGES_SIGNING_KEY"),
                 new Case("a credential signing key that is no Ed25519 seed", Map.of("APP_BADGES_SIGNING_KEY", "abc"), "APP_BADGES_SIGNING_KEY"),
@@ -126,8 +129,8 @@ class StartupConfigurationIT {
     void aStartMissingASettingMigratesNothing() throws Exception {
         String untouched = postgres.getJdbcUrl("postgres", "untouched");
         Case refused = new Case("a new database without the token secret", Map.of("DATASOURCES_DEFAULT_URL", untouched,
-                "DATASOURCES_DEFAULT_USERNAME", "postgres", "DATASOURCES_DEFAULT_PASSWORD", "postgres", "APP_BADGES_SIGNING_KEY", "ab".repeat(32)),
-                "APP_JWT_SECRET");
+                "DATASOURCES_DEFAULT_USERNAME", "postgres", "DATASOURCES_DEFAULT_PASSWORD", "postgres", "APP_BADGES_SIGNING_KEY", "ab".repeat(32),
+                "APP_PUBLIC_URL", "https://training.example.org"), "APP_JWT_SECRET");
         assertTrue(refusedStart(refused).contains("APP_JWT_SECRET"));
         try (Connection connection = DriverManager.getConnection(untouched, "postgres", "postgres");
              ResultSet tables = connection.createStatement().executeQuery(
@@ -165,6 +168,12 @@ class StartupConfigurationIT {
         Map<String, String> more = new HashMap<>(environment);
         more.put(name, value);
         return more;
+    }
+
+    private static Map<String, String> without(Map<String, String> environment, String name) {
+        Map<String, String> fewer = new HashMap<>(environment);
+        fewer.remove(name);
+        return fewer;
     }
 
     /** {@code app.evidence.s3.bucket} → {@code APP_EVIDENCE_S3_BUCKET}, as an operator sets it. */

@@ -52,7 +52,8 @@ class TwoFirstStartsIT {
             for (JarServer server : servers) {
                 server.environment.putAll(Map.of("DATASOURCES_DEFAULT_URL", "jdbc:postgresql://localhost:" + postgres.getPort() + "/" + database,
                         "DATASOURCES_DEFAULT_USERNAME", "postgres", "DATASOURCES_DEFAULT_PASSWORD", "postgres",
-                        "APP_JWT_SECRET", "a signing secret shared by both instances", "APP_BADGES_SIGNING_KEY", "3c".repeat(32)));
+                        "APP_JWT_SECRET", "a signing secret shared by both instances", "APP_BADGES_SIGNING_KEY", "3c".repeat(32),
+                        "APP_PUBLIC_URL", "https://training.example.org"));
             }
             try {
                 Parallel.run(2, index -> servers.get(index).start());

@@ -69,8 +69,9 @@ public final class TestDatabases {
                 "datasources.default.username", "postgres",
                 "datasources.default.password", "postgres",
                 "app.jwt.secret", JWT_SECRET,
-                // a shared database needs the credential signing key configured, as in production
-                "app.badges.signing-key", BADGE_KEY);
+                // a shared database needs the credential signing key and the public address configured, as in production
+                "app.badges.signing-key", BADGE_KEY,
+                "app.public-url", "http://localhost:8080");
     }
 
     private static synchronized EmbeddedPostgres server() {
