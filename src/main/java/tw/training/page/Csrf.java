@@ -18,6 +18,8 @@ public final class Csrf {
 
     public static final String FIELD = "_csrf";
     public static final String HEADER = "X-CSRF-Token";
+    /** The request attribute set when a form is refused for its token. */
+    static final String EXPIRED_FORM = "tw.training.page.expired-form";
 
     private Csrf() {
     }
@@ -37,6 +39,8 @@ public final class Csrf {
         Optional<String> expected = token(request);
         if (submitted == null || expected.isEmpty()
                 || !MessageDigest.isEqual(submitted.getBytes(StandardCharsets.UTF_8), expected.get().getBytes(StandardCharsets.UTF_8))) {
+            // the 403 page says the form expired only when that is what happened (ErrorPages)
+            request.setAttribute(EXPIRED_FORM, Boolean.TRUE);
             throw new ForbiddenException("The form's security token is missing or out of date: reload the page and send it again");
         }
     }

@@ -48,6 +48,8 @@ final class ErrorPages implements Ordered {
         int shown = SHOWN.contains(status) ? status : 500;
         Map<String, Object> model = new HashMap<>();
         model.put("status", shown);
+        // a 403 is either a refusal or a form whose token is out of date: each has its own words
+        model.put("reason", shown == 403 && request.getAttribute(Csrf.EXPIRED_FORM).isPresent() ? "form" : "text");
         model.put("detail", GENERIC.contains(shown) ? "" : problem.detail());
         MutableHttpResponse<String> page = pages.render(request, HttpStatus.valueOf(status), "error.ftlh", model);
         response.getHeaders().forEach((name, values) -> {

@@ -23,6 +23,7 @@ import java.util.List;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Issue 16, point 2, every page of the trainers' and administrators' pages, not a sample: a learner gets the 403
@@ -106,6 +107,8 @@ class AccessMatrixTest implements DatabaseTest {
         expect(wrong, 403, "POST /catalogue/import", multipart(learner, "/catalogue/import"));
         expect(wrong, 403, "POST roster", multipart(learner, course + "/enrollments/roster"));
         assertEquals(List.of(), wrong);
+        String refusal = learner.get(ADMIN_PAGES.get(0)).body();
+        assertTrue(refusal.contains("您沒有權限執行這個動作") && !refusal.contains("過期"), "a refusal, not an expired form: " + refusal);
     }
 
     @Test

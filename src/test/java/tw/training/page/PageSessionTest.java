@@ -102,6 +102,7 @@ class PageSessionTest implements DatabaseTest {
         HttpResponse<String> wrong = browser.send(post("/account/password", "session=" + session[0], change + "&_csrf=not-the-token"),
                 HttpResponse.BodyHandlers.ofString());
         assertEquals(403, wrong.statusCode());
+        assertTrue(wrong.body().contains("這份表單已過期") && forged.body().contains("這份表單已過期"), "the 403 page says the form expired");
 
         HttpResponse<String> changed = browser.send(post("/account/password", "session=" + session[0], change + "&_csrf=" + session[1]),
                 HttpResponse.BodyHandlers.ofString());
