@@ -42,7 +42,9 @@ public record DocumentView(List<Duty> duties, List<Row> matrix) {
                     .add(new Item(task, pick(knowledge, task.knowledge()), pick(skills, task.skills())));
             matrix.add(new Row(task.code(), task.title(), document.attitudes().stream().map(a -> task.attitudes().contains(a.code())).toList()));
         }
-        return new DocumentView(List.copyOf(duties.values()), matrix);
+        // a document whose tasks name no attitude has no matrix to print, not an empty grid
+        boolean anyAsked = matrix.stream().anyMatch(row -> row.attitudes().contains(true));
+        return new DocumentView(List.copyOf(duties.values()), anyAsked ? matrix : List.of());
     }
 
     private static Map<String, Definition> byCode(List<Definition> definitions) {

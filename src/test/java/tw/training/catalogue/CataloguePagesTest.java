@@ -79,10 +79,26 @@ class CataloguePagesTest implements DatabaseTest {
         HttpResponse<String> page = trainer.get("/catalogue/KPS5294-001v4");
         assertEquals(200, page.statusCode());
         String body = page.body();
-        for (String part : List.of("id=\"versions\"", "id=\"task-T2.3\"", "id=\"indicator-P2.3.1\"", "class=\"matrix\"", "id=\"attitudes\"")) {
+        for (String part : List.of("id=\"versions\"", "id=\"task-T2.3\"", "id=\"indicator-P2.3.1\"", "id=\"attitudes\"")) {
             assertTrue(body.contains(part), part);
         }
         assertEquals(404, trainer.get("/catalogue/NO-SUCH-1").statusCode());
+    }
+
+    /** Issue 30, point 9: a matrix is drawn only where a task asks for an attitude; never an empty grid. */
+    @Test
+    void aDocumentDrawsItsTaskByAttitudeMatrixOnlyWhenItHasOne() {
+        List<String> without = new java.util.ArrayList<>();
+        for (String code : List.of("KPS5294-001v4", "THM2431-001v1", "BAS1499-001v4", "KMM5R0915v2", "KPS3322-M01")) {
+            String body = trainer.get("/catalogue/" + code).body();
+            boolean drawn = body.contains("class=\"matrix\"");
+            assertEquals(drawn, body.contains("aria-label=\"需具備\">✓"), code + ": a matrix has a mark");
+            if (body.contains("id=\"attitudes\"") && !drawn) {
+                without.add(code);
+            }
+        }
+        // the three whose official text lists attitudes but marks none against a task (KPS5294-001v4: 8 tasks × 6 attitudes)
+        assertEquals(List.of("KPS5294-001v4", "BAS1499-001v4", "KPS3322-M01"), without);
     }
 
     @Test
