@@ -16,6 +16,8 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.LinkedHashMap;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -81,6 +83,15 @@ public class AccountService {
         }
         audit.record(SecurityEventType.USER_CREATED, actor, username, "roles " + roles);
         return UserResponse.of(users.withId(id).orElseThrow());
+    }
+
+    /** Enabled accounts per role ({@link Roles#ALL} in order, 0 where none), and the disabled ones in all: the overview's figures. */
+    @ReadOnly
+    public Map<String, Long> enabledByRole() {
+        Map<String, Long> counts = new LinkedHashMap<>();
+        Roles.ALL.forEach(role -> counts.put(role, 0L));
+        users.countByRole().stream().filter(UserRepository.RoleCount::enabled).forEach(count -> counts.put(count.role(), count.users()));
+        return counts;
     }
 
     /** Whether an enabled administrator exists, who can create every other account. */

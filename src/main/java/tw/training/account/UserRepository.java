@@ -20,6 +20,15 @@ import java.util.Set;
 @JdbcRepository(dialect = Dialect.POSTGRES)
 interface UserRepository extends GenericRepository<UserRow, Long> {
 
+    /** How many accounts hold a role, enabled or not. */
+    @Introspected
+    record RoleCount(String role, boolean enabled, long users) {
+    }
+
+    @Query("SELECT r.role, u.enabled, COUNT(*) AS users FROM user_role r JOIN app_user u ON u.user_id = r.user_id"
+            + " WHERE u.username <> '(system)' GROUP BY r.role, u.enabled")
+    List<RoleCount> countByRole();
+
     String WITH_ROLES = "SELECT u.*, (SELECT STRING_AGG(r.role, ',') FROM user_role r WHERE r.user_id = u.user_id) AS roles FROM app_user u ";
 
     /** A user read with the roles it holds, joined by commas. */

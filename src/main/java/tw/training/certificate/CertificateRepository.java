@@ -34,6 +34,11 @@ interface CertificateRepository extends GenericRepository<Certificate, Long> {
                String courseTitle, @Nullable Long replaces) {
     }
 
+    @Query("SELECT c.course_id, c.code, c.title, COUNT(*) AS awaiting FROM course c JOIN enrollment e ON e.course_id = c.course_id"
+            + " WHERE e.status = 'COMPLETED' AND NOT EXISTS (SELECT 1 FROM certificate k WHERE k.enrollment_id = e.enrollment_id)"
+            + " GROUP BY c.course_id, c.code, c.title ORDER BY COUNT(*) DESC, c.code")
+    List<AwaitingIssue> awaitingIssue();
+
     Certificate save(Certificate certificate);
 
     @Query(ROW + "WHERE c.number = :number")

@@ -121,6 +121,13 @@ public class CertificateService {
         return store.ofCourse(courseId).stream().map(this::view).toList();
     }
 
+    /** Admins only: every course with completed enrollments that have no certificate yet, most waiting first. */
+    @ReadOnly
+    public List<AwaitingIssue> awaitingIssue(Actor actor) {
+        actor.requireRole(Roles.ADMIN, "see what awaits a certificate");
+        return store.awaitingIssue();
+    }
+
     /** The actor's own certificates (as a learner). */
     @ReadOnly
     public List<CertificateView> mine(Actor actor) {

@@ -62,7 +62,11 @@ class LearnerPages {
 
     @Get("/home")
     HttpResponse<?> home(HttpRequest<?> request, Actor actor) {
-        if (!actor.has(Roles.LEARNER) && (actor.has(Roles.TRAINER) || actor.isAdmin())) {
+        if (!actor.has(Roles.LEARNER) && actor.isAdmin()) {
+            // the home of one who runs the place: the overview of accounts and certificates to issue
+            return Pages.redirect("/admin");
+        }
+        if (!actor.has(Roles.LEARNER) && actor.has(Roles.TRAINER)) {
             // the home of one who teaches, not learns: their courses
             return Pages.redirect("/courses");
         }

@@ -81,7 +81,7 @@ class EnglishPagesBrowserTest {
         browser.open("/signin");
         browser.driver.manage().deleteAllCookies();
         browser.signIn("english.admin", TestUsers.PASSWORD, "/admin/users");
-        browser.checkPages("en", List.of("/admin/users", "/admin/users?q=english", "/admin/audit", "/admin/settings", c + "/certificates", verification), wrong);
+        browser.checkPages("en", List.of("/admin", "/admin/users", "/admin/users?q=english", "/admin/audit", "/admin/settings", c + "/certificates", verification), wrong);
         // the certification report is the official document, in Chinese whatever the reader's language (as its PDF)
         browser.open(c + "/report");
         assertEquals("zh-Hant-TW", browser.driver.findElement(By.tagName("html")).getAttribute("lang"));
