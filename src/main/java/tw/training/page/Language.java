@@ -34,14 +34,15 @@ public enum Language {
         return Optional.empty();
     }
 
-    static Language of(HttpRequest<?> request) {
+    /** A page's language: the user's choice, else the browser's, else Traditional Chinese. */
+    public static Language of(HttpRequest<?> request) {
         return SessionCookie.read(request, SessionCookie.LANGUAGE).flatMap(Language::ofTag)
                 .or(() -> fromAcceptLanguage(request.getHeaders().get("Accept-Language")))
                 .orElse(ZH_TW);
     }
 
-    /** The first of the browser's languages that is one of ours; any Chinese reads as ours. */
-    static Optional<Language> fromAcceptLanguage(String header) {
+    /** The first of the browser's (or client's) languages that is one of ours; any Chinese reads as ours. */
+    public static Optional<Language> fromAcceptLanguage(String header) {
         if (header == null || header.isBlank()) {
             return Optional.empty();
         }

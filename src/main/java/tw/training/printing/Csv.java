@@ -1,11 +1,17 @@
 package tw.training.printing;
 
+import io.micronaut.core.annotation.Nullable;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.apache.commons.csv.QuoteMode;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 
 /**
@@ -18,6 +24,13 @@ public final class Csv {
 
     private final StringBuilder text = new StringBuilder("\uFEFF");
     private final CSVPrinter printer;
+
+    private static final ZoneId TAIPEI = ZoneId.of("Asia/Taipei");
+
+    /** A time as the pages show it, in Taipei, with its offset so that a program reads it exactly: 2026-12-06T23:45:00+08:00. */
+    public static String taipei(@Nullable Instant time) {
+        return time == null ? "" : OffsetDateTime.ofInstant(time.truncatedTo(ChronoUnit.SECONDS), TAIPEI).format(DateTimeFormatter.ISO_OFFSET_DATE_TIME);
+    }
 
     public Csv(List<String> header) {
         try {

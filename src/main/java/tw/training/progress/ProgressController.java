@@ -2,6 +2,7 @@ package tw.training.progress;
 
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpHeaders;
+import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Controller;
@@ -19,6 +20,7 @@ import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import tw.training.account.Actor;
 import tw.training.account.Roles;
+import tw.training.page.CsvLanguage;
 import tw.training.printing.Format;
 
 import java.nio.charset.StandardCharsets;
@@ -47,12 +49,13 @@ class ProgressController {
     @Get("/api/courses/{id}/progress")
     @Secured({Roles.TRAINER, Roles.ADMIN})
     @Produces({MediaType.APPLICATION_JSON, CSV})
-    @Operation(summary = "The cohort: one row per enrollment with its summary and met indicators; Accept: text/csv for a spreadsheet")
+    @Operation(summary = "The cohort: one row per enrollment with its summary and met indicators; Accept: text/csv for a spreadsheet (headers and statuses in the words of Accept-Language zh-TW or en; the stable English keys without one, or with ?headers=en)")
     @ApiResponse(responseCode = "200", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CourseProgress.class)))
-    HttpResponse<?> course(@PathVariable long id, @Header(HttpHeaders.ACCEPT) @Nullable String accept, @Parameter(hidden = true) Actor actor) {
+    HttpResponse<?> course(HttpRequest<?> request, @PathVariable long id, @Header(HttpHeaders.ACCEPT) @Nullable String accept,
+                           @Parameter(hidden = true) Actor actor) {
         if (Format.wanted(accept, EnumSet.of(Format.JSON, Format.CSV), Format.JSON) == Format.CSV) {
             CourseProgress cohort = progress.course(id, actor);
-            return HttpResponse.ok(ProgressCsv.of(cohort).getBytes(StandardCharsets.UTF_8))
+            return HttpResponse.ok(ProgressCsv.of(cohort, CsvLanguage.ofApi(request)).getBytes(StandardCharsets.UTF_8))
                     .contentType(CSV + ";charset=UTF-8")
                     .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"progress-" + cohort.code().replaceAll("[^A-Za-z0-9._-]", "_") + ".csv\"");
         }

@@ -1,6 +1,7 @@
 package tw.training.progress;
 
 import tw.training.printing.Csv;
+import tw.training.printing.CsvLabels;
 
 import java.util.List;
 
@@ -10,13 +11,15 @@ final class ProgressCsv {
     private ProgressCsv() {
     }
 
-    static String of(CourseProgress cohort) {
-        Csv csv = new Csv(List.of("enrollmentId", "username", "displayName", "status", "indicatorsMet", "indicatorsTotal", "percent",
-                "complete", "metIndicators"));
+    static String of(CourseProgress cohort, CsvLabels labels) {
+        List<String> columns = List.of("enrollmentId", "username", "displayName", "status", "indicatorsMet", "indicatorsTotal", "percent",
+                "complete", "metIndicators");
+        Csv csv = new Csv(columns.stream().map(column -> labels.header("progress", column)).toList());
         for (CourseProgress.Row row : cohort.enrollments()) {
             csv.line(List.of(String.valueOf(row.enrollmentId()), row.learner().username(), row.learner().displayName(),
-                    row.status().name(), String.valueOf(row.summary().indicatorsMet()), String.valueOf(row.summary().indicatorsTotal()),
-                    String.valueOf(row.summary().percent()), String.valueOf(row.summary().complete()), String.join(" ", row.metIndicators())));
+                    labels.code("enrollment.status", row.status()), String.valueOf(row.summary().indicatorsMet()),
+                    String.valueOf(row.summary().indicatorsTotal()), String.valueOf(row.summary().percent()), labels.yesNo(row.summary().complete()),
+                    String.join(" ", row.metIndicators())));
         }
         return csv.toString();
     }

@@ -2,6 +2,7 @@ package tw.training.report;
 
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpHeaders;
+import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Controller;
@@ -15,6 +16,7 @@ import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import tw.training.account.Actor;
 import tw.training.account.Roles;
+import tw.training.page.CsvLanguage;
 import tw.training.printing.Format;
 import tw.training.problem.InvalidInputException;
 
@@ -40,15 +42,15 @@ class ReportController {
     @Get("/api/reports/certification")
     @Secured({Roles.TRAINER, Roles.ADMIN})
     @Produces({MediaType.TEXT_HTML, TEXT_CSV, APPLICATION_PDF, MediaType.APPLICATION_JSON})
-    @Operation(summary = "Every enrollment of the course with its progress, completion and certificate; Accept: text/html, text/csv, application/pdf or application/json")
-    HttpResponse<?> certification(@QueryValue @Nullable Long courseId, @Header(HttpHeaders.ACCEPT) @Nullable String accept, @Parameter(hidden = true) Actor actor) {
+    @Operation(summary = "Every enrollment of the course with its progress, completion and certificate; Accept: text/html, text/csv, application/pdf or application/json. CSV: the stable English keys, or with Accept-Language zh-TW or en headers and statuses in words; ?headers=en always gives the keys")
+    HttpResponse<?> certification(HttpRequest<?> request, @QueryValue @Nullable Long courseId, @Header(HttpHeaders.ACCEPT) @Nullable String accept, @Parameter(hidden = true) Actor actor) {
         if (courseId == null) {
             throw InvalidInputException.of("courseId", "courseId is required");
         }
         CertificationReport report = reports.certification(courseId, actor);
         String name = ReportDocuments.fileName(report);
         return switch (Format.wanted(accept, EnumSet.allOf(Format.class), Format.HTML)) {
-            case CSV -> HttpResponse.ok(documents.csv(report).getBytes(StandardCharsets.UTF_8)).contentType(TEXT_CSV + ";charset=UTF-8")
+            case CSV -> HttpResponse.ok(documents.csv(report, CsvLanguage.ofApi(request)).getBytes(StandardCharsets.UTF_8)).contentType(TEXT_CSV + ";charset=UTF-8")
                     .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + name + ".csv\"");
             case PDF -> HttpResponse.ok(documents.pdf(report)).contentType(APPLICATION_PDF)
                     .header(HttpHeaders.CONTENT_DISPOSITION, "inline; filename=\"" + name + ".pdf\"");

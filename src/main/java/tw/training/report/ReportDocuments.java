@@ -2,6 +2,7 @@ package tw.training.report;
 
 import jakarta.inject.Singleton;
 import tw.training.printing.Csv;
+import tw.training.printing.CsvLabels;
 import tw.training.printing.Pdf;
 import tw.training.web.Templates;
 
@@ -50,15 +51,16 @@ class ReportDocuments {
         return templates.render("certification-report.ftlh", model);
     }
 
-    String csv(CertificationReport report) {
-        Csv csv = new Csv(List.of("enrollmentId", "username", "displayName", "status", "indicatorsMet", "indicatorsTotal", "percent",
-                "complete", "completedAt", "certificateNumber", "certificateStatus"));
+    /** The report as a spreadsheet, its words as {@code labels} says (README, "Reports"). */
+    String csv(CertificationReport report, CsvLabels labels) {
+        List<String> columns = List.of("enrollmentId", "username", "displayName", "status", "indicatorsMet", "indicatorsTotal", "percent",
+                "complete", "completedAt", "certificateNumber", "certificateStatus");
+        Csv csv = new Csv(columns.stream().map(column -> labels.header("report", column)).toList());
         for (CertificationReport.Line line : report.enrollments()) {
-            csv.line(List.of(String.valueOf(line.enrollmentId()), line.username(), line.displayName(), line.status().name(),
+            csv.line(List.of(String.valueOf(line.enrollmentId()), line.username(), line.displayName(), labels.code("enrollment.status", line.status()),
                     String.valueOf(line.indicatorsMet()), String.valueOf(line.indicatorsTotal()), String.valueOf(line.percent()),
-                    String.valueOf(line.complete()), line.completedAt() == null ? "" : line.completedAt().toString(),
-                    line.certificateNumber() == null ? "" : line.certificateNumber(),
-                    line.certificateStatus() == null ? "" : line.certificateStatus().name()));
+                    labels.yesNo(line.complete()), Csv.taipei(line.completedAt()),
+                    line.certificateNumber() == null ? "" : line.certificateNumber(), labels.code("certificate.status", line.certificateStatus())));
         }
         return csv.toString();
     }

@@ -14,6 +14,7 @@ import io.micronaut.security.annotation.Secured;
 import io.swagger.v3.oas.annotations.Hidden;
 import tw.training.account.Actor;
 import tw.training.account.Roles;
+import tw.training.page.CsvLanguage;
 import tw.training.page.Pages;
 import tw.training.web.PlainText;
 
@@ -82,9 +83,9 @@ class ReportPages {
 
     @Get("/report.csv")
     @Produces(MediaType.ALL)
-    HttpResponse<byte[]> csv(@PathVariable long id, Actor actor) {
+    HttpResponse<byte[]> csv(HttpRequest<?> request, @PathVariable long id, Actor actor) {
         CertificationReport report = reports.certification(id, actor);
-        return HttpResponse.ok(documents.csv(report).getBytes(StandardCharsets.UTF_8)).contentType("text/csv;charset=UTF-8")
+        return HttpResponse.ok(documents.csv(report, CsvLanguage.ofPage(request)).getBytes(StandardCharsets.UTF_8)).contentType("text/csv;charset=UTF-8")
                 .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + ReportDocuments.fileName(report) + ".csv\"");
     }
 }

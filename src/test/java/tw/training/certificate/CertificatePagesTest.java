@@ -99,6 +99,8 @@ class CertificatePagesTest implements DatabaseTest {
         HttpResponse<byte[]> csv = trainer.getBytes(base + "/report.csv");
         assertEquals(200, csv.statusCode());
         assertTrue(new String(csv.body(), StandardCharsets.UTF_8).contains("certs.learner"));
+        assertTrue(new String(csv.body(), StandardCharsets.UTF_8).startsWith("\uFEFF\"報名編號\""), "the page's language");
+        assertTrue(new String(trainer.getBytes(base + "/report.csv?headers=en").body(), StandardCharsets.UTF_8).startsWith("\uFEFF\"enrollmentId\""));
         HttpResponse<byte[]> pdf = trainer.getBytes(base + "/report.pdf");
         assertTrue(new String(pdf.body(), 0, 5, StandardCharsets.US_ASCII).startsWith("%PDF-"));
     }

@@ -260,6 +260,15 @@ class CertificationPathTest implements DatabaseTest {
         assertTrue(csv.startsWith("\uFEFF\"enrollmentId\""), csv);
         assertTrue(csv.contains("\"王小明\",\"COMPLETED\",\"3\",\"4\",\"75\",\"false\""), csv);
         assertTrue(csv.contains(number + "\",\"REVOKED\"\r\n"), csv);
+        assertTrue(csv.matches("(?s).*\"\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}\\+08:00\".*"), "times in Taipei, with the offset: " + csv);
+        // issue 30, point 6: in the reader's words when the client names a language of ours; the stable keys on request
+        String inChinese = new String(http.toBlocking().retrieve(HttpRequest.GET(uri).accept("text/csv").header("Accept-Language", "zh-TW")
+                .bearerAuth(admin), byte[].class), StandardCharsets.UTF_8);
+        assertTrue(inChinese.startsWith("\uFEFF\"報名編號\",\"帳號\",\"姓名\",\"狀態\""), inChinese);
+        assertTrue(inChinese.contains("\"王小明\",\"已完成\",\"3\",\"4\",\"75\",\"否\"") && inChinese.contains(number + "\",\"已撤銷\""), inChinese);
+        String forMachines = new String(http.toBlocking().retrieve(HttpRequest.GET(uri + "&headers=en").accept("text/csv")
+                .header("Accept-Language", "zh-TW").bearerAuth(admin), byte[].class), StandardCharsets.UTF_8);
+        assertEquals(csv, forMachines);
 
         String pdfText = text(http.toBlocking().retrieve(HttpRequest.GET(uri).accept("application/pdf").bearerAuth(admin), byte[].class));
         assertTrue(pdfText.contains("旅館櫃檯接待實務") && pdfText.contains("王小明") && pdfText.contains(number), pdfText);

@@ -202,6 +202,10 @@ class ProgressApiTest implements DatabaseTest {
         assertTrue(text.startsWith("\uFEFF\"enrollmentId\",\"username\",\"displayName\""), text);
         assertTrue(text.contains("\"測試 prog.other" + course + "\""), text);
         assertTrue(text.contains("\"25\",\"false\",\"" + P2 + "\"\r\n"), text);
+        String inEnglish = new String(http.toBlocking().retrieve(HttpRequest.GET("/api/courses/" + course + "/progress")
+                .accept("text/csv").header("Accept-Language", "en").bearerAuth(trainer), byte[].class), StandardCharsets.UTF_8);
+        assertTrue(inEnglish.startsWith("\uFEFF\"Enrollment\",\"Username\",\"Name\",\"Status\""), inEnglish);
+        assertTrue(inEnglish.contains("\"25\",\"No\",\"" + P2 + "\"\r\n") && inEnglish.contains("\"In progress\""), inEnglish);
     }
 
     /** The cohort's JSON is written while it is read (CohortJson); it must be exactly what the record serializes to. */

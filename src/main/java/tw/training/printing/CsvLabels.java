@@ -1,0 +1,50 @@
+package tw.training.printing;
+
+import io.micronaut.core.annotation.Nullable;
+
+import java.util.function.BiFunction;
+
+/**
+ * The words of a CSV: for a person, its headers and coded values (statuses, yes and no) in their language, looked up
+ * by message key; for a program ({@code ?headers=en}, or an API client that asks for no language), the stable English
+ * keys and the codes as they are. Times are the same for both: Taipei time with its offset ({@link Csv#taipei}).
+ */
+public final class CsvLabels {
+
+    private static final CsvLabels MACHINE = new CsvLabels(null);
+
+    @Nullable
+    private final BiFunction<String, Object[], String> messages;
+
+    private CsvLabels(@Nullable BiFunction<String, Object[], String> messages) {
+        this.messages = messages;
+    }
+
+    /** The stable English keys and raw codes. */
+    public static CsvLabels forMachines() {
+        return MACHINE;
+    }
+
+    /** Words from {@code messages} (a key and its arguments to the text in the reader's language). */
+    public static CsvLabels inWords(BiFunction<String, Object[], String> messages) {
+        return new CsvLabels(messages);
+    }
+
+    /** A column's header: {@code key} for machines, {@code csv.<table>.<key>} in words. */
+    public String header(String table, String key) {
+        return messages == null ? key : messages.apply("csv." + table + "." + key, new Object[0]);
+    }
+
+    /** A coded value: the code for machines, {@code <prefix>.<code>} in words. */
+    public String code(String prefix, @Nullable Enum<?> code) {
+        if (code == null) {
+            return "";
+        }
+        return messages == null ? code.name() : messages.apply(prefix + "." + code.name(), new Object[0]);
+    }
+
+    /** true or false for machines, yes or no in words. */
+    public String yesNo(boolean value) {
+        return messages == null ? String.valueOf(value) : messages.apply(value ? "csv.yes" : "csv.no", new Object[0]);
+    }
+}
