@@ -38,6 +38,12 @@ interface CourseRepository extends GenericRepository<Course, Long> {
     @Query("SELECT u.username FROM course_trainer t JOIN app_user u ON u.user_id = t.user_id WHERE t.course_id = :courseId ORDER BY u.username")
     List<String> coTrainers(long courseId);
 
+    /** The display names of who teaches the course: its owner first, then its co-trainers by name. */
+    @Query("SELECT u.display_name FROM app_user u WHERE u.user_id = (SELECT owner_id FROM course WHERE course_id = :courseId)"
+            + " OR u.user_id IN (SELECT user_id FROM course_trainer WHERE course_id = :courseId)"
+            + " ORDER BY CASE WHEN u.user_id = (SELECT owner_id FROM course WHERE course_id = :courseId) THEN 0 ELSE 1 END, u.display_name")
+    List<String> teachers(long courseId);
+
     @Query("SELECT user_id FROM app_user WHERE username = :username")
     Optional<Long> userId(String username);
 

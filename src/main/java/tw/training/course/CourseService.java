@@ -127,6 +127,13 @@ public class CourseService {
         return view(course, revision);
     }
 
+    /** About a course, for its learner's page. The caller has checked that the actor may see an enrollment on it. */
+    @ReadOnly
+    public CourseAbout about(long courseId) {
+        CourseRow course = courses.findCourse(courseId).orElseThrow(() -> new NotFoundException("course " + courseId + " not found"));
+        return new CourseAbout(course.description(), courses.teachers(courseId));
+    }
+
     /**
      * The level of each task a published revision aligns to, by task id, for features that hold an enrollment on it.
      * Kept in memory: a published revision never changes (a change opens a new draft).

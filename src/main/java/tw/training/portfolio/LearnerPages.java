@@ -13,6 +13,7 @@ import io.swagger.v3.oas.annotations.Hidden;
 import tw.training.account.Actor;
 import tw.training.account.Roles;
 import tw.training.course.AssessmentMethod;
+import tw.training.course.CourseService;
 import tw.training.certificate.CertificatePrint;
 import tw.training.certificate.CertificateService;
 import tw.training.certificate.CertificateView;
@@ -43,9 +44,10 @@ class LearnerPages {
     private final Pages pages;
     private final ActivityService activity;
     private final TestService tests;
+    private final CourseService courses;
 
     LearnerPages(EnrollmentService enrollments, ProgressService progress, CoursePlans plans, CertificateService certificates,
-                 CertificatePrint print, Pages pages, ActivityService activity, TestService tests) {
+                 CertificatePrint print, Pages pages, ActivityService activity, TestService tests, CourseService courses) {
         this.enrollments = enrollments;
         this.progress = progress;
         this.plans = plans;
@@ -54,6 +56,7 @@ class LearnerPages {
         this.pages = pages;
         this.activity = activity;
         this.tests = tests;
+        this.courses = courses;
     }
 
     /** An enrollment on the home page: its course, status and how many indicators are met. */
@@ -84,6 +87,7 @@ class LearnerPages {
         // beside the plan, what there is to study and the written tests to take (for the learner; a trainer sees them elsewhere)
         boolean own = plan.enrollment().learner().username().equals(actor.username());
         return pages.render(request, "course.ftlh", Map.of("plan", plan, "enrollment", plan.enrollment(), "methods", AssessmentMethod.values(),
+                "about", courses.about(plan.enrollment().course().id()),
                 "study", activity.ofEnrollment(id, actor), "tests", own ? tests.list(plan.enrollment().course().id(), actor) : List.of()));
     }
 

@@ -16,6 +16,7 @@ import tw.training.testing.PortfolioCourse;
 import tw.training.testing.TestUsers;
 
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -53,6 +54,27 @@ class CoursePageTest implements DatabaseTest {
         learner = users.tokenFor("plan.learner", Roles.LEARNER);
         enrollment = course.enroll("plan.learner");
         page = new FormClient(server.getURL().toString(), "zh-TW").signIn("plan.learner", TestUsers.PASSWORD);
+    }
+
+    /** Issue 30, point 9: the learner's course page says what the course is and who teaches it, in the page's language. */
+    @Test
+    void theCoursePageShowsItsDescriptionAndWhoTeachesIt() {
+        TestUsers users = TestUsers.of(context, http);
+        String trainer = users.tokenFor("plan.trainer", Roles.TRAINER);
+        users.create("plan.cotrainer", Roles.TRAINER);
+        long described = PortfolioCourse.id(PortfolioCourse.post(http, "/api/courses", trainer, Map.of("code", "PLAN-2", "title", "說明課程", "hours", 6,
+                "description", "以真實客訴案例練習處理流程")));
+        PortfolioCourse.post(http, "/api/courses/" + described + "/alignments", trainer, Map.of("standardCode", PortfolioCourse.STANDARD,
+                "taskCode", "T2.3", "methods", List.of("PORTFOLIO")));
+        PortfolioCourse.post(http, "/api/courses/" + described + "/trainers", trainer, Map.of("username", "plan.cotrainer"));
+        PortfolioCourse.post(http, "/api/courses/" + described + "/publish", trainer, Map.of());
+        long joined = PortfolioCourse.id(PortfolioCourse.post(http, "/api/courses/" + described + "/enrollments", trainer, Map.of("username", "plan.learner")));
+
+        String body = page.get("/enrollments/" + joined).body();
+        assertTrue(body.contains("以真實客訴案例練習處理流程"), body);
+        assertTrue(body.contains("授課講師：測試 plan.trainer、測試 plan.cotrainer"), body);
+        String english = new FormClient(server.getURL().toString(), "en").signIn("plan.learner", TestUsers.PASSWORD).get("/enrollments/" + joined).body();
+        assertTrue(english.contains("Taught by 測試 plan.trainer, 測試 plan.cotrainer"), english);
     }
 
     @Test
