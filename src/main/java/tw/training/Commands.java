@@ -69,17 +69,23 @@ final class Commands {
 
     /** A failure while the command ran: a setting or the database as at start, else what stopped it, in its own words. */
     private static int stopped(String command, Exception failure, ApplicationContext context) {
-        StartFailure refused = StartFailure.of(failure, name -> context.getEnvironment().getProperty(name, String.class).orElse(null));
+        StartFailure refused = failure(failure, context);
         if (refused.exitCode() != StartFailure.OTHER) {
-            System.err.println(refused.line());
-            return refused.exitCode();
+            return told(refused);
         }
         System.err.println(command + " stopped: " + (failure instanceof NoSuchFileException ? "no such file: " : "") + Dependencies.reason(failure));
         return StartFailure.OTHER;
     }
 
     private static int refuse(Exception failure, ApplicationContext context) {
-        StartFailure refused = StartFailure.of(failure, name -> context.getEnvironment().getProperty(name, String.class).orElse(null));
+        return told(failure(failure, context));
+    }
+
+    private static StartFailure failure(Exception failure, ApplicationContext context) {
+        return StartFailure.of(failure, name -> context.getEnvironment().getProperty(name, String.class).orElse(null));
+    }
+
+    private static int told(StartFailure refused) {
         System.err.println(refused.line());
         return refused.exitCode();
     }

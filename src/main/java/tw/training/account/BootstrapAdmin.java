@@ -36,7 +36,7 @@ class BootstrapAdmin {
 
     @EventListener
     void onStartup(StartupEvent event) {
-        Optional<String[]> credentials = settings.credentials();
+        Optional<BootstrapAdminSettings.Credentials> credentials = settings.credentials();
         if (credentials.isEmpty()) {
             if (!accounts.hasAdministrator()) {
                 LOG.warn("No administrator exists, so nobody can sign in: start once with APP_BOOTSTRAP_ADMIN_USERNAME and"
@@ -44,8 +44,8 @@ class BootstrapAdmin {
             }
             return;
         }
-        String username = credentials.get()[0];
-        String password = credentials.get()[1];
+        String username = credentials.get().username();
+        String password = credentials.get().password();
         try {
             if (accounts.bootstrapAdmin(username, password)) {
                 LOG.info("Created the first administrator '{}' from APP_BOOTSTRAP_ADMIN_USERNAME", username.strip().toLowerCase());

@@ -39,8 +39,12 @@ class BootstrapAdminSettings implements CheckedAtStart {
         }
     }
 
+    /** The first administrator's name and password, as set. */
+    record Credentials(String username, String password) {
+    }
+
     /** Both settings, when both are set. */
-    Optional<String[]> credentials() {
-        return username.isPresent() && password.isPresent() ? Optional.of(new String[] {username.get(), password.get()}) : Optional.empty();
+    Optional<Credentials> credentials() {
+        return username.isPresent() && password.isPresent() ? Optional.of(new Credentials(username.get(), password.get())) : Optional.empty();
     }
 }

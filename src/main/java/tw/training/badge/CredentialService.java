@@ -17,8 +17,9 @@ import tw.training.ims.CaseIds;
 
 import java.security.KeyPair;
 import java.time.Clock;
-import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
@@ -73,7 +74,7 @@ public class CredentialService {
     }
 
     private String verificationMethod(KeyPair pair) {
-        return publicUrl + ISSUER_PATH + "#" + Ed25519Keys.multikey(pair.getPublic());
+        return keyId(Ed25519Keys.multikey(pair.getPublic()));
     }
 
     private JsonObject unsigned(CertificateView certificate, long id) {
@@ -102,11 +103,14 @@ public class CredentialService {
      * refuse every proof of the key, the old credentials' included.
      */
     public JsonObject issuerDocument() {
-        JsonArrayBuilder methods = Json.createArrayBuilder().add(verificationMethod(Ed25519Keys.multikey(pair().getPublic()), null, null));
-        JsonArrayBuilder assertion = Json.createArrayBuilder().add(publicUrl + ISSUER_PATH + "#" + Ed25519Keys.multikey(pair().getPublic()));
-        for (PublishedKeys.PublishedKey published : publishedKeys.keys()) {
-            methods.add(verificationMethod(published.multikey(), published.from(), published.until()));
-            assertion.add(publicUrl + ISSUER_PATH + "#" + published.multikey());
+        List<PublishedKeys.PublishedKey> keys = new ArrayList<>();
+        keys.add(new PublishedKeys.PublishedKey(key.multikey(), null, null));
+        keys.addAll(publishedKeys.keys());
+        JsonArrayBuilder methods = Json.createArrayBuilder();
+        JsonArrayBuilder assertion = Json.createArrayBuilder();
+        for (PublishedKeys.PublishedKey published : keys) {
+            methods.add(method(published));
+            assertion.add(keyId(published.multikey()));
         }
         return Json.createObjectBuilder(profile().build())
                 .add("@context", Json.createArrayBuilder().add(BundledContexts.CREDENTIALS_V2).add(BundledContexts.OPEN_BADGES)
@@ -117,17 +121,21 @@ public class CredentialService {
                 .build();
     }
 
-    private JsonObjectBuilder verificationMethod(String multikey, @Nullable Instant from, @Nullable Instant until) {
-        String issuer = publicUrl + ISSUER_PATH;
-        JsonObjectBuilder method = Json.createObjectBuilder().add("id", issuer + "#" + multikey).add("type", "Multikey").add("controller", issuer)
-                .add("publicKeyMultibase", multikey);
-        if (from != null) {
-            method.add("validFrom", from.toString());
+    private JsonObjectBuilder method(PublishedKeys.PublishedKey published) {
+        JsonObjectBuilder method = Json.createObjectBuilder().add("id", keyId(published.multikey())).add("type", "Multikey")
+                .add("controller", publicUrl + ISSUER_PATH).add("publicKeyMultibase", published.multikey());
+        if (published.from() != null) {
+            method.add("validFrom", published.from().toString());
         }
-        if (until != null) {
-            method.add("validUntil", until.toString());
+        if (published.until() != null) {
+            method.add("validUntil", published.until().toString());
         }
         return method;
+    }
+
+    /** A key's verification method in the issuer's profile: what a proof names. */
+    private String keyId(String multikey) {
+        return publicUrl + ISSUER_PATH + "#" + multikey;
     }
 
     /** A key's period, in the credentials vocabulary's terms: the W3C context defines them for credentials only. */

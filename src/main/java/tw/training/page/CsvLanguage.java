@@ -32,6 +32,6 @@ public final class CsvLanguage {
 
     private static CsvLabels words(Language language) {
         Messages messages = new Messages(language);
-        return CsvLabels.inWords(messages::get);
+        return CsvLabels.inWords(key -> messages.get(key));
     }
 }

@@ -2,7 +2,7 @@ package tw.training.printing;
 
 import io.micronaut.core.annotation.Nullable;
 
-import java.util.function.BiFunction;
+import java.util.function.Function;
 
 /**
  * The words of a CSV: for a person, its headers and coded values (statuses, yes and no) in their language, looked up
@@ -14,9 +14,9 @@ public final class CsvLabels {
     private static final CsvLabels MACHINE = new CsvLabels(null);
 
     @Nullable
-    private final BiFunction<String, Object[], String> messages;
+    private final Function<String, String> messages;
 
-    private CsvLabels(@Nullable BiFunction<String, Object[], String> messages) {
+    private CsvLabels(@Nullable Function<String, String> messages) {
         this.messages = messages;
     }
 
@@ -25,14 +25,14 @@ public final class CsvLabels {
         return MACHINE;
     }
 
-    /** Words from {@code messages} (a key and its arguments to the text in the reader's language). */
-    public static CsvLabels inWords(BiFunction<String, Object[], String> messages) {
+    /** Words from {@code messages} (a message key to its text in the reader's language). */
+    public static CsvLabels inWords(Function<String, String> messages) {
         return new CsvLabels(messages);
     }
 
     /** A column's header: {@code key} for machines, {@code csv.<table>.<key>} in words. */
     public String header(String table, String key) {
-        return messages == null ? key : messages.apply("csv." + table + "." + key, new Object[0]);
+        return messages == null ? key : messages.apply("csv." + table + "." + key);
     }
 
     /** A coded value: the code for machines, {@code <prefix>.<code>} in words. */
@@ -40,11 +40,11 @@ public final class CsvLabels {
         if (code == null) {
             return "";
         }
-        return messages == null ? code.name() : messages.apply(prefix + "." + code.name(), new Object[0]);
+        return messages == null ? code.name() : messages.apply(prefix + "." + code.name());
     }
 
     /** true or false for machines, yes or no in words. */
     public String yesNo(boolean value) {
-        return messages == null ? String.valueOf(value) : messages.apply(value ? "csv.yes" : "csv.no", new Object[0]);
+        return messages == null ? String.valueOf(value) : messages.apply(value ? "csv.yes" : "csv.no");
     }
 }
