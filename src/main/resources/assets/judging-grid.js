@@ -1,6 +1,7 @@
 // The judging grid, enhanced: the form's table becomes a keyboard grid. Arrows move, Space selects cells, M and N
 // choose MET and NOT_YET (for the selected cells, or the current one), Delete clears, C goes to the comment and
-// Ctrl+Enter saves. Each choice is written into the cell's own <select>, so what is saved is the plain form the
+// Ctrl+Enter saves, Enter opens the cell's evidence. With a mouse, a pen or a finger, a click on a cell places in it
+// three buttons (Met, Not yet, Clear) that choose as M, N and Delete do; Ctrl- or Shift-click selects. Each choice is written into the cell's own <select>, so what is saved is the plain form the
 // server also takes without this script.
 (function () {
   'use strict';
@@ -16,6 +17,7 @@
   });
   var row = 0;
   var column = 0;
+  var tools = cellTools();
 
   table.classList.add('keyboard');
   table.setAttribute('role', 'grid');
@@ -27,12 +29,57 @@
         cell.setAttribute('aria-selected', 'false');
         show(cell);
       }
-      cell.addEventListener('click', function () {
+      // the evidence links open in a new tab (the choices made here stay); the keyboard reaches them by Enter
+      cell.querySelectorAll('a').forEach(function (link) {
+        link.tabIndex = -1;
+      });
+      cell.addEventListener('click', function (event) {
+        if (event.target.closest('a')) {
+          return;
+        }
         place(cell);
+        if (!cell.querySelector('select')) {
+          return;
+        }
+        if ((event.ctrlKey || event.metaKey || event.shiftKey) && !event.target.closest('#cell-tools')) {
+          toggle(cell);
+        }
+        if (tools.parentNode !== cell) {
+          cell.appendChild(tools);
+        }
+        tools.hidden = false;
       });
     });
   });
   rows[0][0].tabIndex = 0;
+
+  // Met, Not yet and Clear, named as the cells' own choices are
+  function cellTools() {
+    var options = table.querySelector('select').options;
+    var group = document.createElement('div');
+    group.id = 'cell-tools';
+    group.setAttribute('role', 'group');
+    group.setAttribute('aria-label', table.dataset.tools);
+    group.hidden = true;
+    [['MET', options[1].text, ''], ['NOT_YET', options[2].text, 'secondary'], ['', table.dataset.clear, 'outline']].forEach(function (choice) {
+      var button = document.createElement('button');
+      button.type = 'button';
+      button.dataset.outcome = choice[0];
+      button.textContent = choice[1];
+      button.className = choice[2];
+      button.addEventListener('click', function () {
+        choose(choice[0]);
+      });
+      group.appendChild(button);
+    });
+    return group;
+  }
+
+  function toggle(cell) {
+    if (cell.hasAttribute('aria-selected')) {
+      cell.setAttribute('aria-selected', cell.getAttribute('aria-selected') === 'true' ? 'false' : 'true');
+    }
+  }
 
   function place(cell) {
     rows.forEach(function (cells, r) {
@@ -113,9 +160,11 @@
     } else if (key === 'End') {
       move(row, rows[row].length - 1);
     } else if (key === ' ') {
-      var cell = rows[row][column];
-      if (cell.hasAttribute('aria-selected')) {
-        cell.setAttribute('aria-selected', cell.getAttribute('aria-selected') === 'true' ? 'false' : 'true');
+      toggle(rows[row][column]);
+    } else if (key === 'Enter') {
+      var evidence = rows[row][column].querySelector('a.cell-evidence');
+      if (evidence) {
+        evidence.click();
       }
     } else if (key === 'm' || key === 'M') {
       choose('MET');

@@ -28,9 +28,11 @@ public record GridView(CourseRef course, List<Task> tasks, @Nullable String task
 
     /**
      * A learner's indicator: {@code evidence} pieces claim it (of the grid's method, if one is chosen), {@code awaiting}
-     * of them never judged on it; {@code latest} the last word on it; {@code met} whether the ledger counts it met.
+     * of them never judged on it; {@code latest} the last word on it; {@code met} whether the ledger counts it met;
+     * {@code pieces} the evidence a choice in the cell judges (those awaiting, else the one last judged), for the
+     * assessor to open before choosing.
      */
-    public record Cell(String key, int evidence, int awaiting, @Nullable Outcome latest, boolean met, String token) {
+    public record Cell(String key, int evidence, int awaiting, @Nullable Outcome latest, boolean met, String token, List<Long> pieces) {
     }
 
     /** The form name of a cell: enrollment and indicator row ids. */

@@ -110,8 +110,13 @@ public class JudgingGrid {
         String key = GridView.key(enrollmentId, indicatorId);
         GridCells.State state = states.get(key);
         boolean isMet = met.getOrDefault(enrollmentId, Set.of()).contains(indicatorId);
-        return state == null ? new GridView.Cell(key, 0, 0, null, isMet, "")
-                : new GridView.Cell(key, state.evidence(), state.awaiting().size(), state.latest(), isMet, state.token());
+        return state == null ? new GridView.Cell(key, 0, 0, null, isMet, "", List.of())
+                : new GridView.Cell(key, state.evidence(), state.awaiting().size(), state.latest(), isMet, state.token(), judged(state));
+    }
+
+    /** The pieces a choice in the cell judges: those awaiting a first judgement on its indicator, else the one last judged. */
+    private static List<Long> judged(GridCells.State state) {
+        return state.awaiting().isEmpty() ? List.of(state.lastJudged()) : state.awaiting();
     }
 
     /**
@@ -160,8 +165,7 @@ public class JudgingGrid {
             } else if (state == null) {
                 errors.add(InputError.field("outcome:" + choice.key(), "no evidence claims this indicator: there is nothing to judge"));
             } else {
-                List<Long> judged = state.awaiting().isEmpty() ? List.of(state.lastJudged()) : state.awaiting();
-                judged.forEach(evidence -> batch.add(new Views.BatchJudgement(evidence, state.indicator(), choice.outcome().name(), comment)));
+                judged(state).forEach(evidence -> batch.add(new Views.BatchJudgement(evidence, state.indicator(), choice.outcome().name(), comment)));
             }
         });
         if (!errors.isEmpty()) {

@@ -20,6 +20,7 @@ import tw.training.account.Roles;
 import tw.training.course.CourseService;
 import tw.training.course.CourseView;
 import tw.training.course.ModuleRef;
+import tw.training.enrollment.EnrollmentService;
 import tw.training.evidence.FileResponse;
 import tw.training.evidence.storage.StagedFile;
 import tw.training.evidence.storage.Staging;
@@ -53,13 +54,16 @@ class LearningPages {
     private final MaterialService materials;
     private final ActivityService activity;
     private final CourseService courses;
+    private final EnrollmentService enrollments;
     private final Staging staging;
     private final Pages pages;
 
-    LearningPages(MaterialService materials, ActivityService activity, CourseService courses, Staging staging, Pages pages) {
+    LearningPages(MaterialService materials, ActivityService activity, CourseService courses, EnrollmentService enrollments, Staging staging,
+                  Pages pages) {
         this.materials = materials;
         this.activity = activity;
         this.courses = courses;
+        this.enrollments = enrollments;
         this.staging = staging;
         this.pages = pages;
     }
@@ -157,9 +161,11 @@ class LearningPages {
         }
         ModuleRef module = courses.module(material.moduleId()).orElseThrow();
         String type = material.file() == null ? "" : material.file().contentType();
-        return pages.render(request, "material.ftlh", Map.of("material", material, "module", module,
+        Map<String, Object> model = new HashMap<>(Map.of("material", material, "module", module,
                 "teaches", actor.isAdmin() || courses.trains(module.courseId(), actor),
                 "video", type.startsWith("video/"), "audio", type.startsWith("audio/")));
+        enrollments.own(module.courseId(), actor).ifPresent(own -> model.put("enrollment", own.id()));
+        return pages.render(request, "material.ftlh", model);
     }
 
     /** A file material's bytes, ranges answered; a file that is not played (a PDF, slides) counts as studied once opened. */

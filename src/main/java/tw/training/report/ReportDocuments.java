@@ -37,17 +37,24 @@ class ReportDocuments {
     }
 
     /** The page for a browser: it loads the shipped Chinese font where the machine has none (the PDF has its own). */
+    /** What the report's content needs (document/certification-report.ftlh), for its PDF and for its page. */
+    Map<String, Object> model(CertificationReport report) {
+        Map<String, Object> model = new HashMap<>();
+        model.put("report", report);
+        model.put("completionChart", ReportCharts.completion(report.enrollments()));
+        model.put("heatMap", heatMap(report));
+        model.put("learnersPerRow", ReportCharts.learnersPerRow(report.enrollments().size()));
+        return model;
+    }
+
+    /** The printed file on its own, for the API's HTML (the screen's fonts linked). */
     String html(CertificationReport report) {
         return html(report, true);
     }
 
     private String html(CertificationReport report, boolean screen) {
-        Map<String, Object> model = new HashMap<>();
+        Map<String, Object> model = model(report);
         model.put("screen", screen);
-        model.put("report", report);
-        model.put("completionChart", ReportCharts.completion(report.enrollments()));
-        model.put("heatMap", ReportCharts.heatMap(report.enrollments(), report.indicators().stream().map(CertificationReport.IndicatorCount::id).toList()));
-        model.put("learnersPerRow", ReportCharts.learnersPerRow(report.enrollments().size()));
         return templates.render("certification-report.ftlh", model);
     }
 

@@ -42,9 +42,8 @@ class ReportPages {
 
     @Get("/report")
     @Produces({MediaType.TEXT_HTML, MediaType.APPLICATION_JSON})
-    HttpResponse<String> page(@PathVariable long id, Actor actor) {
-        return HttpResponse.ok(documents.html(reports.certification(id, actor))).contentType(MediaType.TEXT_HTML + ";charset=UTF-8")
-                .header(HttpHeaders.CACHE_CONTROL, "no-store");
+    HttpResponse<String> page(HttpRequest<?> request, @PathVariable long id, Actor actor) {
+        return pages.render(request, "certification-report.ftlh", documents.model(reports.certification(id, actor)));
     }
 
     /** How the cohort table may be ordered. */

@@ -19,6 +19,7 @@ import tw.training.account.Actor;
 import tw.training.account.Roles;
 import tw.training.course.AssessmentMethod;
 import tw.training.course.CourseService;
+import tw.training.enrollment.EnrollmentService;
 import tw.training.page.Csrf;
 import tw.training.page.FieldErrors;
 import tw.training.page.Form;
@@ -53,13 +54,15 @@ class TestPages {
     private final TestService tests;
     private final AttemptService attempts;
     private final CourseService courses;
+    private final EnrollmentService enrollments;
     private final Pages pages;
 
-    TestPages(ItemBank bank, TestService tests, AttemptService attempts, CourseService courses, Pages pages) {
+    TestPages(ItemBank bank, TestService tests, AttemptService attempts, CourseService courses, EnrollmentService enrollments, Pages pages) {
         this.bank = bank;
         this.tests = tests;
         this.attempts = attempts;
         this.courses = courses;
+        this.enrollments = enrollments;
         this.pages = pages;
     }
 
@@ -176,7 +179,7 @@ class TestPages {
 
     @Get("/attempts/{attemptId}")
     HttpResponse<String> attempt(HttpRequest<?> request, @PathVariable long attemptId, Actor actor) {
-        return attemptPage(request, HttpStatus.OK, attempts.get(attemptId, actor), null);
+        return attemptPage(request, HttpStatus.OK, attempts.get(attemptId, actor), actor, null);
     }
 
     /**
@@ -198,9 +201,9 @@ class TestPages {
             }
             return Pages.redirect("/attempts/" + attemptId + (form.get("action").equals("submit") ? "" : "?saved"));
         } catch (ConflictException late) {
-            return attemptPage(request, HttpStatus.CONFLICT, attempts.get(attemptId, actor), late.getMessage());
+            return attemptPage(request, HttpStatus.CONFLICT, attempts.get(attemptId, actor), actor, late.getMessage());
         } catch (InvalidInputException refused) {
-            return attemptPage(request, HttpStatus.UNPROCESSABLE_ENTITY, attempts.get(attemptId, actor), refused.getMessage());
+            return attemptPage(request, HttpStatus.UNPROCESSABLE_ENTITY, attempts.get(attemptId, actor), actor, refused.getMessage());
         }
     }
 
@@ -265,14 +268,17 @@ class TestPages {
         model.put("test", test);
         model.put("refusal", refusal == null ? "" : refusal);
         model.put("open", test.attempts() == null ? List.of() : test.attempts().stream().filter(a -> a.status() == AttemptStatus.OPEN).toList());
+        enrollments.own(test.courseId(), actor).ifPresent(own -> model.put("enrollment", own.id()));
         return pages.render(request, status, "test.ftlh", model);
     }
 
-    private MutableHttpResponse<String> attemptPage(HttpRequest<?> request, HttpStatus status, AttemptViews.Attempt attempt, @Nullable String refusal) {
+    private MutableHttpResponse<String> attemptPage(HttpRequest<?> request, HttpStatus status, AttemptViews.Attempt attempt, Actor actor,
+                                                    @Nullable String refusal) {
         Map<String, Object> model = new HashMap<>();
         model.put("attempt", attempt);
         model.put("refusal", refusal == null ? "" : refusal);
         model.put("saved", request.getParameters().contains("saved"));
+        enrollments.own(tests.get(attempt.testId(), actor).courseId(), actor).ifPresent(own -> model.put("enrollment", own.id()));
         return pages.render(request, status, attempt.status() == AttemptStatus.OPEN ? "attempt.ftlh" : "attempt-result.ftlh", model);
     }
 

@@ -152,6 +152,56 @@ class AssessorBrowserTest {
         assertTrue(browser.driver.findElement(By.id("queue")).getText().contains("目前沒有待評量的證據"), "nothing awaits any more");
     }
 
+    /**
+     * Issue 30, acceptance 3: the grid with the mouse alone (clicks, no key): the fifth learner's new pieces, each cell's
+     * evidence opened first (in a new tab, the choices made so far kept), then Met in one cell, Not yet then Clear then
+     * Met in the other, saved with the button.
+     */
+    @Test
+    @Order(3)
+    void anAssessorJudgesInTheGridWithTheMouseAloneAfterOpeningTheEvidence() {
+        int fifth = GRID_LEARNERS - 1;
+        long first = PortfolioCourse.id(course.submit(tokens.get(fifth), enrollments.get(fifth), "客訴演練（重做一）", List.of("P2.3.1"),
+                "redo.pdf", new io.micronaut.http.MediaType("application/pdf"), PortfolioCourse.PDF));
+        course.submitPdf(tokens.get(fifth), enrollments.get(fifth), "客訴演練（重做二）", List.of("P2.3.2"));
+        browser.open("/courses/" + course.id() + "/grid");
+        browser.waiting().until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#grid[role='grid']")));
+        List<WebElement> cells = browser.driver.findElements(By.xpath("//th[@id='r-" + enrollments.get(fifth) + "']/following-sibling::td"));
+
+        String grid = browser.driver.getWindowHandle();
+        cells.get(0).findElement(By.cssSelector("a.cell-evidence")).click();
+        browser.waiting().until(driver -> driver.getWindowHandles().size() == 2);
+        String evidence = browser.driver.getWindowHandles().stream().filter(handle -> !handle.equals(grid)).findFirst().orElseThrow();
+        browser.driver.switchTo().window(evidence);
+        browser.waiting().until(ExpectedConditions.presenceOfElementLocated(By.id("judging-form")));
+        assertEquals("/assess/" + first, browser.path(), "the cell's link opens the piece it judges");
+        assertTrue(browser.driver.findElement(By.tagName("h1")).getText().contains("客訴演練（重做一）"));
+        browser.driver.close();
+        browser.driver.switchTo().window(grid);
+
+        cells.get(0).click();
+        WebElement tools = browser.driver.findElement(By.id("cell-tools"));
+        assertTrue(tools.isDisplayed(), "a click on a cell shows its choices");
+        browser.assertAccessible();
+        browser.screenshot(SHOTS, "grid-mouse-tools");
+        tools.findElement(By.cssSelector("button[data-outcome='MET']")).click();
+        cells.get(1).click();
+        WebElement moved = browser.driver.findElement(By.id("cell-tools"));
+        assertEquals(cells.get(1), moved.findElement(By.xpath("..")), "the choices follow the clicked cell");
+        moved.findElement(By.cssSelector("button[data-outcome='NOT_YET']")).click();
+        assertEquals("已選擇 2 格", browser.driver.findElement(By.id("grid-status")).getText());
+        moved.findElement(By.cssSelector("button[data-outcome='']")).click();
+        assertEquals("已選擇 1 格", browser.driver.findElement(By.id("grid-status")).getText(), "Clear takes the choice back");
+        moved.findElement(By.cssSelector("button[data-outcome='MET']")).click();
+        assertEquals("已選擇 2 格", browser.driver.findElement(By.id("grid-status")).getText());
+        browser.screenshot(SHOTS, "grid-mouse-chosen");
+        browser.driver.findElement(By.id("save-grid")).click();
+
+        browser.waiting().until(ExpectedConditions.presenceOfElementLocated(By.id("grid-saved")));
+        assertTrue(browser.driver.findElement(By.id("grid-saved")).getText().contains("已記錄 2 筆評量"));
+        assertEquals(2, met(fifth), "both cells met by clicks alone");
+    }
+
     /** From the top of the page, Tab until the grid's current cell has the focus, as a keyboard user would. */
     private void tabIntoTheGrid() {
         for (int presses = 0; presses < 100; presses++) {

@@ -95,7 +95,11 @@ class CertificatePagesTest implements DatabaseTest {
         String base = page.replace("/certificates", "");
         String cohort = trainer.get(base + "/progress?order=NAME").body();
         assertTrue(cohort.contains("<svg") && cohort.contains("id=\"cohort\"") && cohort.contains("<td>certs.learner</td>"), "heat map and table");
-        assertTrue(trainer.get(base + "/report").body().contains("certs.learner"));
+        String report = trainer.get(base + "/report").body();
+        assertTrue(report.contains("certs.learner"));
+        // issue 30, point 9: in the site's layout, its navigation and its main landmark around the document
+        assertTrue(report.contains("<main id=\"main\">") && report.contains("id=\"site-menu\"") && report.contains("<div class=\"document\" lang=\"zh-Hant-TW\">"),
+                "the report in the layout");
         HttpResponse<byte[]> csv = trainer.getBytes(base + "/report.csv");
         assertEquals(200, csv.statusCode());
         assertTrue(new String(csv.body(), StandardCharsets.UTF_8).contains("certs.learner"));

@@ -115,6 +115,9 @@ class CoursePagesTest implements DatabaseTest {
         HttpResponse<String> dossier = trainer.get(course + "/dossier?revision=1");
         assertEquals(200, dossier.statusCode());
         assertTrue(dossier.body().contains("客訴處理實務"));
+        // issue 30, point 9: in the site's layout, its navigation and its main landmark around the document
+        assertTrue(dossier.body().contains("<main id=\"main\">") && dossier.body().contains("id=\"site-menu\"")
+                && dossier.body().contains("<div class=\"document\" lang=\"zh-Hant-TW\">"), "the dossier in the layout");
 
         // another trainer: the course does not exist for them, and nothing of it changes
         assertEquals(404, stranger.get(course).statusCode());

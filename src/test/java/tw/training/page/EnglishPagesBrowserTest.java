@@ -82,9 +82,11 @@ class EnglishPagesBrowserTest {
         browser.driver.manage().deleteAllCookies();
         browser.signIn("english.admin", TestUsers.PASSWORD, "/admin/users");
         browser.checkPages("en", List.of("/admin", "/admin/users", "/admin/users?q=english", "/admin/audit", "/admin/settings", c + "/certificates", verification), wrong);
-        // the certification report is the official document, in Chinese whatever the reader's language (as its PDF)
+        // the certification report is the official document, in Chinese whatever the reader's language (as its PDF),
+        // inside the site's layout in the reader's
         browser.open(c + "/report");
-        assertEquals("zh-Hant-TW", browser.driver.findElement(By.tagName("html")).getAttribute("lang"));
+        assertEquals("en", browser.driver.findElement(By.tagName("html")).getAttribute("lang"));
+        assertEquals("zh-Hant-TW", browser.driver.findElement(By.cssSelector("main .document")).getAttribute("lang"));
         browser.assertAccessible();
         assertEquals(List.of(), wrong);
     }

@@ -41,6 +41,8 @@ public final class Browser implements AutoCloseable {
     private final Path profile;
     private final String base;
     private int shots;
+    /** The emulated viewport's width and height, or the window's when none is emulated. */
+    private int[] viewport = {1280, 1600};
 
     private Browser(WebDriver driver, Path profile, String base) {
         this.driver = driver;
@@ -200,6 +202,62 @@ public final class Browser implements AutoCloseable {
         }
         assertEquals(List.of(), boxes, () -> "Chinese drawn without a font that has it on " + path());
     }
+
+    /**
+     * Makes the page's viewport {@code width}×{@code height} CSS pixels, as a phone ({@code mobile}: the viewport meta
+     * tag counts, touch is on) or a desktop window would have it; what a page looks like there is then what it is.
+     */
+    public void emulate(int width, int height, boolean mobile) {
+        viewport = new int[]{width, height};
+        ChromeDriver chrome = (ChromeDriver) driver;
+        chrome.executeCdpCommand("Emulation.setDeviceMetricsOverride", Map.of("width", width, "height", height,
+                "deviceScaleFactor", 1, "mobile", mobile));
+        chrome.executeCdpCommand("Emulation.setTouchEmulationEnabled", Map.of("enabled", mobile));
+    }
+
+    /**
+     * What stops the page from fitting a small screen, one line each: the page scrolling sideways (and what sticks out),
+     * a header taller than {@code headerShare} of the viewport (the emulated one: a page too wide makes a phone's
+     * browser zoom out, which widens {@code window.innerWidth} with it), a text squeezed narrower than two of its own characters,
+     * a control smaller than a 44 px touch target. Empty when it fits.
+     */
+    @SuppressWarnings("unchecked")
+    public List<String> smallScreenFaults(double headerShare) {
+        return (List<String>) ((JavascriptExecutor) driver).executeScript(SMALL_SCREEN, headerShare, viewport[0], viewport[1]);
+    }
+
+    private static final String SMALL_SCREEN = String.join("\n",
+            "var share = arguments[0], faults = [], width = arguments[1], height = arguments[2];",
+            "function named(e) { return e.tagName.toLowerCase() + (e.id ? '#' + e.id : '') + (e.className && e.className.baseVal === undefined ? '.' + String(e.className).trim().split(/\\s+/).join('.') : '')",
+            "  + ' \"' + (e.textContent || '').trim().slice(0, 30) + '\"'; }",
+            "function clipped(e) { for (var a = e.parentElement; a && a !== document.body; a = a.parentElement) {",
+            "  var o = getComputedStyle(a).overflowX; if (o === 'auto' || o === 'scroll' || o === 'hidden') { return true; } } return false; }",
+            "if (document.documentElement.scrollWidth > width) {",
+            "  var out = Array.from(document.body.querySelectorAll('*')).filter(function (e) { return e.getBoundingClientRect().right > width + 1 && !clipped(e)",
+            "    && e.checkVisibility(); }).slice(-3).map(named);",
+            "  faults.push('the page scrolls sideways (' + document.documentElement.scrollWidth + ' > ' + width + ' px): ' + out.join(', ')); }",
+            "var header = document.querySelector('body > header');",
+            "if (header && header.getBoundingClientRect().height > share * height) {",
+            "  faults.push('the header is ' + Math.round(header.getBoundingClientRect().height) + ' px of ' + height); }",
+            // text clipped away for the eye (a visually hidden legend); an SVG label may be turned on its side
+            "function hidden(e) { for (var a = e; a; a = a.parentElement) { if (getComputedStyle(a).clip !== 'auto') { return true; } } return false; }",
+            "var ruler = document.createElement('canvas').getContext('2d');",
+            "var walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);",
+            "for (var t = walker.nextNode(); t; t = walker.nextNode()) {",
+            "  var text = t.data.trim(), parent = t.parentElement;",
+            "  if (Array.from(text).length < 2 || !parent.checkVisibility({visibilityProperty: true}) || parent.closest('.skip, option, svg') || hidden(parent)) { continue; }",
+            "  var range = document.createRange(); range.selectNodeContents(t);",
+            "  var rects = Array.from(range.getClientRects()); if (rects.length === 0) { continue; }",
+            "  var widest = Math.max.apply(null, rects.map(function (r) { return r.width; }));",
+            "  var style = getComputedStyle(parent); ruler.font = style.fontStyle + ' ' + style.fontWeight + ' ' + style.fontSize + ' ' + style.fontFamily;",
+            "  var two = ruler.measureText(Array.from(text).slice(0, 2).join('')).width;",
+            "  if (widest + 1 < two) { faults.push('squeezed narrower than two characters (' + Math.round(widest) + ' px): ' + named(parent)); } }",
+            "document.body.querySelectorAll('button, select, textarea, summary, input:not([type=hidden]), header nav a, a[role=button]').forEach(function (e) {",
+            "  if (!e.checkVisibility({visibilityProperty: true}) || e.closest('.skip')) { return; }",
+            "  var target = (e.type === 'checkbox' || e.type === 'radio') && e.closest('label') ? e.closest('label') : e;",
+            "  var box = target.getBoundingClientRect();",
+            "  if (box.height < 44 || box.width < 44) { faults.push('a touch target of ' + Math.round(box.width) + '×' + Math.round(box.height) + ' px: ' + named(target)); } });",
+            "return faults;");
 
     /** The session cookie of the browser, to fetch what a browser would save (a PDF) with a plain HTTP client. */
     public String cookieHeader() {

@@ -1,7 +1,6 @@
 package tw.training.course.dossier;
 
 import io.micronaut.core.annotation.Nullable;
-import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MediaType;
@@ -16,7 +15,6 @@ import tw.training.account.Actor;
 import tw.training.account.Roles;
 import tw.training.page.Pages;
 import tw.training.web.PlainText;
-import tw.training.web.Templates;
 
 import java.util.List;
 import java.util.Map;
@@ -29,12 +27,10 @@ import java.util.Map;
 class DossierPages {
 
     private final DossierService dossiers;
-    private final Templates templates;
     private final Pages pages;
 
-    DossierPages(DossierService dossiers, Templates templates, Pages pages) {
+    DossierPages(DossierService dossiers, Pages pages) {
         this.dossiers = dossiers;
-        this.templates = templates;
         this.pages = pages;
     }
 
@@ -54,8 +50,7 @@ class DossierPages {
 
     @Get("/dossier{?revision}")
     @Produces({MediaType.TEXT_HTML, MediaType.APPLICATION_JSON})
-    HttpResponse<String> dossier(@PathVariable long id, @Nullable @QueryValue Integer revision, Actor actor) {
-        return HttpResponse.ok(templates.render("dossier.ftlh", Map.of("dossier", dossiers.dossier(id, revision, actor), "screen", true)))
-                .contentType(MediaType.TEXT_HTML + ";charset=UTF-8").header(HttpHeaders.CACHE_CONTROL, "no-store");
+    HttpResponse<String> dossier(HttpRequest<?> request, @PathVariable long id, @Nullable @QueryValue Integer revision, Actor actor) {
+        return pages.render(request, "dossier.ftlh", Map.of("dossier", dossiers.dossier(id, revision, actor)));
     }
 }
