@@ -7,8 +7,11 @@ import jakarta.inject.Singleton;
 import tw.training.printing.Format;
 import tw.training.printing.Pdf;
 import tw.training.printing.QrCode;
+import tw.training.provider.TrainingProvider;
 import tw.training.web.Templates;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.Map;
 
 /** A certificate as printed: the HTML page with its QR code, and that page as PDF (the API's and the learner's pages'). */
@@ -17,14 +20,29 @@ public class CertificatePrint {
 
     private final Templates templates;
     private final Pdf pdf;
+    private final TrainingProvider provider;
 
-    CertificatePrint(Templates templates, Pdf pdf) {
+    CertificatePrint(Templates templates, Pdf pdf, TrainingProvider provider) {
         this.templates = templates;
         this.pdf = pdf;
+        this.provider = provider;
     }
 
+    /** The page, its logo inlined (the PDF printer fetches nothing). */
     public String html(CertificateView certificate) {
-        return templates.render("certificate.ftlh", Map.of("certificate", certificate, "qr", QrCode.svg(certificate.verificationUrl(), 120)));
+        return templates.render("certificate.ftlh", Map.of("certificate", certificate, "qr", QrCode.svg(certificate.verificationUrl(), 120),
+                "logo", logo(certificate.issuer())));
+    }
+
+    private String logo(Issuer issuer) {
+        if (issuer.logoId() == null) {
+            return "";
+        }
+        try {
+            return provider.dataUri(issuer.logoId());
+        } catch (IOException e) {
+            throw new UncheckedIOException("the provider's logo could not be read from the file store", e);
+        }
     }
 
     public byte[] pdf(CertificateView certificate) {

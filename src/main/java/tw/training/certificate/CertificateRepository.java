@@ -7,6 +7,7 @@ import io.micronaut.data.jdbc.annotation.JdbcRepository;
 import io.micronaut.data.model.query.builder.sql.Dialect;
 import io.micronaut.data.repository.GenericRepository;
 
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -24,15 +25,21 @@ interface CertificateRepository extends GenericRepository<Certificate, Long> {
      */
     String ROW = "SELECT c.certificate_id, c.enrollment_id, c.course_id, e.learner_id, e.revision_id, c.number, c.token, c.issued_at,"
             + " c.revoked_at, c.revocation_reason, u.username, c.learner_name AS display_name, c.course_code, c.course_title,"
-            + " c.replaces_certificate_id FROM certificate c JOIN enrollment e ON e.enrollment_id = c.enrollment_id"
+            + " c.replaces_certificate_id, c.course_hours, c.provider_name, c.signatory_name, c.signatory_title, c.provider_logo_id"
+            + " FROM certificate c JOIN enrollment e ON e.enrollment_id = c.enrollment_id"
             + " JOIN app_user u ON u.user_id = e.learner_id ";
 
     /** A certificate with whose it is and for which course. */
     @Introspected
     record Row(long id, long enrollmentId, long courseId, long learnerId, long revisionId, String number, String token, Instant issuedAt,
                @Nullable Instant revokedAt, @Nullable String revocationReason, String username, String displayName, String courseCode,
-               String courseTitle, @Nullable Long replaces) {
+               String courseTitle, @Nullable Long replaces, BigDecimal courseHours, @Nullable String providerName, @Nullable String signatoryName,
+               @Nullable String signatoryTitle, @Nullable Long providerLogoId) {
     }
+
+    /** The course's hours now: what a certificate issued now says. */
+    @Query("SELECT hours FROM course WHERE course_id = :courseId")
+    BigDecimal courseHours(long courseId);
 
     @Query("SELECT c.course_id, c.code, c.title, COUNT(*) AS awaiting FROM course c JOIN enrollment e ON e.course_id = c.course_id"
             + " WHERE e.status = 'COMPLETED' AND NOT EXISTS (SELECT 1 FROM certificate k WHERE k.enrollment_id = e.enrollment_id)"

@@ -1,6 +1,7 @@
 package tw.training.certificate;
 
 import io.micronaut.context.event.ApplicationEventPublisher;
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.transaction.TransactionOperations;
 import io.micronaut.transaction.annotation.ReadOnly;
 import jakarta.inject.Singleton;
@@ -15,6 +16,7 @@ import tw.training.enrollment.EnrollmentView;
 import tw.training.problem.ConflictException;
 import tw.training.problem.InvalidInputException;
 import tw.training.problem.NotFoundException;
+import tw.training.provider.TrainingProvider;
 
 import java.security.SecureRandom;
 import java.sql.Connection;
@@ -42,11 +44,12 @@ public class CertificateService {
     private final Clock clock;
     private final String publicUrl;
     private final ApplicationEventPublisher<CertificateIssued> issued;
+    private final TrainingProvider provider;
     private final SecureRandom random = new SecureRandom();
 
     CertificateService(CertificateRepository store, EnrollmentService enrollments, CourseService courses,
                        TransactionOperations<Connection> transactions, Clock clock, PublicUrl publicUrl,
-                       ApplicationEventPublisher<CertificateIssued> issued) {
+                       ApplicationEventPublisher<CertificateIssued> issued, TrainingProvider provider) {
         this.store = store;
         this.enrollments = enrollments;
         this.courses = courses;
@@ -54,6 +57,7 @@ public class CertificateService {
         this.clock = clock;
         this.publicUrl = publicUrl.value();
         this.issued = issued;
+        this.provider = provider;
     }
 
     /**
@@ -102,8 +106,10 @@ public class CertificateService {
         // the enrollment's lock is taken first, then the course's: every path that takes both takes them in this order
         store.lockCourse(enrollment.ref().courseId());
         int next = store.nextSequence(enrollment.ref().courseId(), year);
+        TrainingProvider.Identity issuer = provider.identity();
         store.save(new Certificate(null, enrollmentId, enrollment.ref().courseId(), year, next, prefix + "-" + String.format("%04d", next), token,
-                now, actor.userId(), null, null, null, view.learner().displayName(), view.course().code(), view.course().title(), replaces));
+                now, actor.userId(), null, null, null, view.learner().displayName(), view.course().code(), view.course().title(), replaces,
+                store.courseHours(enrollment.ref().courseId()), issuer.name(), issuer.signatoryName(), issuer.signatoryTitle(), issuer.logoId()));
         issued.publishEvent(new CertificateIssued(prefix + "-" + String.format("%04d", next), enrollmentId, now));
         return view(store.byToken(token).orElseThrow());
     }
@@ -176,8 +182,8 @@ public class CertificateService {
     public Verification verify(String token) {
         Optional<CertificateRepository.Row> found = store.byToken(token == null ? "" : token.strip());
         return found.map(row -> new Verification(row.revokedAt() == null ? CertificateStatus.VALID : CertificateStatus.REVOKED, row.number(),
-                new Verification.Course(row.courseCode(), row.courseTitle()), LocalDate.ofInstant(row.issuedAt(), TAIPEI),
-                row.revokedAt() == null ? null : LocalDate.ofInstant(row.revokedAt(), TAIPEI), NameMask.mask(row.displayName())))
+                new Verification.Course(row.courseCode(), row.courseTitle(), row.courseHours()), LocalDate.ofInstant(row.issuedAt(), TAIPEI),
+                row.revokedAt() == null ? null : LocalDate.ofInstant(row.revokedAt(), TAIPEI), NameMask.mask(row.displayName()), issuer(row)))
                 .orElseGet(Verification::unknown);
     }
 
@@ -199,9 +205,22 @@ public class CertificateService {
         return new CertificateView(row.number(), row.issuedAt(), LocalDate.ofInstant(row.issuedAt(), TAIPEI),
                 row.revokedAt() == null ? CertificateStatus.VALID : CertificateStatus.REVOKED, row.revokedAt(), row.revocationReason(),
                 row.enrollmentId(), row.replaces() == null ? null : store.number(row.replaces()).orElse(null),
-                new CertificateView.Course(row.courseId(), row.courseCode(), row.courseTitle()),
-                new CertificateView.Learner(row.username(), row.displayName()), publicUrl + "/verify/" + row.token(),
+                new CertificateView.Course(row.courseId(), row.courseCode(), row.courseTitle(), row.courseHours()),
+                new CertificateView.Learner(row.username(), row.displayName()), publicUrl + "/verify/" + row.token(), issuer(row),
                 store.documents(row.revisionId()), store.tasks(row.revisionId()));
+    }
+
+    /** Who issued it, as recorded then; a certificate issued before providers were recorded (V018) names the provider now. */
+    private Issuer issuer(CertificateRepository.Row row) {
+        if (row.providerName() == null) {
+            TrainingProvider.Identity now = provider.identity();
+            return issuer(now.name(), now.signatoryName(), now.signatoryTitle(), now.logoId());
+        }
+        return issuer(row.providerName(), row.signatoryName(), row.signatoryTitle(), row.providerLogoId());
+    }
+
+    private Issuer issuer(String name, @Nullable String signatoryName, @Nullable String signatoryTitle, @Nullable Long logoId) {
+        return new Issuer(name, signatoryName, signatoryTitle, logoId, logoId == null ? null : publicUrl + "/provider/logos/" + logoId);
     }
 
     /** 256 random bits, URL-safe. */

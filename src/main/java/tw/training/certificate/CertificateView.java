@@ -11,6 +11,7 @@ import java.util.List;
  * SPEC §6: a certificate as its learner, the course's trainers and admins see it, and as it is printed.
  *
  * @param replaces        the number of the revoked certificate this one replaces, if any
+ * @param issuer          the training provider that issued it, as it was then
  * @param verificationUrl the public page the QR code points to
  * @param documents       the catalogue documents the course is aligned to
  * @param tasks           every task of the plan, achieved (only complete enrollments are certified): a whole task when the
@@ -19,11 +20,12 @@ import java.util.List;
 @Serdeable
 public record CertificateView(String number, Instant issuedAt, LocalDate issuedOn, CertificateStatus status, @Nullable Instant revokedAt,
                               @Nullable String revocationReason, long enrollmentId, @Nullable String replaces, Course course, Learner learner,
-                              String verificationUrl,
+                              String verificationUrl, Issuer issuer,
                               List<Document> documents, List<Task> tasks) {
 
+    /** @param hours the course's hours when the certificate was issued */
     @Serdeable
-    public record Course(long id, String code, String title) {
+    public record Course(long id, String code, String title, java.math.BigDecimal hours) {
     }
 
     @Serdeable

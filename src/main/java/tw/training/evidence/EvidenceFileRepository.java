@@ -20,7 +20,7 @@ interface EvidenceFileRepository extends GenericRepository<EvidenceFile, Long> {
     List<EvidenceFile> findByEvidenceIdInOrderById(Collection<Long> evidenceIds);
 
     /**
-     * An object of the store the database refers to, whatever refers to it (an evidence file, a course material's file;
+     * An object of the store the database refers to, whatever refers to it (an evidence file, a course material's file, a provider's logo;
      * a material copied into a draft shares its original's object): what it must hold, and who refers to it, in words.
      */
     @Introspected
@@ -34,12 +34,15 @@ interface EvidenceFileRepository extends GenericRepository<EvidenceFile, Long> {
             + " FROM evidence_file"
             + " UNION ALL SELECT storage_key, sha256, content_type, size_bytes,"
             + " 'material ' || CAST(material_id AS VARCHAR(20)) || ', ' || COALESCE(filename, title) AS owner"
-            + " FROM material WHERE storage_key IS NOT NULL) recorded"
+            + " FROM material WHERE storage_key IS NOT NULL"
+            + " UNION ALL SELECT storage_key, sha256, content_type, size_bytes, 'provider logo ' || CAST(logo_id AS VARCHAR(20)) || ', ' || filename AS owner"
+            + " FROM provider_logo) recorded"
             + " WHERE storage_key > :afterKey GROUP BY storage_key ORDER BY storage_key LIMIT :limit")
     List<RecordedObject> recorded(String afterKey, int limit);
 
-    /** Which of these storage keys some evidence file or course material refers to (both are kept in the store). */
+    /** Which of these storage keys some evidence file, course material or provider logo refers to (all are kept in the store). */
     @Query("SELECT storage_key FROM evidence_file WHERE storage_key IN (:keys)"
-            + " UNION SELECT storage_key FROM material WHERE storage_key IN (:keys)")
+            + " UNION SELECT storage_key FROM material WHERE storage_key IN (:keys)"
+            + " UNION SELECT storage_key FROM provider_logo WHERE storage_key IN (:keys)")
     List<String> referenced(Collection<String> keys);
 }
