@@ -24,10 +24,16 @@ public record CertificationReport(Course course, Instant generatedAt, Totals tot
     public record Totals(int enrollments, int active, int complete, int withdrawn, int certified, int revoked, int averagePercent) {
     }
 
+    /**
+     * @param awaitingIndicators indicators not met that some of the learner's evidence claims and no judgement has
+     *                           answered yet
+     * @param notYetIndicators   indicators not met whose every claim was judged, none of them met
+     */
     @Serdeable
     public record Line(long enrollmentId, String username, String displayName, EnrollmentStatus status, int indicatorsMet,
                        int indicatorsTotal, int percent, boolean complete, @Nullable Instant completedAt, @Nullable String certificateNumber,
-                       @Nullable CertificateStatus certificateStatus, List<String> metIndicators) {
+                       @Nullable CertificateStatus certificateStatus, List<String> metIndicators, List<String> awaitingIndicators,
+                       List<String> notYetIndicators) {
     }
 
     @Serdeable

@@ -31,19 +31,22 @@ class ReportDocuments {
         return pdf.print(html(report, false));
     }
 
-    /** The learners x indicators heat map, as the report draws it (an SVG). */
-    String heatMap(CertificationReport report) {
-        return ReportCharts.heatMap(report.enrollments(), report.indicators().stream().map(CertificationReport.IndicatorCount::id).toList());
+    /** The report's words for the heat map: it is the official document, in Chinese with English glosses. */
+    static final HeatMap.Words DOCUMENT_WORDS = new HeatMap.Words("達成 Met", "尚未達成 Not yet", "待評量 Awaiting judgement", "尚無證據 No evidence",
+            "該列學員中達成者的比例 Share of the row's learners who met it");
+
+    /** The learners x indicators heat map in parts (SVGs), with its words. */
+    static List<String> heatMap(CertificationReport report, HeatMap.Words words) {
+        return HeatMap.draw(report.enrollments(), report.indicators().stream().map(CertificationReport.IndicatorCount::id).toList(), words);
     }
 
-    /** The page for a browser: it loads the shipped Chinese font where the machine has none (the PDF has its own). */
     /** What the report's content needs (document/certification-report.ftlh), for its PDF and for its page. */
     Map<String, Object> model(CertificationReport report) {
         Map<String, Object> model = new HashMap<>();
         model.put("report", report);
         model.put("completionChart", ReportCharts.completion(report.enrollments()));
-        model.put("heatMap", heatMap(report));
-        model.put("learnersPerRow", ReportCharts.learnersPerRow(report.enrollments().size()));
+        model.put("heatMaps", heatMap(report, DOCUMENT_WORDS));
+        model.put("learnersPerRow", HeatMap.learnersPerRow(report.enrollments().size()));
         return model;
     }
 

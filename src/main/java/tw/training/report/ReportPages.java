@@ -15,6 +15,7 @@ import io.swagger.v3.oas.annotations.Hidden;
 import tw.training.account.Actor;
 import tw.training.account.Roles;
 import tw.training.page.CsvLanguage;
+import tw.training.page.Messages;
 import tw.training.page.Pages;
 import tw.training.web.PlainText;
 
@@ -67,7 +68,9 @@ class ReportPages {
         Map<String, Object> model = new HashMap<>();
         model.put("report", report);
         model.put("lines", report.enrollments().stream().sorted(sort).toList());
-        model.put("heatMap", documents.heatMap(report));
+        Messages words = Pages.messages(request);
+        model.put("heatMaps", ReportDocuments.heatMap(report, new HeatMap.Words(words.get("heatMap.met"), words.get("heatMap.notYet"),
+                words.get("heatMap.awaiting"), words.get("heatMap.nothing"), words.get("heatMap.shareMet"))));
         model.put("order", chosen.name());
         return pages.render(request, "cohort.ftlh", model);
     }

@@ -13,20 +13,26 @@ import tw.training.progress.ProgressService;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
-/** Builds the certification report from the progress service's cohort and the course's certificates: two reads. */
+/**
+ * Builds the certification report from the progress service's cohort, the course's certificates and what its learners
+ * have tried short of meeting: three reads.
+ */
 @Singleton
 public class ReportService {
 
     private final ProgressService progress;
     private final CertificateService certificates;
+    private final TriedIndicators tried;
     private final Clock clock;
 
-    ReportService(ProgressService progress, CertificateService certificates, Clock clock) {
+    ReportService(ProgressService progress, CertificateService certificates, TriedIndicators tried, Clock clock) {
         this.progress = progress;
         this.certificates = certificates;
+        this.tried = tried;
         this.clock = clock;
     }
 
@@ -37,12 +43,17 @@ public class ReportService {
         // an enrollment may hold a revoked certificate and the one that replaced it: the later one is its certificate
         Map<Long, CertificateSummary> issued = certificates.ofCourse(courseId).stream()
                 .collect(Collectors.toMap(CertificateSummary::enrollmentId, Function.identity(), (earlier, later) -> later));
+        Map<Long, Map<String, TriedIndicators.Tried>> attempts = tried.ofCourse(courseId);
         List<CertificationReport.Line> lines = cohort.enrollments().stream().map(row -> {
             CertificateSummary certificate = issued.get(row.enrollmentId());
+            Set<String> met = Set.copyOf(row.metIndicators());
+            List<TriedIndicators.Tried> triedShort = attempts.getOrDefault(row.enrollmentId(), Map.of()).values().stream()
+                    .filter(t -> !met.contains(t.indicator())).sorted(java.util.Comparator.comparing(TriedIndicators.Tried::indicator)).toList();
             return new CertificationReport.Line(row.enrollmentId(), row.learner().username(), row.learner().displayName(), row.status(),
                     row.summary().indicatorsMet(), row.summary().indicatorsTotal(), row.summary().percent(), row.summary().complete(),
                     row.completedAt(), certificate == null ? null : certificate.number(), certificate == null ? null : certificate.status(),
-                    row.metIndicators());
+                    row.metIndicators(), triedShort.stream().filter(t -> t.awaiting() > 0).map(TriedIndicators.Tried::indicator).toList(),
+                    triedShort.stream().filter(t -> t.awaiting() == 0).map(TriedIndicators.Tried::indicator).toList());
         }).toList();
         return new CertificationReport(new CertificationReport.Course(cohort.courseId(), cohort.code(), cohort.title()), clock.instant(),
                 totals(lines), lines, cohort.indicators().stream().map(i -> new CertificationReport.IndicatorCount(i.id(), i.learnersMet())).toList());

@@ -184,7 +184,7 @@ class CertificationPathTest implements DatabaseTest {
         assertEquals("VALID", byToken.get("status"));
         assertEquals(number, byToken.get("number"));
         assertEquals("王*明", byToken.get("learner"));
-        assertEquals(Map.of("code", "FD-101", "title", "旅館櫃檯接待實務"), byToken.get("course"));
+        assertEquals(Map.of("code", "FD-101", "title", "旅館櫃檯接待實務", "hours", 12.0), byToken.get("course"));
         String raw = http.toBlocking().retrieve(HttpRequest.GET("/verify/" + token).accept(MediaType.APPLICATION_JSON));
         assertFalse(raw.contains("cert.learner") || raw.contains("王小明") || raw.contains("enrollment"), raw);
 
@@ -301,7 +301,7 @@ class CertificationPathTest implements DatabaseTest {
         assertEquals("旅館櫃檯接待實務", ((Map<String, Object>) certificate.get("course")).get("title"));
         Map<String, Object> verified = send(HttpRequest.GET("/verify/" + token).accept(MediaType.APPLICATION_JSON), null);
         assertEquals("王*明", verified.get("learner"));
-        assertEquals(Map.of("code", "FD-101", "title", "旅館櫃檯接待實務"), verified.get("course"));
+        assertEquals(Map.of("code", "FD-101", "title", "旅館櫃檯接待實務", "hours", 12.0), verified.get("course"));
         assertTrue(text(http.toBlocking().retrieve(HttpRequest.GET("/api/certificates/" + number).accept("application/pdf").bearerAuth(learner),
                 byte[].class)).contains("王小明"));
     }

@@ -15,27 +15,28 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * The heat map as the PDF prints it on A4, looked at as pixels: SVG text is drawn as outlines, so the PDF's text layer
+ * The heat map as the PDF prints it on A4 landscape, looked at as pixels: SVG text is drawn as outlines, so the PDF's text layer
  * cannot say whether the labels made it. Rendered at 96 dpi, one pixel is one CSS pixel of the template.
  */
 class HeatMapPrintTest {
 
     private static final List<String> PLAN = IntStream.range(0, 40).mapToObj(i -> "KPS5294-001v4:P" + (i / 4 + 1) + "." + (i % 4 + 1) + ".1").toList();
-    private static final String PAGE = "<html xmlns=\"http://www.w3.org/1999/xhtml\"><head><style>@page { size: A4; margin: 12mm; }"
+    private static final String PAGE = "<html xmlns=\"http://www.w3.org/1999/xhtml\"><head><style>@page { size: A4 landscape; margin: 12mm; }"
             + " body { font-family: '" + Pdf.FONT_FAMILY + "'; }</style></head><body><div>%s</div></body></html>";
 
     @Test
     void itsLabelsAndLegendPrintUnscaledBesideTheGrid() throws IOException {
         List<CertificationReport.Line> cohort = List.of(line("chen.mei", 40), line("lin.hao", 20), line("王小明", 3));
-        String svg = ReportCharts.heatMap(cohort, PLAN);
+        String svg = HeatMap.draw(cohort, PLAN, ReportDocuments.DOCUMENT_WORDS).get(0);
 
         BufferedImage labelled = print(svg);
         BufferedImage bare = print(svg.replaceAll("(?s)<text.*?</text>", ""));
 
         Box grid = box(bare, false);
         int printedWidth = grid.right - grid.left + 1;
-        assertTrue(Math.abs(printedWidth - PLAN.size() * 12) <= 2, "one CSS pixel per pixel (give or take anti-aliasing): printed unscaled,"
-                + " labels at 10 px (7.5 pt), but the grid is " + printedWidth);
+        // forty columns of 20 pixels (810 / 40, at least 18)
+        assertTrue(Math.abs(printedWidth - PLAN.size() * 20) <= 2, "one CSS pixel per pixel (give or take anti-aliasing): printed unscaled,"
+                + " labels at 13 px, but the grid is " + printedWidth);
         assertTrue(dark(labelled, 0, grid.left, grid.top, grid.top + 36) > 50, "the learners' names left of their rows");
         assertTrue(dark(labelled, grid.left, grid.right + 1, 0, grid.top) > 200, "the indicator codes above their columns");
         assertEquals(0, dark(bare, 0, bare.getWidth(), 0, bare.getHeight()), "without its text the map has nothing dark: the counts are the labels");
