@@ -59,7 +59,7 @@
     }
     if (left === 0) {
       alert.textContent = alert.dataset.over;
-      document.getElementById('submit-attempt').click();
+      document.getElementById('finish-attempt').click();
       return;
     }
     setTimeout(tick, 1000);

@@ -107,7 +107,11 @@ class AttemptCloser {
         return new Scored(right, wrong, tallies, claimed, verdicts);
     }
 
-    /** The scored attempt, as the evidence's description an assessor and the learner read. */
+    /**
+     * The scored attempt, as the evidence's description an assessor and the learner read: the scores and the learner's
+     * own answers, never the key or which answer was right (the learner reads this, and the test's review settings
+     * decide when they may see those; assessors see them on the attempt).
+     */
     private static String description(AttemptContent content, Scored scored, AttemptStatus closing, Instant now) {
         StringBuilder text = new StringBuilder();
         text.append("筆試「").append(content.test().title()).append("」第 ").append(content.attempt().attemptNumber()).append(" 次作答，")
@@ -122,13 +126,9 @@ class AttemptCloser {
             text.append("\n").append(drawn.position()).append(". ").append(item.stem()).append("\n");
             if (item.kind().scoredByMachine()) {
                 text.append("   作答：").append(drawn.answer() == null || drawn.answer().isEmpty() ? "（未作答）" : optionTexts(content, item, Scoring.choices(drawn.answer())))
-                        .append("；正確答案：").append(optionTexts(content, item, content.key(item.id())))
-                        .append(scored.right().contains(item.id()) ? " ✔" : " ✘").append("\n");
+                        .append("\n");
             } else {
                 text.append("   作答：").append(drawn.answer() == null || drawn.answer().isBlank() ? "（未作答）" : drawn.answer()).append("\n");
-                if (item.modelAnswer() != null) {
-                    text.append("   參考答案：").append(item.modelAnswer()).append("\n");
-                }
             }
         }
         return text.toString();

@@ -18,6 +18,10 @@ interface AttemptItemRepository extends GenericRepository<AttemptItem, Long> {
     @Query("SELECT * FROM attempt_item WHERE attempt_id = :attemptId ORDER BY position")
     List<AttemptItem> of(long attemptId);
 
+    /** The items the enrollment's learner has been shown, in any attempt of any of the course's tests. */
+    @Query("SELECT DISTINCT i.item_id FROM attempt_item i JOIN attempt a ON a.attempt_id = i.attempt_id WHERE a.enrollment_id = :enrollmentId")
+    List<Long> seenBy(long enrollmentId);
+
     @Query("UPDATE attempt_item SET answer = :answer, answered_at = :at WHERE attempt_id = :attemptId AND item_id = :itemId")
     int answer(long attemptId, long itemId, @io.micronaut.core.annotation.Nullable String answer, Instant at);
 

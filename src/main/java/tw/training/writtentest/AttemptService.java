@@ -30,10 +30,11 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * Learners take written tests: an attempt draws its own items (n per indicator, at random from the bank) in its own
- * order, kept; answers are saved one by one as the learner goes, so a reload resumes; the server keeps the deadline
- * and refuses what comes after it; submitting, or the deadline, closes the attempt ({@link AttemptCloser}). Until then
- * nothing a learner can read carries the key.
+ * Learners take written tests: an attempt draws its own items (n per indicator, at random from the bank, those the
+ * learner has not seen first) in its own order, kept; answers are saved one by one as the learner goes, so a reload
+ * resumes; the server keeps the deadline and refuses what comes after it; submitting, or the deadline, closes the
+ * attempt ({@link AttemptCloser}). Until then nothing a learner can read carries the key; after, right and wrong and
+ * the key reach the learner only when the test's review settings say ({@link ReviewTime}).
  */
 @Singleton
 public class AttemptService {
@@ -86,6 +87,9 @@ public class AttemptService {
                             + ": resume it at /api/attempts/" + open.id());
                 }
             }
+            if (test.closesAt() != null && !now.isBefore(test.closesAt())) {
+                throw new ConflictException("the test closed at " + test.closesAt() + " and takes no more attempts");
+            }
             if (earlier.size() >= test.maxAttempts()) {
                 throw new ConflictException("all " + test.maxAttempts() + " attempts at this test are used");
             }
@@ -96,7 +100,7 @@ public class AttemptService {
             }
             Attempt attempt = attempts.save(new Attempt(null, testId, enrollment.id(), earlier.size() + 1, AttemptStatus.OPEN, now,
                     now.plus(Duration.ofMinutes(test.timeLimitMinutes())), null, null));
-            attemptItems.saveAll(draw(attempt.id(), test.courseId(), tested));
+            attemptItems.saveAll(draw(attempt.id(), test.courseId(), tested, new HashSet<>(attemptItems.seenBy(enrollment.id()))));
             return attempt.id();
         });
         return get(id, actor);
@@ -104,11 +108,13 @@ public class AttemptService {
 
     /** The learner's own attempt, or any of the course's for its trainers and admins; closed first if its time ran out. */
     public AttemptViews.Attempt get(long attemptId, Actor actor) {
-        Attempt attempt = visible(attemptId, actor).attempt();
+        Seen seen = visible(attemptId, actor);
+        Attempt attempt = seen.attempt();
+        boolean learner = seen.enrollment().learnerId() == actor.userId();
         if (attempt.status() == AttemptStatus.OPEN && !clock.instant().isBefore(attempt.deadline())) {
-            return view(closer.close(attemptId, attempt.enrollmentId(), false).content());
+            return view(closer.close(attemptId, attempt.enrollmentId(), false).content(), learner);
         }
-        return transactions.executeRead(status -> view(reader.read(attempt)));
+        return view(transactions.executeRead(status -> reader.read(attempt)), learner);
     }
 
     /** Saves one answer; refused once the attempt is closed or its deadline passed (which closes it). */
@@ -139,7 +145,7 @@ public class AttemptService {
     /** The learner submits: the attempt closes and is scored (or was already closed: nothing is recorded twice). */
     public AttemptViews.Attempt submit(long attemptId, Actor actor) {
         Attempt attempt = own(attemptId, actor).attempt();
-        return view(closer.close(attemptId, attempt.enrollmentId(), true).content());
+        return view(closer.close(attemptId, attempt.enrollmentId(), true).content(), true);
     }
 
     /** Closes attempts whose deadline passed and that nobody came back to; answers how many. */
@@ -151,8 +157,11 @@ public class AttemptService {
         return closed;
     }
 
-    /** n items per indicator at random from the bank (an item drawn once, for one indicator), then shuffled, options too. */
-    private List<AttemptItem> draw(long attemptId, long courseId, List<TestRepository.Tested> tested) {
+    /**
+     * n items per indicator at random from the bank (an item drawn once, for one indicator), those the learner has not
+     * {@code seen} first, as far as the bank allows; then shuffled, options too.
+     */
+    private List<AttemptItem> draw(long attemptId, long courseId, List<TestRepository.Tested> tested, Set<Long> seen) {
         List<Item> bank = items.inBank(courseId);
         Map<Long, List<Long>> byIndicator = bank.isEmpty() ? Map.of() : items.tags(bank.stream().map(Item::id).toList()).stream()
                 .collect(Collectors.groupingBy(ItemRepository.Tag::indicatorId, Collectors.mapping(ItemRepository.Tag::itemId, Collectors.toList())));
@@ -166,6 +175,8 @@ public class AttemptService {
                         + " (it has " + candidates.size() + "); the trainers must add items");
             }
             Collections.shuffle(candidates, random);
+            // a stable sort keeps the shuffle within the unseen and within the seen
+            candidates.sort(java.util.Comparator.comparing(seen::contains));
             candidates.subList(0, indicator.itemCount()).forEach(item -> {
                 taken.add(item);
                 drawn.add(new long[]{item, indicator.indicatorId()});
@@ -253,10 +264,18 @@ public class AttemptService {
         return attempt.status() != AttemptStatus.OPEN ? 0 : Math.max(0, Duration.between(now, attempt.deadline()).toSeconds());
     }
 
-    /** The attempt as the API shows it: the key only once it is closed. */
-    private AttemptViews.Attempt view(AttemptContent content) {
+    /**
+     * The attempt as the API shows it: nothing of the key while it is open; once closed, the score per indicator, and
+     * right and wrong and the key as the test's review settings allow its {@code learner} (its trainers see all).
+     */
+    private AttemptViews.Attempt view(AttemptContent content, boolean learner) {
         Attempt attempt = content.attempt();
         boolean closed = attempt.status() != AttemptStatus.OPEN;
+        WrittenTest test = content.test();
+        Instant now = clock.instant();
+        boolean noneLeft = learner && closed && noAttemptLeft(test, attempt.enrollmentId());
+        boolean showCorrect = closed && (!learner || test.showCorrect().reached(true, noneLeft, test.closesAt(), now));
+        boolean showKey = closed && (!learner || test.showKey().reached(true, noneLeft, test.closesAt(), now));
         Map<Long, String> indicators = content.tested().stream().collect(Collectors.toMap(TestRepository.Tested::indicatorId, TestRepository.Tested::indicator));
         List<AttemptViews.Question> questions = content.drawn().stream().map(drawn -> {
             Item item = content.items().get(drawn.itemId());
@@ -270,13 +289,19 @@ public class AttemptService {
             boolean choice = item.kind().scoredByMachine();
             return new AttemptViews.Question(item.id(), drawn.position(), indicators.get(drawn.indicatorId()), item.kind(), item.stem(), shown,
                     choice ? order.shown(Scoring.choices(drawn.answer())) : null, choice ? null : drawn.answer(), drawn.answeredAt(),
-                    closed && choice ? order.shown(content.key(item.id())) : null,
-                    closed ? content.correct(drawn) : null,
-                    closed ? item.modelAnswer() : null);
+                    showKey && choice ? order.shown(content.key(item.id())) : null,
+                    showCorrect ? content.correct(drawn) : null,
+                    showKey ? item.modelAnswer() : null);
         }).toList();
         return new AttemptViews.Attempt(attempt.id(), attempt.testId(), content.test().title(), attempt.attemptNumber(), attempt.status(),
                 attempt.startedAt(), attempt.deadline(), secondsLeft(attempt, clock.instant()), attempt.closedAt(), questions,
                 closed ? scores(content) : null, attempt.evidenceId());
+    }
+
+    /** Whether the learner has used every attempt of the test, none of them still open. */
+    private boolean noAttemptLeft(WrittenTest test, long enrollmentId) {
+        List<Attempt> all = transactions.executeRead(status -> attempts.findByTestIdAndEnrollmentIdOrderByAttemptNumber(test.id(), enrollmentId));
+        return all.size() >= test.maxAttempts() && all.stream().noneMatch(a -> a.status() == AttemptStatus.OPEN);
     }
 
     private static List<AttemptViews.Score> scores(AttemptContent content) {

@@ -147,7 +147,7 @@ class TestPages {
         }
         try {
             TestViews.Test test = tests.create(id, new TestViews.NewTest(form.get("title"), number(form.get("timeLimitMinutes")),
-                    number(form.get("maxAttempts")), indicators), actor);
+                    number(form.get("maxAttempts")), indicators, form.get("showCorrect"), form.get("showKey"), taipei(form.get("closesAt"))), actor);
             return Pages.redirect("/courses/" + id + "/tests#test-" + test.id());
         } catch (InvalidInputException refused) {
             return coursePage(request, HttpStatus.UNPROCESSABLE_ENTITY, id, actor, FieldErrors.of(refused, "test"), List.of(), form);
@@ -183,23 +183,33 @@ class TestPages {
     }
 
     /**
-     * The whole form: every answer saved, then, with {@code action=submit}, the attempt submitted. Without script this is
-     * how answers are kept; with it, they were saved already as they changed.
+     * The attempt's form, by its {@code action}: {@code save} keeps every answer; {@code review} keeps them and asks
+     * before submitting, saying how many items are unanswered; {@code submit} (that page's button) submits; {@code finish}
+     * (the countdown at zero) keeps the answers and submits. Without script this is how answers are kept; with it, they
+     * were saved already as they changed.
      */
     @Post(value = "/attempts/{attemptId}", consumes = MediaType.APPLICATION_FORM_URLENCODED)
     MutableHttpResponse<?> save(HttpRequest<?> request, @PathVariable long attemptId, @Body @Nullable String body, Actor actor) {
         Form form = Form.of(body).checked(request);
         AttemptViews.Attempt attempt = attempts.get(attemptId, actor);
+        String action = form.get("action");
         try {
-            if (attempt.status() == AttemptStatus.OPEN) {
+            if (attempt.status() == AttemptStatus.OPEN && !action.equals("submit")) {
                 for (AttemptViews.Question question : attempt.items()) {
                     attempts.answer(attemptId, question.itemId(), answer(question, form.all("item-" + question.itemId())), actor);
                 }
             }
-            if (form.get("action").equals("submit")) {
+            if (action.equals("review") && attempt.status() == AttemptStatus.OPEN) {
+                AttemptViews.Attempt kept = attempts.get(attemptId, actor);
+                long unanswered = kept.items().stream().filter(q -> (q.choices() == null || q.choices().isEmpty())
+                        && (q.text() == null || q.text().isBlank())).count();
+                return pages.render(request, "attempt-submit.ftlh", Map.of("attempt", kept, "unanswered", unanswered));
+            }
+            boolean submitting = action.equals("submit") || action.equals("finish");
+            if (submitting) {
                 attempts.submit(attemptId, actor);
             }
-            return Pages.redirect("/attempts/" + attemptId + (form.get("action").equals("submit") ? "" : "?saved"));
+            return Pages.redirect("/attempts/" + attemptId + (submitting ? "" : "?saved"));
         } catch (ConflictException late) {
             return attemptPage(request, HttpStatus.CONFLICT, attempts.get(attemptId, actor), actor, late.getMessage());
         } catch (InvalidInputException refused) {
@@ -252,7 +262,7 @@ class TestPages {
         model.put("imported", request.getParameters().get("imported", String.class).orElse(""));
         Map<String, String> values = new HashMap<>();
         if (filled != null) {
-            for (String field : List.of("title", "timeLimitMinutes", "maxAttempts")) {
+            for (String field : List.of("title", "timeLimitMinutes", "maxAttempts", "showCorrect", "showKey", "closesAt")) {
                 values.put(field, filled.get(field));
             }
             filled.suffixes("items-").forEach(i -> values.put("items-" + i, filled.get("items-" + i)));
@@ -280,6 +290,18 @@ class TestPages {
         model.put("saved", request.getParameters().contains("saved"));
         enrollments.own(tests.get(attempt.testId(), actor).courseId(), actor).ifPresent(own -> model.put("enrollment", own.id()));
         return pages.render(request, status, attempt.status() == AttemptStatus.OPEN ? "attempt.ftlh" : "attempt-result.ftlh", model);
+    }
+
+    /** A datetime-local field ("2026-12-31T17:00"), read as Taipei time; blank is none. */
+    private static @Nullable java.time.Instant taipei(String value) {
+        if (value.isBlank()) {
+            return null;
+        }
+        try {
+            return java.time.LocalDateTime.parse(value.strip()).atZone(java.time.ZoneId.of("Asia/Taipei")).toInstant();
+        } catch (java.time.format.DateTimeParseException e) {
+            throw InvalidInputException.of("closesAt", "'" + value + "' is not a date and time");
+        }
     }
 
     private static @Nullable Integer number(@Nullable String value) {

@@ -83,7 +83,8 @@ public class TestService {
         courses.requireTrainer(courseId, actor);
         items.lockCourse(courseId);
         Checked checked = check(courseId, request);
-        WrittenTest test = tests.save(new WrittenTest(null, courseId, checked.title, checked.minutes, checked.attempts, clock.instant()));
+        WrittenTest test = tests.save(new WrittenTest(null, courseId, checked.title, checked.minutes, checked.attempts, clock.instant(),
+                checked.showCorrect, checked.showKey, checked.closesAt));
         testIndicators.saveAll(checked.rows(test.id()));
         return views(List.of(test), null).get(0);
     }
@@ -97,7 +98,8 @@ public class TestService {
             throw new ConflictException("test " + testId + " has attempts, drawn and scored as it stands: it no longer changes (define a new test)");
         }
         Checked checked = check(test.courseId(), request);
-        WrittenTest changed = tests.update(new WrittenTest(test.id(), test.courseId(), checked.title, checked.minutes, checked.attempts, test.createdAt()));
+        WrittenTest changed = tests.update(new WrittenTest(test.id(), test.courseId(), checked.title, checked.minutes, checked.attempts, test.createdAt(),
+                checked.showCorrect, checked.showKey, checked.closesAt));
         tests.untest(testId);
         testIndicators.saveAll(checked.rows(testId));
         return views(List.of(changed), null).get(0);
@@ -151,12 +153,13 @@ public class TestService {
             return new TestViews.Test(test.id(), test.courseId(), test.title(), test.timeLimitMinutes(), test.maxAttempts(),
                     indicators.stream().mapToInt(TestRepository.Tested::itemCount).sum(),
                     indicators.stream().map(i -> new TestViews.Tested(i.indicator(), i.content(), i.itemCount(), i.passMark(),
-                            learner == null ? i.inBank() : null)).toList(),
-                    mine, mine == null ? null : Math.max(0, test.maxAttempts() - mine.size()));
+                            learner == null ? i.inBank() : null, learner == null ? i.inBank() < (long) i.itemCount() * test.maxAttempts() : null)).toList(),
+                    mine, mine == null ? null : Math.max(0, test.maxAttempts() - mine.size()), test.showCorrect(), test.showKey(), test.closesAt());
         }).toList();
     }
 
-    private record Checked(String title, int minutes, int attempts, List<long[]> indicators) {
+    private record Checked(String title, int minutes, int attempts, List<long[]> indicators, ReviewTime showCorrect, ReviewTime showKey,
+                           @Nullable java.time.Instant closesAt) {
 
         List<TestIndicator> rows(long testId) {
             List<TestIndicator> rows = new ArrayList<>();
@@ -203,10 +206,18 @@ public class TestService {
                 indicators.add(new long[]{entry.indicatorId(), count, passMark});
             }
         }
+        ReviewTime showCorrect = reviewTime(request.showCorrect(), ReviewTime.AFTER_EACH, "showCorrect", errors);
+        ReviewTime showKey = reviewTime(request.showKey(), ReviewTime.AFTER_LAST, "showKey", errors);
+        if (showKey.ordinal() < showCorrect.ordinal()) {
+            errors.add(InputError.field("showKey", "the key shows which answers were right: it cannot be shown before right and wrong are"));
+        }
+        if ((showCorrect == ReviewTime.AFTER_CLOSE || showKey == ReviewTime.AFTER_CLOSE) && request.closesAt() == null) {
+            errors.add(InputError.field("closesAt", "shown after the test closes: the test needs a closing time"));
+        }
         if (!errors.isEmpty()) {
             throw new InvalidInputException("The test is not valid", errors);
         }
-        return new Checked(title, minutes, attempts, indicators);
+        return new Checked(title, minutes, attempts, indicators, showCorrect, showKey, request.closesAt());
     }
 
     private Map<Long, Long> bankCounts(long courseId) {
@@ -216,6 +227,19 @@ public class TestService {
             items.tags(bank.stream().map(Item::id).toList()).forEach(tag -> counts.merge(tag.indicatorId(), 1L, Long::sum));
         }
         return counts;
+    }
+
+    private static ReviewTime reviewTime(@Nullable String value, ReviewTime unset, String field, List<InputError> errors) {
+        if (value == null || value.isBlank()) {
+            return unset;
+        }
+        for (ReviewTime time : ReviewTime.values()) {
+            if (time.name().equalsIgnoreCase(value.strip())) {
+                return time;
+            }
+        }
+        errors.add(InputError.field(field, field + " is one of AFTER_EACH, AFTER_LAST, AFTER_CLOSE, NEVER"));
+        return unset;
     }
 
     private static int bounded(@Nullable Integer value, int min, int max, String field, List<InputError> errors) {

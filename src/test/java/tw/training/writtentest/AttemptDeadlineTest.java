@@ -137,7 +137,10 @@ class AttemptDeadlineTest implements DatabaseTest {
         List<Map<String, Object>> queue = api.list(trainer, "/api/courses/" + course + "/evidence/awaiting");
         assertTrue(queue.stream().anyMatch(q -> ((Number) q.get("evidenceId")).longValue() == evidence
                 && q.get("unjudgedIndicators").equals(List.of("KPS5294-001v4:P2.3.2"))), queue.toString());
-        assertTrue(((String) api.get(trainer, "/api/evidence/" + evidence).get("description")).contains("參考答案：先傾聽再回應"));
+        // the evidence (which the learner reads too) holds the answer but not the model answer; the assessor reads that on the attempt
+        String description = (String) api.get(trainer, "/api/evidence/" + evidence).get("description");
+        assertTrue(description.contains("先聽顧客說完") && !description.contains("先傾聽再回應"), description);
+        assertEquals("先傾聽再回應", ((List<Map<String, Object>>) api.get(trainer, "/api/attempts/" + id).get("items")).get(0).get("modelAnswer"));
         api.post(trainer, "/api/evidence/" + evidence + "/judgements", Map.of("indicator", "KPS5294-001v4:P2.3.2", "outcome", "MET"));
         Map<String, Object> enrollment = api.list(learner, "/api/me/enrollments").get(0);
         List<Map<String, Object>> progress = (List<Map<String, Object>>) api.get(learner,

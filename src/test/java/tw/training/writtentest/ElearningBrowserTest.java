@@ -210,7 +210,13 @@ class ElearningBrowserTest {
         learner.driver.navigate().refresh();
         learner.waiting().until(ExpectedConditions.presenceOfElementLocated(By.id("attempt")));
         assertEquals(10, learner.driver.findElements(By.cssSelector("fieldset.question input:checked")).size(), "a reload resumes every answer");
+        // issue 30, point 5: 交卷 asks first, saying how many items are unanswered
         learner.driver.findElement(By.id("submit-attempt")).click();
+        learner.waiting().until(ExpectedConditions.presenceOfElementLocated(By.id("confirm-submit")));
+        assertEquals("10 題都已作答。", learner.driver.findElement(By.id("unanswered")).getText());
+        learner.assertAccessible();
+        learner.screenshot(SHOTS, "submit-confirmation");
+        learner.driver.findElement(By.id("confirm-submit")).click();
         learner.waiting().until(ExpectedConditions.presenceOfElementLocated(By.id("scores")));
         scoredAttemptPath = java.net.URI.create(learner.driver.getCurrentUrl()).getPath();
         String scores = learner.driver.findElement(By.id("scores")).getText();

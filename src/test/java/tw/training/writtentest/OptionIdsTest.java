@@ -64,7 +64,8 @@ class OptionIdsTest implements DatabaseTest {
         api.send(trainer, HttpRequest.POST("/api/courses/" + course + "/items", bank).contentType("text/csv"));
         api.post(trainer, "/api/courses/" + course + "/publish", Map.of());
         test = LearningApi.id(api.post(trainer, "/api/courses/" + course + "/tests", Map.of("title", "選項代號", "timeLimitMinutes", 20,
-                "maxAttempts", ATTEMPTS + 1, "indicators", List.of(Map.of("indicator", "KPS5294-001v4:P2.3.1", "items", ITEMS, "passMark", 50)))));
+                "maxAttempts", ATTEMPTS + 1, "indicators", List.of(Map.of("indicator", "KPS5294-001v4:P2.3.1", "items", ITEMS, "passMark", 50)),
+                "showKey", "AFTER_EACH")));
         learner = users.tokenFor("ids.learner", Roles.LEARNER);
         api.post(trainer, "/api/courses/" + course + "/enrollments", Map.of("username", "ids.learner"));
     }
