@@ -7,6 +7,14 @@
   if (!form || !window.FormData || !window.XMLHttpRequest) {
     return;
   }
+  // the page is never cached, so Back shows the form anew with a new key: reached by Back, it takes again the key
+  // this form last sent, so that sending the same piece again is recognised as the same submission
+  var navigation = window.performance && performance.getEntriesByType ? performance.getEntriesByType('navigation')[0] : null;
+  var lastKey = sessionStorage.getItem('evidence-key:' + form.action);
+  if (navigation && navigation.type === 'back_forward' && lastKey) {
+    form.querySelector('input[name="submissionKey"]').value = lastKey;
+  }
+
   var input = document.getElementById('files');
   var list = document.getElementById('file-list');
   var zone = document.getElementById('dropzone');
@@ -142,8 +150,13 @@
     }
     var sent = chosen.filter(function (entry) { return !entry.refusal; });
     var data = new FormData();
+    var key = form.querySelector('input[name="submissionKey"]');
+    var keyName = 'evidence-key:' + form.action;
     // the token first: the server refuses a forged form before it stores anything
     data.append('_csrf', form.querySelector('input[name="_csrf"]').value);
+    // the form's one-time key: sent twice (Back, then again), the piece is stored once
+    data.append('submissionKey', key.value);
+    sessionStorage.setItem(keyName, key.value);
     data.append('method', form.querySelector('input[name="method"]:checked').value);
     data.append('title', form.querySelector('#title').value);
     data.append('description', form.querySelector('#description').value);

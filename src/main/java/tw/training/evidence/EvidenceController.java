@@ -52,8 +52,11 @@ class EvidenceController {
                     schema = @Schema(implementation = SubmissionParts.class))))
     @Status(HttpStatus.CREATED)
     HttpResponse<Views.Evidence> submit(@PathVariable long id, HttpRequest<?> request, @Parameter(hidden = true) Actor actor) throws IOException {
-        Views.Evidence submitted = intake.receive(id, request, new MetadataPart(json, metadata -> evidence.check(id, metadata, actor)));
-        return HttpResponse.created(submitted, URI.create("/api/evidence/" + submitted.id()));
+        EvidenceService.Received received = intake.receive(id, request, new MetadataPart(json, metadata -> evidence.check(id, metadata, actor)));
+        Views.Evidence submitted = received.evidence();
+        // the same one-time key again: the piece stored the first time, 200 instead of 201
+        return received.repeated() ? HttpResponse.ok(submitted).header("Location", "/api/evidence/" + submitted.id())
+                : HttpResponse.created(submitted, URI.create("/api/evidence/" + submitted.id()));
     }
 
     /** The parts of a submission, for the OpenAPI document only: the body is read by {@link MultipartReader}. */

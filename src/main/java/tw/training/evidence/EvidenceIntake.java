@@ -47,18 +47,20 @@ public class EvidenceIntake {
     }
 
     /** The evidence page's form. */
-    public Views.Evidence receive(long enrollmentId, HttpRequest<?> request, FormFields form, Actor actor) throws IOException {
+    public EvidenceService.Received receive(long enrollmentId, HttpRequest<?> request, FormFields form, Actor actor) throws IOException {
         form.checkWith(metadata -> evidence.check(enrollmentId, metadata, actor));
         return receive(enrollmentId, request, (Submission.Fields) form);
     }
 
-    Views.Evidence receive(long enrollmentId, HttpRequest<?> request, Submission.Fields fields) throws IOException {
+    EvidenceService.Received receive(long enrollmentId, HttpRequest<?> request, Submission.Fields fields) throws IOException {
         String boundary = MultipartReader.boundaryOf(request.getHeaders().get(HttpHeaders.CONTENT_TYPE))
                 .orElseThrow(() -> InvalidInputException.of("Content-Type", "multipart/form-data needs a boundary"));
         try (InputStream body = ((ServerHttpRequest<?>) request).byteBody().toInputStream()) {
             Submission submission = Submission.read(new MultipartReader(body, boundary), staging, limits, fields);
-            Views.Evidence submitted = evidence.submit(enrollmentId, submission.claim(), submission.files());
-            metrics.evidenceSubmitted();
+            EvidenceService.Received submitted = evidence.submit(enrollmentId, submission.claim(), submission.files());
+            if (!submitted.repeated()) {
+                metrics.evidenceSubmitted();
+            }
             return submitted;
         }
     }

@@ -30,6 +30,10 @@ interface EvidenceRepository extends GenericRepository<EvidenceRow, Long> {
 
     EvidenceRow save(EvidenceRow evidence);
 
+    /** The piece an earlier submission with this one-time key stored for the enrollment, if any. */
+    @Query("SELECT evidence_id FROM evidence WHERE enrollment_id = :enrollmentId AND submission_key = :submissionKey")
+    Optional<Long> submittedWith(long enrollmentId, String submissionKey);
+
     /** The account machines judge under (migration V014). */
     @Query("SELECT user_id FROM app_user WHERE username = '(system)'")
     long systemAccount();

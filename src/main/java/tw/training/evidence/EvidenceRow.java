@@ -12,5 +12,6 @@ import java.time.Instant;
 /** A row of {@code evidence}: a piece a learner submitted by one method; its claims and files are rows of their own. */
 @MappedEntity("evidence")
 record EvidenceRow(@Id @GeneratedValue @MappedProperty("evidence_id") @Nullable Long id, long enrollmentId, AssessmentMethod method,
-                   String title, @Nullable String description, EvidenceStatus status, Instant submittedAt, @Nullable Instant withdrawnAt) {
+                   String title, @Nullable String description, EvidenceStatus status, Instant submittedAt, @Nullable Instant withdrawnAt,
+                   @Nullable String submissionKey) {
 }

@@ -1,6 +1,7 @@
 package tw.training.evidence;
 
 import io.micronaut.context.event.ApplicationEventPublisher;
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.transaction.annotation.ReadOnly;
 import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Singleton;
@@ -11,6 +12,7 @@ import tw.training.course.AssessmentMethod;
 import tw.training.course.CourseRef;
 import tw.training.course.CourseService;
 import tw.training.course.PlanEntry;
+import tw.training.database.Sql;
 import tw.training.enrollment.EnrollmentRef;
 import tw.training.enrollment.EnrollmentService;
 import tw.training.enrollment.EnrollmentStatus;
@@ -37,6 +39,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import java.util.UUID;
@@ -83,7 +86,12 @@ public class EvidenceService {
     }
 
     /** What a submission claims, checked: the method and the indicators' row ids. */
-    public record Claim(AssessmentMethod method, String title, String description, Map<String, Long> indicators) {
+    /** @param submissionKey the submission's one-time key, if it has one: a second submission with it stores nothing */
+    public record Claim(AssessmentMethod method, String title, String description, Map<String, Long> indicators, @Nullable String submissionKey) {
+    }
+
+    /** A submission's answer: the piece, and whether an earlier submission with the same one-time key had stored it. */
+    public record Received(Views.Evidence evidence, boolean repeated) {
     }
 
     /**
@@ -133,11 +141,15 @@ public class EvidenceService {
                 indicators.put(id, entry.indicatorId());
             }
         }
+        String key = metadata.submissionKey() == null || metadata.submissionKey().isBlank() ? null : metadata.submissionKey().strip();
+        if (key != null && !key.matches("[A-Za-z0-9_-]{8,64}")) {
+            errors.add(InputError.field("metadata.submissionKey", "a submission key is 8 to 64 letters, digits, '-' or '_'"));
+        }
         if (!errors.isEmpty()) {
             throw new InvalidInputException("The evidence cannot be accepted as described", errors);
         }
         String description = metadata.description() == null || metadata.description().isBlank() ? null : metadata.description().strip();
-        return new Claim(method, title, description, indicators);
+        return new Claim(method, title, description, indicators, key);
     }
 
     /**
@@ -145,7 +157,29 @@ public class EvidenceService {
      * as an upload before its file is written and cleared in the transaction that records the evidence, so that a
      * crash in between leaves a key the sweeper knows to be its own ({@link EvidenceSweeper}).
      */
-    public Views.Evidence submit(long enrollmentId, Claim claim, List<StagedFile> files) {
+    public Received submit(long enrollmentId, Claim claim, List<StagedFile> files) {
+        Optional<Views.Evidence> earlier = submittedWith(enrollmentId, claim);
+        if (earlier.isPresent()) {
+            files.forEach(Staging::discard);
+            return new Received(earlier.get(), true);
+        }
+        try {
+            return new Received(store(enrollmentId, claim, files), false);
+        } catch (RuntimeException e) {
+            // two submissions with one key at once: the second finds the first's piece once the first committed
+            if (claim.submissionKey() != null && Sql.isUniqueViolation(e)) {
+                return new Received(submittedWith(enrollmentId, claim).orElseThrow(() -> e), true);
+            }
+            throw e;
+        }
+    }
+
+    private Optional<Views.Evidence> submittedWith(long enrollmentId, Claim claim) {
+        return claim.submissionKey() == null ? Optional.empty() : transactions.executeRead(status ->
+                rows.submittedWith(enrollmentId, claim.submissionKey()).map(id -> view(rows.header(id).orElseThrow())));
+    }
+
+    private Views.Evidence store(long enrollmentId, Claim claim, List<StagedFile> files) {
         Instant now = clock.instant();
         List<String> keys = files.stream().map(file -> key(now)).toList();
         uploads.saveAll(keys.stream().map(key -> new EvidenceUpload(null, key, now)).toList());
@@ -157,7 +191,7 @@ public class EvidenceService {
             }
             return transactions.executeWrite(status -> {
                 long id = rows.save(new EvidenceRow(null, enrollmentId, claim.method(), claim.title(), claim.description(), EvidenceStatus.SUBMITTED,
-                        clock.instant(), null)).id();
+                        clock.instant(), null, claim.submissionKey())).id();
                 rows.addClaims(id, claim.indicators().values());
                 if (!files.isEmpty()) {
                     this.files.saveAll(IntStream.range(0, files.size()).mapToObj(i -> new EvidenceFile(null, id, keys.get(i), files.get(i).filename(),

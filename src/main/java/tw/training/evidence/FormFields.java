@@ -23,6 +23,7 @@ public final class FormFields implements Submission.Fields {
     private String title;
     private String description;
     private final List<String> indicators = new ArrayList<>();
+    private String submissionKey;
     private Function<Views.SubmitMetadata, EvidenceService.Claim> check;
 
     /** @param csrf checks the form's CSRF token (the {@code _csrf} part), refusing by an exception */
@@ -47,6 +48,7 @@ public final class FormFields implements Submission.Fields {
             case "title" -> title = value;
             case "description" -> description = value;
             case "indicators" -> indicators.add(value);
+            case "submissionKey" -> submissionKey = value;
             default -> throw InvalidInputException.of(Submission.shown(name), "unknown field");
         }
     }
@@ -66,7 +68,7 @@ public final class FormFields implements Submission.Fields {
             csrf.accept(null);
         }
         return check.apply(new Views.SubmitMetadata(method, title, description == null || description.isBlank() ? null : description,
-                List.copyOf(indicators)));
+                List.copyOf(indicators), submissionKey));
     }
 
     public String method() {

@@ -16,7 +16,11 @@ public final class Views {
     /** The {@code metadata} part of a submission. */
     @Serdeable
     public record SubmitMetadata(@Nullable String method, @Nullable String title, @Nullable String description,
-                                 @Nullable List<String> indicators) {
+                                 @Nullable List<String> indicators, @Nullable String submissionKey) {
+
+        public SubmitMetadata(@Nullable String method, @Nullable String title, @Nullable String description, @Nullable List<String> indicators) {
+            this(method, title, description, indicators, null);
+        }
     }
 
     @Serdeable

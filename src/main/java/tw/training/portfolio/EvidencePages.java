@@ -82,8 +82,8 @@ class EvidencePages {
     MutableHttpResponse<?> submit(HttpRequest<?> request, @PathVariable long id, Actor actor) throws IOException {
         FormFields form = new FormFields(token -> Csrf.require(request, token));
         try {
-            Views.Evidence submitted = intake.receive(id, request, form, actor);
-            String location = "/evidence/" + submitted.id() + "?submitted";
+            EvidenceService.Received received = intake.receive(id, request, form, actor);
+            String location = "/evidence/" + received.evidence().id() + (received.repeated() ? "?again" : "?submitted");
             return PageRequests.isScripted(request) ? HttpResponse.created(Map.of("location", location)) : Pages.redirect(location);
         } catch (InvalidInputException | PayloadTooLargeException | UnsupportedContentException refused) {
             if (PageRequests.isScripted(request)) {
@@ -128,6 +128,7 @@ class EvidencePages {
         model.put("maxFileSize", intake.maxFileSize());
         model.put("maxFileSizeText", PayloadTooLargeException.size(intake.maxFileSize()));
         model.put("maxFiles", intake.maxFiles());
+        model.put("submissionKey", tw.training.secret.CookieTokens.fresh());
         return pages.render(request, status, "evidence-form.ftlh", model);
     }
 
@@ -168,12 +169,13 @@ class EvidencePages {
         return pages.render(request, request.getHeaders().contains("HX-Request") ? "portfolio-list.ftlh" : "portfolio.ftlh", model);
     }
 
-    @Get("/evidence/{id}{?submitted}")
-    HttpResponse<String> evidence(HttpRequest<?> request, @PathVariable long id, @Nullable @QueryValue String submitted, Actor actor) {
+    @Get("/evidence/{id}{?submitted,again}")
+    HttpResponse<String> evidence(HttpRequest<?> request, @PathVariable long id, @Nullable @QueryValue String submitted,
+                                  @Nullable @QueryValue String again, Actor actor) {
         Views.Evidence piece = evidence.get(id, actor);
         EnrollmentView enrollment = enrollments.get(piece.enrollmentId(), actor);
         return pages.render(request, "evidence.ftlh", Map.of("evidence", piece, "enrollment", enrollment,
-                "state", Portfolio.state(piece), "submitted", submitted != null));
+                "state", Portfolio.state(piece), "submitted", submitted != null, "again", again != null));
     }
 
     @Post(value = "/evidence/{id}/withdrawal", consumes = MediaType.APPLICATION_FORM_URLENCODED)

@@ -251,6 +251,51 @@ class LearnerJourneyBrowserTest {
         assertFalse(browser.driver.getPageSource().contains("evil"));
     }
 
+    /**
+     * Issue 30, acceptance 4: the browser's Back after submitting, then submit again: the piece is stored once, and the
+     * page says so. The form shown again is filled again where the browser did not keep it, as a person would.
+     */
+    @Test
+    @Order(7)
+    @SuppressWarnings("unchecked")
+    void backAndSubmitAgainStoresOnePiece() throws IOException {
+        Path file = pdf("again.pdf");
+        // the plan is met by now: the course page no longer offers the form, which is still there to add evidence
+        browser.open("/enrollments/" + enrollment + "/evidence/new");
+        browser.driver.findElement(By.cssSelector("input[name='method'][value='PORTFOLIO']")).click();
+        browser.driver.findElement(By.cssSelector("input[name='indicators'][value='" + STANDARD + ":P2.3.1']")).click();
+        browser.driver.findElement(By.id("title")).sendKeys("補充紀錄（只送一次）");
+        browser.driver.findElement(By.id("files")).sendKeys(file.toString());
+        browser.waiting().until(driver -> driver.findElements(By.cssSelector("#file-list li")).size() == 1);
+        browser.driver.findElement(By.id("submit-evidence")).click();
+        browser.waiting().until(ExpectedConditions.urlContains("?submitted"));
+        long first = Long.parseLong(browser.path().replaceAll("^/evidence/(\\d+).*$", "$1"));
+        browser.driver.navigate().back();
+        browser.waiting().until(ExpectedConditions.presenceOfElementLocated(By.id("evidence-form")));
+        if (!browser.driver.findElement(By.cssSelector("input[name='method'][value='PORTFOLIO']")).isSelected()) {
+            browser.driver.findElement(By.cssSelector("input[name='method'][value='PORTFOLIO']")).click();
+        }
+        WebElement indicator = browser.driver.findElement(By.cssSelector("input[name='indicators'][value='" + STANDARD + ":P2.3.1']"));
+        if (!indicator.isSelected()) {
+            indicator.click();
+        }
+        WebElement title = browser.driver.findElement(By.id("title"));
+        if (title.getAttribute("value").isEmpty()) {
+            title.sendKeys("補充紀錄（只送一次）");
+        }
+        browser.driver.findElement(By.id("files")).sendKeys(file.toString());
+        browser.waiting().until(driver -> !driver.findElements(By.cssSelector("#file-list li")).isEmpty());
+        browser.driver.findElement(By.id("submit-evidence")).click();
+        browser.waiting().until(ExpectedConditions.urlContains("?again"));
+        assertEquals("/evidence/" + first + "?again", browser.path(), "the piece stored the first time");
+        assertTrue(browser.driver.findElement(By.id("submitted-again")).isDisplayed());
+        browser.assertAccessible();
+        browser.screenshot(SHOTS, "submitted-again");
+        List<Map<String, Object>> pieces = http.toBlocking().retrieve(io.micronaut.http.HttpRequest.GET("/api/enrollments/" + enrollment + "/evidence")
+                .bearerAuth(trainer), io.micronaut.core.type.Argument.listOf(io.micronaut.core.type.Argument.mapOf(String.class, Object.class)));
+        assertEquals(1, pieces.stream().filter(p -> "補充紀錄（只送一次）".equals(p.get("title"))).count(), "stored once");
+    }
+
     /** Submits evidence through the form (picker), waits for its page, and answers its id. */
     private long submit(String title, List<String> indicators, List<Path> files, String shot) {
         browser.open("/enrollments/" + enrollment);
