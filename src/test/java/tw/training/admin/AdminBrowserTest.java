@@ -19,6 +19,8 @@ import tw.training.testing.TestUsers;
 
 import java.nio.file.Path;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -116,11 +118,20 @@ class AdminBrowserTest {
         // a certificate issued, then revoked with a reason; the report opened
         browser.open("/courses/" + course.id() + "/certificates");
         browser.assertAccessible();
-        browser.driver.findElement(By.cssSelector("form[action$='/certificates/issue'] button")).click();
+        // issue 30, point 4: issuing and revoking ask first, and look apart from ordinary buttons; "no" changes nothing
+        By issue = By.cssSelector("form[action$='/certificates/issue'] button");
+        assertEquals("rgba(155, 28, 28, 1)", browser.driver.findElement(issue).getCssValue("background-color"), "an irreversible action looks apart");
+        assertTrue(browser.clickAndAnswer(issue, false).contains("發出證書"));
+        assertEquals(0, browser.driver.findElements(By.cssSelector("form[action$='/revocation']")).size(), "nothing issued on no");
+        browser.clickAndAnswer(issue, true);
         browser.waiting().until(ExpectedConditions.urlContains("done=issued"));
         browser.screenshot(SHOTS, "certificate-issued");
         browser.driver.findElement(By.cssSelector("form[action$='/revocation'] input[name='reason']")).sendKeys("資料登錄錯誤");
-        browser.driver.findElement(By.cssSelector("form[action$='/revocation'] button")).click();
+        By revoke = By.cssSelector("form[action$='/revocation'] button");
+        assertTrue(browser.clickAndAnswer(revoke, false).contains("撤銷證書"));
+        assertFalse(browser.path().contains("done=revoked"), "nothing revoked on no");
+        assertEquals(1, browser.driver.findElements(By.cssSelector("form[action$='/revocation']")).size(), "the certificate still stands");
+        browser.clickAndAnswer(revoke, true);
         browser.waiting().until(ExpectedConditions.urlContains("done=revoked"));
         assertTrue(browser.driver.findElement(By.id("issued")).isDisplayed());
         assertTrue(browser.driver.getPageSource().contains("資料登錄錯誤"));

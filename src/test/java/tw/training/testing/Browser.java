@@ -259,6 +259,22 @@ public final class Browser implements AutoCloseable {
             "  if (box.height < 44 || box.width < 44) { faults.push('a touch target of ' + Math.round(box.width) + '×' + Math.round(box.height) + ' px: ' + named(target)); } });",
             "return faults;");
 
+    /**
+     * Clicks what should ask before acting (an irreversible action) and answers the browser's dialog: yes when
+     * {@code accept}, else no. Answers the question asked; fails when none is asked.
+     */
+    public String clickAndAnswer(By what, boolean accept) {
+        driver.findElement(what).click();
+        org.openqa.selenium.Alert dialog = waiting().until(org.openqa.selenium.support.ui.ExpectedConditions.alertIsPresent());
+        String question = dialog.getText();
+        if (accept) {
+            dialog.accept();
+        } else {
+            dialog.dismiss();
+        }
+        return question;
+    }
+
     /** The session cookie of the browser, to fetch what a browser would save (a PDF) with a plain HTTP client. */
     public String cookieHeader() {
         return String.join("; ", driver.manage().getCookies().stream().map(cookie -> cookie.getName() + "=" + cookie.getValue()).toList());
