@@ -77,7 +77,8 @@ class UserPages {
         } catch (InvalidInputException | ConflictException refused) {
             Map<String, String> errors = FieldErrors.of(refused, "username");
             return usersPage(request, refused instanceof ConflictException ? HttpStatus.CONFLICT : HttpStatus.UNPROCESSABLE_ENTITY, null, null, null,
-                    Map.of("username", form.get("username"), "displayName", form.get("displayName"), "email", form.get("email")), errors);
+                    Map.of("username", form.get("username"), "displayName", form.get("displayName"), "email", form.get("email"),
+                            "roles", String.join(",", form.all("roles"))), errors);
         }
     }
 

@@ -88,26 +88,38 @@ class CoursePages {
     @Get("/alignment{?standardCode,taskCode}")
     HttpResponse<String> alignmentForm(HttpRequest<?> request, @Nullable @QueryValue String standardCode, @Nullable @QueryValue String taskCode,
                                        Actor actor) {
-        return alignmentPage(request, HttpStatus.OK, standardCode, taskCode, Map.of(), actor);
+        return alignmentPage(request, HttpStatus.OK, standardCode, taskCode, Map.of(), Map.of(), actor);
     }
 
     @Post(value = "/alignment", consumes = MediaType.APPLICATION_FORM_URLENCODED)
     MutableHttpResponse<?> alignPicked(HttpRequest<?> request, @Body @Nullable String body, Actor actor) {
         Form form = Form.of(body).checked(request);
         long course = form.number("course");
+        List<String> chosen = form.all("indicatorCodes");
         try {
-            List<String> chosen = form.all("indicatorCodes");
+            courses.requireTrainer(course, actor);
+            requireMethod(form);
             courses.align(course, new Requests.Align(form.get("standardCode"), form.get("taskCode"), form.all("methods"),
                     chosen.isEmpty() ? null : chosen), actor);
             return Pages.redirect("/courses/" + course + "#alignments");
         } catch (InvalidInputException | ConflictException refused) {
+            // the form again as it was sent: the course chosen, the indicators and methods ticked
             return alignmentPage(request, refused instanceof ConflictException ? HttpStatus.CONFLICT : HttpStatus.UNPROCESSABLE_ENTITY,
-                    form.get("standardCode"), form.get("taskCode"), FieldErrors.of(refused, "course"), actor);
+                    form.get("standardCode"), form.get("taskCode"), FieldErrors.of(refused, "course"),
+                    Map.of("course", List.of(form.get("course")), "indicatorCodes", chosen, "methods", form.all("methods")), actor);
+        }
+    }
+
+    /** On the pages a task is aligned with at least one method ticked (the API's empty list, "none yet", is not offered). */
+    private static void requireMethod(Form form) {
+        if (form.all("methods").isEmpty()) {
+            throw InvalidInputException.of("methods", "tick at least one assessment method for the task's indicators");
         }
     }
 
     private MutableHttpResponse<String> alignmentPage(HttpRequest<?> request, HttpStatus status, @Nullable String standardCode,
-                                                      @Nullable String taskCode, Map<String, String> errors, Actor actor) {
+                                                      @Nullable String taskCode, Map<String, String> errors, Map<String, List<String>> kept,
+                                                      Actor actor) {
         TaskReference task = catalogue.locateTask(standardCode == null ? "" : standardCode.strip(), taskCode == null ? "" : taskCode.strip())
                 .orElseThrow(() -> new NotFoundException("no task " + taskCode + " in " + standardCode));
         Map<String, Object> model = new HashMap<>();
@@ -115,6 +127,7 @@ class CoursePages {
         model.put("courses", courses.list(actor).stream().filter(course -> course.status() != CourseStatus.ARCHIVED).toList());
         model.put("methods", AssessmentMethod.values());
         model.put("errors", errors);
+        model.put("kept", kept);
         return pages.render(request, status, "align-task.ftlh", model);
     }
 
@@ -127,8 +140,18 @@ class CoursePages {
     MutableHttpResponse<?> align(HttpRequest<?> request, @PathVariable long id, @Body @Nullable String body, Actor actor) {
         Form form = Form.of(body).checked(request);
         List<String> chosen = Arrays.stream(form.get("indicatorCodes").split("[\\s,、]+")).filter(code -> !code.isBlank()).toList();
-        return change(request, id, actor, "alignments", () -> courses.align(id, new Requests.Align(form.get("standardCode"), form.get("taskCode"),
-                form.all("methods"), chosen.isEmpty() ? null : chosen), actor));
+        try {
+            courses.requireTrainer(id, actor);
+            requireMethod(form);
+            courses.align(id, new Requests.Align(form.get("standardCode"), form.get("taskCode"), form.all("methods"), chosen.isEmpty() ? null : chosen), actor);
+            return Pages.redirect("/courses/" + id + "#alignments");
+        } catch (InvalidInputException | ConflictException refused) {
+            // the form again as it was sent
+            return coursePage(request, refused instanceof ConflictException ? HttpStatus.CONFLICT : HttpStatus.UNPROCESSABLE_ENTITY, id, actor,
+                    Map.of("alignments", String.join("；", FieldErrors.of(refused, "alignments").values())), List.of(), false,
+                    Map.of("standardCode", form.get("standardCode"), "taskCode", form.get("taskCode"), "indicatorCodes", form.get("indicatorCodes"),
+                            "methods", form.all("methods")));
+        }
     }
 
     @Post(value = "/{id}/alignments/removal", consumes = MediaType.APPLICATION_FORM_URLENCODED)
@@ -209,6 +232,12 @@ class CoursePages {
 
     private MutableHttpResponse<String> coursePage(HttpRequest<?> request, HttpStatus status, long id, Actor actor, Map<String, String> errors,
                                                    List<Fault> faults, boolean publishedNow) {
+        return coursePage(request, status, id, actor, errors, faults, publishedNow, Map.of());
+    }
+
+    /** @param kept the alignment form as it was sent, when it was refused */
+    private MutableHttpResponse<String> coursePage(HttpRequest<?> request, HttpStatus status, long id, Actor actor, Map<String, String> errors,
+                                                   List<Fault> faults, boolean publishedNow, Map<String, Object> kept) {
         CourseView course = courses.get(id, actor);
         Map<String, Object> model = new HashMap<>();
         model.put("course", course);
@@ -218,6 +247,7 @@ class CoursePages {
         model.put("publishedNow", publishedNow);
         model.put("tasks", CourseBuilderView.of(course));
         model.put("revisions", courses.revisions(id, actor));
+        model.put("kept", kept);
         return pages.render(request, status, "course-builder.ftlh", model);
     }
 

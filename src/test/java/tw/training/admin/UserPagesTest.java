@@ -58,6 +58,9 @@ class UserPagesTest implements DatabaseTest {
                 "password", "short", "roles", "TRAINER");
         assertEquals(422, weak.statusCode());
         assertTrue(weak.body().contains("id=\"password-error\"") && weak.body().contains("value=\"console.trainer\""), "beside the field, form kept");
+        // issue 30, point 4: the role ticked stays ticked
+        String creation = weak.body().substring(weak.body().indexOf("id=\"new-user\""));
+        assertTrue(creation.contains("value=\"TRAINER\" checked") && !creation.contains("value=\"ADMIN\" checked"), "the roles kept");
 
         HttpResponse<String> created = admin.postForm("/admin/users", "username", "console.trainer", "displayName", "林講師", "email", "lin@example.org",
                 "password", TestUsers.PASSWORD, "roles", "TRAINER");

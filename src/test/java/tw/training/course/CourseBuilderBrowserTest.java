@@ -80,14 +80,20 @@ class CourseBuilderBrowserTest {
         browser.waiting().until(ExpectedConditions.urlMatches("/courses/\\d+$"));
         String course = browser.path();
 
-        align("KPS5294-001v4", "T2.3", "", List.of());
+        // issue 30, point 4: a task aligned with no method ticked is refused, beside the form
+        align("KPS5294-001v4", "T2.3", "", List.of(), false);
+        assertTrue(browser.driver.findElement(By.cssSelector("section[aria-labelledby='alignments']")).getText().contains("assessment method"));
+        align("KPS5294-001v4", "T2.3", "", List.of("OBSERVATION"));
         align("KPS5294-001v4", "T2.4", "P2.4.1, P2.4.3", List.of("WORK_PRODUCT"));
         align("KMM5R0915v2", "T1", "", List.of("THIRD_PARTY_REPORT"));
         assertEquals(3, browser.driver.findElements(By.cssSelector("section[aria-labelledby='plan'] article.task")).size());
         browser.assertAccessible();
         browser.screenshot(SHOTS, "aligned");
 
-        // the coverage view says what has no method yet
+        // the task's methods cleared at once ("apply to every indicator" with nothing ticked): the coverage view says so
+        WebElement clear = browser.driver.findElement(By.cssSelector("article[id='plan-KPS5294-001v4:T2.3'] form.apply-all"));
+        clear.findElement(By.cssSelector("button[type='submit']")).click();
+        browser.waiting().until(driver -> driver.findElements(By.cssSelector("form[id='methods-KPS5294-001v4:P2.3.1'] input:checked")).isEmpty());
         browser.driver.findElement(By.id("coverage-link")).click();
         browser.waiting().until(ExpectedConditions.presenceOfElementLocated(By.id("without-method")));
         browser.assertAccessible();
@@ -133,6 +139,11 @@ class CourseBuilderBrowserTest {
     }
 
     private void align(String standard, String task, String indicators, List<String> methods) {
+        align(standard, task, indicators, methods, true);
+    }
+
+    /** Aligns through the builder's form; waits for the task in the plan, or (not {@code accepted}) for the refusal. */
+    private void align(String standard, String task, String indicators, List<String> methods, boolean accepted) {
         WebElement details = browser.driver.findElement(By.cssSelector("section[aria-labelledby='alignments'] details"));
         if (details.getAttribute("open") == null) {
             details.findElement(By.tagName("summary")).click();
@@ -145,6 +156,16 @@ class CourseBuilderBrowserTest {
             form.findElement(By.cssSelector("input[value='" + method + "']")).click();
         }
         form.findElement(By.cssSelector("button[type='submit']")).click();
-        browser.waiting().until(driver -> driver.getPageSource().contains(standard + ":" + task + " "));
+        if (accepted) {
+            browser.waiting().until(driver -> driver.getPageSource().contains(standard + ":" + task + " "));
+        } else {
+            browser.waiting().until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("section[aria-labelledby='alignments'] .alert")));
+            // the refused form keeps what was typed
+            assertEquals(standard, browser.driver.findElement(By.id("standardCode")).getAttribute("value"));
+            assertEquals(task, browser.driver.findElement(By.id("taskCode")).getAttribute("value"));
+            browser.driver.findElement(By.id("standardCode")).clear();
+            browser.driver.findElement(By.id("taskCode")).clear();
+            browser.driver.findElement(By.id("indicatorCodes")).clear();
+        }
     }
 }

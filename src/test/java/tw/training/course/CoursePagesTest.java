@@ -76,7 +76,17 @@ class CoursePagesTest implements DatabaseTest {
         String course = "/courses/" + id.group(1);
         assertTrue(trainer.get("/courses").body().contains("href=\"" + course + "\""), "listed among my courses");
 
-        assertEquals(303, trainer.postForm(course + "/alignments", "standardCode", "KPS5294-001v4", "taskCode", "T2.3").statusCode());
+        // issue 30, point 4: a task aligned with no method ticked is refused; then aligned, and one indicator's methods cleared
+        HttpResponse<String> noMethod = trainer.postForm(course + "/alignments", "standardCode", "KPS5294-001v4", "taskCode", "T2.3");
+        assertEquals(422, noMethod.statusCode());
+        assertTrue(noMethod.body().contains("assessment method"), "the reason");
+        assertEquals(303, trainer.postForm(course + "/alignments", "standardCode", "KPS5294-001v4", "taskCode", "T2.3", "methods", "PORTFOLIO").statusCode());
+        assertEquals(303, trainer.postForm(course + "/methods", "indicator", "KPS5294-001v4:P2.3.1").statusCode());
+        HttpResponse<String> keptForm = trainer.postForm("/courses/alignment", "course", id.group(1), "standardCode", "KPS5294-001v4", "taskCode", "T2.4",
+                "indicatorCodes", "P2.4.3");
+        assertEquals(422, keptForm.statusCode());
+        assertTrue(keptForm.body().contains("value=\"" + id.group(1) + "\" selected") && keptForm.body().contains("value=\"P2.4.3\" checked"),
+                "the refused form keeps the course chosen and the indicators ticked");
         // a task picked on a document's page, two of its indicators ticked
         assertTrue(trainer.get("/catalogue/KPS5294-001v4").body().contains("/courses/alignment?standardCode=KPS5294-001v4&amp;taskCode=T2.4"));
         assertTrue(trainer.get("/courses/alignment?standardCode=KPS5294-001v4&taskCode=T2.4").body().contains("value=\"" + id.group(1) + "\""));
