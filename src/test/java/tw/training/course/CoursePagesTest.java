@@ -128,6 +128,10 @@ class CoursePagesTest implements DatabaseTest {
         // issue 30, point 9: in the site's layout, its navigation and its main landmark around the document
         assertTrue(dossier.body().contains("<main id=\"main\">") && dossier.body().contains("id=\"site-menu\"")
                 && dossier.body().contains("<div class=\"document\" lang=\"zh-Hant-TW\">"), "the dossier in the layout");
+        // issue 30, point 4: a change to the published course opens a draft revision, and the page says so plainly
+        assertFalse(trainer.get(course).body().contains("id=\"draft-open\""), "nothing to say while nothing is drafted");
+        assertEquals(303, trainer.postForm(course + "/modules", "title", "追蹤演練", "hours", "2").statusCode());
+        assertTrue(trainer.get(course).body().contains("您的變更都記在第 2 版草稿中。學員看到並使用的仍是已發布的第 1 版"), "the draft, said plainly");
 
         // another trainer: the course does not exist for them, and nothing of it changes
         assertEquals(404, stranger.get(course).statusCode());
