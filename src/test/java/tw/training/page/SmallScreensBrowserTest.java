@@ -134,6 +134,13 @@ class SmallScreensBrowserTest {
         check(List.of("/home", "/enrollments/" + certified, "/enrollments/" + certified + "/evidence/new", "/portfolio", "/evidence/" + evidence,
                 "/certificates", "/account/password", "/enrollments/" + studying, "/materials/" + lesson, "/tests/" + test,
                 "/attempts/" + openAttempt, "/attempts/" + scoredAttempt), "390", faults);
+        // the question before 交卷, reached from the open attempt
+        browser.open("/attempts/" + openAttempt);
+        browser.driver.findElement(By.id("submit-attempt")).click();
+        browser.waiting().until(ExpectedConditions.presenceOfElementLocated(By.id("confirm-submit")));
+        browser.smallScreenFaults(HEADER_SHARE).forEach(fault -> faults.add("390 submit confirmation: " + fault));
+        browser.assertAccessible();
+        browser.screenshot("phone", "390-attempt-submit");
         assertEquals(List.of(), faults);
     }
 
