@@ -44,15 +44,22 @@ class CatalogueQueries {
     }
 
     @ReadOnly
-    Optional<TaskReference> locateTask(String standardCode, String taskCode) {
-        return rows.tasks().find(standardCode, taskCode).map(task -> new TaskReference(task.id(), standardCode, taskCode, task.title(),
+    Optional<TaskReference> locateTask(String typedStandardCode, String typedTaskCode) {
+        String standardCode = canonical(typedStandardCode);
+        return rows.tasks().find(standardCode, typedTaskCode).map(task -> new TaskReference(task.id(), standardCode, task.code(), task.title(),
                 task.competencyLevel(), rows.indicators().ofTask(task.id()).stream()
                         .map(i -> new TaskReference.IndicatorReference(i.id(), i.code(), i.content())).toList()));
     }
 
     @ReadOnly
     Optional<CompetencyDocument> find(String code) {
-        return rows.standards().findByCode(code).map(this::document);
+        return rows.standards().findByCode(canonical(code)).map(this::document);
+    }
+
+    /** A document's code as the catalogue has it, for a code typed without regard to case (as typed when none matches). */
+    private String canonical(String typed) {
+        List<String> codes = rows.standards().codesLike(typed);
+        return codes.isEmpty() ? typed : codes.get(0);
     }
 
     private CompetencyDocument document(StandardRows.Row s) {

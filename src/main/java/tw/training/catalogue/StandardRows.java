@@ -32,6 +32,10 @@ interface StandardRows extends GenericRepository<StandardRows.Row, Long> {
 
     Optional<Row> findByCode(String code);
 
+    /** The codes equal to {@code code} but for case (people type "kps5294-001V4"): the exact one first. */
+    @Query("SELECT code FROM standard WHERE LOWER(code) = LOWER(:code) ORDER BY CASE WHEN code = :code THEN 0 ELSE 1 END, code")
+    List<String> codesLike(String code);
+
     @Query("SELECT source_sha256 FROM standard WHERE code = :code")
     Optional<String> sourceSha256(String code);
 

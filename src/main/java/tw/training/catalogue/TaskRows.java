@@ -28,6 +28,8 @@ interface TaskRows extends GenericRepository<TaskRows.Row, Long> {
     @Query("SELECT * FROM task WHERE standard_id = :standardId ORDER BY sort_order")
     List<Row> of(long standardId);
 
-    @Query("SELECT t.* FROM task t JOIN standard s ON s.standard_id = t.standard_id WHERE s.code = :standardCode AND t.code = :taskCode")
+    /** The task of the document (its exact code) whose code is {@code taskCode} but for case, the exact one first. */
+    @Query("SELECT t.* FROM task t JOIN standard s ON s.standard_id = t.standard_id WHERE s.code = :standardCode AND LOWER(t.code) = LOWER(:taskCode)"
+            + " ORDER BY CASE WHEN t.code = :taskCode THEN 0 ELSE 1 END, t.code FETCH FIRST 1 ROWS ONLY")
     Optional<Row> find(String standardCode, String taskCode);
 }

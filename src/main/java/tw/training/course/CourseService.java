@@ -442,7 +442,7 @@ public class CourseService {
         for (int i = 0; i < codes.size(); i++) {
             String code = codes.get(i) == null ? "" : codes.get(i).strip();
             String field = "indicatorCodes[" + i + "]";
-            task.indicators().stream().filter(indicator -> indicator.code().equals(code)).findFirst().ifPresentOrElse(
+            task.indicators().stream().filter(indicator -> indicator.code().equalsIgnoreCase(code)).findFirst().ifPresentOrElse(
                     indicator -> chosen.add(indicator.indicatorId()),
                     () -> errors.add(InputError.field(field, task.id() + " has no indicator " + code)));
         }

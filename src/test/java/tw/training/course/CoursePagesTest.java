@@ -97,6 +97,11 @@ class CoursePagesTest implements DatabaseTest {
         assertEquals(404, stranger.postForm("/courses/alignment", "course", id.group(1), "standardCode", "KPS5294-001v4", "taskCode", "T2.5")
                 .statusCode(), "not into another trainer's course");
         assertEquals(303, trainer.postForm(course + "/alignments/removal", "task", "KPS5294-001v4:T2.4").statusCode());
+        // issue 30, point 4: codes typed without regard to case find the task and its indicators, recorded as the catalogue has them
+        assertEquals(303, trainer.postForm(course + "/alignments", "standardCode", "kps5294-001V4", "taskCode", "t2.4", "indicatorCodes", "p2.4.1",
+                "methods", "PORTFOLIO").statusCode());
+        assertTrue(trainer.get(course).body().contains("KPS5294-001v4:T2.4"), "the catalogue's own codes");
+        assertEquals(303, trainer.postForm(course + "/alignments/removal", "task", "KPS5294-001v4:T2.4").statusCode());
         String coverage = trainer.get(course + "/coverage").body();
         assertTrue(coverage.contains("id=\"without-method\"") && coverage.contains("KPS5294-001v4:P2.3.1"), "the indicators without a method");
         HttpResponse<String> faults = trainer.postForm(course + "/publication");
