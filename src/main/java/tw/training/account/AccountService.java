@@ -1,5 +1,7 @@
 package tw.training.account;
 
+import tw.training.phrase.Phrase;
+
 import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;
 import io.micronaut.transaction.annotation.ReadOnly;
@@ -53,23 +55,23 @@ public class AccountService {
         List<InputError> errors = new ArrayList<>();
         String username = request.username() == null ? "" : request.username().strip().toLowerCase();
         if (!USERNAME.matcher(username).matches()) {
-            errors.add(InputError.field("username", "username must be 3 to 64 of a-z, 0-9, '.', '_', '-', starting with a letter or digit"));
+            errors.add(InputError.field("username", "account.username-must-z-starting-with"));
         }
         String displayName = request.displayName() == null ? "" : request.displayName().strip();
         if (displayName.isEmpty() || displayName.length() > MAX_DISPLAY_NAME) {
-            errors.add(InputError.field("displayName", "displayName must have 1 to " + MAX_DISPLAY_NAME + " characters"));
+            errors.add(InputError.field("displayName", "account.displayname-must-have-characters", MAX_DISPLAY_NAME));
         }
         String email = request.email() == null ? "" : request.email().strip();
         if (!EMAIL.matcher(email).matches() || email.length() > MAX_EMAIL) {
-            errors.add(InputError.field("email", "email must be an e-mail address"));
+            errors.add(InputError.field("email", "account.email-must-e-mail-address"));
         }
         Passwords.weakness(request.password(), username).ifPresent(problem -> errors.add(InputError.field("password", problem)));
         Set<String> roles = roles(request.roles(), errors);
         if (!errors.isEmpty()) {
-            throw new InvalidInputException("The user cannot be created as given", errors);
+            throw new InvalidInputException(Phrase.of("account.user-cannot-created-as-given"), errors);
         }
         if (users.named(username).isPresent()) {
-            throw new ConflictException("username " + username + " is taken");
+            throw new ConflictException("account.username-taken", username);
         }
         long id;
         try {
@@ -77,7 +79,7 @@ public class AccountService {
         } catch (RuntimeException e) {
             if (Sql.isUniqueViolation(e)) {
                 // created by another request between the check above and this insert
-                throw new ConflictException("username " + username + " is taken");
+                throw new ConflictException("account.username-taken", username);
             }
             throw e;
         }
@@ -116,13 +118,13 @@ public class AccountService {
     public List<UserResponse> search(@Nullable String query, @Nullable String role, @Nullable Boolean enabled,
                                      int size, int page) {
         if (role != null && !Roles.ALL.contains(role)) {
-            throw InvalidInputException.of("role", "role must be one of " + Roles.ALL);
+            throw InvalidInputException.of("role", "account.role-must-one", Roles.ALL);
         }
         if (size < 1 || size > MAX_PAGE) {
-            throw InvalidInputException.of("size", "size must be between 1 and " + MAX_PAGE);
+            throw InvalidInputException.of("size", "account.size-must-between", MAX_PAGE);
         }
         if (page < 0) {
-            throw InvalidInputException.of("page", "page must not be negative");
+            throw InvalidInputException.of("page", "account.page-must-not-negative");
         }
         return users.search(Sql.containing(query), role, enabled, page * size, size).stream().map(listing -> UserResponse.of(listing.user())).toList();
     }
@@ -141,7 +143,7 @@ public class AccountService {
     public UserResponse disable(String username, String actor) {
         User user = user(username);
         if (user.enabled() && user.roles().contains(Roles.ADMIN) && users.countEnabledAdmins() == 1) {
-            throw new ConflictException("the last enabled administrator cannot be disabled");
+            throw new ConflictException("account.last-enabled-administrator-cannot-disabled");
         }
         users.setEnabled(user.id(), false);
         audit.record(SecurityEventType.USER_DISABLED, actor, user.username(), null);
@@ -160,7 +162,7 @@ public class AccountService {
     public void resetPassword(String username, PasswordReset reset, String actor) {
         User user = user(username);
         Passwords.weakness(reset.password(), user.username()).ifPresent(problem -> {
-            throw InvalidInputException.of("password", problem);
+            throw new InvalidInputException(problem, List.of(InputError.field("password", problem)));
         });
         users.setPasswordHash(user.id(), passwords.hash(reset.password()));
         audit.record(SecurityEventType.PASSWORD_RESET, actor, user.username(), null);
@@ -172,12 +174,12 @@ public class AccountService {
      */
     @Transactional
     public int changeOwnPassword(long userId, PasswordChange change) {
-        User user = users.withId(userId).orElseThrow(() -> new NotFoundException("user not found"));
+        User user = users.withId(userId).orElseThrow(() -> new NotFoundException("account.user-not-found"));
         if (change.currentPassword() == null || !passwords.matches(change.currentPassword(), user.passwordHash())) {
-            throw InvalidInputException.of("currentPassword", "the current password is not right");
+            throw InvalidInputException.of("currentPassword", "account.current-password-not-right");
         }
         Passwords.weakness(change.newPassword(), user.username()).ifPresent(problem -> {
-            throw InvalidInputException.of("newPassword", problem);
+            throw new InvalidInputException(problem, List.of(InputError.field("newPassword", problem)));
         });
         users.setPasswordHash(user.id(), passwords.hash(change.newPassword()));
         audit.record(SecurityEventType.PASSWORD_CHANGED, user.username(), user.username(), null);
@@ -191,11 +193,11 @@ public class AccountService {
         List<InputError> errors = new ArrayList<>();
         Set<String> roles = roles(change.roles(), errors);
         if (!errors.isEmpty()) {
-            throw new InvalidInputException("The roles cannot be set as given", errors);
+            throw new InvalidInputException(Phrase.of("account.roles-cannot-set-as-given"), errors);
         }
         boolean losesAdmin = user.roles().contains(Roles.ADMIN) && !roles.contains(Roles.ADMIN);
         if (losesAdmin && user.enabled() && users.countEnabledAdmins() == 1) {
-            throw new ConflictException("the last enabled administrator cannot lose the role");
+            throw new ConflictException("account.last-enabled-administrator-cannot-lose");
         }
         users.replaceRoles(user.id(), roles);
         audit.record(SecurityEventType.ROLES_CHANGED, actor, user.username(), user.roles() + " -> " + roles);
@@ -204,12 +206,12 @@ public class AccountService {
 
     private User user(String username) {
         return users.named(username == null ? "" : username.strip().toLowerCase()).filter(user -> !user.username().equals(SystemAccount.USERNAME))
-                .orElseThrow(() -> new NotFoundException("user " + username + " not found"));
+                .orElseThrow(() -> new NotFoundException("account.user-not-found-2", username));
     }
 
     private static Set<String> roles(@Nullable List<String> requested, List<InputError> errors) {
         if (requested == null || requested.isEmpty()) {
-            errors.add(InputError.field("roles", "roles must name at least one of " + Roles.ALL));
+            errors.add(InputError.field("roles", "account.roles-must-name-least-one", Roles.ALL));
             return Set.of();
         }
         Set<String> roles = new LinkedHashSet<>();
@@ -218,7 +220,7 @@ public class AccountService {
             if (Roles.ALL.contains(role)) {
                 roles.add(role);
             } else {
-                errors.add(InputError.field("roles[" + i + "]", "'" + requested.get(i) + "' is not one of " + Roles.ALL));
+                errors.add(InputError.field("roles[" + i + "]", "account.not-one", requested.get(i), Roles.ALL));
             }
         }
         return roles;

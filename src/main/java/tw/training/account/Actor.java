@@ -1,5 +1,7 @@
 package tw.training.account;
 
+import tw.training.phrase.Phrase;
+
 import tw.training.problem.ForbiddenException;
 import tw.training.problem.NotFoundException;
 
@@ -26,18 +28,18 @@ public record Actor(long userId, String username, Set<String> roles) {
      * did not exist, so that its existence does not leak either.
      *
      * @param owns whether this actor owns (or is named on) the thing
-     * @param what names the thing for the not-found message, e.g. "course 12"
+     * @param notFound the refusal that names the thing, e.g. "course 12 not found"
      */
-    public void requireOwnership(boolean owns, Supplier<String> what) {
+    public void requireOwnership(boolean owns, Supplier<Phrase> notFound) {
         if (!owns && !isAdmin()) {
-            throw new NotFoundException(what.get() + " not found");
+            throw new NotFoundException(notFound.get());
         }
     }
 
     /** For things whose existence is not secret but whose use is: 403 unless the actor holds the role. */
-    public void requireRole(String role, String action) {
+    public void requireRole(String role, Phrase refusal) {
         if (!has(role)) {
-            throw new ForbiddenException("Only " + role + " may " + action);
+            throw new ForbiddenException(refusal);
         }
     }
 }

@@ -34,7 +34,7 @@ class BootstrapAdminSettings implements CheckedAtStart {
                         + " letter or digit (was '" + this.username.get() + "')");
             }
             Passwords.weakness(this.password.get(), this.username.get()).ifPresent(rule -> {
-                throw new ConfigurationProblem("APP_BOOTSTRAP_ADMIN_PASSWORD", "is refused by the password rules: " + rule);
+                throw new ConfigurationProblem("APP_BOOTSTRAP_ADMIN_PASSWORD", "is refused by the password rules: " + rule.english());
             });
         }
     }

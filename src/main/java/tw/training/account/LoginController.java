@@ -54,7 +54,7 @@ class LoginController {
             return answer;
         }
         if (outcome instanceof SignIn.Throttled throttled) {
-            throw new TooManyRequestsException("Too many sign-in attempts; try again later", throttled.retryAfter());
+            throw new TooManyRequestsException(throttled.retryAfter(), "account.sign-in-throttled");
         }
         throw new HttpStatusException(HttpStatus.UNAUTHORIZED, "The username or password is not correct");
     }

@@ -34,7 +34,7 @@ class MeController {
     @Get
     @Operation(summary = "Who am I: username, display name, e-mail, roles")
     UserResponse me(@Parameter(hidden = true) Actor actor) {
-        return accounts.find(actor.userId()).orElseThrow(() -> new NotFoundException("user not found"));
+        return accounts.find(actor.userId()).orElseThrow(() -> new NotFoundException("account.user-not-found"));
     }
 
     /**
@@ -46,7 +46,7 @@ class MeController {
     @Operation(summary = "Change my password (needs the current one): every token issued before ends, mine included; the answer is my new token")
     AccessRefreshToken changePassword(@Body PasswordChange change, @Parameter(hidden = true) Actor actor) {
         accounts.changeOwnPassword(actor.userId(), change);
-        User user = users.withId(actor.userId()).orElseThrow(() -> new NotFoundException("user not found"));
+        User user = users.withId(actor.userId()).orElseThrow(() -> new NotFoundException("account.user-not-found"));
         return tokens.generate(SignIn.authentication(user)).orElseThrow(() -> new IllegalStateException("no token could be generated"));
     }
 }

@@ -1,5 +1,7 @@
 package tw.training.account;
 
+import tw.training.phrase.Phrase;
+
 import jakarta.inject.Singleton;
 import org.springframework.security.crypto.argon2.Argon2PasswordEncoder;
 
@@ -46,26 +48,26 @@ public class Passwords {
     }
 
     /** What is wrong with a proposed password, if anything (NIST SP 800-63B §5.1.1.2). */
-    static Optional<String> weakness(String password, String username) {
+    static Optional<Phrase> weakness(String password, String username) {
         if (password == null || password.length() < MIN_LENGTH) {
-            return Optional.of("password must have at least " + MIN_LENGTH + " characters");
+            return Optional.of(Phrase.of("password.too-short", MIN_LENGTH));
         }
         if (password.length() > MAX_LENGTH) {
-            return Optional.of("password must have at most " + MAX_LENGTH + " characters");
+            return Optional.of(Phrase.of("password.too-long", MAX_LENGTH));
         }
-        Optional<String> notText = Text.fault(password).map(fault -> "password " + fault);
+        Optional<Phrase> notText = Text.fault(password).map(fault -> Phrase.of("password.not-text", fault));
         if (notText.isPresent()) {
             return notText;
         }
         if (password.isBlank() || username != null && !username.isBlank()
                 && password.toLowerCase(Locale.ROOT).contains(username.toLowerCase(Locale.ROOT))) {
-            return Optional.of("password must not be blank nor contain the username");
+            return Optional.of(Phrase.of("password.contains-username"));
         }
         if (isRepetitiveOrSequential(password)) {
-            return Optional.of("password must not be one character repeated nor a run like 1234567890 or abcdefghij");
+            return Optional.of(Phrase.of("password.repetitive"));
         }
         if (CommonPasswords.contains(password)) {
-            return Optional.of("password is one of the most common passwords; choose another");
+            return Optional.of(Phrase.of("password.common"));
         }
         return Optional.empty();
     }

@@ -85,7 +85,7 @@ class SettingsPages {
             provider.change(form.get("name"), form.get("signatoryName"), form.get("signatoryTitle"), actor);
             return Pages.redirect("/admin/settings?saved#provider");
         } catch (InvalidInputException refused) {
-            return page(request, HttpStatus.UNPROCESSABLE_ENTITY, false, null, FieldErrors.of(refused, "name"),
+            return page(request, HttpStatus.UNPROCESSABLE_ENTITY, false, null, FieldErrors.of(refused, "name", request),
                     Map.of("name", form.get("name"), "signatoryName", form.get("signatoryName"), "signatoryTitle", form.get("signatoryTitle")));
         }
     }
@@ -101,12 +101,12 @@ class SettingsPages {
                 }
             });
             if (file[0] == null) {
-                throw InvalidInputException.of("logo", "choose an image");
+                throw InvalidInputException.of("logo", "admin.choose-image");
             }
             provider.changeLogo(file[0], actor);
             return Pages.redirect("/admin/settings?saved#provider");
         } catch (DomainException refused) {
-            return page(request, HttpStatus.UNPROCESSABLE_ENTITY, false, null, FieldErrors.of(refused, "logo"), null);
+            return page(request, HttpStatus.UNPROCESSABLE_ENTITY, false, null, FieldErrors.of(refused, "logo", request), null);
         } finally {
             if (file[0] != null) {
                 Staging.discard(file[0]);

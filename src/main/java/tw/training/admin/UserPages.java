@@ -75,7 +75,7 @@ class UserPages {
                     form.get("password"), form.all("roles")), actor.username());
             return Pages.redirect("/admin/users?q=" + encode(user.username()) + "&done=" + encode("created:" + user.username()));
         } catch (InvalidInputException | ConflictException refused) {
-            Map<String, String> errors = FieldErrors.of(refused, "username");
+            Map<String, String> errors = FieldErrors.of(refused, "username", request);
             return usersPage(request, refused instanceof ConflictException ? HttpStatus.CONFLICT : HttpStatus.UNPROCESSABLE_ENTITY, null, null, null,
                     Map.of("username", form.get("username"), "displayName", form.get("displayName"), "email", form.get("email"),
                             "roles", String.join(",", form.all("roles"))), errors);
@@ -117,7 +117,7 @@ class UserPages {
         } catch (InvalidInputException | ConflictException refused) {
             return usersPage(request, refused instanceof ConflictException ? HttpStatus.CONFLICT : HttpStatus.UNPROCESSABLE_ENTITY, username, null, null,
                     Map.of(), Map.of("user:" + username, refused instanceof InvalidInputException invalid && !invalid.errors().isEmpty()
-                            ? invalid.errors().get(0).message() : refused.getMessage()));
+                            ? Pages.messages(request).say(invalid.errors().get(0).phrase()) : FieldErrors.of(refused, request)));
         }
     }
 

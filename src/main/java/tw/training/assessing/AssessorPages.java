@@ -25,6 +25,7 @@ import tw.training.evidence.EvidenceService;
 import tw.training.evidence.JudgementService;
 import tw.training.evidence.Views;
 import tw.training.page.Form;
+import tw.training.page.Messages;
 import tw.training.page.Pages;
 import tw.training.problem.InvalidInputException;
 import tw.training.progress.ProgressService;
@@ -103,14 +104,15 @@ class AssessorPages {
         }
         try {
             if (batch.isEmpty()) {
-                throw InvalidInputException.of("outcome", "choose MET or NOT_YET for at least one indicator");
+                throw InvalidInputException.of("outcome", "assessing.choose-met-not-yet-least");
             }
             judgements.judgeAll(enrollment.course().id(), batch, actor);
             return Pages.redirect("/assess/" + evidenceId + "?judged");
         } catch (InvalidInputException refused) {
             Map<String, String> errors = new HashMap<>();
             // the batch names its rows ([0].outcome…); on this form they are all the one set of choices
-            refused.errors().forEach(error -> errors.merge("outcome", error.message(), (a, b) -> a + "；" + b));
+            Messages words = Pages.messages(request);
+            refused.errors().forEach(error -> errors.merge("outcome", words.say(error.phrase()), (a, b) -> a + words.get("list.faults") + b));
             return judgingPage(request, HttpStatus.UNPROCESSABLE_ENTITY, evidenceId, false, errors, actor);
         }
     }

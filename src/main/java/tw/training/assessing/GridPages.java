@@ -1,5 +1,7 @@
 package tw.training.assessing;
 
+import tw.training.phrase.Phrase;
+
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
@@ -86,13 +88,13 @@ class GridPages {
             try {
                 choices.add(new JudgingGrid.Choice(cell, Outcome.valueOf(outcome), form.get("seen:" + cell)));
             } catch (IllegalArgumentException e) {
-                unreadable.add(InputError.field("outcome:" + cell, "outcome must be MET or NOT_YET"));
+                unreadable.add(InputError.field("outcome:" + cell, "assessing.outcome-must-met-not-yet"));
             }
         }
         String comment = form.get("comment");
         try {
             if (!unreadable.isEmpty()) {
-                throw new InvalidInputException("No judgement was recorded: " + unreadable.size() + " cells have no outcome we know", unreadable);
+                throw new InvalidInputException(Phrase.of("assessing.no-judgement-was-recorded-cells-2", unreadable.size()), unreadable);
             }
             JudgingGrid.Saved saved = grid.save(id, filter.method(), choices, comment, actor);
             if (saved.changed().isEmpty()) {
@@ -103,7 +105,7 @@ class GridPages {
         } catch (InvalidInputException refused) {
             // the tokens stay those first seen, so that a change made meanwhile is still caught at the next save
             return render(request, HttpStatus.UNPROCESSABLE_ENTITY, grid.page(id, filter, actor),
-                    new Kept(chosen, seen, comment, Set.of(), FieldErrors.of(refused, "outcome")), null);
+                    new Kept(chosen, seen, comment, Set.of(), FieldErrors.of(refused, "outcome", request)), null);
         }
     }
 

@@ -1,5 +1,7 @@
 package tw.training.assessing;
 
+import tw.training.phrase.Phrase;
+
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.transaction.annotation.ReadOnly;
 import jakarta.inject.Singleton;
@@ -58,7 +60,7 @@ public class JudgingGrid {
         @Nullable
         AssessmentMethod assessment() {
             return method == null ? null : AssessmentMethod.of(method)
-                    .orElseThrow(() -> InvalidInputException.of("method", "method must be one of " + List.of(AssessmentMethod.values())));
+                    .orElseThrow(() -> InvalidInputException.of("method", "assessing.method-must-one", List.of(AssessmentMethod.values())));
         }
     }
 
@@ -85,7 +87,7 @@ public class JudgingGrid {
             task = tasks.keySet().iterator().next();
         }
         if (task != null && !tasks.containsKey(task)) {
-            throw InvalidInputException.of("task", "the published plan of course " + courseId + " has no task " + task);
+            throw InvalidInputException.of("task", "assessing.published-plan-course-has-no", courseId, task);
         }
         String chosenTask = task;
         List<GridView.Column> columns = plan.stream()
@@ -131,17 +133,17 @@ public class JudgingGrid {
         courses.requireTrainer(courseId, actor);
         AssessmentMethod assessment = new Filter(null, method, "", 1).assessment();
         if (choices.isEmpty()) {
-            throw InvalidInputException.of("outcome", "choose MET or NOT_YET for at least one cell");
+            throw InvalidInputException.of("outcome", "assessing.choose-met-not-yet-least-2");
         }
         if (choices.size() > MAX_CELLS) {
-            throw InvalidInputException.of("outcome", "at most " + MAX_CELLS + " cells at once");
+            throw InvalidInputException.of("outcome", "assessing.most-cells-once", MAX_CELLS);
         }
         Map<Choice, long[]> cellIds = new LinkedHashMap<>();
         List<InputError> errors = new ArrayList<>();
         for (Choice choice : choices) {
             long[] ids = ids(choice.key());
             if (ids == null) {
-                errors.add(InputError.field("outcome:" + choice.key(), "not a cell of this grid"));
+                errors.add(InputError.field("outcome:" + choice.key(), "assessing.not-cell-this-grid"));
             } else {
                 cellIds.put(choice, ids);
             }
@@ -159,17 +161,17 @@ public class JudgingGrid {
         cellIds.forEach((choice, ids) -> {
             GridCells.State state = states.get(choice.key());
             if (!inCourse.contains(ids[0])) {
-                errors.add(InputError.field("outcome:" + choice.key(), "no learner " + ids[0] + " in course " + courseId));
+                errors.add(InputError.field("outcome:" + choice.key(), "assessing.no-learner-course", ids[0], courseId));
             } else if (state == null ? !choice.token().isEmpty() : !state.token().equals(choice.token())) {
                 changed.add(choice.key());
             } else if (state == null) {
-                errors.add(InputError.field("outcome:" + choice.key(), "no evidence claims this indicator: there is nothing to judge"));
+                errors.add(InputError.field("outcome:" + choice.key(), "assessing.no-evidence-claims-this-indicator"));
             } else {
                 judged(state).forEach(evidence -> batch.add(new Views.BatchJudgement(evidence, state.indicator(), choice.outcome().name(), comment)));
             }
         });
         if (!errors.isEmpty()) {
-            throw new InvalidInputException("No judgement was recorded: " + errors.size() + " of " + choices.size() + " cells cannot be judged", errors);
+            throw new InvalidInputException(Phrase.of("assessing.no-judgement-was-recorded-cells", errors.size(), choices.size()), errors);
         }
         if (!changed.isEmpty()) {
             return new Saved(0, changed);

@@ -78,7 +78,7 @@ class BadgeController {
     HttpResponse<String> statusList(@PathVariable String list) {
         JsonObject credential = list.matches("\\d{1,12}") ? credentials.statusList(Long.parseLong(list)) : null;
         if (credential == null) {
-            throw new NotFoundException("no status list " + list);
+            throw new NotFoundException("badge.no-status-list", list);
         }
         return HttpResponse.ok(credential.toString()).contentType(LD_JSON);
     }
@@ -91,7 +91,7 @@ class BadgeController {
     HttpResponse<String> status(@PathVariable String token) {
         JsonObject status = credentials.status(token);
         if (status == null) {
-            throw new NotFoundException("no credential status " + token);
+            throw new NotFoundException("badge.no-credential-status", token);
         }
         return HttpResponse.ok(status.toString()).contentType(MediaType.APPLICATION_JSON);
     }

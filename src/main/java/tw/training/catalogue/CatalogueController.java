@@ -91,14 +91,14 @@ class CatalogueController {
                 throw tooLarge();
             }
             if (bytes.length == 0) {
-                throw InvalidInputException.of("body", "the body is empty: send the document's UTF-8 text");
+                throw InvalidInputException.of("body", "catalogue.body-empty-send-document-s");
             }
             return bytes;
         }
     }
 
     private PayloadTooLargeException tooLarge() {
-        return new PayloadTooLargeException("a document is at most " + PayloadTooLargeException.size(maxDocumentBytes) + " (app.catalogue.max-document-size)");
+        return new PayloadTooLargeException("catalogue.document-most-app-catalogue-max", PayloadTooLargeException.size(maxDocumentBytes));
     }
 
     private static DocumentKind kind(@Nullable String kind) {
@@ -108,7 +108,7 @@ class CatalogueController {
         try {
             return DocumentKind.valueOf(kind.strip().toUpperCase());
         } catch (IllegalArgumentException e) {
-            throw InvalidInputException.of("kind", "kind must be one of " + Arrays.toString(DocumentKind.values()));
+            throw InvalidInputException.of("kind", "catalogue.kind-must-one", Arrays.toString(DocumentKind.values()));
         }
     }
 }

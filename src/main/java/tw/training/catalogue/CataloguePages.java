@@ -22,6 +22,7 @@ import tw.training.catalogue.document.DocumentKind;
 import tw.training.page.MultipartForm;
 import tw.training.page.Messages;
 import tw.training.page.PageRequests;
+import tw.training.page.FieldErrors;
 import tw.training.page.Pages;
 import tw.training.problem.ConflictException;
 import tw.training.problem.InputError;
@@ -95,7 +96,7 @@ class CataloguePages {
                 }
             });
         } catch (PayloadTooLargeException tooLarge) {
-            return importPage(request, HttpStatus.REQUEST_ENTITY_TOO_LARGE, upload.code, Map.of("file", tooLarge.getMessage()));
+            return importPage(request, HttpStatus.REQUEST_ENTITY_TOO_LARGE, upload.code, Map.of("file", FieldErrors.of(tooLarge, request)));
         }
         if (upload.document == null || upload.document.length == 0) {
             return importPage(request, HttpStatus.UNPROCESSABLE_ENTITY, upload.code, Map.of("file", messages.get("import.error.noFile")));
@@ -108,9 +109,9 @@ class CataloguePages {
             if (PageRequests.isScripted(request)) {
                 throw refused;
             }
-            return importPage(request, HttpStatus.UNPROCESSABLE_ENTITY, upload.code, Map.of("file", refused.getMessage()), refused.errors());
+            return importPage(request, HttpStatus.UNPROCESSABLE_ENTITY, upload.code, Map.of("file", FieldErrors.of(refused, request)), refused.errors());
         } catch (ConflictException taken) {
-            return importPage(request, HttpStatus.CONFLICT, upload.code, Map.of("file", taken.getMessage()));
+            return importPage(request, HttpStatus.CONFLICT, upload.code, Map.of("file", FieldErrors.of(taken, request)));
         }
     }
 
@@ -123,7 +124,7 @@ class CataloguePages {
     private byte[] bounded(InputStream content, Messages messages) throws IOException {
         byte[] bytes = content.readNBytes((int) maxDocumentBytes + 1);
         if (bytes.length > maxDocumentBytes) {
-            throw new PayloadTooLargeException(messages.get("import.error.tooLarge", PayloadTooLargeException.size(maxDocumentBytes)));
+            throw new PayloadTooLargeException("catalogue.document-too-large", PayloadTooLargeException.size(maxDocumentBytes));
         }
         return bytes;
     }

@@ -1,5 +1,7 @@
 package tw.training.catalogue;
 
+import tw.training.phrase.Phrase;
+
 import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;
 import org.slf4j.Logger;
@@ -83,8 +85,7 @@ public class CatalogueService {
         if (stored.isPresent() && stored.get().equals(sha256)) {
             return result(parsed, ImportOutcome.UNCHANGED);
         }
-        throw new ConflictException(document.code() + " is already in the catalogue with different content;"
-                + " a changed document needs a new code (a new version)");
+        throw new ConflictException("catalogue.already-catalogue-with-different-content", document.code());
     }
 
     /**
@@ -101,8 +102,8 @@ public class CatalogueService {
         try {
             return parser.parse(text, code == null || code.isBlank() ? null : code.strip());
         } catch (UnreadableDocumentException e) {
-            throw new InvalidInputException("The document could not be read as an iCAP standard, model or unit",
-                    e.errors().stream().map(finding -> InputError.line(finding.line(), finding.message())).toList());
+            throw new InvalidInputException(Phrase.of("catalogue.document-could-not-read-as"),
+                    e.errors().stream().map(finding -> InputError.line(finding.line(), finding.phrase())).toList());
         }
     }
 
@@ -126,7 +127,7 @@ public class CatalogueService {
     }
 
     public CompetencyDocument get(String code) {
-        return find(code).orElseThrow(() -> new NotFoundException("No document with code " + code + " in the catalogue"));
+        return find(code).orElseThrow(() -> new NotFoundException("catalogue.no-document-with-code-catalogue", code));
     }
 
     /** Line endings and a byte-order mark are how a file was saved, not what it says. */

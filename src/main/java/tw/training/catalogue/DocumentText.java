@@ -1,5 +1,7 @@
 package tw.training.catalogue;
 
+import tw.training.phrase.Phrase;
+
 import tw.training.problem.InputError;
 import tw.training.problem.InvalidInputException;
 import tw.training.problem.Text;
@@ -34,13 +36,13 @@ final class DocumentText {
                 Text.fault(lines[i].replace('\f', ' ')).ifPresent(fault -> errors.add(InputError.line(line, fault)));
             }
             if (!errors.isEmpty()) {
-                throw new InvalidInputException("The document holds characters that are not text", errors);
+                throw new InvalidInputException(Phrase.of("catalogue.document-holds-characters-that-are"), errors);
             }
             return text;
         } catch (CharacterCodingException e) {
             int line = 1 + lineOfFirstInvalidByte(bytes);
-            throw new InvalidInputException("The document is not UTF-8 text",
-                    List.of(InputError.line(line, "not UTF-8 from this line on; export the document as UTF-8")));
+            throw new InvalidInputException(Phrase.of("catalogue.document-not-utf-text"),
+                    List.of(InputError.line(line, "catalogue.not-utf-from-this-line")));
         }
     }
 

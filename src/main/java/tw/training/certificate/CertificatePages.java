@@ -22,6 +22,7 @@ import tw.training.enrollment.EnrollmentService;
 import tw.training.enrollment.EnrollmentStatus;
 import tw.training.enrollment.EnrollmentView;
 import tw.training.page.Form;
+import tw.training.page.FieldErrors;
 import tw.training.page.Pages;
 import tw.training.problem.ConflictException;
 import tw.training.problem.InvalidInputException;
@@ -76,7 +77,7 @@ class CertificatePages {
             return Pages.redirect("/courses/" + id + "/certificates?done=" + encode("issued:" + issued.number()));
         } catch (InvalidInputException | ConflictException refused) {
             return page(request, refused instanceof ConflictException ? HttpStatus.CONFLICT : HttpStatus.UNPROCESSABLE_ENTITY, id, null,
-                    Map.of("enrollment:" + enrollment, refused.getMessage()), actor);
+                    Map.of("enrollment:" + enrollment, FieldErrors.of(refused, request)), actor);
         }
     }
 
@@ -91,7 +92,7 @@ class CertificatePages {
             return Pages.redirect("/courses/" + id + "/certificates?done=" + encode("revoked:" + number));
         } catch (InvalidInputException | ConflictException refused) {
             return page(request, refused instanceof ConflictException ? HttpStatus.CONFLICT : HttpStatus.UNPROCESSABLE_ENTITY, id, null,
-                    Map.of("certificate:" + number, refused.getMessage()), actor);
+                    Map.of("certificate:" + number, FieldErrors.of(refused, request)), actor);
         }
     }
 
@@ -106,7 +107,7 @@ class CertificatePages {
     /** The enrollment is one of this course's (a form names both): else, for this course, it does not exist. */
     private void requireOfCourse(long courseId, long enrollmentId, Actor actor) {
         if (enrollments.get(enrollmentId, actor).course().id() != courseId) {
-            throw new tw.training.problem.NotFoundException("enrollment " + enrollmentId + " is not of course " + courseId);
+            throw new tw.training.problem.NotFoundException("certificate.enrollment-not-of-course", enrollmentId, courseId);
         }
     }
 

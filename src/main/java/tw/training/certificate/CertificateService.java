@@ -1,5 +1,7 @@
 package tw.training.certificate;
 
+import tw.training.phrase.Phrase;
+
 import io.micronaut.context.event.ApplicationEventPublisher;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.transaction.TransactionOperations;
@@ -66,7 +68,7 @@ public class CertificateService {
      * the lock cannot see, an enrollment certified twice at once.
      */
     public CertificateView issue(long enrollmentId, Actor actor) {
-        actor.requireRole(Roles.ADMIN, "issue certificates");
+        actor.requireRole(Roles.ADMIN, Phrase.of("certificate.only-admin-issues"));
         for (int attempt = 1; ; attempt++) {
             try {
                 return transactions.executeWrite(status -> issueOnce(enrollmentId, actor));
@@ -75,10 +77,10 @@ public class CertificateService {
                     throw e;
                 }
                 if (transactions.executeRead(status -> store.validOf(enrollmentId)).isPresent()) {
-                    throw new ConflictException("enrollment " + enrollmentId + " already has a certificate");
+                    throw new ConflictException("certificate.enrollment-already-has-certificate", enrollmentId);
                 }
                 if (attempt == ATTEMPTS) {
-                    throw new ConflictException("certificate numbers of this course are being taken by other issues right now; try again");
+                    throw new ConflictException("certificate.certificate-numbers-this-course-are");
                 }
             }
         }
@@ -90,11 +92,10 @@ public class CertificateService {
         store.lockEnrollment(enrollmentId);
         Optional<CertificateRepository.Row> existing = store.validOf(enrollmentId);
         if (existing.isPresent()) {
-            throw new ConflictException("enrollment " + enrollmentId + " already has certificate " + existing.get().number());
+            throw new ConflictException("certificate.enrollment-already-has-certificate-2", enrollmentId, existing.get().number());
         }
         if (enrollment.ref().status() != EnrollmentStatus.COMPLETED) {
-            throw InvalidInputException.of("enrollmentId", "enrollment " + enrollmentId + " is " + enrollment.ref().status()
-                    + ": only a complete enrollment (every indicator of its plan met) is certified");
+            throw InvalidInputException.of("enrollmentId", "certificate.enrollment-only-complete-enrollment-every", enrollmentId, enrollment.ref().status());
         }
         Instant now = clock.instant();
         int year = LocalDate.ofInstant(now, TAIPEI).getYear();
@@ -130,7 +131,7 @@ public class CertificateService {
     /** Admins only: every course with completed enrollments that have no certificate yet, most waiting first. */
     @ReadOnly
     public List<AwaitingIssue> awaitingIssue(Actor actor) {
-        actor.requireRole(Roles.ADMIN, "see what awaits a certificate");
+        actor.requireRole(Roles.ADMIN, Phrase.of("certificate.only-admin-sees-awaiting"));
         return store.awaitingIssue();
     }
 
@@ -142,15 +143,15 @@ public class CertificateService {
 
     /** Admins only; the reason is kept and the certificate verifies as revoked from then on. 409 if it already is. */
     public CertificateView revoke(String number, String reason, Actor actor) {
-        actor.requireRole(Roles.ADMIN, "revoke certificates");
+        actor.requireRole(Roles.ADMIN, Phrase.of("certificate.only-admin-revokes"));
         String why = reason == null ? "" : reason.strip();
         if (why.isEmpty() || why.length() > MAX_REASON) {
-            throw InvalidInputException.of("reason", "a reason of 1 to " + MAX_REASON + " characters is required");
+            throw InvalidInputException.of("reason", "certificate.reason-characters-required", MAX_REASON);
         }
         return transactions.executeWrite(status -> {
             CertificateRepository.Row row = visible(number, actor);
             if (store.revoke(row.id(), why, clock.instant(), actor.userId()) == 0) {
-                throw new ConflictException("certificate " + number + " was already revoked on " + row.revokedAt());
+                throw new ConflictException("certificate.certificate-was-already-revoked-on", number, row.revokedAt());
             }
             return view(store.byNumber(number).orElseThrow());
         });
@@ -163,7 +164,7 @@ public class CertificateService {
     /** A certificate's row id: its place in the public revocation lists (the caller has found the certificate visible). */
     @ReadOnly
     public long idOf(CertificateView certificate) {
-        return store.idOf(certificate.number()).orElseThrow(() -> new NotFoundException("certificate " + certificate.number() + " not found"));
+        return store.idOf(certificate.number()).orElseThrow(() -> new NotFoundException("certificate.certificate-not-found", certificate.number()));
     }
 
     /** Ids of the revoked certificates among [first, last], ascending; public (a status list shows them as bits, no names). */
@@ -195,9 +196,9 @@ public class CertificateService {
     }
 
     private CertificateRepository.Row visible(String number, Actor actor) {
-        CertificateRepository.Row row = store.byNumber(number).orElseThrow(() -> new NotFoundException("certificate " + number + " not found"));
+        CertificateRepository.Row row = store.byNumber(number).orElseThrow(() -> new NotFoundException("certificate.certificate-not-found", number));
         boolean own = row.learnerId() == actor.userId();
-        actor.requireOwnership(own || courses.trains(row.courseId(), actor), () -> "certificate " + number);
+        actor.requireOwnership(own || courses.trains(row.courseId(), actor), () -> Phrase.of("certificate.certificate-not-found", number));
         return row;
     }
 

@@ -72,7 +72,7 @@ class CoursePages {
         } catch (InvalidInputException | ConflictException refused) {
             return listPage(request, refused instanceof ConflictException ? HttpStatus.CONFLICT : HttpStatus.UNPROCESSABLE_ENTITY,
                     Map.of("code", form.get("code"), "title", form.get("title"), "hours", form.get("hours"), "description", form.get("description")),
-                    FieldErrors.of(refused, "code"), actor);
+                    FieldErrors.of(refused, "code", request), actor);
         }
     }
 
@@ -105,7 +105,7 @@ class CoursePages {
         } catch (InvalidInputException | ConflictException refused) {
             // the form again as it was sent: the course chosen, the indicators and methods ticked
             return alignmentPage(request, refused instanceof ConflictException ? HttpStatus.CONFLICT : HttpStatus.UNPROCESSABLE_ENTITY,
-                    form.get("standardCode"), form.get("taskCode"), FieldErrors.of(refused, "course"),
+                    form.get("standardCode"), form.get("taskCode"), FieldErrors.of(refused, "course", request),
                     Map.of("course", List.of(form.get("course")), "indicatorCodes", chosen, "methods", form.all("methods")), actor);
         }
     }
@@ -113,7 +113,7 @@ class CoursePages {
     /** On the pages a task is aligned with at least one method ticked (the API's empty list, "none yet", is not offered). */
     private static void requireMethod(Form form) {
         if (form.all("methods").isEmpty()) {
-            throw InvalidInputException.of("methods", "tick at least one assessment method for the task's indicators");
+            throw InvalidInputException.of("methods", "course.tick-least-one-assessment-method");
         }
     }
 
@@ -121,7 +121,7 @@ class CoursePages {
                                                       @Nullable String taskCode, Map<String, String> errors, Map<String, List<String>> kept,
                                                       Actor actor) {
         TaskReference task = catalogue.locateTask(standardCode == null ? "" : standardCode.strip(), taskCode == null ? "" : taskCode.strip())
-                .orElseThrow(() -> new NotFoundException("no task " + taskCode + " in " + standardCode));
+                .orElseThrow(() -> new NotFoundException("course.no-task", taskCode, standardCode));
         Map<String, Object> model = new HashMap<>();
         model.put("task", task);
         model.put("courses", courses.list(actor).stream().filter(course -> course.status() != CourseStatus.ARCHIVED).toList());
@@ -148,7 +148,7 @@ class CoursePages {
         } catch (InvalidInputException | ConflictException refused) {
             // the form again as it was sent
             return coursePage(request, refused instanceof ConflictException ? HttpStatus.CONFLICT : HttpStatus.UNPROCESSABLE_ENTITY, id, actor,
-                    Map.of("alignments", String.join("；", FieldErrors.of(refused, "alignments").values())), List.of(), false,
+                    Map.of("alignments", String.join(Pages.messages(request).get("list.faults"), FieldErrors.of(refused, "alignments", request).values())), List.of(), false,
                     Map.of("standardCode", form.get("standardCode"), "taskCode", form.get("taskCode"), "indicatorCodes", form.get("indicatorCodes"),
                             "methods", form.all("methods")));
         }
@@ -204,7 +204,7 @@ class CoursePages {
         } catch (InvalidInputException faults) {
             // every fault at once, each linked to the part of the page where it is mended
             return coursePage(request, HttpStatus.UNPROCESSABLE_ENTITY, id, actor, Map.of(), faults.errors().stream()
-                    .map(fault -> new Fault(section(fault.field()), fault.message())).toList(), false);
+                    .map(fault -> new Fault(section(fault.field()), Pages.messages(request).say(fault.phrase()))).toList(), false);
         }
     }
 
@@ -226,7 +226,7 @@ class CoursePages {
             return Pages.redirect("/courses/" + id + "#" + section);
         } catch (InvalidInputException | ConflictException refused) {
             return coursePage(request, refused instanceof ConflictException ? HttpStatus.CONFLICT : HttpStatus.UNPROCESSABLE_ENTITY, id, actor,
-                    Map.of(section, String.join("；", FieldErrors.of(refused, section).values())), List.of(), false);
+                    Map.of(section, String.join(Pages.messages(request).get("list.faults"), FieldErrors.of(refused, section, request).values())), List.of(), false);
         }
     }
 
@@ -258,7 +258,7 @@ class CoursePages {
         try {
             return new BigDecimal(text);
         } catch (NumberFormatException e) {
-            throw InvalidInputException.of(field, "hours are a number, such as 6 or 1.5");
+            throw InvalidInputException.of(field, "course.hours-are-number-such-as");
         }
     }
 }

@@ -1,5 +1,7 @@
 package tw.training.course;
 
+import tw.training.phrase.Phrase;
+
 import io.micronaut.context.event.ApplicationEventPublisher;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.transaction.annotation.ReadOnly;
@@ -66,15 +68,15 @@ public class CourseService {
         List<InputError> errors = new ArrayList<>();
         String code = request.code() == null ? "" : request.code().strip();
         if (!CODE.matcher(code).matches()) {
-            errors.add(InputError.field("code", "code must be 1 to 64 of letters, digits, '.', '_', '-'"));
+            errors.add(InputError.field("code", "course.code-must-letters-digits"));
         }
         String title = title(request.title(), "title", errors);
         BigDecimal hours = hours(request.hours(), "hours", errors);
         if (!errors.isEmpty()) {
-            throw new InvalidInputException("The course cannot be created as given", errors);
+            throw new InvalidInputException(Phrase.of("course.course-cannot-created-as-given"), errors);
         }
         if (courses.existsByCode(code)) {
-            throw new ConflictException("course code " + code + " is taken");
+            throw new ConflictException("course.course-code-taken", code);
         }
         long id;
         try {
@@ -82,7 +84,7 @@ public class CourseService {
         } catch (RuntimeException e) {
             if (Sql.isUniqueViolation(e)) {
                 // created by another request between the check above and this insert
-                throw new ConflictException("course code " + code + " is taken");
+                throw new ConflictException("course.course-code-taken", code);
             }
             throw e;
         }
@@ -111,7 +113,7 @@ public class CourseService {
     public CourseView revision(long courseId, int number, Actor actor) {
         CourseRow course = course(courseId, actor);
         RevisionRow revision = revisions.findByCourseIdOrderByNumber(courseId).stream().filter(r -> r.number() == number).findFirst()
-                .orElseThrow(() -> new NotFoundException("course " + courseId + " has no revision " + number));
+                .orElseThrow(() -> new NotFoundException("course.course-has-no-revision", courseId, number));
         return view(course, revision);
     }
 
@@ -121,16 +123,16 @@ public class CourseService {
      */
     @ReadOnly
     public CourseView asJoined(long courseId, long revisionId) {
-        CourseRow course = courses.findCourse(courseId).orElseThrow(() -> new NotFoundException("course " + courseId + " not found"));
+        CourseRow course = courses.findCourse(courseId).orElseThrow(() -> new NotFoundException("course.course-not-found", courseId));
         RevisionRow revision = revisions.findByCourseIdOrderByNumber(courseId).stream().filter(r -> r.id() == revisionId).findFirst()
-                .orElseThrow(() -> new NotFoundException("course " + courseId + " has no revision " + revisionId));
+                .orElseThrow(() -> new NotFoundException("course.course-has-no-revision", courseId, revisionId));
         return view(course, revision);
     }
 
     /** About a course, for its learner's page. The caller has checked that the actor may see an enrollment on it. */
     @ReadOnly
     public CourseAbout about(long courseId) {
-        CourseRow course = courses.findCourse(courseId).orElseThrow(() -> new NotFoundException("course " + courseId + " not found"));
+        CourseRow course = courses.findCourse(courseId).orElseThrow(() -> new NotFoundException("course.course-not-found", courseId));
         return new CourseAbout(course.description(), courses.teachers(courseId));
     }
 
@@ -162,26 +164,26 @@ public class CourseService {
         CourseRow course = course(courseId, actor);
         List<InputError> errors = new ArrayList<>();
         if (request.standardCode() == null || request.standardCode().isBlank()) {
-            errors.add(InputError.field("standardCode", "standardCode is required"));
+            errors.add(InputError.field("standardCode", "course.standardcode-required"));
         }
         if (request.taskCode() == null || request.taskCode().isBlank()) {
-            errors.add(InputError.field("taskCode", "taskCode is required"));
+            errors.add(InputError.field("taskCode", "course.taskcode-required"));
         }
         Set<AssessmentMethod> methods = methods(request.methods(), errors);
         if (!errors.isEmpty()) {
-            throw new InvalidInputException("The alignment is not valid", errors);
+            throw new InvalidInputException(Phrase.of("course.alignment-not-valid"), errors);
         }
         String standardCode = request.standardCode().strip();
         String taskCode = request.taskCode().strip();
         if (catalogue.find(standardCode).isEmpty()) {
-            throw InvalidInputException.of("standardCode", "no document " + standardCode + " in the catalogue");
+            throw InvalidInputException.of("standardCode", "course.no-document-catalogue", standardCode);
         }
         TaskReference task = catalogue.locateTask(standardCode, taskCode).orElseThrow(() ->
-                InvalidInputException.of("taskCode", standardCode + " has no task " + taskCode));
+                InvalidInputException.of("taskCode", "course.has-no-task", standardCode, taskCode));
         List<Long> indicators = indicators(task, request.indicatorCodes());
         RevisionRow draft = draft(course);
         if (plans.existsByRevisionIdAndTaskId(draft.id(), task.taskId())) {
-            throw new ConflictException(task.id() + " is already aligned; change its indicators' methods instead");
+            throw new ConflictException("course.already-aligned-change-indicators-methods", task.id());
         }
         plans.align(draft.id(), task.taskId(), request.indicatorCodes() == null || request.indicatorCodes().isEmpty(), indicators, methods);
         return view(course, draft);
@@ -193,7 +195,7 @@ public class CourseService {
         TaskReference task = task(taskId, "taskId");
         RevisionRow draft = draft(course);
         if (!plans.unalign(draft.id(), task.taskId())) {
-            throw new NotFoundException(taskId + " is not aligned to course " + courseId);
+            throw new NotFoundException("course.not-aligned-course", taskId, courseId);
         }
         return view(course, draft);
     }
@@ -207,7 +209,7 @@ public class CourseService {
         RevisionRow draft = draft(course);
         long indicator = (colon < 0 ? Optional.<Long>empty()
                 : plans.plannedIndicator(draft.id(), indicatorId.substring(0, colon), indicatorId.substring(colon + 1)))
-                .orElseThrow(() -> new NotFoundException(indicatorId + " is not in the plan of course " + courseId));
+                .orElseThrow(() -> new NotFoundException("course.not-plan-course", indicatorId, courseId));
         plans.replaceMethods(draft.id(), indicator, methods);
         return view(course, draft);
     }
@@ -217,7 +219,7 @@ public class CourseService {
         List<InputError> errors = new ArrayList<>();
         Set<AssessmentMethod> methods = methods(request.methods(), errors);
         if (!errors.isEmpty()) {
-            throw new InvalidInputException("The methods are not valid", errors);
+            throw new InvalidInputException(Phrase.of("course.methods-are-not-valid"), errors);
         }
         return methods;
     }
@@ -233,7 +235,7 @@ public class CourseService {
         RevisionRow draft = draft(course);
         List<CourseView.PlannedIndicator> planned = plans.plan(draft.id()).stream().filter(indicator -> indicator.task().equals(taskId)).toList();
         if (planned.isEmpty()) {
-            throw new NotFoundException(taskId + " has no indicator in the plan of course " + courseId);
+            throw new NotFoundException("course.has-no-indicator-plan-course", taskId, courseId);
         }
         for (CourseView.PlannedIndicator indicator : planned) {
             plans.replaceMethods(draft.id(), plans.plannedIndicator(draft.id(), indicator.standardCode(), indicator.code()).orElseThrow(), methods);
@@ -275,10 +277,10 @@ public class CourseService {
     public CourseView addTrainer(long courseId, Requests.Trainer request, Actor actor) {
         CourseRow course = ownedCourse(courseId, actor);
         String username = request.username() == null ? "" : request.username().strip().toLowerCase();
-        long userId = courses.userId(username).orElseThrow(() -> InvalidInputException.of("username", "no user " + username));
+        long userId = courses.userId(username).orElseThrow(() -> InvalidInputException.of("username", "course.no-user", username));
         if (!!courses.trainingRoles(userId).isEmpty()) {
             // a learner named on a course would read every peer's evidence, progress and certificates
-            throw InvalidInputException.of("username", username + " is not a trainer: only users with the TRAINER or ADMIN role can be named");
+            throw InvalidInputException.of("username", "course.not-trainer-only-users-with", username);
         }
         courses.addTrainer(courseId, userId);
         return view(course, latest(courseId));
@@ -287,9 +289,9 @@ public class CourseService {
     @Transactional
     public CourseView removeTrainer(long courseId, String username, Actor actor) {
         CourseRow course = ownedCourse(courseId, actor);
-        long userId = courses.userId(username).orElseThrow(() -> new NotFoundException("no user " + username));
+        long userId = courses.userId(username).orElseThrow(() -> new NotFoundException("course.no-user", username));
         if (courses.removeTrainer(courseId, userId) == 0) {
-            throw new NotFoundException(username + " is not a trainer of course " + courseId);
+            throw new NotFoundException("course.not-trainer-course", username, courseId);
         }
         return view(course, latest(courseId));
     }
@@ -299,7 +301,7 @@ public class CourseService {
     public CourseView publish(long courseId, Actor actor) {
         CourseRow course = course(courseId, actor);
         if (course.archived()) {
-            throw new ConflictException("course " + courseId + " is archived");
+            throw new ConflictException("course.course-archived", courseId);
         }
         courses.lock(courseId);
         RevisionRow latest = latest(courseId);
@@ -308,7 +310,7 @@ public class CourseService {
         }
         List<InputError> errors = planCheck.problems(plans.alignments(latest.id()), plans.plan(latest.id()), modules.modules(latest.id()));
         if (!errors.isEmpty()) {
-            throw new InvalidInputException("The plan cannot be published yet", errors);
+            throw new InvalidInputException(Phrase.of("course.plan-cannot-published-yet"), errors);
         }
         revisions.publish(courseId, latest.id(), clock.instant());
         return view(course, latest(courseId));
@@ -379,8 +381,8 @@ public class CourseService {
 
     /** The course if the actor trains it (or is an admin); anyone else is told it does not exist. */
     private CourseRow course(long courseId, Actor actor) {
-        CourseRow course = courses.findCourse(courseId).orElseThrow(() -> new NotFoundException("course " + courseId + " not found"));
-        actor.requireOwnership(trains(courseId, actor), () -> "course " + courseId);
+        CourseRow course = courses.findCourse(courseId).orElseThrow(() -> new NotFoundException("course.course-not-found", courseId));
+        actor.requireOwnership(trains(courseId, actor), () -> Phrase.of("course.course-not-found", courseId));
         return course;
     }
 
@@ -388,7 +390,7 @@ public class CourseService {
     private CourseRow ownedCourse(long courseId, Actor actor) {
         CourseRow course = course(courseId, actor);
         if (course.ownerId() != actor.userId() && !actor.isAdmin()) {
-            throw new ForbiddenException("only the owner of course " + courseId + " names its trainers");
+            throw new ForbiddenException("course.only-owner-course-names-trainers", courseId);
         }
         return course;
     }
@@ -404,7 +406,7 @@ public class CourseService {
      */
     private RevisionRow draft(CourseRow course) {
         if (course.archived()) {
-            throw new ConflictException("course " + course.id() + " is archived; its plan no longer changes");
+            throw new ConflictException("course.course-archived-plan-no-longer", course.id());
         }
         courses.lock(course.id());
         RevisionRow latest = latest(course.id());
@@ -444,17 +446,17 @@ public class CourseService {
             String field = "indicatorCodes[" + i + "]";
             task.indicators().stream().filter(indicator -> indicator.code().equalsIgnoreCase(code)).findFirst().ifPresentOrElse(
                     indicator -> chosen.add(indicator.indicatorId()),
-                    () -> errors.add(InputError.field(field, task.id() + " has no indicator " + code)));
+                    () -> errors.add(InputError.field(field, "course.has-no-indicator", task.id(), code)));
         }
         if (!errors.isEmpty()) {
-            throw new InvalidInputException("Some indicators are not the task's", errors);
+            throw new InvalidInputException(Phrase.of("course.some-indicators-are-not-task"), errors);
         }
         return List.copyOf(chosen);
     }
 
     private static Set<AssessmentMethod> methods(@Nullable List<String> codes, List<InputError> errors) {
         if (codes == null) {
-            errors.add(InputError.field("methods", "methods is required (an empty list leaves the indicators without a method)"));
+            errors.add(InputError.field("methods", "course.methods-required-empty-list-leaves"));
             return Set.of();
         }
         Set<AssessmentMethod> methods = new LinkedHashSet<>();
@@ -462,7 +464,7 @@ public class CourseService {
             String code = codes.get(i) == null ? "" : codes.get(i).strip().toUpperCase();
             int index = i;
             AssessmentMethod.of(code).ifPresentOrElse(methods::add, () -> errors.add(InputError.field("methods[" + index + "]",
-                    "'" + codes.get(index) + "' is not an assessment method; use one of " + List.of(AssessmentMethod.values()))));
+                    "course.not-assessment-method-use-one", codes.get(index), List.of(AssessmentMethod.values()))));
         }
         return methods;
     }
@@ -482,10 +484,10 @@ public class CourseService {
             int index = i;
             (colon < 0 ? Optional.<TaskReference>empty() : catalogue.locateTask(id.substring(0, colon), id.substring(colon + 1)))
                     .ifPresentOrElse(task -> taskIds.add(task.taskId()),
-                            () -> errors.add(InputError.field("tasks[" + index + "]", "no task " + id + " in the catalogue (ids look like KPS5294-001v4:T2.3)")));
+                            () -> errors.add(InputError.field("tasks[" + index + "]", "course.no-task-catalogue-ids-look", id)));
         }
         if (!errors.isEmpty()) {
-            throw new InvalidInputException("The module is not valid", errors);
+            throw new InvalidInputException(Phrase.of("course.module-not-valid"), errors);
         }
         return new ModuleInput(title, hours, blankToNull(request.description()), List.copyOf(new LinkedHashSet<>(taskIds)));
     }
@@ -500,26 +502,26 @@ public class CourseService {
                 .orElseGet(() -> revisions.findByCourseIdOrderByNumber(courseId).stream().flatMap(r -> modules.modules(r.id()).stream())
                         .filter(m -> m.id() == moduleId).map(CourseView.Module::position).findFirst().orElse(-1));
         return inDraft.stream().filter(m -> m.position() == position).findFirst()
-                .orElseThrow(() -> new NotFoundException("course " + courseId + " has no module " + moduleId));
+                .orElseThrow(() -> new NotFoundException("course.course-has-no-module", courseId, moduleId));
     }
 
     private TaskReference task(String taskId, String field) {
         int colon = taskId.indexOf(':');
         return (colon < 0 ? Optional.<TaskReference>empty() : catalogue.locateTask(taskId.substring(0, colon), taskId.substring(colon + 1)))
-                .orElseThrow(() -> InvalidInputException.of(field, "no task " + taskId + " in the catalogue (ids look like KPS5294-001v4:T2.3)"));
+                .orElseThrow(() -> InvalidInputException.of(field, "course.no-task-catalogue-ids-look", taskId));
     }
 
     private static String title(@Nullable String title, String field, List<InputError> errors) {
         String stripped = title == null ? "" : title.strip();
         if (stripped.isEmpty() || stripped.length() > MAX_TITLE) {
-            errors.add(InputError.field(field, field + " must have 1 to " + MAX_TITLE + " characters"));
+            errors.add(InputError.field(field, "course.must-have-characters", field, MAX_TITLE));
         }
         return stripped;
     }
 
     private static BigDecimal hours(@Nullable BigDecimal hours, String field, List<InputError> errors) {
         if (hours == null || hours.signum() <= 0 || hours.compareTo(MAX_HOURS) > 0 || hours.stripTrailingZeros().scale() > 1) {
-            errors.add(InputError.field(field, field + " must be a positive number of hours (at most one decimal, at most " + MAX_HOURS + ")"));
+            errors.add(InputError.field(field, "course.must-positive-number-hours-most", field, MAX_HOURS));
         }
         return hours;
     }

@@ -16,24 +16,23 @@ class PlanCheck {
                               List<CourseView.Module> modules) {
         List<InputError> problems = new ArrayList<>();
         if (alignments.isEmpty()) {
-            problems.add(InputError.field("alignments", "nothing is aligned yet: align at least one task"));
+            problems.add(InputError.field("alignments", "course.nothing-aligned-yet-align-least"));
         }
         for (CourseView.Alignment alignment : alignments) {
             if (alignment.indicatorCodes().isEmpty()) {
-                problems.add(InputError.field("alignments", alignment.taskId() + " has no indicator in the plan"));
+                problems.add(InputError.field("alignments", "course.has-no-indicator-plan", alignment.taskId()));
             }
         }
         for (CourseView.PlannedIndicator indicator : plan) {
             if (indicator.requiredMethods().isEmpty()) {
-                problems.add(InputError.field("plan", indicator.id() + " has no assessment method"));
+                problems.add(InputError.field("plan", "course.has-no-assessment-method", indicator.id()));
             }
         }
         Set<String> aligned = alignments.stream().map(CourseView.Alignment::taskId).collect(Collectors.toSet());
         for (int i = 0; i < modules.size(); i++) {
             for (String task : modules.get(i).tasks()) {
                 if (!aligned.contains(task)) {
-                    problems.add(InputError.field("modules[" + i + "].tasks", task + " of module '" + modules.get(i).title()
-                            + "' is not aligned to the course"));
+                    problems.add(InputError.field("modules[" + i + "].tasks", "course.module-not-aligned-course", task, modules.get(i).title()));
                 }
             }
         }

@@ -1,5 +1,7 @@
 package tw.training.enrollment;
 
+import tw.training.phrase.Phrase;
+
 import jakarta.inject.Singleton;
 import tw.training.account.Actor;
 import tw.training.course.CourseService;
@@ -40,10 +42,10 @@ class BulkEnrollment {
         try {
             lines = CsvRows.of(csv);
         } catch (CsvRows.Unreadable unreadable) {
-            throw new InvalidInputException("The roster cannot be read", List.of(InputError.line(unreadable.line(), unreadable.getMessage())));
+            throw new InvalidInputException(Phrase.of("enrollment.roster-cannot-read"), List.of(InputError.line(unreadable.line(), unreadable.phrase())));
         }
         if (lines.size() > MAX_ROWS + 1) {
-            throw InvalidInputException.of("body", "at most " + MAX_ROWS + " rows at once");
+            throw InvalidInputException.of("body", "enrollment.most-rows-once", MAX_ROWS);
         }
         List<BulkReport.Row> rows = new ArrayList<>();
         int column = lines.isEmpty() ? -1 : usernameColumn(lines.get(0));
@@ -52,18 +54,18 @@ class BulkEnrollment {
             if (username.isEmpty()) {
                 continue;
             }
-            Optional<String> fault = Text.fault(username);
+            Optional<Phrase> fault = Text.fault(username);
             if (fault.isPresent()) {
                 // no database stores a NUL, nor is one part of any username
-                rows.add(new BulkReport.Row(line.line(), username.replaceAll("\\p{Cntrl}", "?"), false, null, "the username " + fault.get()));
+                rows.add(BulkReport.Row.refused(line.line(), username.replaceAll("\\p{Cntrl}", "?"), Phrase.of("enrollment.username-not-text", fault.get())));
                 continue;
             }
             try {
-                rows.add(new BulkReport.Row(line.line(), username, true, enrollments.enroll(courseId, username, actor).id(), null));
+                rows.add(BulkReport.Row.enrolled(line.line(), username, enrollments.enroll(courseId, username, actor).id()));
             } catch (NotFoundException e) {
                 throw e;
             } catch (DomainException e) {
-                rows.add(new BulkReport.Row(line.line(), username, false, null, e.getMessage()));
+                rows.add(BulkReport.Row.refused(line.line(), username, e.phrase()));
             }
         }
         int enrolled = (int) rows.stream().filter(BulkReport.Row::enrolled).count();

@@ -22,6 +22,7 @@ import tw.training.account.Roles;
 import tw.training.course.CourseService;
 import tw.training.page.MultipartForm;
 import tw.training.page.Form;
+import tw.training.page.FieldErrors;
 import tw.training.page.Pages;
 import tw.training.problem.ConflictException;
 import tw.training.problem.InvalidInputException;
@@ -80,7 +81,7 @@ class EnrollmentPages {
             return Pages.redirect("/courses/" + id + "/enrollments?enrolled=" + enrollment.learner().username());
         } catch (InvalidInputException | ConflictException refused) {
             return page(request, refused instanceof ConflictException ? HttpStatus.CONFLICT : HttpStatus.UNPROCESSABLE_ENTITY, id, form.get("q"), null,
-                    Map.of("username", refused.getMessage()), null, actor);
+                    Map.of("username", FieldErrors.of(refused, request)), null, actor);
         }
     }
 
@@ -96,7 +97,7 @@ class EnrollmentPages {
             });
         } catch (InvalidInputException | PayloadTooLargeException refused) {
             return page(request, refused instanceof PayloadTooLargeException ? HttpStatus.REQUEST_ENTITY_TOO_LARGE : HttpStatus.UNPROCESSABLE_ENTITY,
-                    id, null, null, Map.of("file", refused.getMessage()), null, actor);
+                    id, null, null, Map.of("file", FieldErrors.of(refused, request)), null, actor);
         }
         if (csv.get() == null) {
             return page(request, HttpStatus.UNPROCESSABLE_ENTITY, id, null, null, Map.of("file", "send the roster as the part 'file'"), null, actor);
@@ -104,7 +105,7 @@ class EnrollmentPages {
         try {
             return page(request, HttpStatus.OK, id, null, null, Map.of(), bulk.enroll(id, csv.get(), actor), actor);
         } catch (InvalidInputException | ConflictException refused) {
-            return page(request, HttpStatus.UNPROCESSABLE_ENTITY, id, null, null, Map.of("file", refused.getMessage()), null, actor);
+            return page(request, HttpStatus.UNPROCESSABLE_ENTITY, id, null, null, Map.of("file", FieldErrors.of(refused, request)), null, actor);
         }
     }
 

@@ -1,5 +1,7 @@
 package tw.training.enrollment;
 
+import tw.training.phrase.Phrase;
+
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.transaction.annotation.ReadOnly;
 import jakarta.inject.Singleton;
@@ -45,16 +47,16 @@ public class EnrollmentService {
     public EnrollmentView enroll(long courseId, @Nullable String username, Actor actor) {
         CourseRef course = courses.requireTrainer(courseId, actor);
         if (course.archived()) {
-            throw new ConflictException("course " + course.code() + " is archived and takes no enrollments");
+            throw new ConflictException("enrollment.course-archived-takes-no-enrollments", course.code());
         }
         if (course.publishedRevisionId() == null) {
-            throw new ConflictException("course " + course.code() + " is not published yet");
+            throw new ConflictException("enrollment.course-not-published-yet", course.code());
         }
         UserResponse learner = learner(username);
         // two requests enrolling one learner at once take turns, so the check below holds when the insert runs
         store.lockLearner(learner.id());
         if (!store.standing(courseId, learner.id()).isEmpty()) {
-            throw new ConflictException(learner.username() + " is already enrolled in " + course.code());
+            throw new ConflictException("enrollment.already-enrolled", learner.username(), course.code());
         }
         long id;
         try {
@@ -63,7 +65,7 @@ public class EnrollmentService {
         } catch (RuntimeException e) {
             if (Sql.isUniqueViolation(e)) {
                 // enrolled by another request between the check above and this insert
-                throw new ConflictException(learner.username() + " is already enrolled in " + course.code());
+                throw new ConflictException("enrollment.already-enrolled", learner.username(), course.code());
             }
             throw e;
         }
@@ -73,19 +75,19 @@ public class EnrollmentService {
     private UserResponse learner(@Nullable String username) {
         String name = username == null ? "" : username.strip().toLowerCase();
         if (name.isEmpty()) {
-            throw InvalidInputException.of("username", "username is required");
+            throw InvalidInputException.of("username", "enrollment.username-required");
         }
         UserResponse user;
         try {
             user = accounts.get(name);
         } catch (NotFoundException e) {
-            throw InvalidInputException.of("username", "no user " + name);
+            throw InvalidInputException.of("username", "enrollment.no-user", name);
         }
         if (!user.roles().contains(Roles.LEARNER)) {
-            throw InvalidInputException.of("username", name + " is not a learner");
+            throw InvalidInputException.of("username", "enrollment.not-learner", name);
         }
         if (!user.enabled()) {
-            throw InvalidInputException.of("username", name + " is disabled");
+            throw InvalidInputException.of("username", "enrollment.disabled", name);
         }
         return user;
     }
@@ -171,7 +173,7 @@ public class EnrollmentService {
     public EnrollmentView withdraw(long enrollmentId, Actor actor) {
         EnrollmentListing row = visible(enrollmentId, actor);
         if (!actor.isAdmin() && !courses.trains(row.ref().courseId(), actor)) {
-            throw new ForbiddenException("only the course's trainers withdraw an enrollment");
+            throw new ForbiddenException("enrollment.only-course-s-trainers-withdraw");
         }
         if (row.ref().status() == EnrollmentStatus.WITHDRAWN) {
             return row.view();
@@ -181,9 +183,9 @@ public class EnrollmentService {
     }
 
     private EnrollmentListing visible(long enrollmentId, Actor actor) {
-        EnrollmentListing row = store.listing(enrollmentId).orElseThrow(() -> new NotFoundException("enrollment " + enrollmentId + " not found"));
+        EnrollmentListing row = store.listing(enrollmentId).orElseThrow(() -> new NotFoundException("enrollment.enrollment-not-found", enrollmentId));
         boolean own = row.ref().learnerId() == actor.userId();
-        actor.requireOwnership(own || courses.trains(row.ref().courseId(), actor), () -> "enrollment " + enrollmentId);
+        actor.requireOwnership(own || courses.trains(row.ref().courseId(), actor), () -> Phrase.of("enrollment.enrollment-not-found", enrollmentId));
         return row;
     }
 }

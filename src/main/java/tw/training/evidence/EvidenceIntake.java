@@ -54,7 +54,7 @@ public class EvidenceIntake {
 
     EvidenceService.Received receive(long enrollmentId, HttpRequest<?> request, Submission.Fields fields) throws IOException {
         String boundary = MultipartReader.boundaryOf(request.getHeaders().get(HttpHeaders.CONTENT_TYPE))
-                .orElseThrow(() -> InvalidInputException.of("Content-Type", "multipart/form-data needs a boundary"));
+                .orElseThrow(() -> InvalidInputException.of("Content-Type", "evidence.multipart-form-data-needs-boundary"));
         try (InputStream body = ((ServerHttpRequest<?>) request).byteBody().toInputStream()) {
             Submission submission = Submission.read(new MultipartReader(body, boundary), staging, limits, fields);
             EvidenceService.Received submitted = evidence.submit(enrollmentId, submission.claim(), submission.files());

@@ -1,5 +1,7 @@
 package tw.training.evidence;
 
+import tw.training.phrase.Phrase;
+
 import io.micronaut.context.event.ApplicationEventPublisher;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.transaction.annotation.ReadOnly;
@@ -103,27 +105,27 @@ public class EvidenceService {
     public Claim check(long enrollmentId, Views.SubmitMetadata metadata, Actor actor) {
         EnrollmentRef enrollment = enrollments.requireVisible(enrollmentId, actor);
         if (enrollment.learnerId() != actor.userId()) {
-            throw new ForbiddenException("only the enrolled learner submits evidence");
+            throw new ForbiddenException("evidence.only-enrolled-learner-submits-evidence");
         }
         if (enrollment.status() == EnrollmentStatus.WITHDRAWN) {
-            throw new ConflictException("enrollment " + enrollmentId + " is withdrawn");
+            throw new ConflictException("evidence.enrollment-withdrawn", enrollmentId);
         }
         if (courses.find(enrollment.courseId()).map(CourseRef::archived).orElse(false)) {
             // an archived course takes no enrollments; nor evidence that no one will assess
-            throw new ConflictException("the course of enrollment " + enrollmentId + " is archived and takes no evidence");
+            throw new ConflictException("evidence.course-enrollment-archived-takes-no", enrollmentId);
         }
         List<InputError> errors = new ArrayList<>();
         AssessmentMethod method = metadata.method() == null ? null : AssessmentMethod.of(metadata.method().strip().toUpperCase()).orElse(null);
         if (method == null) {
-            errors.add(InputError.field("metadata.method", "method must be one of " + List.of(AssessmentMethod.values())));
+            errors.add(InputError.field("metadata.method", "evidence.method-must-one", List.of(AssessmentMethod.values())));
         }
         String title = metadata.title() == null ? "" : metadata.title().strip();
         if (title.isEmpty() || title.length() > MAX_TITLE) {
-            errors.add(InputError.field("metadata.title", "title must have 1 to " + MAX_TITLE + " characters"));
+            errors.add(InputError.field("metadata.title", "evidence.title-must-have-characters", MAX_TITLE));
         }
         List<String> claimed = metadata.indicators() == null ? List.of() : metadata.indicators();
         if (claimed.isEmpty()) {
-            errors.add(InputError.field("metadata.indicators", "claim at least one indicator of the course plan"));
+            errors.add(InputError.field("metadata.indicators", "evidence.claim-least-one-indicator-course"));
         }
         Map<String, PlanEntry> plan = courses.planOf(enrollment.revisionId()).stream()
                 .collect(Collectors.toMap(PlanEntry::id, Function.identity()));
@@ -133,20 +135,19 @@ public class EvidenceService {
             PlanEntry entry = plan.get(id);
             String field = "metadata.indicators[" + i + "]";
             if (entry == null) {
-                errors.add(InputError.field(field, id + " is not in the plan of this enrollment's course"));
+                errors.add(InputError.field(field, "evidence.not-plan-this-enrollment-s", id));
             } else if (method != null && !entry.methods().contains(method)) {
-                errors.add(InputError.field(field, id + " is not assessed by " + method + " in this course (it requires "
-                        + entry.methods() + ")"));
+                errors.add(InputError.field(field, "evidence.not-assessed-by-this-course", id, method, entry.methods()));
             } else {
                 indicators.put(id, entry.indicatorId());
             }
         }
         String key = metadata.submissionKey() == null || metadata.submissionKey().isBlank() ? null : metadata.submissionKey().strip();
         if (key != null && !key.matches("[A-Za-z0-9_-]{8,64}")) {
-            errors.add(InputError.field("metadata.submissionKey", "a submission key is 8 to 64 letters, digits, '-' or '_'"));
+            errors.add(InputError.field("metadata.submissionKey", "evidence.submission-key-letters-digits"));
         }
         if (!errors.isEmpty()) {
-            throw new InvalidInputException("The evidence cannot be accepted as described", errors);
+            throw new InvalidInputException(Phrase.of("evidence.evidence-cannot-accepted-as-described"), errors);
         }
         String description = metadata.description() == null || metadata.description().isBlank() ? null : metadata.description().strip();
         return new Claim(method, title, description, indicators, key);
@@ -224,7 +225,7 @@ public class EvidenceService {
     public Download download(long evidenceId, long fileId, Actor actor) {
         visible(evidenceId, actor);
         EvidenceFile file = files.findByEvidenceIdOrderById(evidenceId).stream().filter(f -> f.id() == fileId).findFirst()
-                .orElseThrow(() -> new NotFoundException("evidence " + evidenceId + " has no file " + fileId));
+                .orElseThrow(() -> new NotFoundException("evidence.evidence-has-no-file", evidenceId, fileId));
         return new Download(new Views.File(file.id(), file.filename(), file.size(), file.sha256(), file.contentType()),
                 first -> store.open(file.storageKey(), first));
     }
@@ -246,7 +247,7 @@ public class EvidenceService {
                 return opener.open(first);
             } catch (MissingObjectException missing) {
                 LOG.warn("File {} ({}) is missing from the evidence store: {}", file.id(), file.filename(), missing.key());
-                throw new NotFoundException("the file " + file.filename() + " is missing from the store; the administrators can restore it");
+                throw new NotFoundException("evidence.file-missing-from-store-administrators", file.filename());
             }
         }
     }
@@ -261,10 +262,10 @@ public class EvidenceService {
         return transactions.executeWrite(status -> {
             EvidenceRepository.Header header = visible(evidenceId, actor);
             if (header.learnerId() != actor.userId()) {
-                throw new ForbiddenException("only the learner withdraws their evidence");
+                throw new ForbiddenException("evidence.only-learner-withdraws-their-evidence");
             }
             if (judgements.existsByEvidenceId(evidenceId)) {
-                throw new ConflictException("evidence " + evidenceId + " has been judged and can no longer be withdrawn");
+                throw new ConflictException("evidence.evidence-has-been-judged-can", evidenceId);
             }
             if (header.status() == EvidenceStatus.SUBMITTED) {
                 rows.withdraw(evidenceId, clock.instant());
@@ -275,9 +276,9 @@ public class EvidenceService {
 
     /** The learner's own, the course's trainers and admins; to anyone else the evidence does not exist. */
     EvidenceRepository.Header visible(long evidenceId, Actor actor) {
-        EvidenceRepository.Header header = rows.header(evidenceId).orElseThrow(() -> new NotFoundException("evidence " + evidenceId + " not found"));
+        EvidenceRepository.Header header = rows.header(evidenceId).orElseThrow(() -> new NotFoundException("evidence.evidence-not-found", evidenceId));
         boolean own = header.learnerId() == actor.userId();
-        actor.requireOwnership(own || courses.trains(header.courseId(), actor), () -> "evidence " + evidenceId);
+        actor.requireOwnership(own || courses.trains(header.courseId(), actor), () -> Phrase.of("evidence.evidence-not-found", evidenceId));
         return header;
     }
 

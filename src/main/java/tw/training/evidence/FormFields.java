@@ -49,7 +49,7 @@ public final class FormFields implements Submission.Fields {
             case "description" -> description = value;
             case "indicators" -> indicators.add(value);
             case "submissionKey" -> submissionKey = value;
-            default -> throw InvalidInputException.of(Submission.shown(name), "unknown field");
+            default -> throw InvalidInputException.of(Submission.shown(name), "evidence.unknown-field");
         }
     }
 

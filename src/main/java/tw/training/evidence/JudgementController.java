@@ -69,7 +69,7 @@ class JudgementController {
                                   @QueryValue @Nullable String indicator, @QueryValue @Nullable Integer limit, @Parameter(hidden = true) Actor actor) {
         int size = limit == null ? 100 : limit;
         if (size < 1 || size > MAX_QUEUE) {
-            throw InvalidInputException.of("limit", "limit must be between 1 and " + MAX_QUEUE);
+            throw InvalidInputException.of("limit", "evidence.limit-must-between", MAX_QUEUE);
         }
         return judgements.awaiting(id, method, learner, indicator, size, actor);
     }

@@ -1,5 +1,7 @@
 package tw.training.evidence;
 
+import tw.training.phrase.Phrase;
+
 import io.micronaut.context.event.ApplicationEventPublisher;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.transaction.annotation.ReadOnly;
@@ -33,7 +35,7 @@ import java.util.Set;
 public class JudgementService {
 
     /** Whatever their roles (a trainer may also be enrolled as a learner), an assessor is never their own. */
-    private static final String OWN_EVIDENCE = "nobody judges their own evidence";
+    private static final String OWN_EVIDENCE = "evidence.own-evidence";
 
     static final int MAX_BATCH = 5000;
     private static final int MAX_COMMENT = 4000;
@@ -55,12 +57,12 @@ public class JudgementService {
 
     @Transactional
     public Views.Judgement judge(long evidenceId, Views.JudgeRequest request, Actor actor) {
-        EvidenceRepository.Header header = rows.header(evidenceId).orElseThrow(() -> new NotFoundException("evidence " + evidenceId + " not found"));
+        EvidenceRepository.Header header = rows.header(evidenceId).orElseThrow(() -> new NotFoundException("evidence.evidence-not-found", evidenceId));
         boolean trains = courses.trains(header.courseId(), actor);
         // as EvidenceService.visible, with the one trainer check both rules need
-        actor.requireOwnership(header.learnerId() == actor.userId() || trains, () -> "evidence " + evidenceId);
+        actor.requireOwnership(header.learnerId() == actor.userId() || trains, () -> Phrase.of("evidence.evidence-not-found", evidenceId));
         if (!actor.isAdmin() && !trains) {
-            throw new ForbiddenException("only the course's trainers judge evidence");
+            throw new ForbiddenException("evidence.only-course-s-trainers-judge");
         }
         if (header.learnerId() == actor.userId()) {
             throw new ForbiddenException(OWN_EVIDENCE);
@@ -70,7 +72,7 @@ public class JudgementService {
         Map<String, Long> claimed = claim(evidenceId, indicator).map(id -> Map.of(indicator, id)).orElse(Map.of());
         NewJudgement judgement = judgement(header, claimed, indicator, request.outcome(), request.comment(), "", errors);
         if (!errors.isEmpty()) {
-            throw new InvalidInputException("The judgement is not valid", errors);
+            throw new InvalidInputException(Phrase.of("evidence.judgement-not-valid"), errors);
         }
         // stored with microseconds, as both databases keep them: the answer says what a later read will say
         Instant judgedAt = clock.instant().truncatedTo(ChronoUnit.MICROS);
@@ -86,10 +88,10 @@ public class JudgementService {
     public int judgeAll(long courseId, @Nullable List<Views.BatchJudgement> batch, Actor actor) {
         courses.requireTrainer(courseId, actor);
         if (batch == null || batch.isEmpty()) {
-            throw InvalidInputException.of("body", "send at least one judgement");
+            throw InvalidInputException.of("body", "evidence.send-least-one-judgement");
         }
         if (batch.size() > MAX_BATCH) {
-            throw InvalidInputException.of("body", "at most " + MAX_BATCH + " judgements at once");
+            throw InvalidInputException.of("body", "evidence.most-judgements-once", MAX_BATCH);
         }
         Set<Long> ids = new LinkedHashSet<>();
         batch.stream().map(Views.BatchJudgement::evidenceId).filter(id -> id != null).forEach(ids::add);
@@ -102,7 +104,7 @@ public class JudgementService {
             String at = "[" + i + "].";
             EvidenceRepository.Header header = item.evidenceId() == null ? null : headers.get(item.evidenceId());
             if (header == null || header.courseId() != courseId) {
-                errors.add(InputError.field(at + "evidenceId", "no evidence " + item.evidenceId() + " in course " + courseId));
+                errors.add(InputError.field(at + "evidenceId", "evidence.no-evidence-course", item.evidenceId(), courseId));
                 continue;
             }
             if (header.learnerId() == actor.userId()) {
@@ -116,7 +118,7 @@ public class JudgementService {
             }
         }
         if (!errors.isEmpty()) {
-            throw new InvalidInputException("No judgement was recorded: " + errors.size() + " of " + batch.size() + " are not valid", errors);
+            throw new InvalidInputException(Phrase.of("evidence.no-judgement-was-recorded-are", errors.size(), batch.size()), errors);
         }
         Instant now = clock.instant();
         List<JudgementRow> saved = this.judgements.saveAll(judgements.stream().map(judgement -> judgement.row(actor.userId(), now)).toList());
@@ -135,7 +137,7 @@ public class JudgementService {
         AssessmentMethod assessment = null;
         if (method != null && !method.isBlank()) {
             assessment = AssessmentMethod.of(method.strip().toUpperCase())
-                    .orElseThrow(() -> InvalidInputException.of("method", "method must be one of " + List.of(AssessmentMethod.values())));
+                    .orElseThrow(() -> InvalidInputException.of("method", "evidence.method-must-one", List.of(AssessmentMethod.values())));
         }
         return rows.awaiting(courseId, assessment, learner == null || learner.isBlank() ? null : learner.strip().toLowerCase(),
                 indicator == null || indicator.isBlank() ? null : indicator.strip(), limit);
@@ -159,22 +161,22 @@ public class JudgementService {
                                                 @Nullable String outcome, @Nullable String comment, String at,
                                                 List<InputError> errors) {
         if (header.status() == EvidenceStatus.WITHDRAWN) {
-            throw new ConflictException("evidence " + header.id() + " was withdrawn and cannot be judged");
+            throw new ConflictException("evidence.evidence-was-withdrawn-cannot-judged", header.id());
         }
         int before = errors.size();
         String id = indicator == null ? "" : indicator.strip();
         Long indicatorId = claimed.get(id);
         if (indicatorId == null) {
-            errors.add(InputError.field(at + "indicator", "evidence " + header.id() + " does not claim " + (id.isEmpty() ? "an indicator" : id)));
+            errors.add(InputError.field(at + "indicator", id.isEmpty() ? Phrase.of("evidence.claims-no-indicator", header.id()) : Phrase.of("evidence.does-not-claim", header.id(), id)));
         }
         Outcome result = null;
         try {
             result = Outcome.valueOf(outcome == null ? "" : outcome.strip().toUpperCase());
         } catch (IllegalArgumentException e) {
-            errors.add(InputError.field(at + "outcome", "outcome must be MET or NOT_YET"));
+            errors.add(InputError.field(at + "outcome", "evidence.outcome-must-met-not-yet"));
         }
         if (comment != null && comment.length() > MAX_COMMENT) {
-            errors.add(InputError.field(at + "comment", "comment must have at most " + MAX_COMMENT + " characters"));
+            errors.add(InputError.field(at + "comment", "evidence.comment-must-have-most-characters", MAX_COMMENT));
         }
         return errors.size() > before ? null
                 : new NewJudgement(header.id(), indicatorId, result, comment == null || comment.isBlank() ? null : comment.strip());

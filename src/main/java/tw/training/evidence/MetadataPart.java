@@ -26,10 +26,10 @@ final class MetadataPart implements Submission.Fields {
     @Override
     public void field(String name, InputStream content) throws IOException {
         if (!name.equals("metadata")) {
-            throw InvalidInputException.of(Submission.shown(name), "unknown part; a submission has one part 'metadata' and parts 'file'");
+            throw InvalidInputException.of(Submission.shown(name), "evidence.unknown-part-submission-has-one");
         }
         if (claim != null) {
-            throw InvalidInputException.of("metadata", "send one part 'metadata', not several");
+            throw InvalidInputException.of("metadata", "evidence.send-one-part-metadata-not");
         }
         claim = check.apply(metadata(Submission.text(name, content)));
     }
@@ -37,14 +37,14 @@ final class MetadataPart implements Submission.Fields {
     @Override
     public EvidenceService.Claim claim() {
         if (claim == null) {
-            throw InvalidInputException.of("metadata", "the part 'metadata' is missing");
+            throw InvalidInputException.of("metadata", "evidence.part-metadata-missing");
         }
         return claim;
     }
 
     private Views.SubmitMetadata metadata(String metadata) {
         if (metadata.isBlank()) {
-            throw InvalidInputException.of("metadata", "the part 'metadata' is empty");
+            throw InvalidInputException.of("metadata", "evidence.part-metadata-empty");
         }
         Views.SubmitMetadata read;
         try {
@@ -53,7 +53,7 @@ final class MetadataPart implements Submission.Fields {
             read = null;
         }
         if (read == null) {
-            throw InvalidInputException.of("metadata", "metadata must be a JSON object {method, title, description, indicators}");
+            throw InvalidInputException.of("metadata", "evidence.metadata-must-json-object-method");
         }
         Text.requirePlain("metadata", read);
         return read;

@@ -60,10 +60,10 @@ record Submission(EvidenceService.Claim claim, List<StagedFile> files) {
                 fields.beforeFile();
                 String field = "file[" + staged.size() + "]";
                 if (staged.size() >= limits.maxFiles()) {
-                    throw new PayloadTooLargeException("at most " + limits.maxFiles() + " files per piece of evidence");
+                    throw new PayloadTooLargeException("evidence.most-files-per-piece-evidence", limits.maxFiles());
                 }
                 if (part.filename() == null || part.filename().isBlank()) {
-                    throw InvalidInputException.of(field, "a part 'file' needs a file name (Content-Disposition filename)");
+                    throw InvalidInputException.of(field, "evidence.part-file-needs-file-name");
                 }
                 staged.add(staging.stage(part.content(), part.filename(), limits.maxFileSize(), field));
             }
@@ -85,7 +85,7 @@ record Submission(EvidenceService.Claim claim, List<StagedFile> files) {
     static String text(String name, InputStream content) throws IOException {
         byte[] bytes = content.readNBytes(MAX_METADATA_BYTES + 1);
         if (bytes.length > MAX_METADATA_BYTES) {
-            throw new PayloadTooLargeException("the part '" + shown(name) + "' is larger than " + PayloadTooLargeException.size(MAX_METADATA_BYTES));
+            throw new PayloadTooLargeException("evidence.part-larger-than", shown(name), PayloadTooLargeException.size(MAX_METADATA_BYTES));
         }
         return new String(bytes, StandardCharsets.UTF_8);
     }
@@ -100,9 +100,9 @@ record Submission(EvidenceService.Claim claim, List<StagedFile> files) {
     private static RuntimeException failure(Throwable error) {
         for (Throwable cause = error; cause != null; cause = cause.getCause()) {
             if (cause instanceof ContentLengthExceededException tooLong) {
-                return new PayloadTooLargeException(tooLong.getMessage());
+                return new PayloadTooLargeException("web.body-too-large");
             }
         }
-        return InvalidInputException.of("body", "the upload was interrupted before it was complete");
+        return InvalidInputException.of("body", "evidence.upload-was-interrupted-before-it");
     }
 }

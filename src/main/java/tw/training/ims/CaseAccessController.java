@@ -39,13 +39,13 @@ class CaseAccessController {
     CaseAccess.View change(@Body Map<String, Object> change, @Parameter(hidden = true) Actor actor) {
         for (String field : change.keySet()) {
             if (!field.equals("publicRead")) {
-                throw InvalidInputException.of(field, field + " is not a setting here: only publicRead");
+                throw InvalidInputException.of(field, "ims.not-setting-here-only-publicread", field);
             }
         }
         Object publicRead = change.get("publicRead");
         // true opens the reads to anyone, false keeps them to signed-in users, null (or absent) follows the configuration
         if (publicRead != null && !(publicRead instanceof Boolean)) {
-            throw InvalidInputException.of("publicRead", "publicRead must be true, false or null, not " + publicRead);
+            throw InvalidInputException.of("publicRead", "ims.publicread-must-true-false-null", publicRead);
         }
         return access.set((Boolean) publicRead, actor);
     }

@@ -47,18 +47,18 @@ class CaseController {
         int size = limit == null ? 100 : limit;
         int from = offset == null ? 0 : offset;
         if (size < 1 || size > MAX_LIMIT) {
-            throw InvalidInputException.of("limit", "limit must be 1 to " + MAX_LIMIT);
+            throw InvalidInputException.of("limit", "ims.limit-must", MAX_LIMIT);
         }
         if (from < 0) {
-            throw InvalidInputException.of("offset", "offset must be 0 or more");
+            throw InvalidInputException.of("offset", "ims.offset-must-more");
         }
         String key = sort == null ? "title" : sort;
         if (!List.of("title", "lastChangeDateTime", "identifier").contains(key)) {
-            throw InvalidInputException.of("sort", "sort must be title, lastChangeDateTime or identifier");
+            throw InvalidInputException.of("sort", "ims.sort-must-title-lastchangedatetime-identifier");
         }
         String direction = orderBy == null ? "asc" : orderBy.toLowerCase();
         if (!List.of("asc", "desc").contains(direction)) {
-            throw InvalidInputException.of("orderBy", "orderBy must be asc or desc");
+            throw InvalidInputException.of("orderBy", "ims.orderby-must-asc-desc");
         }
         List<Map<String, Object>> all = new ArrayList<>(catalogue.now().frameworks().stream().map(CaseFramework::cfDocument).toList());
         Comparator<Map<String, Object>> order = CaseCatalogue.order(key);
@@ -82,21 +82,21 @@ class CaseController {
     @Get("/CFItems/{id}")
     @Operation(summary = "One CFItem, with the CFDocument it belongs to")
     Map<String, Object> item(@PathVariable String id) {
-        CaseCatalogue.Found found = catalogue.item(id).orElseThrow(() -> new NotFoundException("no CFItem " + id));
+        CaseCatalogue.Found found = catalogue.item(id).orElseThrow(() -> new NotFoundException("ims.no-cfitem", id));
         return standalone(found);
     }
 
     @Get("/CFAssociations/{id}")
     @Operation(summary = "One CFAssociation, with the CFDocument it belongs to")
     Map<String, Object> association(@PathVariable String id) {
-        CaseCatalogue.Found found = catalogue.association(id).orElseThrow(() -> new NotFoundException("no CFAssociation " + id));
+        CaseCatalogue.Found found = catalogue.association(id).orElseThrow(() -> new NotFoundException("ims.no-cfassociation", id));
         return standalone(found);
     }
 
     @Get("/CFItemAssociations/{id}")
     @Operation(summary = "A CFItem and every association it is the origin or destination of")
     Map<String, Object> itemAssociations(@PathVariable String id) {
-        CaseCatalogue.Found found = catalogue.item(id).orElseThrow(() -> new NotFoundException("no CFItem " + id));
+        CaseCatalogue.Found found = catalogue.item(id).orElseThrow(() -> new NotFoundException("ims.no-cfitem", id));
         Map<String, Object> answer = new LinkedHashMap<>();
         answer.put("CFItem", standalone(found));
         answer.put("CFAssociations", catalogue.associationsOf(found.framework(), id).stream()
@@ -105,7 +105,7 @@ class CaseController {
     }
 
     private CaseFramework framework(String id) {
-        return catalogue.now().document(id).orElseThrow(() -> new NotFoundException("no CFDocument " + id));
+        return catalogue.now().document(id).orElseThrow(() -> new NotFoundException("ims.no-cfdocument", id));
     }
 
     /** An item or association read on its own names its document ({@code CFDocumentURI}). */

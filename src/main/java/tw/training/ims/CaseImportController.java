@@ -75,7 +75,7 @@ class CaseImportController {
             throw new HttpStatusException(HttpStatus.BAD_REQUEST, "the body is not JSON");
         }
         if (cfPackage == null) {
-            throw InvalidInputException.of("body", "send a CFPackage object");
+            throw InvalidInputException.of("body", "ims.send-cfpackage-object");
         }
         Text.requirePlain("", cfPackage);
         ImportResult result = catalogue.importRead(CasePackageReader.read(cfPackage, code), text);
@@ -89,10 +89,10 @@ class CaseImportController {
         try (InputStream in = ((ServerHttpRequest<?>) request).byteBody().toInputStream()) {
             byte[] bytes = in.readNBytes((int) maxBytes + 1);
             if (bytes.length > maxBytes) {
-                throw new PayloadTooLargeException("a CASE package is at most " + PayloadTooLargeException.size(maxBytes) + " (app.case.max-package-size)");
+                throw new PayloadTooLargeException("ims.case-package-most-app-case", PayloadTooLargeException.size(maxBytes));
             }
             if (bytes.length == 0) {
-                throw InvalidInputException.of("body", "the body is empty: send a CFPackage");
+                throw InvalidInputException.of("body", "ims.body-empty-send-cfpackage");
             }
             return bytes;
         }
@@ -103,7 +103,7 @@ class CaseImportController {
             return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
                     .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();
         } catch (CharacterCodingException e) {
-            throw InvalidInputException.of("body", "the package is not UTF-8");
+            throw InvalidInputException.of("body", "ims.package-not-utf");
         }
     }
 }

@@ -1,5 +1,7 @@
 package tw.training.ims;
 
+import tw.training.phrase.Phrase;
+
 import io.micronaut.core.annotation.Nullable;
 import tw.training.catalogue.document.Assessment;
 import tw.training.catalogue.document.Attitude;
@@ -70,7 +72,7 @@ final class CasePackageReader {
         String title = text(cfDocument, "title", "CFDocument");
         String filed = code != null && !code.isBlank() ? code.strip() : icap.get("code") instanceof String own ? own : null;
         if (filed == null) {
-            errors.add(InputError.field("code", "name the code to file the framework under (?code=), or send our extensions.icap.code"));
+            errors.add(InputError.field("code", "ims.name-code-file-framework-under"));
         }
         List<Object> items = list(cfPackage.getOrDefault("CFItems", List.of()), "CFItems");
         for (int i = 0; i < items.size(); i++) {
@@ -81,7 +83,7 @@ final class CasePackageReader {
             edge(object(associations.get(i), "CFAssociations[" + i + "]"), "CFAssociations[" + i + "]", documentId);
         }
         if (!errors.isEmpty()) {
-            throw new InvalidInputException("The CASE package cannot be imported", errors);
+            throw new InvalidInputException(Phrase.of("ims.case-package-cannot-imported"), errors);
         }
         List<Responsibility> responsibilities = new ArrayList<>();
         List<Task> tasks = new ArrayList<>();
@@ -99,14 +101,14 @@ final class CasePackageReader {
                 case CaseFramework.KNOWLEDGE -> knowledge.add(new Definition(top.code(), top.statement(), List.of()));
                 case CaseFramework.SKILL -> skills.add(new Definition(top.code(), top.statement(), List.of()));
                 case CaseFramework.ATTITUDE -> attitudes.add(new Attitude(top.code(), top.statement(), top.notes()));
-                default -> errors.add(InputError.field("CFAssociations", top.code() + " (" + top.type() + ") cannot be a child of the document"));
+                default -> errors.add(InputError.field("CFAssociations", "ims.cannot-child-document", top.code(), top.type()));
             }
         }
         if (tasks.isEmpty()) {
-            errors.add(InputError.field("CFItems", "the framework has no task (CFItemType Task under the document or a Responsibility)"));
+            errors.add(InputError.field("CFItems", "ims.framework-has-no-task-cfitemtype"));
         }
         if (!errors.isEmpty()) {
-            throw new InvalidInputException("The CASE package cannot be imported", errors);
+            throw new InvalidInputException(Phrase.of("ims.case-package-cannot-imported"), errors);
         }
         DocumentKind kind = kind(cfDocument, icap);
         String version = cfDocument.get("version") instanceof String v ? v : null;
@@ -141,8 +143,7 @@ final class CasePackageReader {
         String id = text(item, "identifier", at);
         String type = item.get("CFItemType") instanceof String t ? TYPES.get(t.strip().toLowerCase().replace(" ", "")) : null;
         if (type == null) {
-            errors.add(InputError.field(at + ".CFItemType", "CFItemType must be one of Responsibility, Task, WorkOutput, PerformanceIndicator,"
-                    + " Knowledge, Skill, Attitude (or 主要職責, 工作任務, 工作產出, 行為指標, 知識, 技能, 態度)"));
+            errors.add(InputError.field(at + ".CFItemType", "ims.cfitemtype-must-one-responsibility-task"));
         }
         String code = text(item, "humanCodingScheme", at);
         String statement = text(item, "fullStatement", at);
@@ -151,11 +152,11 @@ final class CasePackageReader {
             try {
                 level = Integer.valueOf(String.valueOf(levels.get(0)).strip());
             } catch (NumberFormatException e) {
-                errors.add(InputError.field(at + ".educationLevel", "a task's level is a number (職能級別)"));
+                errors.add(InputError.field(at + ".educationLevel", "ims.task-s-level-number"));
             }
         }
         if (nodes.values().stream().anyMatch(n -> n.code().equals(code) && !code.isEmpty())) {
-            errors.add(InputError.field(at + ".humanCodingScheme", "code " + code + " is used twice"));
+            errors.add(InputError.field(at + ".humanCodingScheme", "ims.code-used-twice", code));
         }
         nodes.put(id, new Node(id, type == null ? "" : type, code, statement, level, item.get("notes") instanceof String n ? n : null));
     }
@@ -169,9 +170,9 @@ final class CasePackageReader {
             return;
         }
         if (!nodes.containsKey(origin)) {
-            errors.add(InputError.field(at + ".originNodeURI", "no item " + origin + " in the package"));
+            errors.add(InputError.field(at + ".originNodeURI", "ims.no-item-package", origin));
         } else if (!destination.equals(documentId) && !nodes.containsKey(destination)) {
-            errors.add(InputError.field(at + ".destinationNodeURI", "no item or document " + destination + " in the package"));
+            errors.add(InputError.field(at + ".destinationNodeURI", "ims.no-item-document-package", destination));
         } else if (type.equals("isChildOf")) {
             children.computeIfAbsent(destination, d -> new ArrayList<>()).add(new Edge(origin, sequence));
         } else {
@@ -199,7 +200,7 @@ final class CasePackageReader {
         if (value instanceof Map<?, ?> map) {
             return (Map<String, Object>) map;
         }
-        errors.add(InputError.field(at, at + " must be an object"));
+        errors.add(InputError.field(at, "ims.must-object", at));
         return Map.of();
     }
 
@@ -208,7 +209,7 @@ final class CasePackageReader {
         if (value instanceof List<?> list) {
             return (List<Object>) list;
         }
-        errors.add(InputError.field(at, at + " must be an array"));
+        errors.add(InputError.field(at, "ims.must-array", at));
         return List.of();
     }
 
@@ -217,7 +218,7 @@ final class CasePackageReader {
             return text.strip();
         }
         if (!object.isEmpty()) {
-            errors.add(InputError.field(at + "." + name, name + " is required text"));
+            errors.add(InputError.field(at + "." + name, "ims.required-text", name));
         }
         return "";
     }

@@ -84,7 +84,7 @@ class LearningPages {
                     form.get("markdown"), form.get("url")), actor);
             return Pages.redirect("/courses/" + id + "/modules/" + added.moduleId() + "/materials#material-" + added.id());
         } catch (InvalidInputException refused) {
-            return modulePage(request, HttpStatus.UNPROCESSABLE_ENTITY, id, moduleId, actor, prefixed(kind.toLowerCase(), refused));
+            return modulePage(request, HttpStatus.UNPROCESSABLE_ENTITY, id, moduleId, actor, prefixed(kind.toLowerCase(), refused, request));
         }
     }
 
@@ -104,7 +104,7 @@ class LearningPages {
                 }
             });
             if (file[0] == null) {
-                throw InvalidInputException.of("file", "choose a file");
+                throw InvalidInputException.of("file", "learning.choose-file");
             }
             MaterialViews.Material added = materials.addFile(id, moduleId, title[0], file[0], actor);
             return Pages.redirect("/courses/" + id + "/modules/" + added.moduleId() + "/materials#material-" + added.id());
@@ -112,7 +112,7 @@ class LearningPages {
             if (refused instanceof tw.training.problem.ForbiddenException || refused instanceof tw.training.problem.NotFoundException) {
                 throw refused;
             }
-            return modulePage(request, HttpStatus.UNPROCESSABLE_ENTITY, id, moduleId, actor, prefixed("file", refused));
+            return modulePage(request, HttpStatus.UNPROCESSABLE_ENTITY, id, moduleId, actor, prefixed("file", refused, request));
         } finally {
             if (file[0] != null) {
                 Staging.discard(file[0]);
@@ -206,9 +206,9 @@ class LearningPages {
     }
 
     /** A refusal's fields, prefixed by the form it came from (lesson-title, link-url, file-file). */
-    private static Map<String, String> prefixed(String form, RuntimeException refused) {
+    private static Map<String, String> prefixed(String form, DomainException refused, HttpRequest<?> request) {
         Map<String, String> errors = new HashMap<>();
-        FieldErrors.of(refused, "form").forEach((field, message) -> errors.put(form + "-" + field, message));
+        FieldErrors.of(refused, "form", request).forEach((field, message) -> errors.put(form + "-" + field, message));
         return errors;
     }
 }

@@ -76,7 +76,7 @@ class MaterialController {
                                                  @Parameter(hidden = true) Actor actor) throws IOException {
         materials.requireAuthor(id, moduleId, actor);
         String boundary = MultipartReader.boundaryOf(request.getHeaders().get(HttpHeaders.CONTENT_TYPE))
-                .orElseThrow(() -> InvalidInputException.of("Content-Type", "multipart/form-data needs a boundary"));
+                .orElseThrow(() -> InvalidInputException.of("Content-Type", "learning.multipart-form-data-needs-boundary"));
         String title = null;
         StagedFile file = null;
         try (InputStream body = ((ServerHttpRequest<?>) request).byteBody().toInputStream()) {
@@ -87,25 +87,25 @@ class MaterialController {
                     case "title" -> title = part.text(MAX_TITLE_BYTES);
                     case "file" -> {
                         if (file != null) {
-                            throw InvalidInputException.of("file", "a material is one file");
+                            throw InvalidInputException.of("file", "learning.material-one-file");
                         }
                         if (part.filename() == null || part.filename().isBlank()) {
-                            throw InvalidInputException.of("file", "the part 'file' needs a file name (Content-Disposition filename)");
+                            throw InvalidInputException.of("file", "learning.part-file-needs-file-name");
                         }
                         file = staging.stage(part.content(), part.filename(), materials.maxFileSize(), "file");
                     }
                     default -> throw InvalidInputException.of(part.name().length() > 40 ? part.name().substring(0, 40) : part.name(),
-                            "unknown part: send 'file' and optionally 'title'");
+                            "learning.unknown-part-send-file-optionally");
                 }
             }
             if (file == null) {
-                throw InvalidInputException.of("file", "send the material as a part 'file'");
+                throw InvalidInputException.of("file", "learning.send-material-as-part-file");
             }
             return created(materials.addFile(id, moduleId, title, file, actor));
         } catch (MultipartReader.BodyInterruptedException e) {
-            throw InvalidInputException.of("body", "the upload was interrupted before it was complete");
+            throw InvalidInputException.of("body", "learning.upload-was-interrupted-before-it");
         } catch (ContentLengthExceededException e) {
-            throw new PayloadTooLargeException(e.getMessage());
+            throw new PayloadTooLargeException("web.body-too-large");
         } finally {
             if (file != null) {
                 Staging.discard(file);

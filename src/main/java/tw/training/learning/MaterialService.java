@@ -1,5 +1,7 @@
 package tw.training.learning;
 
+import tw.training.phrase.Phrase;
+
 import io.micronaut.context.annotation.Value;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.core.convert.format.ReadableBytes;
@@ -137,14 +139,14 @@ public class MaterialService {
             String markdown = copy.kind() == MaterialKind.LESSON && request.markdown() != null ? markdown(request.markdown(), errors) : copy.body();
             String url = copy.kind() == MaterialKind.LINK && request.url() != null ? url(request.url(), errors) : copy.url();
             if (request.markdown() != null && copy.kind() != MaterialKind.LESSON) {
-                errors.add(InputError.field("markdown", "only a lesson has text"));
+                errors.add(InputError.field("markdown", "learning.only-lesson-has-text"));
             }
             if (request.url() != null && copy.kind() != MaterialKind.LINK) {
-                errors.add(InputError.field("url", "only a link has a URL"));
+                errors.add(InputError.field("url", "learning.only-link-has-url"));
             }
             List<Material> module = materials.findByModuleIdOrderBySortOrderAndId(copy.moduleId());
             if (request.position() != null && (request.position() < 1 || request.position() > module.size())) {
-                errors.add(InputError.field("position", "position must be 1 to " + module.size()));
+                errors.add(InputError.field("position", "learning.position-must", module.size()));
             }
             refuse(errors);
             Material changed = materials.update(copy.withText(title, markdown, url));
@@ -173,7 +175,7 @@ public class MaterialService {
             return row;
         });
         if (material.kind() != MaterialKind.FILE) {
-            throw new NotFoundException("material " + materialId + " is a " + material.kind().name().toLowerCase() + ", not a file");
+            throw new NotFoundException("learning.material-not-file", materialId, material.kind().name().toLowerCase());
         }
         return new EvidenceService.Download(new Views.File(material.id(), material.filename(), material.size(), material.sha256(),
                 material.contentType()), first -> files.open(material.storageKey(), first));
@@ -185,7 +187,7 @@ public class MaterialService {
             Material material = material(materialId);
             ModuleRef module = module(material);
             EnrollmentRef enrollment = enrollments.own(module.courseId(), actor).filter(e -> e.revisionId() == module.revisionId())
-                    .orElseThrow(() -> new NotFoundException("material " + materialId + " not found"));
+                    .orElseThrow(() -> new NotFoundException("learning.material-not-found", materialId));
             activity.markDone(enrollment.id(), materialId, clock.instant());
             return new MaterialViews.Done(materialId, activity.doneAt(enrollment.id(), materialId).orElseThrow());
         });
@@ -230,11 +232,11 @@ public class MaterialService {
         ModuleRef draft = courses.draftModule(module.courseId(), module.id(), actor);
         materials.lockModule(draft.id());
         return materials.inModule(draft.id(), material.line())
-                .orElseThrow(() -> new NotFoundException("material " + materialId + " is no longer in the course's draft"));
+                .orElseThrow(() -> new NotFoundException("learning.material-no-longer-course-s", materialId));
     }
 
     private Material material(long materialId) {
-        return materials.findById(materialId).orElseThrow(() -> new NotFoundException("material " + materialId + " not found"));
+        return materials.findById(materialId).orElseThrow(() -> new NotFoundException("learning.material-not-found", materialId));
     }
 
     private ModuleRef module(Material material) {
@@ -243,7 +245,7 @@ public class MaterialService {
 
     private ModuleRef module(long courseId, long moduleId) {
         return courses.module(moduleId).filter(m -> m.courseId() == courseId)
-                .orElseThrow(() -> new NotFoundException("course " + courseId + " has no module " + moduleId));
+                .orElseThrow(() -> new NotFoundException("learning.course-has-no-module", courseId, moduleId));
     }
 
     /**
@@ -255,7 +257,7 @@ public class MaterialService {
             return Map.of();
         }
         EnrollmentRef enrollment = enrollments.own(module.courseId(), actor).filter(e -> e.revisionId() == module.revisionId())
-                .orElseThrow(() -> new NotFoundException("course " + module.courseId() + " has no module " + module.id()));
+                .orElseThrow(() -> new NotFoundException("learning.course-has-no-module", module.courseId(), module.id()));
         return activity.doneIn(enrollment.id(), module.id());
     }
 
@@ -272,20 +274,20 @@ public class MaterialService {
         if (name.equals("LESSON") || name.equals("LINK")) {
             return MaterialKind.valueOf(name);
         }
-        throw InvalidInputException.of("kind", "kind must be LESSON or LINK (a FILE is sent as multipart/form-data)");
+        throw InvalidInputException.of("kind", "learning.kind-must-lesson-link-file");
     }
 
     private static String title(@Nullable String title, List<InputError> errors) {
         String stripped = title == null ? "" : title.strip();
         if (stripped.isEmpty() || stripped.length() > MAX_TITLE) {
-            errors.add(InputError.field("title", "title must have 1 to " + MAX_TITLE + " characters"));
+            errors.add(InputError.field("title", "learning.title-must-have-characters", MAX_TITLE));
         }
         return stripped;
     }
 
     private static String markdown(@Nullable String markdown, List<InputError> errors) {
         if (markdown == null || markdown.isBlank() || markdown.length() > MAX_MARKDOWN) {
-            errors.add(InputError.field("markdown", "a lesson's markdown must have 1 to " + MAX_MARKDOWN + " characters"));
+            errors.add(InputError.field("markdown", "learning.lesson-s-markdown-must-have", MAX_MARKDOWN));
         }
         return markdown;
     }
@@ -302,13 +304,13 @@ public class MaterialService {
         } catch (URISyntaxException ignored) {
             // named below
         }
-        errors.add(InputError.field("url", "url must be an absolute http or https address of at most " + MAX_URL + " characters"));
+        errors.add(InputError.field("url", "learning.url-must-absolute-http-https", MAX_URL));
         return stripped;
     }
 
     private static void refuse(List<InputError> errors) {
         if (!errors.isEmpty()) {
-            throw new InvalidInputException("The material is not valid", errors);
+            throw new InvalidInputException(Phrase.of("learning.material-not-valid"), errors);
         }
     }
 }

@@ -41,7 +41,7 @@ public final class Csrf {
                 || !MessageDigest.isEqual(submitted.getBytes(StandardCharsets.UTF_8), expected.get().getBytes(StandardCharsets.UTF_8))) {
             // the 403 page says the form expired only when that is what happened (ErrorPages)
             request.setAttribute(EXPIRED_FORM, Boolean.TRUE);
-            throw new ForbiddenException("The form's security token is missing or out of date: reload the page and send it again");
+            throw new ForbiddenException("page.form-s-security-token-missing");
         }
     }
 }

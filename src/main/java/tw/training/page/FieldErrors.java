@@ -1,5 +1,7 @@
 package tw.training.page;
 
+import io.micronaut.http.HttpRequest;
+import tw.training.problem.DomainException;
 import tw.training.problem.InvalidInputException;
 
 import java.util.HashMap;
@@ -15,14 +17,20 @@ public final class FieldErrors {
      * Each field's messages, an index ({@code roles[1]}) dropped since the form has one field for them all; a refusal
      * that names no field (a conflict, say) under {@code fallback}.
      */
-    public static Map<String, String> of(RuntimeException refused, String fallback) {
+    public static Map<String, String> of(DomainException refused, String fallback, HttpRequest<?> request) {
+        Messages words = Pages.messages(request);
         Map<String, String> errors = new HashMap<>();
         if (refused instanceof InvalidInputException invalid && !invalid.errors().isEmpty()) {
             invalid.errors().forEach(error -> errors.merge(error.field() == null ? fallback : error.field().replaceAll("\\[\\d+]", ""),
-                    error.message(), (first, next) -> first + "；" + next));
+                    words.say(error.phrase()), (first, next) -> first + words.get("list.faults") + next));
         } else {
-            errors.put(fallback, refused.getMessage());
+            errors.put(fallback, words.say(refused.phrase()));
         }
         return errors;
+    }
+
+    /** A refusal's words in the page's language. */
+    public static String of(DomainException refused, HttpRequest<?> request) {
+        return Pages.messages(request).say(refused.phrase());
     }
 }

@@ -45,7 +45,7 @@ public final class Form {
         try {
             return Long.parseLong(get(name));
         } catch (NumberFormatException e) {
-            throw tw.training.problem.InvalidInputException.of(name, "not a number");
+            throw tw.training.problem.InvalidInputException.of(name, "page.not-number");
         }
     }
 

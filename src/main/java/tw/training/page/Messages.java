@@ -1,6 +1,7 @@
 package tw.training.page;
 
 import freemarker.template.TemplateMethodModelEx;
+import tw.training.phrase.Phrase;
 import freemarker.template.TemplateModel;
 import freemarker.template.TemplateModelException;
 import freemarker.template.utility.DeepUnwrap;
@@ -58,6 +59,21 @@ public final class Messages implements TemplateMethodModelEx {
             numbers = NumberFormat.getInstance(language.locale);
         }
         return numbers;
+    }
+
+    /** A phrase (a refusal, a text the system wrote) in this language. */
+    public String say(Phrase phrase) {
+        return phrase.in(language.locale);
+    }
+
+    /** {@code ${say(phrase)}} for templates: a phrase of the model in this language. */
+    public TemplateMethodModelEx sayer() {
+        return arguments -> {
+            if (arguments.size() != 1 || !(DeepUnwrap.unwrap((TemplateModel) arguments.get(0)) instanceof Phrase phrase)) {
+                throw new TemplateModelException("say needs one phrase");
+            }
+            return say(phrase);
+        };
     }
 
     /** The text for {@code key} when the bundle has one, else {@code fallback}. */

@@ -32,7 +32,7 @@ public final class MultipartForm {
 
     public static void read(HttpRequest<?> request, Parts parts) throws IOException {
         String boundary = MultipartReader.boundaryOf(request.getHeaders().get(HttpHeaders.CONTENT_TYPE))
-                .orElseThrow(() -> InvalidInputException.of("Content-Type", "send the form as multipart/form-data"));
+                .orElseThrow(() -> InvalidInputException.of("Content-Type", "page.send-form-as-multipart-form"));
         try (InputStream body = ((ServerHttpRequest<?>) request).byteBody().toInputStream()) {
             MultipartReader reader = new MultipartReader(body, boundary);
             Optional<MultipartReader.Part> first = reader.next();

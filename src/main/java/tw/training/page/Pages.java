@@ -48,6 +48,7 @@ public final class Pages {
         Messages messages = messages(request);
         Map<String, Object> all = new HashMap<>(model);
         all.put("msg", messages);
+        all.put("say", messages.sayer());
         all.put("lang", messages.language().htmlLang);
         all.put("language", messages.language().tag);
         user(request).ifPresent(user -> all.put("user", user));

@@ -157,7 +157,7 @@ class SignInPages {
                 return Pages.redirect("/account/password?changed");
             } catch (InvalidInputException refused) {
                 refused.errors().forEach(error -> errors.put(String.valueOf(error.field()),
-                        messages.getOr("password.error." + error.field(), error.message())));
+                        messages.getOr("password.error." + error.field(), messages.say(error.phrase()))));
             }
         }
         return pages.render(request, HttpStatus.UNPROCESSABLE_ENTITY, "password.ftlh", Map.of("errors", errors, "changed", false));

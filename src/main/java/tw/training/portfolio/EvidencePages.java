@@ -31,6 +31,7 @@ import tw.training.page.Csrf;
 import tw.training.page.Messages;
 import tw.training.page.PageRequests;
 import tw.training.page.Pages;
+import tw.training.problem.DomainException;
 import tw.training.problem.InvalidInputException;
 import tw.training.problem.PayloadTooLargeException;
 import tw.training.problem.UnsupportedContentException;
@@ -133,16 +134,16 @@ class EvidencePages {
     }
 
     /** The service names fields as the API has them ({@code metadata.title}, {@code file[1]}); the form has its own. */
-    private static Map<String, String> errors(RuntimeException refused, Messages messages) {
+    private static Map<String, String> errors(DomainException refused, Messages messages) {
         Map<String, String> errors = new LinkedHashMap<>();
         if (refused instanceof InvalidInputException invalid) {
             invalid.errors().forEach(error -> {
                 String field = error.field() == null ? "form" : error.field().replaceFirst("^metadata\\.", "").replaceFirst("\\[\\d+]$", "");
-                errors.merge(field.equals("file") ? "files" : field, messages.getOr("evidence.error." + field, error.message()),
+                errors.merge(field.equals("file") ? "files" : field, messages.getOr("evidence.error." + field, messages.say(error.phrase())),
                         (first, next) -> first);
             });
         } else {
-            errors.put("files", messages.get("evidence.error.file", refused.getMessage()));
+            errors.put("files", messages.get("evidence.error.file", messages.say(refused.phrase())));
         }
         return errors;
     }

@@ -1,5 +1,7 @@
 package tw.training.problem;
 
+import tw.training.phrase.Phrase;
+
 import java.util.List;
 
 /** The request cannot be carried out as given; {@link #errors()} names each field or line at fault. */
@@ -7,13 +9,15 @@ public final class InvalidInputException extends DomainException {
 
     private final transient List<InputError> errors;
 
-    public InvalidInputException(String message, List<InputError> errors) {
-        super(message);
+    public InvalidInputException(Phrase phrase, List<InputError> errors) {
+        super(phrase);
         this.errors = List.copyOf(errors);
     }
 
-    public static InvalidInputException of(String field, String message) {
-        return new InvalidInputException(message, List.of(InputError.field(field, message)));
+    /** One field at fault; the refusal as a whole says what the field's error says. */
+    public static InvalidInputException of(String field, String key, Object... arguments) {
+        Phrase phrase = Phrase.of(key, arguments);
+        return new InvalidInputException(phrase, List.of(InputError.field(field, phrase)));
     }
 
     public List<InputError> errors() {

@@ -1,5 +1,7 @@
 package tw.training.problem;
 
+import tw.training.phrase.Phrase;
+
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.lang.reflect.RecordComponent;
@@ -20,17 +22,17 @@ public final class Text {
     }
 
     /** What is wrong with a text, if anything. */
-    public static Optional<String> fault(String text) {
+    public static Optional<Phrase> fault(String text) {
         if (text == null) {
             return Optional.empty();
         }
         if (!isWellFormed(text)) {
-            return Optional.of("contains half of a surrogate pair (not valid Unicode text)");
+            return Optional.of(Phrase.of("text.half-surrogate"));
         }
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
             if (Character.isISOControl(c) && c != '\n' && c != '\r' && c != '\t') {
-                return Optional.of(String.format("contains the control character U+%04X at position %d", (int) c, i + 1));
+                return Optional.of(Phrase.of("text.control-character", String.format("U+%04X", (int) c), i + 1));
             }
         }
         return Optional.empty();
@@ -47,7 +49,7 @@ public final class Text {
         List<InputError> errors = new ArrayList<>();
         collect(field, value, errors, 0);
         if (!errors.isEmpty()) {
-            throw new InvalidInputException("The request holds text that cannot be stored", errors);
+            throw new InvalidInputException(Phrase.of("problem.request-holds-text-that-cannot"), errors);
         }
     }
 

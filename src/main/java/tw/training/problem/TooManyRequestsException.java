@@ -1,5 +1,7 @@
 package tw.training.problem;
 
+import tw.training.phrase.Phrase;
+
 import java.time.Duration;
 
 /** The caller must wait before trying again; {@link #retryAfter()} says how long. */
@@ -7,8 +9,8 @@ public final class TooManyRequestsException extends DomainException {
 
     private final Duration retryAfter;
 
-    public TooManyRequestsException(String message, Duration retryAfter) {
-        super(message);
+    public TooManyRequestsException(Duration retryAfter, String key, Object... arguments) {
+        super(Phrase.of(key, arguments));
         this.retryAfter = retryAfter;
     }
 

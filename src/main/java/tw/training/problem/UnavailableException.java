@@ -1,5 +1,7 @@
 package tw.training.problem;
 
+import tw.training.phrase.Phrase;
+
 import java.time.Duration;
 
 /**
@@ -12,7 +14,7 @@ public final class UnavailableException extends DomainException {
     private final Duration retryAfter;
 
     public UnavailableException(String dependency, Duration retryAfter) {
-        super("The " + dependency + " is unavailable; try again shortly");
+        super(Phrase.of(dependency.contains("store") ? "unavailable.evidence-store" : "unavailable.database"));
         this.dependency = dependency;
         this.retryAfter = retryAfter;
     }

@@ -1,5 +1,7 @@
 package tw.training.provider;
 
+import tw.training.phrase.Phrase;
+
 import io.micronaut.context.annotation.Value;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
@@ -93,10 +95,10 @@ public class TrainingProvider {
         String chosenSignatory = text("signatoryName", signatoryName, 100, errors);
         String chosenTitle = text("signatoryTitle", signatoryTitle, 100, errors);
         if (chosenTitle != null && chosenSignatory == null) {
-            errors.add(InputError.field("signatoryName", "a signatory's title needs the signatory's name"));
+            errors.add(InputError.field("signatoryName", "provider.signatory-s-title-needs-signatory"));
         }
         if (!errors.isEmpty()) {
-            throw new InvalidInputException("the provider was not changed", errors);
+            throw new InvalidInputException(Phrase.of("provider.provider-was-not-changed"), errors);
         }
         return transactions.executeWrite(status -> {
             Instant now = clock.instant();
@@ -112,7 +114,7 @@ public class TrainingProvider {
     /** Stores a staged PNG or JPEG (at most {@link #MAX_LOGO_BYTES}) as the logo from now on. */
     public Identity changeLogo(StagedFile file, Actor actor) {
         if (!LOGO_TYPES.contains(file.contentType())) {
-            throw InvalidInputException.of("logo", "'" + file.filename() + "' is not a PNG or JPEG image");
+            throw InvalidInputException.of("logo", "provider.not-png-jpeg-image", file.filename());
         }
         String key = files.put(FOLDER, file);
         try {
@@ -144,7 +146,7 @@ public class TrainingProvider {
     }
 
     public Logo open(long logoId) throws IOException {
-        ProviderLogo logo = transactions.executeRead(status -> logos.findById(logoId)).orElseThrow(() -> new NotFoundException("no such logo"));
+        ProviderLogo logo = transactions.executeRead(status -> logos.findById(logoId)).orElseThrow(() -> new NotFoundException("provider.no-such-logo"));
         return new Logo(logo.contentType(), logo.sizeBytes(), logo.sha256(), files.open(logo.storageKey(), 0));
     }
 
@@ -166,7 +168,7 @@ public class TrainingProvider {
         }
         String trimmed = value.strip();
         if (trimmed.codePointCount(0, trimmed.length()) > max) {
-            errors.add(InputError.field(field, field + " must be at most " + max + " characters"));
+            errors.add(InputError.field(field, "provider.must-most-characters", field, max));
         }
         return trimmed;
     }

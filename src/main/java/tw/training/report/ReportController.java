@@ -45,7 +45,7 @@ class ReportController {
     @Operation(summary = "Every enrollment of the course with its progress, completion and certificate; Accept: text/html, text/csv, application/pdf or application/json. CSV: the stable English keys, or with Accept-Language zh-TW or en headers and statuses in words; ?headers=en always gives the keys")
     HttpResponse<?> certification(HttpRequest<?> request, @QueryValue @Nullable Long courseId, @Header(HttpHeaders.ACCEPT) @Nullable String accept, @Parameter(hidden = true) Actor actor) {
         if (courseId == null) {
-            throw InvalidInputException.of("courseId", "courseId is required");
+            throw InvalidInputException.of("courseId", "report.courseid-required");
         }
         CertificationReport report = reports.certification(courseId, actor);
         String name = ReportDocuments.fileName(report);

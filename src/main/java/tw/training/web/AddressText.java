@@ -1,5 +1,7 @@
 package tw.training.web;
 
+import tw.training.phrase.Phrase;
+
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.core.order.Ordered;
 import io.micronaut.http.HttpRequest;
@@ -58,7 +60,7 @@ final class AddressText implements Ordered {
     }
 
     private static MutableHttpResponse<Problem> refuse(HttpRequest<?> request, String field) {
-        return ProblemResponses.of(ProblemKind.BAD_REQUEST, request, "The address holds characters that are not text",
-                null, List.of(InputError.field(field, "control characters and half surrogate pairs are not allowed")));
+        return ProblemResponses.of(ProblemKind.BAD_REQUEST, request, Phrase.of("web.address-not-text"),
+                null, List.of(InputError.field(field, "web.control-characters-half-surrogate-pairs")));
     }
 }

@@ -1,5 +1,7 @@
 package tw.training.web;
 
+import tw.training.phrase.Phrase;
+
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
@@ -37,9 +39,16 @@ public final class CsvRows {
 
         private final int line;
 
-        Unreadable(int line, String message) {
-            super(message);
+        private final transient Phrase phrase;
+
+        Unreadable(int line, String key) {
+            super(Phrase.of(key).english());
             this.line = line;
+            this.phrase = Phrase.of(key);
+        }
+
+        public Phrase phrase() {
+            return phrase;
         }
 
         public int line() {
@@ -63,7 +72,7 @@ public final class CsvRows {
                     }
                     record = records.next();
                 } catch (UncheckedIOException | IllegalStateException unreadable) {
-                    throw new Unreadable(start, "a quoted field is not closed");
+                    throw new Unreadable(start, "web.quoted-field-not-closed");
                 }
                 rows.add(new Row(start, record.toList()));
                 consumed = parser.getCurrentLineNumber();

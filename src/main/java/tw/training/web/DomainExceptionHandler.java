@@ -39,17 +39,17 @@ final class DomainExceptionHandler implements ExceptionHandler<DomainException, 
         if (exception instanceof TooManyRequestsException tooMany) {
             // whole seconds, rounded up: a client that waits what it is told is not refused again
             long seconds = Math.max(1, (tooMany.retryAfter().toMillis() + 999) / 1000);
-            return ProblemResponses.of(ProblemKind.TOO_MANY_REQUESTS, request, exception.getMessage(), null, List.of())
+            return ProblemResponses.of(ProblemKind.TOO_MANY_REQUESTS, request, exception.phrase(), null, List.of())
                     .header(HttpHeaders.RETRY_AFTER, String.valueOf(seconds));
         }
         if (exception instanceof InvalidInputException invalid) {
-            return ProblemResponses.of(ProblemKind.INVALID_INPUT, request, invalid.getMessage(), null, invalid.errors());
+            return ProblemResponses.of(ProblemKind.INVALID_INPUT, request, invalid.phrase(), null, invalid.errors());
         }
         ProblemKind kind = exception instanceof NotFoundException ? ProblemKind.NOT_FOUND
                 : exception instanceof ConflictException ? ProblemKind.CONFLICT
                 : exception instanceof PayloadTooLargeException ? ProblemKind.PAYLOAD_TOO_LARGE
                 : exception instanceof UnsupportedContentException ? ProblemKind.UNSUPPORTED_MEDIA_TYPE
                 : ProblemKind.FORBIDDEN;
-        return ProblemResponses.of(kind, request, exception.getMessage(), null, List.of());
+        return ProblemResponses.of(kind, request, exception.phrase(), null, List.of());
     }
 }

@@ -1,5 +1,7 @@
 package tw.training.web;
 
+import tw.training.phrase.Phrase;
+
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -35,19 +37,18 @@ final class FrameworkMessages {
     }
 
     /** The message as it may be shown: as it is when it tells nothing internal, else a plain one naming the field. */
-    static String safe(String message, String fallback) {
+    static Phrase safe(String message, Phrase fallback) {
         if (message == null || message.isBlank()) {
             return fallback;
         }
         if (!INTERNAL.matcher(message).find() && !ARGUMENT.matcher(message).find()) {
-            return message;
+            // the framework's own words, which it has only in English
+            return Phrase.of("web.framework-said", message);
         }
         String field = field(message, null);
         if (field == null) {
             return fallback;
         }
-        return field.equals("body")
-                ? "the request body cannot be read: it is not valid JSON of the expected shape"
-                : "'" + field + "' cannot be read: it is missing, malformed or of the wrong type";
+        return field.equals("body") ? Phrase.of("web.body-unreadable") : Phrase.of("web.field-unreadable", field);
     }
 }

@@ -31,7 +31,7 @@ public final class MultipartReader {
         public String text(int maxBytes) throws IOException {
             byte[] bytes = content.readNBytes(maxBytes + 1);
             if (bytes.length > maxBytes) {
-                throw InvalidInputException.of(name, "at most " + maxBytes + " bytes");
+                throw InvalidInputException.of(name, "web.most-bytes", maxBytes);
             }
             return new String(bytes, StandardCharsets.UTF_8);
         }
@@ -49,7 +49,7 @@ public final class MultipartReader {
 
     public MultipartReader(InputStream in, String boundary) {
         if (boundary == null || boundary.isEmpty() || boundary.length() > 70) {
-            throw InvalidInputException.of("Content-Type", "a multipart body needs a boundary of 1 to 70 characters");
+            throw InvalidInputException.of("Content-Type", "web.multipart-body-needs-boundary-characters");
         }
         this.in = in;
         this.delimiter = ("\r\n--" + boundary).getBytes(StandardCharsets.ISO_8859_1);
@@ -264,7 +264,7 @@ public final class MultipartReader {
     }
 
     private static InvalidInputException malformed(String message) {
-        return InvalidInputException.of("body", "the multipart body cannot be read: " + message);
+        return InvalidInputException.of("body", "web.multipart-body-cannot-read", message);
     }
 
     /** The body could not be read to its end: the client went away, or the connection failed. */

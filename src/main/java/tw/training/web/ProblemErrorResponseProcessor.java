@@ -1,5 +1,7 @@
 package tw.training.web;
 
+import tw.training.phrase.Phrase;
+
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.server.exceptions.response.ErrorContext;
@@ -34,16 +36,19 @@ final class ProblemErrorResponseProcessor implements ErrorResponseProcessor<Prob
         List<InputError> errors = context.getErrors().stream()
                 .filter(error -> error.getPath().isPresent())
                 .map(error -> InputError.field(FrameworkMessages.field(error.getMessage(), error.getPath().get().replaceFirst("^/", "")),
-                        FrameworkMessages.safe(error.getMessage(), kind.title)))
+                        FrameworkMessages.safe(error.getMessage(), kind.phrase())))
                 .toList();
-        String detail = kind == ProblemKind.UNEXPECTED
-                ? "Something went wrong on our side."
-                : context.getErrors().stream().map(error -> FrameworkMessages.safe(error.getMessage(), kind.title)).findFirst().orElse(kind.title);
-        Problem problem = new Problem(kind.type, kind.title, status.getCode(), detail, context.getRequest().getPath(), null, errors);
+        Phrase detail = kind == ProblemKind.UNEXPECTED
+                ? Phrase.of("web.unexpected-short")
+                : context.getErrors().stream().map(error -> FrameworkMessages.safe(error.getMessage(), kind.phrase())).findFirst().orElse(kind.phrase());
+        Problem problem = new Problem(kind.type, kind.title, status.getCode(), detail.key(), detail.in(ProblemResponses.language(context.getRequest())),
+                context.getRequest().getPath(), null, ProblemResponses.faults(errors, ProblemResponses.language(context.getRequest())));
         return base.body(problem).contentType(Problem.MEDIA_TYPE);
     }
 
     private static Problem problem(ProblemKind kind, ErrorContext context, InputError error) {
-        return new Problem(kind.type, kind.title, kind.status.getCode(), error.message(), context.getRequest().getPath(), null, List.of(error));
+        java.util.Locale language = ProblemResponses.language(context.getRequest());
+        return new Problem(kind.type, kind.title, kind.status.getCode(), error.phrase().key(), error.phrase().in(language),
+                context.getRequest().getPath(), null, ProblemResponses.faults(List.of(error), language));
     }
 }

@@ -30,6 +30,11 @@ enum ProblemKind {
         this.title = title;
     }
 
+    /** The title as a phrase, for a refusal that has nothing more particular to say. */
+    tw.training.phrase.Phrase phrase() {
+        return tw.training.phrase.Phrase.of("problem." + type.substring(TYPE_BASE.length()));
+    }
+
     /** The kind for a status the framework chose (unknown route, wrong method, unreadable body…). */
     static ProblemKind of(HttpStatus status) {
         for (ProblemKind kind : values()) {

@@ -38,14 +38,14 @@ public final class TextUpload {
         try (InputStream body = ((ServerHttpRequest<?>) request).byteBody().toInputStream()) {
             if (contentType != null && contentType.toLowerCase().startsWith(MediaType.MULTIPART_FORM_DATA)) {
                 String boundary = MultipartReader.boundaryOf(contentType)
-                        .orElseThrow(() -> InvalidInputException.of("Content-Type", "multipart/form-data needs a boundary"));
+                        .orElseThrow(() -> InvalidInputException.of("Content-Type", "web.multipart-form-data-needs-boundary"));
                 MultipartReader parts = new MultipartReader(body, boundary);
                 for (Optional<MultipartReader.Part> part = parts.next(); part.isPresent(); part = parts.next()) {
                     if (part.get().name().equals("file")) {
                         return decode(bounded(part.get().content(), what), charsetOf(part.get().contentType()));
                     }
                 }
-                throw InvalidInputException.of("file", "send " + what + " as the part 'file'");
+                throw InvalidInputException.of("file", "web.send-as-part-file", what);
             }
             return decode(bounded(body, what), charsetOf(contentType));
         }
@@ -69,10 +69,10 @@ public final class TextUpload {
     public static byte[] bounded(InputStream in, String what) throws IOException {
         byte[] bytes = in.readNBytes(MAX_BYTES + 1);
         if (bytes.length > MAX_BYTES) {
-            throw new PayloadTooLargeException(what + " is larger than " + PayloadTooLargeException.size(MAX_BYTES));
+            throw new PayloadTooLargeException("web.larger-than", what, PayloadTooLargeException.size(MAX_BYTES));
         }
         if (bytes.length == 0) {
-            throw InvalidInputException.of("body", what + " is empty");
+            throw InvalidInputException.of("body", "web.empty", what);
         }
         return bytes;
     }

@@ -1,5 +1,7 @@
 package tw.training.web;
 
+import tw.training.phrase.Phrase;
+
 import io.micronaut.context.annotation.Value;
 import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpRequest;
@@ -28,8 +30,8 @@ final class Unavailable {
 
     MutableHttpResponse<Problem> answer(HttpRequest<?> request, Dependency dependency, String cause) {
         dependencies.lost(dependency, cause);
-        String name = dependency == Dependency.DATABASE ? "database" : "evidence store";
-        return ProblemResponses.of(ProblemKind.UNAVAILABLE, request, "The " + name + " is unavailable; try again shortly.", null, List.of())
+        Phrase detail = Phrase.of(dependency == Dependency.DATABASE ? "unavailable.database" : "unavailable.evidence-store");
+        return ProblemResponses.of(ProblemKind.UNAVAILABLE, request, detail, null, List.of())
                 .header(HttpHeaders.RETRY_AFTER, String.valueOf(Math.max(1, retryAfter.toSeconds())));
     }
 }

@@ -1,5 +1,7 @@
 package tw.training.web;
 
+import tw.training.phrase.Phrase;
+
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
@@ -40,6 +42,6 @@ final class UnexpectedExceptionHandler implements ExceptionHandler<Exception, Ht
         String errorId = UUID.randomUUID().toString();
         LOG.error("Unexpected failure {} on {} {}", errorId, request.getMethod(), request.getPath(), exception);
         return ProblemResponses.of(ProblemKind.UNEXPECTED, request,
-                "Something went wrong on our side; quote error id " + errorId + " when reporting it.", errorId, List.of());
+                Phrase.of("web.unexpected", errorId), errorId, List.of());
     }
 }

@@ -8,6 +8,7 @@ import io.micronaut.serde.exceptions.path.MapItemReferencePath;
 import io.micronaut.serde.exceptions.path.PropertyReferencePath;
 import io.micronaut.serde.exceptions.path.ReferencePath;
 import tw.training.problem.InputError;
+import tw.training.phrase.Phrase;
 
 import java.util.Collection;
 import java.util.List;
@@ -35,7 +36,7 @@ final class WrongType {
         for (Throwable cause = failure; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
             if (cause instanceof ConversionErrorException conversion && !BODIES.contains(conversion.getArgument().getName())) {
                 String name = conversion.getArgument().getName();
-                return Optional.of(InputError.field(name, name + " must be " + expected(conversion.getArgument().getType())));
+                return Optional.of(InputError.field(name, "web.must", name, expected(conversion.getArgument().getType())));
             }
         }
         return Optional.empty();
@@ -65,7 +66,7 @@ final class WrongType {
             }
         }
         String name = field.isEmpty() ? "body" : field.toString();
-        return InputError.field(name, name + " must be " + expected(innermostType(path.get(0))));
+        return InputError.field(name, "web.must", name, expected(innermostType(path.get(0))));
     }
 
     private static Class<?> innermostType(ReferencePath step) {
@@ -81,25 +82,25 @@ final class WrongType {
     }
 
     /** The type in a client's words. */
-    private static String expected(Class<?> type) {
+    private static Phrase expected(Class<?> type) {
         if (type == Long.class || type == long.class || type == Integer.class || type == int.class) {
-            return "a whole number";
+            return Phrase.of("web.type.whole-number");
         }
         if (Number.class.isAssignableFrom(type) || type.isPrimitive() && type != boolean.class) {
-            return "a number";
+            return Phrase.of("web.type.number");
         }
         if (type.isEnum()) {
-            return "one of " + java.util.Arrays.toString(type.getEnumConstants());
+            return Phrase.of("web.type.one-of", java.util.Arrays.stream(type.getEnumConstants()).map(String::valueOf).toList());
         }
         if (CharSequence.class.isAssignableFrom(type)) {
-            return "text";
+            return Phrase.of("web.type.text");
         }
         if (type == Boolean.class || type == boolean.class) {
-            return "true or false";
+            return Phrase.of("web.type.boolean");
         }
         if (Collection.class.isAssignableFrom(type) || type.isArray()) {
-            return "a list";
+            return Phrase.of("web.type.list");
         }
-        return Map.class.isAssignableFrom(type) ? "an object" : "an object of the expected fields";
+        return Phrase.of(Map.class.isAssignableFrom(type) ? "web.type.object" : "web.type.fields");
     }
 }

@@ -8,8 +8,6 @@ import tw.training.evidence.ScoredEvidence;
 import java.sql.Connection;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -17,14 +15,12 @@ import java.util.Set;
 
 /**
  * Closes an attempt, once: scores it and, in the same transaction, records the evidence (method WRITTEN_TEST, claiming
- * every tested indicator, the scored attempt as its description) and the system's judgement of each indicator whose
+ * every tested indicator, titled by the test and the attempt's number) and the system's judgement of each indicator whose
  * items a machine scores. An indicator a short answer tests gets no judgement: it waits in the assessors' queue.
  * The enrollment's row is locked first, then the attempt's; a second close finds it closed and records nothing.
  */
 @Singleton
 class AttemptCloser {
-
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ZoneId.of("Asia/Taipei"));
 
     private final AttemptRepository attempts;
     private final AttemptItemRepository attemptItems;
@@ -64,9 +60,10 @@ class AttemptCloser {
             }
             AttemptStatus closing = submitted && now.isBefore(attempt.deadline()) ? AttemptStatus.SUBMITTED : AttemptStatus.TIMED_OUT;
             Scored scored = score(content);
+            // nothing here is in a language: the title is the trainer's and a number, the record is the attempt itself
+            // (the evidence's page links to it), so every reader sees it in their own language when it is shown
             long evidenceId = evidence.record(attempt.enrollmentId(), AssessmentMethod.WRITTEN_TEST,
-                    "筆試：" + content.test().title() + "（第 " + attempt.attemptNumber() + " 次）",
-                    description(content, scored, closing, now), scored.claimed(), scored.verdicts());
+                    content.test().title() + " #" + attempt.attemptNumber(), null, scored.claimed(), scored.verdicts());
             attempts.update(attemptId, closing, now, evidenceId);
             List<Long> all = new ArrayList<>(scored.right());
             all.addAll(scored.wrong());
@@ -98,8 +95,7 @@ class AttemptCloser {
         List<ScoredEvidence.Verdict> verdicts = new ArrayList<>();
         for (AttemptContent.Tally tally : tallies) {
             if (tally.outcome() != null) {
-                verdicts.add(new ScoredEvidence.Verdict(tally.tested().indicatorId(), tally.outcome(), "筆試自動評分：答對 " + tally.correct() + "/"
-                        + tally.items() + " 題，通過標準 " + tally.tested().passMark() + "%"));
+                verdicts.add(new ScoredEvidence.Verdict(tally.tested().indicatorId(), tally.outcome(), score(tally)));
             }
         }
         Set<Long> claimed = new LinkedHashSet<>();
@@ -107,41 +103,9 @@ class AttemptCloser {
         return new Scored(right, wrong, tallies, claimed, verdicts);
     }
 
-    /**
-     * The scored attempt, as the evidence's description an assessor and the learner read: the scores and the learner's
-     * own answers, never the key or which answer was right (the learner reads this, and the test's review settings
-     * decide when they may see those; assessors see them on the attempt).
-     */
-    private static String description(AttemptContent content, Scored scored, AttemptStatus closing, Instant now) {
-        StringBuilder text = new StringBuilder();
-        text.append("筆試「").append(content.test().title()).append("」第 ").append(content.attempt().attemptNumber()).append(" 次作答，")
-                .append(TIME.format(content.attempt().startedAt())).append(" 開始，").append(TIME.format(now))
-                .append(closing == AttemptStatus.SUBMITTED ? " 交卷" : " 時間到結束").append("。\n");
-        for (AttemptContent.Tally tally : scored.tallies()) {
-            text.append(tally.tested().indicator()).append("：答對 ").append(tally.correct()).append("/").append(tally.items()).append("，通過標準 ")
-                    .append(tally.tested().passMark()).append("%").append(tally.shortAnswer() ? "，含簡答題，待評量人員評定" : "").append("\n");
-        }
-        for (AttemptItem drawn : content.drawn()) {
-            Item item = content.items().get(drawn.itemId());
-            text.append("\n").append(drawn.position()).append(". ").append(item.stem()).append("\n");
-            if (item.kind().scoredByMachine()) {
-                text.append("   作答：").append(drawn.answer() == null || drawn.answer().isEmpty() ? "（未作答）" : optionTexts(content, item, Scoring.choices(drawn.answer())))
-                        .append("\n");
-            } else {
-                text.append("   作答：").append(drawn.answer() == null || drawn.answer().isBlank() ? "（未作答）" : drawn.answer()).append("\n");
-            }
-        }
-        return text.toString();
-    }
-
-    private static String optionTexts(AttemptContent content, Item item, Set<Integer> positions) {
-        List<String> texts = new ArrayList<>();
-        for (ItemOption option : content.options().getOrDefault(item.id(), List.of())) {
-            if (positions.contains(option.position())) {
-                texts.add(option.text().equals("true") && item.kind() == ItemKind.TRUE_FALSE ? "是" : option.text().equals("false")
-                        && item.kind() == ItemKind.TRUE_FALSE ? "否" : option.text());
-            }
-        }
-        return String.join("、", texts);
+    /** The machine's comment, in no language: "4/5 ≥ 80%" met the pass mark, "2/5 < 80%" did not. */
+    static String score(AttemptContent.Tally tally) {
+        return tally.correct() + "/" + tally.items() + (tally.outcome() == tw.training.evidence.Outcome.MET ? " ≥ " : " < ")
+                + tally.tested().passMark() + "%";
     }
 }

@@ -29,6 +29,9 @@ interface AttemptRepository extends CrudRepository<Attempt, Long> {
     @Query("SELECT * FROM attempt WHERE enrollment_id = :enrollmentId AND test_id IN (:testIds) ORDER BY test_id, attempt_number")
     List<Attempt> ofEnrollment(long enrollmentId, Collection<Long> testIds);
 
+    @Query("SELECT attempt_id FROM attempt WHERE evidence_id = :evidenceId")
+    Optional<Long> idOfEvidence(long evidenceId);
+
     void update(@Id Long id, AttemptStatus status, Instant closedAt, Long evidenceId);
 
     /** Open attempts whose deadline passed: the sweeper closes them. */

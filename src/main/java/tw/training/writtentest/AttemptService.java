@@ -23,6 +23,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Random;
@@ -74,29 +75,28 @@ public class AttemptService {
     public AttemptViews.Attempt start(long testId, Actor actor) {
         long id = transactions.executeWrite(status -> {
             WrittenTest test = tests.test(testId);
-            EnrollmentRef enrollment = enrollments.own(test.courseId(), actor).orElseThrow(() -> new NotFoundException("test " + testId + " not found"));
+            EnrollmentRef enrollment = enrollments.own(test.courseId(), actor).orElseThrow(() -> new NotFoundException("writtentest.test-not-found", testId));
             if (courses.find(test.courseId()).map(CourseRef::archived).orElse(false)) {
-                throw new ConflictException("the course is archived and takes no more attempts");
+                throw new ConflictException("writtentest.course-archived-takes-no-more");
             }
             attempts.lockEnrollment(enrollment.id());
             List<Attempt> earlier = attempts.findByTestIdAndEnrollmentIdOrderByAttemptNumber(testId, enrollment.id());
             Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
             for (Attempt open : earlier.stream().filter(a -> a.status() == AttemptStatus.OPEN).toList()) {
                 if (now.isBefore(open.deadline())) {
-                    throw new ConflictException("attempt " + open.attemptNumber() + " of this test is open until " + open.deadline()
-                            + ": resume it at /api/attempts/" + open.id());
+                    throw new ConflictException("writtentest.attempt-this-test-open-until", open.attemptNumber(), open.deadline(), open.id());
                 }
             }
             if (test.closesAt() != null && !now.isBefore(test.closesAt())) {
-                throw new ConflictException("the test closed at " + test.closesAt() + " and takes no more attempts");
+                throw new ConflictException("writtentest.test-closed-takes-no-more", test.closesAt());
             }
             if (earlier.size() >= test.maxAttempts()) {
-                throw new ConflictException("all " + test.maxAttempts() + " attempts at this test are used");
+                throw new ConflictException("writtentest.all-attempts-this-test-are", test.maxAttempts());
             }
             List<TestRepository.Tested> tested = tests.tested(List.of(test)).getOrDefault(testId, List.of());
             Set<Long> inPlan = tests.writtenTestIndicators(enrollment.revisionId());
             if (!tested.stream().allMatch(t -> inPlan.contains(t.indicatorId()))) {
-                throw new ConflictException("this test covers indicators your plan does not assess by written test");
+                throw new ConflictException("writtentest.this-test-covers-indicators-your");
             }
             Attempt attempt = attempts.save(new Attempt(null, testId, enrollment.id(), earlier.size() + 1, AttemptStatus.OPEN, now,
                     now.plus(Duration.ofMinutes(test.timeLimitMinutes())), null, null));
@@ -124,20 +124,20 @@ public class AttemptService {
         boolean late = transactions.executeWrite(status -> {
             Attempt attempt = attempts.lock(attemptId).orElseThrow();
             if (attempt.status() != AttemptStatus.OPEN) {
-                throw new ConflictException("attempt " + attemptId + " is closed (" + attempt.status() + " at " + attempt.closedAt() + "); it takes no more answers");
+                throw new ConflictException("writtentest.attempt-closed-it-takes-no", attemptId, attempt.status(), attempt.closedAt());
             }
             if (!now.isBefore(attempt.deadline())) {
                 return true;
             }
             AttemptItem drawn = attemptItems.of(attemptId).stream().filter(i -> i.itemId() == itemId).findFirst()
-                    .orElseThrow(() -> new NotFoundException("attempt " + attemptId + " has no item " + itemId));
+                    .orElseThrow(() -> new NotFoundException("writtentest.attempt-has-no-item", attemptId, itemId));
             Item item = items.findById(itemId).orElseThrow();
             attemptItems.answer(attemptId, itemId, stored(item, OptionOrder.of(drawn.optionOrder()), answer), now);
             return false;
         });
         if (late) {
             closer.close(attemptId, visible.enrollmentId(), false);
-            throw new ConflictException("the time of attempt " + attemptId + " ran out at " + visible.deadline() + "; the answer came too late");
+            throw new ConflictException("writtentest.time-attempt-ran-out-answer", attemptId, visible.deadline());
         }
         return new AttemptViews.Saved(itemId, now, secondsLeft(visible, now));
     }
@@ -171,8 +171,7 @@ public class AttemptService {
             List<Long> candidates = new ArrayList<>(byIndicator.getOrDefault(indicator.indicatorId(), List.of()));
             candidates.removeAll(taken);
             if (candidates.size() < indicator.itemCount()) {
-                throw new ConflictException("the item bank no longer holds " + indicator.itemCount() + " items for " + indicator.indicator()
-                        + " (it has " + candidates.size() + "); the trainers must add items");
+                throw new ConflictException("writtentest.item-bank-no-longer-holds", indicator.itemCount(), indicator.indicator(), candidates.size());
             }
             Collections.shuffle(candidates, random);
             // a stable sort keeps the shuffle within the unseen and within the seen
@@ -203,31 +202,31 @@ public class AttemptService {
     private static @Nullable String stored(Item item, OptionOrder shown, AttemptViews.Answer answer) {
         if (item.kind() == ItemKind.SHORT_ANSWER) {
             if (answer.choices() != null && !answer.choices().isEmpty()) {
-                throw InvalidInputException.of("choices", "a short answer is given as text");
+                throw InvalidInputException.of("choices", "writtentest.short-answer-given-as-text");
             }
             String text = answer.text() == null ? "" : answer.text().strip();
             if (text.length() > MAX_TEXT) {
-                throw InvalidInputException.of("text", "an answer has at most " + MAX_TEXT + " characters");
+                throw InvalidInputException.of("text", "writtentest.answer-has-most-characters", MAX_TEXT);
             }
             return text.isEmpty() ? null : text;
         }
         if (answer.text() != null) {
-            throw InvalidInputException.of("text", "a " + item.kind() + " item is answered with choices (option ids)");
+            throw InvalidInputException.of("text", "writtentest.item-answered-with-choices-option", item.kind());
         }
         List<Integer> choices = answer.choices() == null ? List.of() : answer.choices();
         if (choices.stream().anyMatch(Objects::isNull) || new HashSet<>(choices).size() != choices.size()) {
-            throw InvalidInputException.of("choices", "choices are distinct ids of the item's options");
+            throw InvalidInputException.of("choices", "writtentest.choices-are-distinct-ids-item");
         }
         List<Integer> positions = new ArrayList<>();
         for (int choice : choices) {
             Integer position = shown.authored(choice);
             if (position == null) {
-                throw InvalidInputException.of("choices", "item " + item.id() + " has no option " + choice + " (its options are 1 to " + shown.size() + ")");
+                throw InvalidInputException.of("choices", "writtentest.item-has-no-option-options", item.id(), choice, shown.size());
             }
             positions.add(position);
         }
         if (item.kind() != ItemKind.MULTIPLE_CHOICE && choices.size() > 1) {
-            throw InvalidInputException.of("choices", "a " + item.kind() + " item takes one choice");
+            throw InvalidInputException.of("choices", "writtentest.item-takes-one-choice", item.kind());
         }
         return positions.isEmpty() ? null : Scoring.stored(positions);
     }
@@ -236,17 +235,22 @@ public class AttemptService {
     private record Seen(Attempt attempt, EnrollmentRef enrollment) {
     }
 
+    /** The attempt that recorded a piece of written-test evidence, if one did. */
+    Optional<Long> ofEvidence(long evidenceId) {
+        return transactions.executeRead(status -> attempts.idOfEvidence(evidenceId));
+    }
+
     /**
      * The attempt if it is the actor's own, or of a course they train (or they are an admin); to anyone else it does not
      * exist (the enrollment's own rule: its learner, the course's trainers, admins).
      */
     private Seen visible(long attemptId, Actor actor) {
         return transactions.executeRead(status -> {
-            Attempt attempt = attempts.findById(attemptId).orElseThrow(() -> new NotFoundException("attempt " + attemptId + " not found"));
+            Attempt attempt = attempts.findById(attemptId).orElseThrow(() -> new NotFoundException("writtentest.attempt-not-found", attemptId));
             try {
                 return new Seen(attempt, enrollments.requireVisible(attempt.enrollmentId(), actor));
             } catch (NotFoundException hidden) {
-                throw new NotFoundException("attempt " + attemptId + " not found");
+                throw new NotFoundException("writtentest.attempt-not-found", attemptId);
             }
         });
     }
@@ -255,7 +259,7 @@ public class AttemptService {
     private Seen own(long attemptId, Actor actor) {
         Seen seen = visible(attemptId, actor);
         if (seen.enrollment().learnerId() != actor.userId()) {
-            throw new ForbiddenException("only the learner answers and submits their attempt");
+            throw new ForbiddenException("writtentest.only-learner-answers-submits-their");
         }
         return seen;
     }

@@ -1,5 +1,7 @@
 package tw.training.writtentest;
 
+import tw.training.phrase.Phrase;
+
 import tw.training.problem.InputError;
 import tw.training.web.CsvRows;
 
@@ -33,12 +35,12 @@ final class CsvItems {
         try {
             records = CsvRows.of(text);
         } catch (CsvRows.Unreadable unreadable) {
-            errors.add(InputError.line(unreadable.line(), unreadable.getMessage()));
+            errors.add(InputError.line(unreadable.line(), unreadable.phrase()));
             return List.of();
         }
         if (records.isEmpty()) {
             if (errors.isEmpty()) {
-                errors.add(InputError.line(1, "the file is empty: a header " + String.join(",", COLUMNS) + " and a row per item"));
+                errors.add(InputError.line(1, "writtentest.file-empty-header", String.join(",", COLUMNS)));
             }
             return List.of();
         }
@@ -47,7 +49,7 @@ final class CsvItems {
         for (int c = 0; c < COLUMNS.size(); c++) {
             at[c] = header.indexOf(COLUMNS.get(c));
             if (at[c] < 0) {
-                errors.add(new InputError(COLUMNS.get(c), 1, "the header has no column '" + COLUMNS.get(c) + "' (it needs " + String.join(",", COLUMNS) + ")"));
+                errors.add(new InputError(COLUMNS.get(c), 1, Phrase.of("writtentest.header-lacks-column", COLUMNS.get(c), String.join(",", COLUMNS))));
             }
         }
         if (!errors.isEmpty()) {
@@ -59,7 +61,7 @@ final class CsvItems {
                 continue;
             }
             if (record.fields().size() != header.size()) {
-                errors.add(InputError.line(record.line(), "the row has " + record.fields().size() + " fields; the header has " + header.size()));
+                errors.add(InputError.line(record.line(), "writtentest.row-has-fields-header-has", record.fields().size(), header.size()));
                 continue;
             }
             Map<String, String> row = new java.util.HashMap<>();
@@ -84,11 +86,11 @@ final class CsvItems {
                 try {
                     correct.add(Integer.parseInt(number));
                 } catch (NumberFormatException e) {
-                    errors.add(new InputError("answer", line, "'" + number + "' is not an option's number (1 is the first option)"));
+                    errors.add(new InputError("answer", line, Phrase.of("writtentest.not-option-s-number-first", number)));
                 }
             }
             correct.stream().filter(n -> n < 1 || n > options.size()).forEach(n ->
-                    errors.add(new InputError("answer", line, "there is no option " + n + " (the row has " + options.size() + ")")));
+                    errors.add(new InputError("answer", line, Phrase.of("writtentest.there-no-option-row-has", n, options.size()))));
             for (int i = 0; i < options.size(); i++) {
                 choices.add(new ItemViews.NewOption(options.get(i), correct.contains(i + 1)));
             }
@@ -97,7 +99,7 @@ final class CsvItems {
                 case "true", "t" -> true;
                 case "false", "f" -> false;
                 default -> {
-                    errors.add(new InputError("answer", line, "a true/false item's answer is true or false"));
+                    errors.add(new InputError("answer", line, Phrase.of("writtentest.true-false-item-s-answer")));
                     yield null;
                 }
             };

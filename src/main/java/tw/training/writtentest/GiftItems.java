@@ -62,7 +62,7 @@ final class GiftItems {
             }
         }
         if (question.length() > 0) {
-            errors.add(InputError.line(start, "the question has no closing '}' for its answers"));
+            errors.add(InputError.line(start, "writtentest.question-has-no-closing-answers"));
         }
         return items;
     }
@@ -98,7 +98,7 @@ final class GiftItems {
         int open = unescapedIndex(text, '{', 0);
         int close = unescapedIndex(text, '}', open + 1);
         if (open < 0 || close < 0) {
-            errors.add(InputError.line(line, "the question has no answers in braces { }"));
+            errors.add(InputError.line(line, "writtentest.question-has-no-answers-braces"));
             return new ItemViews.NewItem(null, null, null, null, null, tags);
         }
         String before = unescape(text.substring(0, open)).strip();
@@ -110,8 +110,7 @@ final class GiftItems {
             return new ItemViews.NewItem("TRUE_FALSE", stem, null, flag.startsWith("T"), null, tags);
         }
         if (answers.isEmpty() || answers.startsWith("#") || answers.contains("->")) {
-            errors.add(InputError.line(line, "only single and multiple choice, true/false and short answer questions are taken"
-                    + " (not essay, numerical or matching)"));
+            errors.add(InputError.line(line, "writtentest.only-single-multiple-choice-true"));
             return new ItemViews.NewItem(null, stem, null, null, null, tags);
         }
         List<String> entries = entries(answers);

@@ -1,5 +1,7 @@
 package tw.training.writtentest;
 
+import tw.training.phrase.Phrase;
+
 import io.micronaut.transaction.annotation.ReadOnly;
 import jakarta.inject.Singleton;
 import jakarta.transaction.Transactional;
@@ -55,7 +57,7 @@ public class ItemBank {
         List<InputError> errors = new ArrayList<>();
         ItemRules.Checked item = ItemRules.check(request, plan(courseId), null, errors);
         if (!errors.isEmpty()) {
-            throw new InvalidInputException("The item is not valid", errors);
+            throw new InvalidInputException(Phrase.of("writtentest.item-not-valid"), errors);
         }
         return views(insert(courseId, List.of(item))).get(0);
     }
@@ -76,10 +78,10 @@ public class ItemBank {
             }
         }
         if (parsed.isEmpty() && errors.isEmpty()) {
-            errors.add(InputError.line(1, "the file holds no item"));
+            errors.add(InputError.line(1, "writtentest.file-holds-no-item"));
         }
         if (!errors.isEmpty()) {
-            throw new InvalidInputException("No item was imported: the file has " + errors.size() + " faults", errors);
+            throw new InvalidInputException(Phrase.of("writtentest.no-item-was-imported-file", errors.size()), errors);
         }
         List<ItemViews.Item> imported = views(insert(courseId, checked));
         return new ItemViews.Imported(imported.size(), imported);
@@ -106,12 +108,12 @@ public class ItemBank {
         Item item = item(itemId, actor);
         items.lockCourse(item.courseId());
         if (!items.drawn(List.of(itemId)).isEmpty()) {
-            throw new ConflictException("item " + itemId + " was drawn in an attempt and stays as it was: retire it (DELETE) and add a new one");
+            throw new ConflictException("writtentest.item-was-drawn-attempt-stays", itemId);
         }
         List<InputError> errors = new ArrayList<>();
         ItemRules.Checked checked = ItemRules.check(request, plan(item.courseId()), null, errors);
         if (!errors.isEmpty()) {
-            throw new InvalidInputException("The item is not valid", errors);
+            throw new InvalidInputException(Phrase.of("writtentest.item-not-valid"), errors);
         }
         Item changed = items.update(new Item(item.id(), item.courseId(), checked.kind(), checked.stem(), checked.modelAnswer(), item.createdAt(), null));
         options.deleteOf(itemId);
@@ -171,8 +173,8 @@ public class ItemBank {
     /** An item of the bank (not retired) of a course the actor trains; to anyone else it does not exist. */
     private Item item(long itemId, Actor actor) {
         Item item = items.findById(itemId).filter(i -> i.retiredAt() == null)
-                .orElseThrow(() -> new NotFoundException("item " + itemId + " not found"));
-        actor.requireOwnership(courses.trains(item.courseId(), actor), () -> "item " + itemId);
+                .orElseThrow(() -> new NotFoundException("writtentest.item-not-found", itemId));
+        actor.requireOwnership(courses.trains(item.courseId(), actor), () -> Phrase.of("writtentest.item-not-found", itemId));
         return item;
     }
 

@@ -1,5 +1,7 @@
 package tw.training.writtentest;
 
+import tw.training.phrase.Phrase;
+
 import io.micronaut.core.annotation.Nullable;
 import tw.training.problem.InputError;
 
@@ -49,22 +51,22 @@ final class ItemRules {
         try {
             kind = ItemKind.valueOf(item.kind() == null ? "" : item.kind().strip().toUpperCase());
         } catch (IllegalArgumentException e) {
-            errors.add(new InputError("kind", line, "kind must be one of " + List.of(ItemKind.values())));
+            errors.add(new InputError("kind", line, Phrase.of("writtentest.kind-must-one", List.of(ItemKind.values()))));
         }
         String stem = item.stem() == null ? "" : item.stem().strip();
         if (stem.isEmpty() || stem.length() > MAX_STEM) {
-            errors.add(new InputError("stem", line, "the stem must have 1 to " + MAX_STEM + " characters"));
+            errors.add(new InputError("stem", line, Phrase.of("writtentest.stem-must-have-characters", MAX_STEM)));
         }
         List<String> options = new ArrayList<>();
         Set<Integer> correct = new LinkedHashSet<>();
         if (kind == ItemKind.SINGLE_CHOICE || kind == ItemKind.MULTIPLE_CHOICE) {
             options(item.options(), kind, options, correct, line, errors);
         } else if (kind != null && item.options() != null && !item.options().isEmpty()) {
-            errors.add(new InputError("options", line, "a " + kind + " item has no options"));
+            errors.add(new InputError("options", line, Phrase.of("writtentest.item-has-no-options", kind)));
         }
         if (kind == ItemKind.TRUE_FALSE) {
             if (item.answer() == null) {
-                errors.add(new InputError("answer", line, "a true/false item needs its answer, true or false"));
+                errors.add(new InputError("answer", line, Phrase.of("writtentest.true-false-item-needs-answer")));
             } else {
                 options.addAll(TRUE_FALSE);
                 correct.add(item.answer() ? 1 : 2);
@@ -73,7 +75,7 @@ final class ItemRules {
         String modelAnswer = kind == ItemKind.SHORT_ANSWER && item.modelAnswer() != null && !item.modelAnswer().isBlank()
                 ? item.modelAnswer().strip() : null;
         if (modelAnswer != null && modelAnswer.length() > MAX_STEM) {
-            errors.add(new InputError("modelAnswer", line, "the model answer must have at most " + MAX_STEM + " characters"));
+            errors.add(new InputError("modelAnswer", line, Phrase.of("writtentest.model-answer-must-have-most", MAX_STEM)));
         }
         List<Long> indicators = indicators(item.indicators(), plan, line, errors);
         return errors.size() > before ? null : new Checked(kind, stem, List.copyOf(options), Set.copyOf(correct), modelAnswer, indicators);
@@ -83,14 +85,14 @@ final class ItemRules {
                                 @Nullable Integer line, List<InputError> errors) {
         List<ItemViews.NewOption> list = given == null ? List.of() : given;
         if (list.size() < 2 || list.size() > MAX_OPTIONS) {
-            errors.add(new InputError("options", line, "a choice item has 2 to " + MAX_OPTIONS + " options"));
+            errors.add(new InputError("options", line, Phrase.of("writtentest.choice-item-has-options", MAX_OPTIONS)));
             return;
         }
         for (int i = 0; i < list.size(); i++) {
             ItemViews.NewOption option = list.get(i);
             String text = option == null || option.text() == null ? "" : option.text().strip();
             if (text.isEmpty() || text.length() > MAX_OPTION) {
-                errors.add(new InputError("options[" + i + "].text", line, "an option must have 1 to " + MAX_OPTION + " characters"));
+                errors.add(new InputError("options[" + i + "].text", line, Phrase.of("writtentest.option-must-have-characters", MAX_OPTION)));
             }
             options.add(text);
             if (option != null && Boolean.TRUE.equals(option.correct())) {
@@ -98,25 +100,24 @@ final class ItemRules {
             }
         }
         if (kind == ItemKind.SINGLE_CHOICE && correct.size() != 1) {
-            errors.add(new InputError("options", line, "a single choice has exactly one correct option (this one has " + correct.size() + ")"));
+            errors.add(new InputError("options", line, Phrase.of("writtentest.single-choice-has-exactly-one", correct.size())));
         }
         if (kind == ItemKind.MULTIPLE_CHOICE && correct.isEmpty()) {
-            errors.add(new InputError("options", line, "a multiple choice has at least one correct option"));
+            errors.add(new InputError("options", line, Phrase.of("writtentest.multiple-choice-has-least-one")));
         }
     }
 
     private static List<Long> indicators(@Nullable List<String> given, Map<String, Long> plan, @Nullable Integer line, List<InputError> errors) {
         List<String> list = given == null ? List.of() : given;
         if (list.isEmpty()) {
-            errors.add(new InputError("indicators", line, "tag the item with at least one indicator of the course's plan"));
+            errors.add(new InputError("indicators", line, Phrase.of("writtentest.tag-item-with-least-one")));
         }
         Set<Long> ids = new LinkedHashSet<>();
         for (int i = 0; i < list.size(); i++) {
             String id = list.get(i) == null ? "" : list.get(i).strip();
             Long indicator = plan.get(id);
             if (indicator == null) {
-                errors.add(new InputError("indicators[" + i + "]", line, "'" + id + "' is not an indicator of the course's plan"
-                        + " (ids look like KPS5294-001v4:P2.3.1)"));
+                errors.add(new InputError("indicators[" + i + "]", line, Phrase.of("writtentest.not-indicator-course-s-plan-2", id)));
             } else {
                 ids.add(indicator);
             }

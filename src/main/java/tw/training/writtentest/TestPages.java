@@ -26,6 +26,7 @@ import tw.training.page.Form;
 import tw.training.page.MultipartForm;
 import tw.training.page.Pages;
 import tw.training.problem.ConflictException;
+import tw.training.problem.NotFoundException;
 import tw.training.problem.InputError;
 import tw.training.problem.InvalidInputException;
 import tw.training.web.PlainText;
@@ -87,7 +88,7 @@ class TestPages {
         });
         try {
             if (text[0] == null) {
-                throw InvalidInputException.of("file", "choose a CSV or GIFT file");
+                throw InvalidInputException.of("file", "writtentest.choose-csv-gift-file");
             }
             ItemViews.Imported imported = bank.importFile(id, text[0], format[0].equals("CSV") ? ItemBank.Format.CSV : ItemBank.Format.GIFT, actor);
             return Pages.redirect("/courses/" + id + "/tests?imported=" + imported.imported());
@@ -118,7 +119,7 @@ class TestPages {
             return Pages.redirect("/courses/" + id + "/tests#item-" + item.id());
         } catch (InvalidInputException refused) {
             Map<String, String> errors = new HashMap<>();
-            FieldErrors.of(refused, "item").forEach((field, message) -> errors.put("item-" + field, message));
+            FieldErrors.of(refused, "item", request).forEach((field, message) -> errors.put("item-" + field, message));
             return coursePage(request, HttpStatus.UNPROCESSABLE_ENTITY, id, actor, errors, List.of(), null);
         }
     }
@@ -150,7 +151,7 @@ class TestPages {
                     number(form.get("maxAttempts")), indicators, form.get("showCorrect"), form.get("showKey"), taipei(form.get("closesAt"))), actor);
             return Pages.redirect("/courses/" + id + "/tests#test-" + test.id());
         } catch (InvalidInputException refused) {
-            return coursePage(request, HttpStatus.UNPROCESSABLE_ENTITY, id, actor, FieldErrors.of(refused, "test"), List.of(), form);
+            return coursePage(request, HttpStatus.UNPROCESSABLE_ENTITY, id, actor, FieldErrors.of(refused, "test", request), List.of(), form);
         }
     }
 
@@ -173,13 +174,25 @@ class TestPages {
         try {
             return Pages.redirect("/attempts/" + attempts.start(testId, actor).id());
         } catch (ConflictException refused) {
-            return testPage(request, HttpStatus.CONFLICT, testId, actor, refused.getMessage());
+            return testPage(request, HttpStatus.CONFLICT, testId, actor, FieldErrors.of(refused, request));
         }
     }
 
     @Get("/attempts/{attemptId}")
     HttpResponse<String> attempt(HttpRequest<?> request, @PathVariable long attemptId, Actor actor) {
         return attemptPage(request, HttpStatus.OK, attempts.get(attemptId, actor), actor, null);
+    }
+
+    /**
+     * The attempt a written test's evidence records: the evidence holds no text of the system's, so its page links here
+     * and the attempt says, in the reader's language, what was asked and answered. Whether the reader may see it is
+     * the attempt's own rule; an evidence no attempt recorded is not found.
+     */
+    @Get("/evidence/{evidenceId}/attempt")
+    MutableHttpResponse<?> attemptOfEvidence(@PathVariable long evidenceId, Actor actor) {
+        long attemptId = attempts.ofEvidence(evidenceId).orElseThrow(() -> new NotFoundException("evidence.evidence-not-found", evidenceId));
+        attempts.get(attemptId, actor);
+        return Pages.redirect("/attempts/" + attemptId);
     }
 
     /**
@@ -211,9 +224,9 @@ class TestPages {
             }
             return Pages.redirect("/attempts/" + attemptId + (submitting ? "" : "?saved"));
         } catch (ConflictException late) {
-            return attemptPage(request, HttpStatus.CONFLICT, attempts.get(attemptId, actor), actor, late.getMessage());
+            return attemptPage(request, HttpStatus.CONFLICT, attempts.get(attemptId, actor), actor, FieldErrors.of(late, request));
         } catch (InvalidInputException refused) {
-            return attemptPage(request, HttpStatus.UNPROCESSABLE_ENTITY, attempts.get(attemptId, actor), actor, refused.getMessage());
+            return attemptPage(request, HttpStatus.UNPROCESSABLE_ENTITY, attempts.get(attemptId, actor), actor, FieldErrors.of(refused, request));
         }
     }
 
@@ -227,7 +240,7 @@ class TestPages {
         Csrf.require(request, null);
         Form form = Form.of(body);
         AttemptViews.Question question = attempts.get(attemptId, actor).items().stream().filter(q -> q.itemId() == itemId).findFirst()
-                .orElseThrow(() -> new tw.training.problem.NotFoundException("attempt " + attemptId + " has no item " + itemId));
+                .orElseThrow(() -> new tw.training.problem.NotFoundException("writtentest.attempt-has-no-item", attemptId, itemId));
         attempts.answer(attemptId, itemId, answer(question, form.all("item-" + itemId)), actor);
         return HttpResponse.noContent();
     }
@@ -240,7 +253,7 @@ class TestPages {
         for (String value : values) {
             Integer choice = number(value);
             if (choice == null) {
-                throw InvalidInputException.of("item-" + question.itemId(), "'" + value + "' is not an option");
+                throw InvalidInputException.of("item-" + question.itemId(), "writtentest.not-option", value);
             }
             choices.add(choice);
         }
@@ -300,7 +313,7 @@ class TestPages {
         try {
             return java.time.LocalDateTime.parse(value.strip()).atZone(java.time.ZoneId.of("Asia/Taipei")).toInstant();
         } catch (java.time.format.DateTimeParseException e) {
-            throw InvalidInputException.of("closesAt", "'" + value + "' is not a date and time");
+            throw InvalidInputException.of("closesAt", "writtentest.not-date-time", value);
         }
     }
 

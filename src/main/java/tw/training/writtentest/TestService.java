@@ -1,5 +1,7 @@
 package tw.training.writtentest;
 
+import tw.training.phrase.Phrase;
+
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.transaction.annotation.ReadOnly;
 import jakarta.inject.Singleton;
@@ -60,7 +62,7 @@ public class TestService {
         if (actor.isAdmin() || courses.trains(courseId, actor)) {
             return views(tests.findByCourseIdOrderById(courseId), null);
         }
-        EnrollmentRef enrollment = enrollments.own(courseId, actor).orElseThrow(() -> new NotFoundException("course " + courseId + " not found"));
+        EnrollmentRef enrollment = enrollments.own(courseId, actor).orElseThrow(() -> new NotFoundException("writtentest.course-not-found", courseId));
         Set<Long> writtenInPlan = writtenTestIndicators(enrollment.revisionId());
         List<WrittenTest> all = tests.findByCourseIdOrderById(courseId);
         Map<Long, List<TestRepository.Tested>> tested = tested(all);
@@ -74,7 +76,7 @@ public class TestService {
         if (actor.isAdmin() || courses.trains(test.courseId(), actor)) {
             return views(List.of(test), null).get(0);
         }
-        EnrollmentRef enrollment = enrollments.own(test.courseId(), actor).orElseThrow(() -> new NotFoundException("test " + testId + " not found"));
+        EnrollmentRef enrollment = enrollments.own(test.courseId(), actor).orElseThrow(() -> new NotFoundException("writtentest.test-not-found", testId));
         return views(List.of(test), enrollment).get(0);
     }
 
@@ -95,7 +97,7 @@ public class TestService {
         courses.requireTrainer(test.courseId(), actor);
         items.lockCourse(test.courseId());
         if (tests.attempted(testId)) {
-            throw new ConflictException("test " + testId + " has attempts, drawn and scored as it stands: it no longer changes (define a new test)");
+            throw new ConflictException("writtentest.test-has-attempts-drawn-scored", testId);
         }
         Checked checked = check(test.courseId(), request);
         WrittenTest changed = tests.update(new WrittenTest(test.id(), test.courseId(), checked.title, checked.minutes, checked.attempts, test.createdAt(),
@@ -126,7 +128,7 @@ public class TestService {
     }
 
     WrittenTest test(long testId) {
-        return tests.findById(testId).orElseThrow(() -> new NotFoundException("test " + testId + " not found"));
+        return tests.findById(testId).orElseThrow(() -> new NotFoundException("writtentest.test-not-found", testId));
     }
 
     /** The indicators a revision's plan assesses by written test. */
@@ -174,14 +176,14 @@ public class TestService {
         List<InputError> errors = new ArrayList<>();
         String title = request.title() == null ? "" : request.title().strip();
         if (title.isEmpty() || title.length() > MAX_TITLE) {
-            errors.add(InputError.field("title", "title must have 1 to " + MAX_TITLE + " characters"));
+            errors.add(InputError.field("title", "writtentest.title-must-have-characters", MAX_TITLE));
         }
         int minutes = bounded(request.timeLimitMinutes(), 1, 1440, "timeLimitMinutes", errors);
         int attempts = bounded(request.maxAttempts(), 1, 100, "maxAttempts", errors);
         Map<String, PlanEntry> plan = courses.latestPlan(courseId).stream().collect(Collectors.toMap(PlanEntry::id, Function.identity()));
         List<TestViews.NewTested> given = request.indicators() == null ? List.of() : request.indicators();
         if (given.isEmpty()) {
-            errors.add(InputError.field("indicators", "a test tests at least one indicator"));
+            errors.add(InputError.field("indicators", "writtentest.test-tests-least-one-indicator"));
         }
         List<long[]> indicators = new ArrayList<>();
         Set<Long> seen = new HashSet<>();
@@ -194,14 +196,13 @@ public class TestService {
             int count = bounded(tested.items(), 1, 100, at + "items", errors);
             int passMark = bounded(tested.passMark(), 1, 100, at + "passMark", errors);
             if (entry == null) {
-                errors.add(InputError.field(at + "indicator", "'" + id + "' is not an indicator of the course's plan"));
+                errors.add(InputError.field(at + "indicator", "writtentest.not-indicator-course-s-plan", id));
             } else if (!entry.methods().contains(AssessmentMethod.WRITTEN_TEST)) {
-                errors.add(InputError.field(at + "indicator", id + " is not assessed by WRITTEN_TEST in this course (it requires " + entry.methods() + ")"));
+                errors.add(InputError.field(at + "indicator", "writtentest.not-assessed-by-written-test", id, entry.methods()));
             } else if (!seen.add(entry.indicatorId())) {
-                errors.add(InputError.field(at + "indicator", id + " is named twice"));
+                errors.add(InputError.field(at + "indicator", "writtentest.named-twice", id));
             } else if (inBank.getOrDefault(entry.indicatorId(), 0L) < count) {
-                errors.add(InputError.field(at + "items", "the bank holds " + inBank.getOrDefault(entry.indicatorId(), 0L) + " items for " + id
-                        + ", fewer than " + count));
+                errors.add(InputError.field(at + "items", "writtentest.bank-holds-items-fewer-than", inBank.getOrDefault(entry.indicatorId(), 0L), id, count));
             } else {
                 indicators.add(new long[]{entry.indicatorId(), count, passMark});
             }
@@ -209,13 +210,13 @@ public class TestService {
         ReviewTime showCorrect = reviewTime(request.showCorrect(), ReviewTime.AFTER_EACH, "showCorrect", errors);
         ReviewTime showKey = reviewTime(request.showKey(), ReviewTime.AFTER_LAST, "showKey", errors);
         if (showKey.ordinal() < showCorrect.ordinal()) {
-            errors.add(InputError.field("showKey", "the key shows which answers were right: it cannot be shown before right and wrong are"));
+            errors.add(InputError.field("showKey", "writtentest.key-shows-which-answers-were"));
         }
         if ((showCorrect == ReviewTime.AFTER_CLOSE || showKey == ReviewTime.AFTER_CLOSE) && request.closesAt() == null) {
-            errors.add(InputError.field("closesAt", "shown after the test closes: the test needs a closing time"));
+            errors.add(InputError.field("closesAt", "writtentest.shown-after-test-closes-test"));
         }
         if (!errors.isEmpty()) {
-            throw new InvalidInputException("The test is not valid", errors);
+            throw new InvalidInputException(Phrase.of("writtentest.test-not-valid"), errors);
         }
         return new Checked(title, minutes, attempts, indicators, showCorrect, showKey, request.closesAt());
     }
@@ -238,13 +239,13 @@ public class TestService {
                 return time;
             }
         }
-        errors.add(InputError.field(field, field + " is one of AFTER_EACH, AFTER_LAST, AFTER_CLOSE, NEVER"));
+        errors.add(InputError.field(field, "writtentest.one-after-each-after-last", field));
         return unset;
     }
 
     private static int bounded(@Nullable Integer value, int min, int max, String field, List<InputError> errors) {
         if (value == null || value < min || value > max) {
-            errors.add(InputError.field(field, field.substring(field.lastIndexOf('.') + 1) + " must be " + min + " to " + max));
+            errors.add(InputError.field(field, "writtentest.must", field.substring(field.lastIndexOf('.') + 1), min, max));
             return min;
         }
         return value;

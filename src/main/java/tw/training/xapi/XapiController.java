@@ -45,7 +45,7 @@ class XapiController {
                               @Nullable @QueryValue String verb, @Nullable @QueryValue Integer limit, @Nullable @QueryValue String after) {
         int size = limit == null ? 100 : limit;
         if (size < 1 || size > MAX) {
-            throw InvalidInputException.of("limit", "limit must be 1 to " + MAX);
+            throw InvalidInputException.of("limit", "xapi.limit-must", MAX);
         }
         List<XapiStatement> found = statements.find(instant(since, "since"), instant(until, "until"), blank(learner), blank(verb),
                 position(after), size + 1);
@@ -71,7 +71,7 @@ class XapiController {
         try {
             return value == null || value.isBlank() ? null : Instant.parse(value.strip());
         } catch (DateTimeParseException e) {
-            throw InvalidInputException.of(field, field + " must be an instant such as 2026-11-29T10:00:00Z");
+            throw InvalidInputException.of(field, "xapi.must-instant-such-as-29t10", field);
         }
     }
 
@@ -80,7 +80,7 @@ class XapiController {
             return 0;
         }
         if (!after.strip().matches("[0-9]{1,18}")) {
-            throw InvalidInputException.of("after", "after must be the position a page's more gave");
+            throw InvalidInputException.of("after", "xapi.after-must-position-page-s");
         }
         return Long.parseLong(after.strip());
     }

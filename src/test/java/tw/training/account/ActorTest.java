@@ -3,6 +3,7 @@ package tw.training.account;
 import org.junit.jupiter.api.Test;
 import tw.training.problem.ForbiddenException;
 import tw.training.problem.NotFoundException;
+import tw.training.phrase.Phrase;
 
 import java.util.Set;
 
@@ -18,23 +19,23 @@ class ActorTest {
 
     @Test
     void anOwnerPasses() {
-        assertDoesNotThrow(() -> trainer.requireOwnership(true, () -> "course 3"));
+        assertDoesNotThrow(() -> trainer.requireOwnership(true, () -> Phrase.of("course.course-not-found", 3)));
     }
 
     @Test
     void someoneElsesThingAnswersNotFoundSoItsExistenceDoesNotLeak() {
-        NotFoundException refused = assertThrows(NotFoundException.class, () -> trainer.requireOwnership(false, () -> "course 3"));
+        NotFoundException refused = assertThrows(NotFoundException.class, () -> trainer.requireOwnership(false, () -> Phrase.of("course.course-not-found", 3)));
 
         assertEquals("course 3 not found", refused.getMessage());
     }
 
     @Test
     void anAdministratorReachesEverything() {
-        assertDoesNotThrow(() -> admin.requireOwnership(false, () -> "course 3"));
+        assertDoesNotThrow(() -> admin.requireOwnership(false, () -> Phrase.of("course.course-not-found", 3)));
     }
 
     @Test
     void aMissingRoleIsForbidden() {
-        assertThrows(ForbiddenException.class, () -> trainer.requireRole(Roles.ADMIN, "issue certificates"));
+        assertThrows(ForbiddenException.class, () -> trainer.requireRole(Roles.ADMIN, Phrase.of("certificate.only-admin-issues")));
     }
 }

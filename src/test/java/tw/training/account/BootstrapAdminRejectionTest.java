@@ -10,6 +10,7 @@ import org.slf4j.LoggerFactory;
 import tw.training.problem.ConfigurationProblem;
 import tw.training.problem.InputError;
 import tw.training.problem.InvalidInputException;
+import tw.training.phrase.Phrase;
 
 import java.util.List;
 
@@ -59,13 +60,13 @@ class BootstrapAdminRejectionTest {
     @Test
     void aUserTheAccountRulesRefuseOtherwiseIsStillASettingAtFault() {
         AccountService accounts = mock(AccountService.class);
-        when(accounts.bootstrapAdmin("first.admin", "a long enough passphrase")).thenThrow(new InvalidInputException("The user cannot be created as given",
-                List.of(InputError.field("email", "not an address"))));
+        when(accounts.bootstrapAdmin("first.admin", "a long enough passphrase")).thenThrow(new InvalidInputException(Phrase.of("account.user-cannot-created-as-given"),
+                List.of(InputError.field("email", "account.email-must-e-mail-address"))));
 
         ConfigurationProblem refused = assertThrows(ConfigurationProblem.class,
                 () -> new BootstrapAdmin(accounts, new BootstrapAdminSettings("first.admin", "a long enough passphrase")).onStartup(mock(StartupEvent.class)));
 
-        assertTrue(refused.getMessage().contains("APP_BOOTSTRAP_ADMIN_USERNAME") && refused.getMessage().contains("email: not an address"),
+        assertTrue(refused.getMessage().contains("APP_BOOTSTRAP_ADMIN_USERNAME") && refused.getMessage().contains("email: email must be an e-mail address"),
                 refused.getMessage());
     }
 

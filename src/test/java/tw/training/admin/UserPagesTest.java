@@ -89,7 +89,7 @@ class UserPagesTest implements DatabaseTest {
     void theLastAdministratorKeepsTheRoleAndThePageSaysWhy() {
         HttpResponse<String> refused = admin.postForm("/admin/users/console.admin/roles", "roles", "TRAINER");
         assertEquals(409, refused.statusCode());
-        assertTrue(refused.body().contains("id=\"error-console.admin\"") && refused.body().contains("last enabled administrator"), "why, beside them");
+        assertTrue(refused.body().contains("id=\"error-console.admin\"") && refused.body().contains("最後一位啟用中的管理者不能失去管理者角色"), "why, beside them");
         assertEquals(200, admin.get("/admin/users").statusCode(), "still an administrator");
     }
 

@@ -178,7 +178,7 @@ class GridPagesTest implements DatabaseTest {
         }
         HttpResponse<String> refusedMany = trainer.post(grid, tooMany);
         assertEquals(422, refusedMany.statusCode(), "more cells than one save takes: explained, not a database error");
-        assertTrue(refusedMany.body().contains("at most 5000 cells"), "the limit is named");
+        assertTrue(refusedMany.body().contains("一次最多 5000 格"), "the limit is named");
 
         List<Map.Entry<String, String>> forged = new ArrayList<>(form.with(Map.of(p1, "MET"), ""));
         forged.removeIf(field -> field.getKey().equals("_csrf"));

@@ -116,8 +116,8 @@ class CataloguePagesTest implements DatabaseTest {
 
         HttpResponse<String> imported = upload("THM4224-M02", "night-audit.txt", model);
         assertEquals(201, imported.statusCode(), imported.body());
-        assertTrue(imported.body().contains("knowledge K99 is referred to by T2.1 but never defined"), "the importer's warnings");
-        assertTrue(imported.body().contains("expected indicator P2.1.2 but found P2.1.3"));
+        assertTrue(imported.body().contains("T2.1 引用了知識 K99，但從未定義"), "the importer's warnings");
+        assertTrue(imported.body().contains("應為行為指標 P2.1.2，但看到 P2.1.3"));
         assertTrue(imported.body().contains("href=\"/catalogue/THM4224-M02\""));
 
         assertEquals(200, upload("THM4224-M02", "night-audit.txt", model).statusCode(), "the same again: nothing changed");
@@ -130,7 +130,7 @@ class CataloguePagesTest implements DatabaseTest {
         byte[] changed = new String(unit, StandardCharsets.UTF_8).replace("彙整常見需求並提出改善建議", "彙整常見需求").getBytes(StandardCharsets.UTF_8);
         HttpResponse<String> taken = upload("", "unit.txt", changed);
         assertEquals(409, taken.statusCode());
-        assertTrue(taken.body().contains("id=\"file-error\"") && taken.body().contains("different content"), "which code is taken");
+        assertTrue(taken.body().contains("id=\"file-error\"") && taken.body().contains("已在目錄中且內容不同"), "which code is taken");
 
         HttpResponse<String> latin1 = upload("", "old.txt", "職能基準\n\u00e9".getBytes(StandardCharsets.ISO_8859_1));
         assertEquals(422, latin1.statusCode());

@@ -82,7 +82,7 @@ class CourseBuilderBrowserTest {
 
         // issue 30, point 4: a task aligned with no method ticked is refused, beside the form
         align("KPS5294-001v4", "T2.3", "", List.of(), false);
-        assertTrue(browser.driver.findElement(By.cssSelector("section[aria-labelledby='alignments']")).getText().contains("assessment method"));
+        assertTrue(browser.driver.findElement(By.cssSelector("section[aria-labelledby='alignments']")).getText().contains("請為此任務的行為指標至少勾選一種評量方式"));
         align("KPS5294-001v4", "T2.3", "", List.of("OBSERVATION"));
         align("KPS5294-001v4", "T2.4", "P2.4.1, P2.4.3", List.of("WORK_PRODUCT"));
         align("KMM5R0915v2", "T1", "", List.of("THIRD_PARTY_REPORT"));

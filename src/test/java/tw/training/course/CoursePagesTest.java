@@ -79,7 +79,7 @@ class CoursePagesTest implements DatabaseTest {
         // issue 30, point 4: a task aligned with no method ticked is refused; then aligned, and one indicator's methods cleared
         HttpResponse<String> noMethod = trainer.postForm(course + "/alignments", "standardCode", "KPS5294-001v4", "taskCode", "T2.3");
         assertEquals(422, noMethod.statusCode());
-        assertTrue(noMethod.body().contains("assessment method"), "the reason");
+        assertTrue(noMethod.body().contains("請為此任務的行為指標至少勾選一種評量方式"), "the reason");
         assertEquals(303, trainer.postForm(course + "/alignments", "standardCode", "KPS5294-001v4", "taskCode", "T2.3", "methods", "PORTFOLIO").statusCode());
         assertEquals(303, trainer.postForm(course + "/methods", "indicator", "KPS5294-001v4:P2.3.1").statusCode());
         HttpResponse<String> keptForm = trainer.postForm("/courses/alignment", "course", id.group(1), "standardCode", "KPS5294-001v4", "taskCode", "T2.4",
@@ -107,7 +107,7 @@ class CoursePagesTest implements DatabaseTest {
         HttpResponse<String> faults = trainer.postForm(course + "/publication");
         assertEquals(422, faults.statusCode());
         assertTrue(faults.body().contains("id=\"faults\""), "every fault listed");
-        assertTrue(faults.body().contains("<a href=\"#plan\">KPS5294-001v4:P2.3.1 has no assessment method</a>"), "and linked to where it is mended");
+        assertTrue(faults.body().contains("<a href=\"#plan\">KPS5294-001v4:P2.3.1 沒有評量方式</a>"), "and linked to where it is mended");
 
         assertEquals(303, trainer.postForm(course + "/methods", "task", "KPS5294-001v4:T2.3", "methods", "PORTFOLIO").statusCode());
         assertEquals(303, trainer.postForm(course + "/methods", "indicator", "KPS5294-001v4:P2.3.1", "methods", "OBSERVATION", "methods", "PORTFOLIO")

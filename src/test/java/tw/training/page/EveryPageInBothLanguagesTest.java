@@ -32,7 +32,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * Issue 15, point 6: every page, in each state it has (empty and filled, refused forms, the error pages), rendered in
  * Traditional Chinese and in English. A message key missing from a bundle fails the page ({@link Messages}), so a
- * page that renders is a page whose every text is there; the page must also say which language it is in.
+ * page that renders is a page whose every text is there; the page must also say which language it is in. Issue 30,
+ * point 2: a Chinese page holds no run of three English words (refusals included), an English page no Chinese
+ * punctuation outside Chinese content ({@link PageWords}).
  */
 @MicronautTest(transactional = false)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -169,6 +171,21 @@ class EveryPageInBothLanguagesTest implements DatabaseTest {
                     return owner.postMultipart("/courses/" + course.id() + "/enrollments/roster", List.of(Part.field("_csrf", owner.token()),
                             new Part("file", "roster.csv", "text/csv", "languages.newcomer\nno.such.one\n".getBytes(StandardCharsets.UTF_8))));
                 }),
+                new Visit("an enrollment refused", 422, () -> {
+                    FormClient owner = languagesTrainer(base, language);
+                    return owner.post("/courses/" + course.id() + "/enrollments", List.of(Map.entry("_csrf", owner.token()), Map.entry("username", "no.such.one")));
+                }),
+                new Visit("an alignment refused (no method)", 422, () -> cataloguer.post(draft + "/alignments", List.of(Map.entry("_csrf", cataloguer.token()),
+                        Map.entry("standardCode", "KPS5294-001v4"), Map.entry("taskCode", "T2.4")))),
+                new Visit("an item file refused", 422, () -> {
+                    FormClient owner = languagesTrainer(base, language);
+                    return owner.postMultipart("/courses/" + course.id() + "/items/import", List.of(Part.field("_csrf", owner.token()),
+                            Part.field("format", "GIFT"), new Part("file", "items.gift", "text/plain", "::Q1:: 沒有答案的題目\n".getBytes(StandardCharsets.UTF_8))));
+                }),
+                new Visit("a test refused", 422, () -> {
+                    FormClient owner = languagesTrainer(base, language);
+                    return owner.post("/courses/" + course.id() + "/tests", List.of(Map.entry("_csrf", owner.token()), Map.entry("title", "")));
+                }),
                 new Visit("the queue", 200, () -> languagesTrainer(base, language).get("/courses/" + course.id() + "/queue?method=PORTFOLIO")),
                 new Visit("judging", 200, () -> languagesTrainer(base, language).get("/assess/" + evidence + "?judged")),
                 new Visit("judging refused", 422, () -> {
@@ -191,6 +208,11 @@ class EveryPageInBothLanguagesTest implements DatabaseTest {
                     FormClient admin = administrator(base, language);
                     return admin.postForm("/admin/settings/case-public-read", "caseRead", "everyone");
                 }),
+                new Visit("the provider refused", 422, () -> {
+                    FormClient admin = administrator(base, language);
+                    return admin.post("/admin/settings/provider", List.of(Map.entry("_csrf", admin.token()), Map.entry("name", "訓練單位"),
+                            Map.entry("signatoryName", ""), Map.entry("signatoryTitle", "主任")));
+                }),
                 new Visit("a course's certificates (administrator)", 200, () -> administrator(base, language).get("/courses/" + course.id()
                         + "/certificates?done=issued:X-1")),
                 new Visit("a course's certificates (trainer)", 200, () -> languagesTrainer(base, language).get("/courses/" + course.id() + "/certificates")),
@@ -212,6 +234,8 @@ class EveryPageInBothLanguagesTest implements DatabaseTest {
                 String lang = language.equals("en") ? "lang=\"en\"" : "lang=\"zh-Hant-TW\"";
                 assertTrue(page.body().contains("<html " + lang + ">"), () -> visit.name() + " says it is in " + language);
                 assertTrue(page.body().contains("</html>"), () -> visit.name() + " rendered to its end");
+                List<String> foreign = language.equals("en") ? PageWords.chinesePunctuation(page.body()) : PageWords.englishRuns(page.body());
+                assertEquals(List.of(), foreign, () -> visit.name() + " in " + language + " speaks another language");
             });
         }
         assertAll(checks);

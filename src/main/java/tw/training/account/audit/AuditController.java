@@ -33,7 +33,7 @@ class AuditController {
                              @QueryValue @Nullable Integer limit) {
         int size = limit == null ? 100 : limit;
         if (size < 1 || size > MAX_LIMIT) {
-            throw InvalidInputException.of("limit", "limit must be between 1 and " + MAX_LIMIT);
+            throw InvalidInputException.of("limit", "account.limit-must-between", MAX_LIMIT);
         }
         return audit.list(type(type), username, size);
     }
@@ -45,7 +45,7 @@ class AuditController {
         try {
             return SecurityEventType.valueOf(type.strip().toUpperCase());
         } catch (IllegalArgumentException e) {
-            throw InvalidInputException.of("type", "type must be one of " + Arrays.toString(SecurityEventType.values()));
+            throw InvalidInputException.of("type", "account.type-must-one", Arrays.toString(SecurityEventType.values()));
         }
     }
 }

@@ -36,15 +36,13 @@ final class Assembly {
 
     String code(String inText, String supplied, DocumentKind kind) {
         if (supplied != null && !CODE.matcher(supplied).matches()) {
-            findings.error("code '" + supplied + "' may hold only letters, digits, '.', '_' and '-' (at most 64)");
+            findings.error("catalogue.code-may-hold-only-letters", supplied);
         } else if (inText != null && supplied != null && !inText.equals(supplied)) {
-            findings.error("the document's code is " + inText + ", not " + supplied);
+            findings.error("catalogue.document-s-code-not", inText, supplied);
         } else if (inText == null && supplied == null) {
-            findings.error(kind == DocumentKind.MODEL
-                    ? "a model carries no code in its text: give one with ?code="
-                    : "no document code found (職能基準代碼 / 職能單元代碼)");
+            findings.error(kind == DocumentKind.MODEL ? "catalogue.model-has-no-code" : "catalogue.no-document-code");
         } else if (inText != null && !CODE.matcher(inText).matches()) {
-            findings.error("the document's code '" + inText + "' is not a code");
+            findings.error("catalogue.document-s-code-not-code", inText);
         }
         findings.throwIfErrors();
         return inText != null ? inText : supplied;
@@ -59,13 +57,13 @@ final class Assembly {
                 })
                 .toList();
         inheritMergedCells(table.tasks());
-        Definitions knowledge = new Definitions("knowledge");
-        Definitions skills = new Definitions("skill");
+        Definitions knowledge = new Definitions(CodedCell.Code.KNOWLEDGE);
+        Definitions skills = new Definitions(CodedCell.Code.SKILL);
         List<Task> tasks = new ArrayList<>();
         for (DraftTask draft : table.tasks()) {
             Markup.Cleaned title = Markup.clean(draft.title.raw);
             if (title.text().isEmpty()) {
-                findings.error(draft.line, draft.code + " has no title");
+                findings.error(draft.line, "catalogue.has-no-title", draft.code);
             }
             tasks.add(new Task(draft.code, title.text(), draft.level, responsibilityOf(draft, responsibilities),
                     draft.outputs.stream().map(item -> {
@@ -103,11 +101,11 @@ final class Assembly {
             }
             if (task.knowledge.isEmpty() && !above.knowledge.isEmpty()) {
                 above.knowledge.forEach(item -> task.knowledge.add(new DraftItem(item.code, "", task.line)));
-                findings.warn(task.line, task.code + " has no knowledge of its own; shares " + above.code + "'s (merged cell)");
+                findings.warn(task.line, "catalogue.has-no-knowledge-own-shares", task.code, above.code);
             }
             if (task.skills.isEmpty() && !above.skills.isEmpty()) {
                 above.skills.forEach(item -> task.skills.add(new DraftItem(item.code, "", task.line)));
-                findings.warn(task.line, task.code + " has no skills of its own; shares " + above.code + "'s (merged cell)");
+                findings.warn(task.line, "catalogue.has-no-skills-own-shares", task.code, above.code);
             }
         }
     }
@@ -116,7 +114,7 @@ final class Assembly {
         String prefix = task.code.substring(0, task.code.indexOf('.'));
         if (responsibilities.stream().anyMatch(r -> r.code().equals(prefix))) {
             if (task.responsibilityCode != null && !prefix.equals(task.responsibilityCode)) {
-                findings.warn(task.line, task.code + " stands under " + task.responsibilityCode + "; filed under " + prefix + " by its code");
+                findings.warn(task.line, "catalogue.stands-under-filed-under-by", task.code, task.responsibilityCode, prefix);
             }
             return prefix;
         }
@@ -127,52 +125,52 @@ final class Assembly {
         Set<String> taskCodes = new HashSet<>(tasks.stream().map(Task::code).toList());
         for (String code : attitudes.matrixTasks()) {
             if (!taskCodes.contains(code)) {
-                findings.warn("the attitude matrix names task " + code + ", which the table does not have");
+                findings.warn("catalogue.attitude-matrix-names-task-which", code);
             }
         }
         if (attitudes.hasMatrix()) {
             tasks.stream().filter(task -> !attitudes.matrixTasks().contains(task.code()))
-                    .forEach(task -> findings.warn("task " + task.code() + " is missing from the attitude matrix"));
+                    .forEach(task -> findings.warn("catalogue.task-missing-from-attitude-matrix", task.code()));
         }
     }
 
     /** Checks every kind of document once it is whole. */
     void check(CompetencyDocument document) {
         if (document.tasks().isEmpty()) {
-            findings.error("the document has no tasks");
+            findings.error("catalogue.document-has-no-tasks");
         }
         Set<String> seen = new HashSet<>();
         for (Task task : document.tasks()) {
             if (!seen.add(task.code())) {
-                findings.error("task " + task.code() + " appears twice");
+                findings.error("catalogue.task-appears-twice", task.code());
             }
             if (task.indicators().isEmpty()) {
-                findings.warn("task " + task.code() + " has no indicators");
+                findings.warn("catalogue.task-has-no-indicators", task.code());
             }
             for (Indicator indicator : task.indicators()) {
                 if (!seen.add(indicator.code())) {
-                    findings.error("indicator " + indicator.code() + " appears twice");
+                    findings.error("catalogue.indicator-appears-twice", indicator.code());
                 }
                 if (indicator.text().isEmpty()) {
-                    findings.error("indicator " + indicator.code() + " has no text");
+                    findings.error("catalogue.indicator-has-no-text", indicator.code());
                 }
             }
-            checkNumbering(task.code().substring(1), "indicator", task.indicators().stream().map(Indicator::code).toList(), "P");
+            checkNumbering(task.code().substring(1), CodedCell.Code.INDICATOR, task.indicators().stream().map(Indicator::code).toList(), "P");
         }
         checkTaskNumbering(document.tasks());
         Set<String> attitudeCodes = new HashSet<>(document.attitudes().stream().map(a -> a.code()).toList());
         document.tasks().forEach(task -> task.attitudes().stream().filter(code -> !attitudeCodes.contains(code))
-                .forEach(code -> findings.warn(code + " is referred to by " + task.code() + " but never defined")));
+                .forEach(code -> findings.warn("catalogue.referred-by-but-never-defined", code, task.code())));
         checkFootnotes(document);
         findings.throwIfErrors();
     }
 
     /** Indicators of task T1.2 should run P1.2.1, P1.2.2 … with no gap (units: P1.1, P1.2 … under T1). */
-    private void checkNumbering(String taskNumber, String what, List<String> codes, String letter) {
+    private void checkNumbering(String taskNumber, CodedCell.Code what, List<String> codes, String letter) {
         for (int i = 0; i < codes.size(); i++) {
             String expected = letter + taskNumber + "." + (i + 1);
             if (!codes.get(i).equals(expected)) {
-                findings.warn("expected " + what + " " + expected + " but found " + codes.get(i) + " (gap or misnumbering)");
+                findings.warn("catalogue.expected-but-found-gap-misnumbering", what, expected, codes.get(i));
                 return;
             }
         }
@@ -187,7 +185,7 @@ final class Assembly {
         }
         byResponsibility.forEach((group, codes) -> {
             if (!group.isEmpty()) {
-                checkNumbering(group.substring(1), "task", codes, "T");
+                checkNumbering(group.substring(1), CodedCell.Code.TASK, codes, "T");
             }
         });
     }
@@ -205,18 +203,18 @@ final class Assembly {
         document.skills().forEach(s -> s.footnotes().forEach(f -> references.computeIfAbsent(f, key -> new ArrayList<>()).add(s.code())));
         references.forEach((label, codes) -> {
             if (!labels.contains(label)) {
-                findings.warn(label + " is referred to by " + String.join(", ", codes) + " but is not among the notes");
+                findings.warn("catalogue.note-not-among-notes", label, codes);
             }
         });
     }
 
     /** The K or S definitions of a document, gathered from the tasks that list them. */
     private final class Definitions {
-        private final String what;
+        private final CodedCell.Code what;
         private final Map<String, Definition> byCode = new LinkedHashMap<>();
         private final Map<String, String> referredBy = new LinkedHashMap<>();
 
-        Definitions(String what) {
+        Definitions(CodedCell.Code what) {
             this.what = what;
         }
 
@@ -224,7 +222,7 @@ final class Assembly {
             List<String> codes = new ArrayList<>();
             for (DraftItem item : items) {
                 if (codes.contains(item.code)) {
-                    findings.warn(item.line, taskCode + " lists " + item.code + " twice");
+                    findings.warn(item.line, "catalogue.lists-twice", taskCode, item.code);
                     continue;
                 }
                 codes.add(item.code);
@@ -235,8 +233,7 @@ final class Assembly {
                 } else if (known == null) {
                     byCode.put(item.code, new Definition(item.code, text.text(), text.footnotes()));
                 } else if (!SourceLine.label(known.text()).equals(SourceLine.label(text.text()))) {
-                    findings.warn(item.line, item.code + " reads '" + text.text() + "' under " + taskCode
-                            + " but '" + known.text() + "' where first defined; the first is kept");
+                    findings.warn(item.line, "catalogue.reads-under-but-where-first", item.code, text.text(), taskCode, known.text());
                 }
             }
             return codes;
@@ -245,7 +242,7 @@ final class Assembly {
         List<Definition> definitions() {
             referredBy.forEach((code, task) -> {
                 if (!byCode.containsKey(code)) {
-                    findings.warn(what + " " + code + " is referred to by " + task + " but never defined");
+                    findings.warn("catalogue.referred-by-but-never-defined-2", what, code, task);
                 }
             });
             return byCode.values().stream().sorted(Comparator.comparing(Assembly::codeNumber)).toList();

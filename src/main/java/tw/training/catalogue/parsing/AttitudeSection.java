@@ -54,7 +54,7 @@ final class AttitudeSection {
         if (m.matches()) {
             definitions.add(new DraftItem(m.group(1), m.group(2), line.number()));
         } else if (definitions.isEmpty()) {
-            findings.warn(line.number(), "text before the first attitude ignored: '" + TaskTable.excerpt(text) + "'");
+            findings.warn(line.number(), "catalogue.text-before-first-attitude-ignored", TaskTable.excerpt(text));
         } else {
             // a paragraph cut by a page break continues the attitude above it
             definitions.get(definitions.size() - 1).continueWith(text);
@@ -82,9 +82,9 @@ final class AttitudeSection {
             }
             String taskCode = i - 1 < matrixTasks.size() ? matrixTasks.get(i - 1) : "";
             if (taskCode.isEmpty()) {
-                findings.error(line.number(), "a mark for " + code + " under no task");
+                findings.error(line.number(), "catalogue.mark-under-no-task", code);
             } else if (!TICK.matcher(mark).matches()) {
-                findings.error(line.number(), "'" + mark + "' for " + code + " and " + taskCode + " is not a tick mark");
+                findings.error(line.number(), "catalogue.not-tick-mark", mark, code, taskCode);
             } else {
                 attitudesOfTask.computeIfAbsent(taskCode, key -> new ArrayList<>()).add(code);
             }
@@ -93,7 +93,7 @@ final class AttitudeSection {
         definitions.stream().filter(definition -> definition.code.equals(code)).findFirst()
                 .map(definition -> nameOf(definition.raw))
                 .filter(defined -> !name.isEmpty() && !SourceLine.label(defined).equals(SourceLine.label(name)))
-                .ifPresent(defined -> findings.warn(line.number(), "the matrix calls " + code + " '" + name + "', its definition '" + defined + "'"));
+                .ifPresent(defined -> findings.warn(line.number(), "catalogue.matrix-calls-definition", code, name, defined));
         return true;
     }
 

@@ -48,9 +48,9 @@ public class DocumentParser {
     }
 
     private static UnreadableDocumentException unrecognised(List<SourceLine> lines, Findings findings) {
-        findings.error("not an iCAP standard, model or unit: none of 職能基準代碼, 職能模型名稱, 職能單元代碼 was found");
+        findings.error("catalogue.not-icap-standard-model-unit");
         lines.stream().filter(line -> !line.isBlank()).limit(LINES_QUOTED_WHEN_UNRECOGNISED)
-                .forEach(line -> findings.error(line.number(), "not understood: '" + TaskTable.excerpt(line.text()) + "'"));
+                .forEach(line -> findings.error(line.number(), "catalogue.not-understood", TaskTable.excerpt(line.text())));
         return new UnreadableDocumentException(findings.errors());
     }
 }

@@ -1,5 +1,7 @@
 package tw.training.catalogue.parsing;
 
+import tw.training.phrase.Phrase;
+
 import java.util.ArrayList;
 import java.util.List;
 
@@ -9,20 +11,20 @@ final class Findings {
     private final List<Finding> errors = new ArrayList<>();
     private final List<Finding> warnings = new ArrayList<>();
 
-    void error(int line, String message) {
-        errors.add(Finding.at(line, message));
+    void error(int line, String key, Object... arguments) {
+        errors.add(Finding.at(line, Phrase.of(key, arguments)));
     }
 
-    void error(String message) {
-        errors.add(Finding.document(message));
+    void error(String key, Object... arguments) {
+        errors.add(Finding.document(Phrase.of(key, arguments)));
     }
 
-    void warn(int line, String message) {
-        warnings.add(Finding.at(line, message));
+    void warn(int line, String key, Object... arguments) {
+        warnings.add(Finding.at(line, Phrase.of(key, arguments)));
     }
 
-    void warn(String message) {
-        warnings.add(Finding.document(message));
+    void warn(String key, Object... arguments) {
+        warnings.add(Finding.document(Phrase.of(key, arguments)));
     }
 
     boolean hasErrors() {

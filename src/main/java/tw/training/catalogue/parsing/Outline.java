@@ -50,7 +50,7 @@ final class Outline {
                     continue;
                 }
                 if (number != heading + 1) {
-                    findings.warn(line, what + ": heading " + m.group(1) + "、 follows " + heading + "; numbering has a gap");
+                    findings.warn(line, "catalogue.heading-follows-numbering-has-gap", what, m.group(1), heading);
                 }
                 heading = number;
                 item = 0;
@@ -61,7 +61,7 @@ final class Outline {
                     continue;
                 }
                 if (number != item + 1) {
-                    findings.warn(line, what + ": item " + number + " follows " + item + "; numbering has a gap");
+                    findings.warn(line, "catalogue.item-follows-numbering-has-gap", what, number, item);
                 }
                 item = number;
             }
@@ -80,7 +80,7 @@ final class Outline {
             lead = text;
         }
         if (lead != null && !Markup.clean(lead).text().isEmpty()) {
-            findings.error(line, what + ": text without a number: '" + TaskTable.excerpt(Markup.clean(lead).text()) + "'");
+            findings.error(line, "catalogue.text-without-number", what, TaskTable.excerpt(Markup.clean(lead).text()));
         }
         return entries;
     }

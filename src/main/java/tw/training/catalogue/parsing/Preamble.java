@@ -54,7 +54,7 @@ final class Preamble {
         if (title == null) {
             title = Markup.clean(line.text()).text();
         } else {
-            findings.warn(line.number(), "text not understood, ignored: '" + TaskTable.excerpt(line.text()) + "'");
+            findings.warn(line.number(), "catalogue.text-not-understood-ignored", TaskTable.excerpt(line.text()));
         }
     }
 
@@ -99,7 +99,7 @@ final class Preamble {
         } catch (DateTimeException e) {
             // reported below
         }
-        findings.warn(line.number(), "'" + text + "' is not a date; the version is kept without one");
+        findings.warn(line.number(), "catalogue.not-date-version-kept-without", text);
         return null;
     }
 
@@ -117,7 +117,7 @@ final class Preamble {
                 lineOf.put(pending, line.number());
                 pending = null;
             } else {
-                findings.warn(line.number(), "'" + TaskTable.excerpt(cell) + "' follows no label; ignored");
+                findings.warn(line.number(), "catalogue.follows-no-label-ignored", TaskTable.excerpt(cell));
             }
         }
     }
@@ -150,7 +150,7 @@ final class Preamble {
         try {
             return Integer.valueOf(level.strip());
         } catch (NumberFormatException e) {
-            findings.error(lineOf.get(label), "level '" + level + "' is not a number");
+            findings.error(lineOf.get(label), "catalogue.level-not-number", level);
             return null;
         }
     }

@@ -77,13 +77,13 @@ final class StandardReader {
                 if (line.cells().size() > 1) {
                     table.row(line);
                 } else {
-                    findings.warn(line.number(), "text after the task table not understood, ignored: '" + TaskTable.excerpt(line.text()) + "'");
+                    findings.warn(line.number(), "catalogue.text-after-task-table-not", TaskTable.excerpt(line.text()));
                 }
             }
             case ATTITUDES -> attitudes.definition(line);
             case MATRIX -> {
                 if (!attitudes.matrixRow(line)) {
-                    findings.warn(line.number(), "not a row of the attitude matrix, ignored: '" + TaskTable.excerpt(line.text()) + "'");
+                    findings.warn(line.number(), "catalogue.not-row-attitude-matrix-ignored", TaskTable.excerpt(line.text()));
                 }
             }
             case VERSIONS -> {

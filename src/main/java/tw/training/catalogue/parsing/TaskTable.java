@@ -58,7 +58,7 @@ final class TaskTable {
             read.remove(read.size() - 1);
         }
         if (!columns.isEmpty() && !columns.equals(read)) {
-            findings.warn(line.number(), "the table header here differs from the first one; its columns are used from here on");
+            findings.warn(line.number(), "catalogue.table-header-here-differs-from");
         }
         columns.clear();
         columns.addAll(read);
@@ -89,7 +89,7 @@ final class TaskTable {
         if (label.contains("S=skills") || label.startsWith("職能內涵(S")) {
             return Column.SKILL;
         }
-        findings.warn(line.number(), "table column '" + label + "' is not one of the template's; its cells are ignored");
+        findings.warn(line.number(), "catalogue.table-column-not-one-template", label);
         return null;
     }
 
@@ -101,7 +101,7 @@ final class TaskTable {
         Map<Column, String> cells = placed.get();
         CodedCell.Split taskCell = CodedCell.split(cells.getOrDefault(Column.TASK, ""), Code.TASK);
         if (taskCell.items().size() > 1) {
-            findings.error(line.number(), "one row holds several tasks: " + codes(taskCell.items()));
+            findings.error(line.number(), "catalogue.one-row-holds-several-tasks", codes(taskCell.items()));
             return;
         }
         if (taskCell.items().isEmpty()) {
@@ -117,7 +117,7 @@ final class TaskTable {
     /** Puts each cell under its column, shifting rows that lost leading cells by the codes they carry. */
     private Optional<Map<Column, String>> place(SourceLine line) {
         if (columns.isEmpty()) {
-            findings.error(line.number(), "a table row before any table header");
+            findings.error(line.number(), "catalogue.table-row-before-any-table");
             return Optional.empty();
         }
         List<String> cells = new ArrayList<>(line.cells());
@@ -126,7 +126,7 @@ final class TaskTable {
             cells.addAll(0, Collections.nCopies(shift, ""));
         } else if (shift < 0) {
             if (cells.subList(0, -shift).stream().anyMatch(cell -> !cell.isEmpty())) {
-                findings.error(line.number(), "cells do not line up with the table header");
+                findings.error(line.number(), "catalogue.cells-do-not-line-up");
                 return Optional.empty();
             }
             cells.subList(0, -shift).clear();
@@ -139,18 +139,18 @@ final class TaskTable {
             }
             Column column = i < columns.size() ? columns.get(i) : null;
             if (column == null) {
-                findings.error(line.number(), "text outside the table's columns: '" + excerpt(cell) + "'");
+                findings.error(line.number(), "catalogue.text-outside-table-s-columns", excerpt(cell));
                 return Optional.empty();
             }
             Optional<Column> coded = CodedCell.leadingCode(cell).map(COLUMN_OF_CODE::get);
             if (coded.isPresent() && coded.get() != column && column != Column.LEVEL) {
-                findings.error(line.number(), "'" + excerpt(cell) + "' stands in the " + column + " column");
+                findings.error(line.number(), "catalogue.stands-column", excerpt(cell), column);
                 return Optional.empty();
             }
             placed.put(column, cell);
         }
         if (shift != 0) {
-            findings.warn(line.number(), "row lacked its first " + Math.abs(shift) + " cell(s); realigned by its codes");
+            findings.warn(line.number(), "catalogue.row-lacked-first-cell-s", Math.abs(shift));
         }
         return Optional.of(placed);
     }
@@ -174,7 +174,7 @@ final class TaskTable {
             continueResponsibility(line, responsibilityCell.lead());
         }
         if (responsibilityCell.items().size() > 1) {
-            findings.error(line.number(), "one row holds several responsibilities: " + codes(responsibilityCell.items()));
+            findings.error(line.number(), "catalogue.one-row-holds-several-responsibilities", codes(responsibilityCell.items()));
             return;
         }
         if (responsibilityCell.items().size() == 1) {
@@ -193,12 +193,12 @@ final class TaskTable {
 
     private void continueTask(SourceLine line, Map<Column, String> cells) {
         if (task == null) {
-            findings.error(line.number(), "text before the first task: '" + excerpt(line.firstCell()) + "'");
+            findings.error(line.number(), "catalogue.text-before-first-task", excerpt(line.firstCell()));
             return;
         }
         CodedCell.Split responsibilityCell = CodedCell.split(cells.getOrDefault(Column.RESPONSIBILITY, ""), Code.RESPONSIBILITY);
         if (!responsibilityCell.items().isEmpty()) {
-            findings.error(line.number(), "responsibility " + codes(responsibilityCell.items()) + " has no task on its row");
+            findings.error(line.number(), "catalogue.responsibility-has-no-task-on", codes(responsibilityCell.items()));
             return;
         }
         continueResponsibility(line, responsibilityCell.lead());
@@ -207,7 +207,7 @@ final class TaskTable {
         if (level != null && task.level == null) {
             task.level = level;
         } else if (level != null && !level.equals(task.level)) {
-            findings.warn(line.number(), task.code + " has level " + task.level + " and, after a page break, " + level + "; kept " + task.level);
+            findings.warn(line.number(), "catalogue.has-level-after-page-break", task.code, task.level, level, task.level);
         }
         addItems(line, cells, Column.OUTPUT, Code.OUTPUT, task.outputs, false);
         addItems(line, cells, Column.INDICATOR, Code.INDICATOR, task.indicators, false);
@@ -220,7 +220,7 @@ final class TaskTable {
             return;
         }
         if (responsibility == null) {
-            findings.error(line.number(), "responsibility text without a code: '" + excerpt(fragment) + "'");
+            findings.error(line.number(), "catalogue.responsibility-text-without-code", excerpt(fragment));
             return;
         }
         reportEcho(line, responsibility.code, fragment, responsibility.continueWith(fragment));
@@ -237,7 +237,7 @@ final class TaskTable {
         CodedCell.Split split = CodedCell.split(cells.getOrDefault(column, ""), code);
         if (!split.lead().isEmpty()) {
             if (newTask || items.isEmpty()) {
-                findings.error(line.number(), code.name().toLowerCase() + " text without a code: '" + excerpt(split.lead()) + "'");
+                findings.error(line.number(), "catalogue.text-without-code", code, excerpt(split.lead()));
             } else {
                 DraftItem last = items.get(items.size() - 1);
                 reportEcho(line, last.code, split.lead(), last.continueWith(split.lead()));
@@ -255,14 +255,14 @@ final class TaskTable {
         try {
             return Integer.valueOf(cell.strip());
         } catch (NumberFormatException e) {
-            findings.error(line.number(), "level '" + excerpt(cell) + "' is not a number");
+            findings.error(line.number(), "catalogue.level-not-number", excerpt(cell));
             return null;
         }
     }
 
     private void reportEcho(SourceLine line, String code, String fragment, boolean dropped) {
         if (dropped) {
-            findings.warn(line.number(), "'" + fragment + "' after the page break repeats the end of " + code + "; kept once");
+            findings.warn(line.number(), "catalogue.after-page-break-repeats-end", fragment, code);
         }
     }
 

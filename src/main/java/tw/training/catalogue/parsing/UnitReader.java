@@ -64,7 +64,7 @@ final class UnitReader {
         String code = assembly.code(simple("職能單元代碼"), suppliedCode, DocumentKind.UNIT);
         String name = simple("職能單元名稱");
         if (name == null) {
-            findings.error("the unit has no name (職能單元名稱)");
+            findings.error("catalogue.unit-has-no-name");
         }
         String description = simple("職能單元描述") != null ? simple("職能單元描述") : simple("工作描述");
         CompetencyDocument document = new CompetencyDocument(code, DocumentKind.UNIT, name, null, level, simple("領域類別"),
@@ -84,15 +84,15 @@ final class UnitReader {
             String content = String.join(" ", line.cells().subList(1, line.cells().size())).strip();
             if (!label.isEmpty()) {
                 if (fields.containsKey(label)) {
-                    findings.error(line.number(), label + " appears twice");
+                    findings.error(line.number(), "catalogue.appears-twice", label);
                 }
                 last = new Field(line.number(), content);
                 fields.put(label, last);
                 if (!isKnown(label)) {
-                    findings.warn(line.number(), "field '" + line.cell(0) + "' is not one of the unit template's; ignored");
+                    findings.warn(line.number(), "catalogue.field-not-one-unit-template", line.cell(0));
                 }
             } else if (last == null) {
-                findings.error(line.number(), "text before the first field: '" + TaskTable.excerpt(content) + "'");
+                findings.error(line.number(), "catalogue.text-before-first-field", TaskTable.excerpt(content));
             } else {
                 // the page break cut the content: the rest sits in a row of its own with an empty label
                 last.content = PageBreak.join(last.content, content).text();
@@ -121,7 +121,7 @@ final class UnitReader {
         try {
             return Integer.valueOf(level);
         } catch (NumberFormatException e) {
-            findings.error(fields.get("職能單元級別").line, "level '" + level + "' is not a number");
+            findings.error(fields.get("職能單元級別").line, "catalogue.level-not-number", level);
             return null;
         }
     }
@@ -130,7 +130,7 @@ final class UnitReader {
     private List<Task> tasks(Integer level) {
         Field field = fields.get(TASKS);
         if (field == null) {
-            findings.error("the unit has no " + TASKS);
+            findings.error("catalogue.unit-has-no", TASKS);
             return List.of();
         }
         List<Task> tasks = new ArrayList<>();
@@ -148,7 +148,7 @@ final class UnitReader {
                 footnotes = entry.footnotes();
                 indicators = new ArrayList<>();
             } else if (taskCode == null) {
-                findings.error(field.line, "indicator " + entry.number() + ". stands before any task group (一、…)");
+                findings.error(field.line, "catalogue.indicator-stands-before-any-task", entry.number());
             } else {
                 indicators.add(new Indicator("P" + taskCode.substring(1) + "." + entry.number(), entry.text(), entry.footnotes()));
             }
@@ -196,7 +196,7 @@ final class UnitReader {
             if (entry.level() == Outline.Level.HEADING) {
                 current = sectionOf(entry, sections, field.line);
             } else if (current == null) {
-                findings.error(field.line, ASSESSMENT + ": item " + entry.number() + ". stands before any heading");
+                findings.error(field.line, "catalogue.item-stands-before-any-heading", ASSESSMENT, entry.number());
             } else {
                 current.add(entry.text());
             }
@@ -217,10 +217,10 @@ final class UnitReader {
             return sections.get(0);
         }
         if (heading.number() <= sections.size()) {
-            findings.warn(line, ASSESSMENT + ": heading '" + text + "' taken as section " + heading.number() + " by its place");
+            findings.warn(line, "catalogue.heading-taken-as-section-by", ASSESSMENT, text, heading.number());
             return sections.get(heading.number() - 1);
         }
-        findings.error(line, ASSESSMENT + ": heading '" + text + "' is none of key evidence aspects, contexts, methods");
+        findings.error(line, "catalogue.heading-none-key-evidence-aspects", ASSESSMENT, text);
         return new ArrayList<>();
     }
 

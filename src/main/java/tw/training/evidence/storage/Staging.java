@@ -59,7 +59,7 @@ public class Staging {
             for (int read = content.read(chunk); read >= 0; read = content.read(chunk)) {
                 size += read;
                 if (size > maxBytes) {
-                    throw new PayloadTooLargeException("'" + filename + "' is larger than the limit of " + PayloadTooLargeException.size(maxBytes) + " per file");
+                    throw new PayloadTooLargeException("evidence.larger-than-limit-per-file", filename, PayloadTooLargeException.size(maxBytes));
                 }
                 if (headLength < head.length) {
                     int copied = Math.min(read, head.length - headLength);
@@ -71,10 +71,10 @@ public class Staging {
             }
             out.close();
             if (size == 0) {
-                throw InvalidInputException.of(field, "'" + filename + "' is empty");
+                throw InvalidInputException.of(field, "evidence.empty", filename);
             }
             String contentType = ContentTypes.detect(head, headLength, filename).orElseThrow(() -> new UnsupportedContentException(
-                    "'" + filename + "' is none of the accepted types (PDF, images, audio, video, office documents, plain text)"));
+                    "evidence.none-accepted-types-pdf-images", filename));
             kept = true;
             return new StagedFile(path, filename, contentType, size, HexFormat.of().formatHex(sha256.digest()));
         } finally {

@@ -65,9 +65,9 @@ class FurtherDocumentsTest {
         List<Finding> warnings = parse(FRONT_DESK_STANDARD).warnings();
 
         assertEquals(List.of(
-                Finding.at(20, "row lacked its first 1 cell(s); realigned by its codes"),
-                Finding.at(27, "'程序' after the page break repeats the end of K05; kept once"),
-                Finding.at(24, "T1.3 has no skills of its own; shares T1.2's (merged cell)")), warnings);
+                "20: row lacked its first 1 cell(s); realigned by its codes",
+                "27: '程序' after the page break repeats the end of K05; kept once",
+                "24: T1.3 has no skills of its own; shares T1.2's (merged cell)"), said(warnings));
     }
 
     @Test
@@ -102,7 +102,12 @@ class FurtherDocumentsTest {
         List<Finding> warnings = parse(NIGHT_AUDIT_MODEL, "THM4224-M02").warnings();
 
         assertEquals(List.of(
-                Finding.document("knowledge K99 is referred to by T2.1 but never defined"),
-                Finding.document("expected indicator P2.1.2 but found P2.1.3 (gap or misnumbering)")), warnings);
+                "knowledge K99 is referred to by T2.1 but never defined",
+                "expected indicator P2.1.2 but found P2.1.3 (gap or misnumbering)"), said(warnings));
+    }
+
+    /** Each finding as "line: English words", the way a reader of the import's answer sees it. */
+    private static List<String> said(List<Finding> findings) {
+        return findings.stream().map(finding -> (finding.line() == null ? "" : finding.line() + ": ") + finding.message()).toList();
     }
 }

@@ -57,8 +57,8 @@ class ParserRulesTest {
         UnreadableDocumentException refused = assertThrows(UnreadableDocumentException.class,
                 () -> new DocumentParser().parse("hello\n\nworld", null));
 
-        assertTrue(refused.errors().contains(Finding.at(1, "not understood: 'hello'")), refused.errors().toString());
-        assertTrue(refused.errors().contains(Finding.at(3, "not understood: 'world'")), refused.errors().toString());
+        assertTrue(said(refused.errors()).contains("1: not understood: 'hello'"), refused.errors().toString());
+        assertTrue(said(refused.errors()).contains("3: not understood: 'world'"), refused.errors().toString());
     }
 
     @Test
@@ -68,7 +68,7 @@ class ParserRulesTest {
         UnreadableDocumentException refused = assertThrows(UnreadableDocumentException.class,
                 () -> new DocumentParser().parse(text, null));
 
-        assertEquals(List.of(Finding.at(6, "indicator text without a code: '沒有代碼的指標'")), refused.errors());
+        assertEquals(List.of("6: indicator text without a code: '沒有代碼的指標'"), said(refused.errors()));
     }
 
     @Test
@@ -78,7 +78,7 @@ class ParserRulesTest {
         UnreadableDocumentException refused = assertThrows(UnreadableDocumentException.class,
                 () -> new DocumentParser().parse(text, null));
 
-        assertEquals(List.of(Finding.at(6, "level '三' is not a number")), refused.errors());
+        assertEquals(List.of("6: level '三' is not a number"), said(refused.errors()));
     }
 
     @Test
@@ -86,7 +86,7 @@ class ParserRulesTest {
         UnreadableDocumentException refused = assertThrows(UnreadableDocumentException.class,
                 () -> new DocumentParser().parse("職能基準代碼\tTST0001-001v1\n職業\t測試\n", null));
 
-        assertTrue(refused.errors().contains(Finding.document("the document has no tasks")), refused.errors().toString());
+        assertTrue(said(refused.errors()).contains("the document has no tasks"), refused.errors().toString());
     }
 
     @Test
@@ -96,7 +96,7 @@ class ParserRulesTest {
         UnreadableDocumentException refused = assertThrows(UnreadableDocumentException.class,
                 () -> new DocumentParser().parse(text, null));
 
-        assertEquals(List.of(Finding.document("indicator P1.1.1 appears twice")), refused.errors());
+        assertEquals(List.of("indicator P1.1.1 appears twice"), said(refused.errors()));
     }
 
     @Test
@@ -106,7 +106,7 @@ class ParserRulesTest {
         UnreadableDocumentException refused = assertThrows(UnreadableDocumentException.class,
                 () -> new DocumentParser().parse(text, "OTHER-001v1"));
 
-        assertEquals(List.of(Finding.document("the document's code is TST0001-001v1, not OTHER-001v1")), refused.errors());
+        assertEquals(List.of("the document's code is TST0001-001v1, not OTHER-001v1"), said(refused.errors()));
     }
 
     @Test
@@ -115,7 +115,7 @@ class ParserRulesTest {
 
         ParsedDocument parsed = new DocumentParser().parse(text, null);
 
-        assertEquals(List.of(Finding.document("註9 is referred to by P1.1.1 but is not among the notes")), parsed.warnings());
+        assertEquals(List.of("註9 is referred to by P1.1.1 but is not among the notes"), said(parsed.warnings()));
     }
 
     @Test
@@ -125,12 +125,17 @@ class ParserRulesTest {
 
         ParsedDocument parsed = new DocumentParser().parse(text, null);
 
-        assertTrue(parsed.warnings().contains(Finding.document("task T1.2 has no indicators")), parsed.warnings().toString());
+        assertTrue(said(parsed.warnings()).contains("task T1.2 has no indicators"), parsed.warnings().toString());
         assertFalse(parsed.document().tasks().isEmpty());
     }
 
     /** A minimal standard: code and name, then the task table header on line 5 and the given rows from line 6. */
     private static String standard(String rows) {
         return "職能基準代碼\tTST0001-001v1\n職業\t測試人員\n基準級別\t3\n\n" + HEADER + "\n" + rows;
+    }
+
+    /** Each finding as "line: English words", the way a reader of the import's answer sees it. */
+    private static List<String> said(List<Finding> findings) {
+        return findings.stream().map(finding -> (finding.line() == null ? "" : finding.line() + ": ") + finding.message()).toList();
     }
 }
