@@ -83,7 +83,7 @@ public class AccountService {
             }
             throw e;
         }
-        audit.record(SecurityEventType.USER_CREATED, actor, username, "roles " + roles);
+        audit.record(SecurityEventType.USER_CREATED, actor, username, Phrase.of("audit.roles", Roles.words(roles)));
         return UserResponse.of(users.withId(id).orElseThrow());
     }
 
@@ -110,7 +110,7 @@ public class AccountService {
         }
         UserResponse admin = create(new CreateUserRequest(username, username, username + "@example.invalid", password,
                 List.of(Roles.ADMIN)), null);
-        audit.record(SecurityEventType.BOOTSTRAP_ADMIN_CREATED, null, admin.username(), "from configuration");
+        audit.record(SecurityEventType.BOOTSTRAP_ADMIN_CREATED, null, admin.username(), Phrase.of("audit.from-configuration"));
         return true;
     }
 
@@ -200,7 +200,7 @@ public class AccountService {
             throw new ConflictException("account.last-enabled-administrator-cannot-lose");
         }
         users.replaceRoles(user.id(), roles);
-        audit.record(SecurityEventType.ROLES_CHANGED, actor, user.username(), user.roles() + " -> " + roles);
+        audit.record(SecurityEventType.ROLES_CHANGED, actor, user.username(), Phrase.of("audit.roles-changed", Roles.words(user.roles()), Roles.words(roles)));
         return get(username);
     }
 

@@ -1,5 +1,7 @@
 package tw.training.account;
 
+import tw.training.phrase.Phrase;
+import tw.training.phrase.Addresses;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.security.authentication.Authentication;
 import io.micronaut.transaction.annotation.ReadOnly;
@@ -117,20 +119,21 @@ class SignIn {
         }
         if (!checked.get()) {
             Throttle.Imposed imposed = throttle.fail(username, source);
-            audit.record(SecurityEventType.LOGIN_FAILED, null, username, (found.isEmpty() ? "unknown username" : "wrong password") + " from " + source);
+            audit.record(SecurityEventType.LOGIN_FAILED, null, username, Phrase.of(found.isEmpty() ? "audit.unknown-username" : "audit.wrong-password",
+                    Addresses.word(source)));
             imposed.onSource().ifPresent(d -> audit.record(SecurityEventType.LOGIN_THROTTLED, null, username,
-                    "from " + source + ": " + d.toSeconds() + " s before the next attempt"));
+                    Phrase.of("audit.source-waits", Addresses.word(source), d.toSeconds())));
             imposed.onAccount().ifPresent(d -> audit.record(SecurityEventType.LOGIN_THROTTLED, null, username,
-                    "the account, from everywhere but its known devices: " + d.toSeconds() + " s before the next attempt"));
+                    Phrase.of("audit.account-waits", d.toSeconds())));
             return new Refused();
         }
         User user = found.get();
         if (!user.enabled()) {
-            audit.record(SecurityEventType.LOGIN_REFUSED_DISABLED, null, username, "from " + source);
+            audit.record(SecurityEventType.LOGIN_REFUSED_DISABLED, null, username, Phrase.of("audit.from", Addresses.word(source)));
             return new Refused();
         }
         throttle.succeed(username, source);
-        audit.record(SecurityEventType.LOGIN_SUCCEEDED, username, username, "from " + source);
+        audit.record(SecurityEventType.LOGIN_SUCCEEDED, username, username, Phrase.of("audit.from", Addresses.word(source)));
         return new SignedIn(authentication(user), devices.signedIn(device, username));
     }
 

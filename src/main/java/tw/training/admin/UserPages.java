@@ -23,6 +23,7 @@ import tw.training.account.Roles;
 import tw.training.account.RolesChange;
 import tw.training.account.UserResponse;
 import tw.training.account.audit.SecurityAudit;
+import tw.training.account.audit.SecurityEvent;
 import tw.training.account.audit.SecurityEventType;
 import tw.training.page.FieldErrors;
 import tw.training.page.Form;
@@ -139,7 +140,9 @@ class UserPages {
     HttpResponse<String> audit(HttpRequest<?> request, @Nullable @QueryValue String type, @Nullable @QueryValue String username) {
         SecurityEventType chosen = Arrays.stream(SecurityEventType.values()).filter(t -> t.name().equals(type)).findFirst().orElse(null);
         Map<String, Object> model = new HashMap<>();
-        model.put("events", audit.list(chosen, username == null || username.isBlank() ? null : username.strip(), 200));
+        java.util.Locale language = Pages.messages(request).language().locale;
+        model.put("events", audit.list(chosen, username == null || username.isBlank() ? null : username.strip(), 200).stream()
+                .map(event -> new Shown(event, audit.describe(event, language))).toList());
         model.put("types", SecurityEventType.values());
         model.put("chosen", Map.of("type", chosen == null ? "" : chosen.name(), "username", username == null ? "" : username));
         return pages.render(request, "audit.ftlh", model);
@@ -147,5 +150,9 @@ class UserPages {
 
     private static String encode(String text) {
         return URLEncoder.encode(text, StandardCharsets.UTF_8);
+    }
+
+    /** An audit entry with its description in the page's language. */
+    public record Shown(SecurityEvent event, @Nullable String detail) {
     }
 }

@@ -1,5 +1,6 @@
 package tw.training.ims;
 
+import tw.training.phrase.Phrase;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.runtime.event.annotation.EventListener;
@@ -70,7 +71,8 @@ public class CaseAccess {
         transactions.executeWrite(status -> {
             settings.set(SETTING, publicRead == null ? null : publicRead.toString(), actor.userId(), clock.instant());
             audit.record(SecurityEventType.SETTING_CHANGED, actor.username(), null,
-                    SETTING + " " + (publicRead == null ? "as configured (" + configured + ")" : publicRead));
+                    publicRead == null ? Phrase.of("audit.case-read-configured", Phrase.of("audit." + configured))
+                            : Phrase.of("audit.case-read", Phrase.of("audit." + publicRead)));
             return null;
         });
         return reload();

@@ -105,8 +105,10 @@ public class TrainingProvider {
             settings.set(NAME, chosenName, actor.userId(), now);
             settings.set(SIGNATORY_NAME, chosenSignatory, actor.userId(), now);
             settings.set(SIGNATORY_TITLE, chosenTitle, actor.userId(), now);
-            audit.record(SecurityEventType.SETTING_CHANGED, actor.username(), null, "provider " + (chosenName == null ? "as configured" : chosenName)
-                    + (chosenSignatory == null ? "" : ", signed by " + chosenSignatory + (chosenTitle == null ? "" : " (" + chosenTitle + ")")));
+            audit.record(SecurityEventType.SETTING_CHANGED, actor.username(), null, Phrase.of("audit.provider",
+                    chosenName == null ? Phrase.of("audit.provider-configured") : chosenName,
+                    chosenSignatory == null ? "" : chosenTitle == null ? Phrase.of("audit.provider-signed", chosenSignatory)
+                            : Phrase.of("audit.provider-signed-titled", chosenSignatory, chosenTitle)));
             return identity();
         });
     }
@@ -123,7 +125,7 @@ public class TrainingProvider {
                         actor.userId(), clock.instant()));
                 settings.set(LOGO, String.valueOf(logo.id()), actor.userId(), logo.uploadedAt());
                 files.settle(key);
-                audit.record(SecurityEventType.SETTING_CHANGED, actor.username(), null, "provider logo " + file.filename());
+                audit.record(SecurityEventType.SETTING_CHANGED, actor.username(), null, Phrase.of("audit.provider-logo", file.filename()));
                 return identity();
             });
         } catch (RuntimeException e) {
@@ -136,7 +138,7 @@ public class TrainingProvider {
     public Identity removeLogo(Actor actor) {
         return transactions.executeWrite(status -> {
             settings.set(LOGO, null, actor.userId(), clock.instant());
-            audit.record(SecurityEventType.SETTING_CHANGED, actor.username(), null, "provider logo removed");
+            audit.record(SecurityEventType.SETTING_CHANGED, actor.username(), null, Phrase.of("audit.provider-logo-removed"));
             return identity();
         });
     }

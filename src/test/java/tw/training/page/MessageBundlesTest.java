@@ -51,6 +51,14 @@ class MessageBundlesTest {
     }
 
     @Test
+    void englishHoldsNoChinesePunctuation() {
+        Pattern punctuation = Pattern.compile("[，。：；「」『』（）、！？【】《》～]");
+        List<String> found = english.stringPropertyNames().stream()
+                .filter(key -> punctuation.matcher(english.getProperty(key)).find()).sorted().toList();
+        assertEquals(List.of(), found);
+    }
+
+    @Test
     void englishHoldsNoChineseButTheNameOfChinese() {
         List<String> chineseInEnglish = english.stringPropertyNames().stream()
                 .filter(key -> !key.equals("language.zh-TW") && HAN.matcher(english.getProperty(key)).find()).sorted().toList();

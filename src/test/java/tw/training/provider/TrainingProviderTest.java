@@ -198,6 +198,6 @@ class TrainingProviderTest implements DatabaseTest {
         assertTrue(pdfText(later).contains("發證單位Issuedby：職能課程平台"));
         assertEquals(0, images(pdf(later)));
         assertEquals(1, images(pdf(after)), "the earlier certificate keeps its logo");
-        assertTrue(admin.get("/admin/audit?type=SETTING_CHANGED").body().contains("provider logo removed"), "each change is in the audit trail");
+        assertTrue(admin.get("/admin/audit?type=SETTING_CHANGED").body().contains("移除訓練單位標誌"), "each change is in the audit trail, in the page's language");
     }
 }

@@ -231,6 +231,14 @@ class ElearningBrowserTest {
         assertFalse(learner.driver.findElement(By.id("indicator-P2.3.3")).getAttribute("class").contains(" met"), "P2.3.3 was not tested");
         learner.assertAccessible();
         learner.screenshot(SHOTS, "course-met");
+        // issue 30, point 2: what the machine wrote is in no language, and who judged is said in the reader's
+        String plan = learner.driver.findElement(By.id("main")).getText();
+        assertTrue(plan.contains("系統自動評分") && !plan.contains("(system)"), plan);
+        learner.open(scoredAttemptPath);
+        learner.driver.findElement(By.linkText("此次作答記錄的評量證據")).click();
+        assertEquals("客訴處理筆試 #1", learner.driver.findElement(By.tagName("h1")).getText());
+        learner.driver.findElement(By.linkText("看這次作答的題目與答案")).click();
+        assertEquals(scoredAttemptPath, learner.path(), "the evidence's record is its attempt");
     }
 
     /**
@@ -269,6 +277,9 @@ class ElearningBrowserTest {
             english.signIn("elearning.learner", TestUsers.PASSWORD, "/enrollments/" + enrollment);
             english.checkPages("en", List.of(scoredAttempt), wrong);
             assertEquals(1, english.driver.findElements(By.id("scores")).size(), "the scored attempt");
+            english.open("/enrollments/" + enrollment);
+            String plan = english.driver.findElement(By.id("main")).getText();
+            assertTrue(plan.contains("Automatic scoring") && !plan.contains("系統"), plan);
         }
         assertEquals(List.of(), wrong);
     }

@@ -12,5 +12,5 @@ import java.time.Instant;
 @MappedEntity("security_event")
 record AuditEntry(@Id @GeneratedValue @MappedProperty("security_event_id") @Nullable Long id, Instant occurredAt,
                   @MappedProperty("event_type") SecurityEventType type, @Nullable String actor, @Nullable String subject,
-                  @Nullable String detail) {
+                  @Nullable String detail, @Nullable String detailPhrase) {
 }

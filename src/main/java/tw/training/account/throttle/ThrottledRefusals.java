@@ -1,5 +1,7 @@
 package tw.training.account.throttle;
 
+import tw.training.phrase.Phrase;
+import tw.training.phrase.Addresses;
 import io.micronaut.scheduling.annotation.Scheduled;
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
@@ -78,12 +80,11 @@ public class ThrottledRefusals {
             if (tally != null) {
                 List<Map.Entry<String, Integer>> tried = tally.usernames.entrySet().stream()
                         .sorted(Map.Entry.<String, Integer>comparingByValue(Comparator.reverseOrder())).toList();
-                String named = tried.stream().limit(NAMED).map(e -> e.getKey() + " ×" + e.getValue()).collect(Collectors.joining(", "))
-                        + (tried.size() > NAMED ? " and " + (tried.size() - NAMED) + " more" : "");
+                List<String> named = tried.stream().limit(NAMED).map(e -> e.getKey() + " ×" + e.getValue()).toList();
+                Object usernames = tried.size() > NAMED ? Phrase.of("audit.usernames-more", named, tried.size() - NAMED) : named;
                 audit.record(SecurityEventType.LOGIN_REFUSED_WHILE_THROTTLED, null, tried.get(0).getKey(),
-                        "from " + source + ": " + tally.count + " attempt" + (tally.count == 1 ? "" : "s") + " refused while throttled, "
-                                + tally.first + " to " + tally.last + ", longest wait " + Math.max(1, tally.longestWait.toSeconds())
-                                + " s; usernames " + named);
+                        Phrase.of(tally.count == 1 ? "audit.refused-while-throttled-once" : "audit.refused-while-throttled", Addresses.word(source),
+                                tally.count, tally.first, tally.last, Math.max(1, tally.longestWait.toSeconds()), usernames));
             }
         }
     }
