@@ -160,14 +160,23 @@ class CoursePages {
         return change(request, id, actor, "alignments", () -> courses.unalign(id, form.get("task"), actor));
     }
 
-    /** One indicator's methods, or with {@code task} every indicator of that task at once. */
+    /**
+     * The methods of a task's indicators, one table saved at once ({@code methods:<indicator id>} per row); refused, the
+     * page shows why beside each row and keeps every box as it was ticked.
+     */
     @Post(value = "/{id}/methods", consumes = MediaType.APPLICATION_FORM_URLENCODED)
     MutableHttpResponse<?> methods(HttpRequest<?> request, @PathVariable long id, @Body @Nullable String body, Actor actor) {
         Form form = Form.of(body).checked(request);
-        Requests.Methods methods = new Requests.Methods(form.all("methods"));
-        return form.get("task").isEmpty()
-                ? change(request, id, actor, "plan", () -> courses.setMethods(id, form.get("indicator"), methods, actor))
-                : change(request, id, actor, "plan", () -> courses.setTaskMethods(id, form.get("task"), methods, actor));
+        String task = form.get("task");
+        Map<String, List<String>> ticked = new java.util.LinkedHashMap<>();
+        form.suffixes("methods:").forEach(indicator -> ticked.put(indicator, form.all("methods:" + indicator)));
+        try {
+            courses.setTaskPlan(id, task, ticked, actor);
+            return Pages.redirect("/courses/" + id + "#plan-" + task);
+        } catch (InvalidInputException refused) {
+            return coursePage(request, HttpStatus.UNPROCESSABLE_ENTITY, id, actor, FieldErrors.of(refused, "plan", request), List.of(), false,
+                    Map.of("task", task, "plan", ticked));
+        }
     }
 
     @Post(value = "/{id}/modules", consumes = MediaType.APPLICATION_FORM_URLENCODED)

@@ -21,6 +21,7 @@ import tw.training.problem.NotFoundException;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -211,6 +212,47 @@ public class CourseService {
                 : plans.plannedIndicator(draft.id(), indicatorId.substring(0, colon), indicatorId.substring(colon + 1)))
                 .orElseThrow(() -> new NotFoundException("course.not-plan-course", indicatorId, courseId));
         plans.replaceMethods(draft.id(), indicator, methods);
+        return view(course, draft);
+    }
+
+    /**
+     * The methods of every planned indicator of one aligned task, as one form sets them: each indicator its own, all
+     * saved together or none. An indicator left without a method is refused by name ({@code methods:<indicator id>}),
+     * and so is one that is not the task's.
+     *
+     * @param methodsByIndicator method codes by planned indicator id (KPS5294-001v4:P2.3.1); an indicator not named has none
+     */
+    @Transactional
+    public CourseView setTaskPlan(long courseId, String taskId, Map<String, List<String>> methodsByIndicator, Actor actor) {
+        CourseRow course = course(courseId, actor);
+        RevisionRow draft = draft(course);
+        List<CourseView.PlannedIndicator> planned = plans.plan(draft.id()).stream().filter(indicator -> indicator.task().equals(taskId)).toList();
+        if (planned.isEmpty()) {
+            throw new NotFoundException("course.has-no-indicator-plan-course", taskId, courseId);
+        }
+        List<InputError> errors = new ArrayList<>();
+        Map<CourseView.PlannedIndicator, Set<AssessmentMethod>> chosen = new LinkedHashMap<>();
+        for (CourseView.PlannedIndicator indicator : planned) {
+            String field = "methods:" + indicator.id();
+            List<String> codes = methodsByIndicator.getOrDefault(indicator.id(), List.of());
+            Set<AssessmentMethod> methods = new LinkedHashSet<>();
+            for (String code : codes) {
+                AssessmentMethod.of(code == null ? "" : code.strip().toUpperCase()).ifPresentOrElse(methods::add,
+                        () -> errors.add(InputError.field(field, "course.not-assessment-method-use-one", code, List.of(AssessmentMethod.values()))));
+            }
+            if (codes.isEmpty()) {
+                errors.add(InputError.field(field, "course.indicator-needs-method", indicator.code()));
+            }
+            chosen.put(indicator, methods);
+        }
+        Set<String> ours = planned.stream().map(CourseView.PlannedIndicator::id).collect(java.util.stream.Collectors.toSet());
+        methodsByIndicator.keySet().stream().filter(id -> !ours.contains(id)).sorted()
+                .forEach(id -> errors.add(InputError.field("methods:" + id, "course.not-plan-course", id, courseId)));
+        if (!errors.isEmpty()) {
+            throw new InvalidInputException(Phrase.of("course.methods-are-not-valid"), errors);
+        }
+        chosen.forEach((indicator, methods) -> plans.replaceMethods(draft.id(),
+                plans.plannedIndicator(draft.id(), indicator.standardCode(), indicator.code()).orElseThrow(), methods));
         return view(course, draft);
     }
 

@@ -1,6 +1,7 @@
 package tw.training.course;
 
 import io.micronaut.context.ApplicationContext;
+import io.micronaut.http.HttpRequest;
 import io.micronaut.http.client.HttpClient;
 import io.micronaut.http.client.annotation.Client;
 import io.micronaut.runtime.server.EmbeddedServer;
@@ -21,6 +22,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -90,10 +92,29 @@ class CourseBuilderBrowserTest {
         browser.assertAccessible();
         browser.screenshot(SHOTS, "aligned");
 
-        // the task's methods cleared at once ("apply to every indicator" with nothing ticked): the coverage view says so
-        WebElement clear = browser.driver.findElement(By.cssSelector("article[id='plan-KPS5294-001v4:T2.3'] form.apply-all"));
-        clear.findElement(By.cssSelector("button[type='submit']")).click();
-        browser.waiting().until(driver -> driver.findElements(By.cssSelector("form[id='methods-KPS5294-001v4:P2.3.1'] input:checked")).isEmpty());
+        // issue 30, point 4: the task's methods are one table. P2.3.1 left without a method and P2.3.2 changed: refused beside
+        // P2.3.1, every box as it was ticked; then P2.3.1 ticked too, and both saved at once
+        cell("P2.3.1", "OBSERVATION").click();
+        cell("P2.3.2", "OBSERVATION").click();
+        cell("P2.3.2", "PORTFOLIO").click();
+        saveMethods("T2.3");
+        browser.waiting().until(ExpectedConditions.presenceOfElementLocated(By.id("methods-KPS5294-001v4:P2.3.1-error")));
+        assertTrue(browser.driver.findElement(By.id("methods-KPS5294-001v4:P2.3.1-error")).getText().contains("P2.3.1 至少須有一種評量方式"));
+        assertTrue(cell("P2.3.2", "PORTFOLIO").isSelected() && !cell("P2.3.2", "OBSERVATION").isSelected(), "the boxes as they were ticked");
+        browser.assertAccessible();
+        browser.screenshot(SHOTS, "methods-refused");
+        cell("P2.3.1", "PORTFOLIO").click();
+        saveMethods("T2.3");
+        browser.waiting().until(ExpectedConditions.urlContains("#plan-"));
+        assertTrue(cell("P2.3.1", "PORTFOLIO").isSelected() && !cell("P2.3.1", "OBSERVATION").isSelected(), "P2.3.1 changed");
+        assertTrue(cell("P2.3.2", "PORTFOLIO").isSelected() && !cell("P2.3.2", "OBSERVATION").isSelected(), "and P2.3.2, at once");
+        assertTrue(cell("P2.3.3", "OBSERVATION").isSelected(), "the others as they were");
+
+        // an API client may still leave indicators without a method (the pages never do): the coverage view says so
+        String token = TestUsers.of(context, http).login("builder.browser", TestUsers.PASSWORD);
+        for (String indicator : List.of("P2.3.1", "P2.3.2", "P2.3.3", "P2.3.4")) {
+            http.toBlocking().exchange(HttpRequest.PUT("/api" + course + "/plan/KPS5294-001v4:" + indicator, Map.of("methods", List.of())).bearerAuth(token));
+        }
         browser.driver.findElement(By.id("coverage-link")).click();
         browser.waiting().until(ExpectedConditions.presenceOfElementLocated(By.id("without-method")));
         browser.assertAccessible();
@@ -107,13 +128,12 @@ class CourseBuilderBrowserTest {
         browser.assertAccessible();
         browser.screenshot(SHOTS, "publish-faults");
 
-        // mended by "apply to every indicator of this task"
-        WebElement applyAll = browser.driver.findElement(By.cssSelector("article[id='plan-KPS5294-001v4:T2.3'] form.apply-all"));
-        applyAll.findElement(By.cssSelector("input[value='OBSERVATION']")).click();
-        applyAll.findElement(By.cssSelector("input[value='PORTFOLIO']")).click();
-        applyAll.findElement(By.cssSelector("button[type='submit']")).click();
-        browser.waiting().until(driver -> driver.findElements(By.cssSelector("form[id='methods-KPS5294-001v4:P2.3.4'] input[value='PORTFOLIO']:checked"))
-                .size() == 1);
+        // mended in the table: every indicator of T2.3 by portfolio
+        for (String indicator : List.of("P2.3.1", "P2.3.2", "P2.3.3", "P2.3.4")) {
+            cell(indicator, "PORTFOLIO").click();
+        }
+        saveMethods("T2.3");
+        browser.waiting().until(driver -> cell("P2.3.4", "PORTFOLIO").isSelected());
         browser.screenshot(SHOTS, "methods-applied");
 
         browser.driver.findElement(By.id("publish-course")).click();
@@ -136,6 +156,15 @@ class CourseBuilderBrowserTest {
         assertEquals(3, browser.driver.findElements(By.cssSelector("section[aria-labelledby='enrolled-learners'] tbody tr")).size());
         browser.assertAccessible();
         browser.screenshot(SHOTS, "roster-enrolled");
+    }
+
+    /** The box of one indicator of KPS5294-001v4 and one method in the plan's table. */
+    private WebElement cell(String indicator, String method) {
+        return browser.driver.findElement(By.cssSelector("input[name='methods:KPS5294-001v4:" + indicator + "'][value='" + method + "']"));
+    }
+
+    private void saveMethods(String task) {
+        browser.driver.findElement(By.cssSelector("form[id='methods-KPS5294-001v4:" + task + "'] button[type='submit']")).click();
     }
 
     private void align(String standard, String task, String indicators, List<String> methods) {

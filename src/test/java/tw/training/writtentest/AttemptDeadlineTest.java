@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -119,7 +120,8 @@ class AttemptDeadlineTest implements DatabaseTest {
         Map<String, Object> closed = api.get(trainer, "/api/attempts/" + id);
         assertEquals("TIMED_OUT", closed.get("status"));
         Map<String, Object> evidence = api.get(trainer, "/api/evidence/" + ((Number) closed.get("evidenceId")).longValue());
-        assertTrue(((String) evidence.get("description")).contains("（未作答）"), (String) evidence.get("description"));
+        assertNull(evidence.get("description"), "the evidence holds no text of the system's: its record is the attempt");
+        assertTrue(((String) evidence.get("title")).endsWith(" #1"), (String) evidence.get("title"));
         assertEquals(0, attempts.closeExpired(), "closed once");
     }
 
@@ -137,10 +139,11 @@ class AttemptDeadlineTest implements DatabaseTest {
         List<Map<String, Object>> queue = api.list(trainer, "/api/courses/" + course + "/evidence/awaiting");
         assertTrue(queue.stream().anyMatch(q -> ((Number) q.get("evidenceId")).longValue() == evidence
                 && q.get("unjudgedIndicators").equals(List.of("KPS5294-001v4:P2.3.2"))), queue.toString());
-        // the evidence (which the learner reads too) holds the answer but not the model answer; the assessor reads that on the attempt
-        String description = (String) api.get(trainer, "/api/evidence/" + evidence).get("description");
-        assertTrue(description.contains("先聽顧客說完") && !description.contains("先傾聽再回應"), description);
-        assertEquals("先傾聽再回應", ((List<Map<String, Object>>) api.get(trainer, "/api/attempts/" + id).get("items")).get(0).get("modelAnswer"));
+        // the evidence (which the learner reads too) holds no text; the assessor reads the answer and the model answer on the attempt
+        assertNull(api.get(trainer, "/api/evidence/" + evidence).get("description"));
+        Map<String, Object> item = ((List<Map<String, Object>>) api.get(trainer, "/api/attempts/" + id).get("items")).get(0);
+        assertEquals("先聽顧客說完，再表達理解。", item.get("text"));
+        assertEquals("先傾聽再回應", item.get("modelAnswer"));
         api.post(trainer, "/api/evidence/" + evidence + "/judgements", Map.of("indicator", "KPS5294-001v4:P2.3.2", "outcome", "MET"));
         Map<String, Object> enrollment = api.list(learner, "/api/me/enrollments").get(0);
         List<Map<String, Object>> progress = (List<Map<String, Object>>) api.get(learner,
