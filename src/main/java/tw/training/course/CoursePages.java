@@ -85,10 +85,36 @@ class CoursePages {
      * Aligning picked from a document's page: the task with its indicators (all, or those ticked), the methods, and
      * which of my courses; the course's own page then shows it.
      */
-    @Get("/alignment{?standardCode,taskCode}")
+    @Get("/alignment{?standardCode,taskCode,course,q}")
     HttpResponse<String> alignmentForm(HttpRequest<?> request, @Nullable @QueryValue String standardCode, @Nullable @QueryValue String taskCode,
-                                       Actor actor) {
-        return alignmentPage(request, HttpStatus.OK, standardCode, taskCode, Map.of(), Map.of(), actor);
+                                       @Nullable @QueryValue Long course, @Nullable @QueryValue String q, Actor actor) {
+        if (course != null) {
+            courses.requireTrainer(course, actor);
+        }
+        if (standardCode == null || standardCode.isBlank() || taskCode == null || taskCode.isBlank()) {
+            return pickPage(request, standardCode, course, q);
+        }
+        return alignmentPage(request, HttpStatus.OK, standardCode, taskCode, Map.of(),
+                course == null ? Map.of() : Map.of("course", List.of(String.valueOf(course))), actor);
+    }
+
+    /**
+     * Aligning is picking, never typing codes: a document found by searching the catalogue, then one of its tasks (the
+     * next step, {@link #alignmentPage}, ticks its indicators and methods).
+     */
+    private MutableHttpResponse<String> pickPage(HttpRequest<?> request, @Nullable String standardCode, @Nullable Long course, @Nullable String q) {
+        Map<String, Object> model = new HashMap<>();
+        model.put("q", q == null ? "" : q.strip());
+        if (course != null) {
+            model.put("course", course);
+        }
+        if (standardCode != null && !standardCode.isBlank()) {
+            model.put("document", catalogue.find(standardCode.strip())
+                    .orElseThrow(() -> new NotFoundException("catalogue.no-document-with-code-catalogue", standardCode)));
+        } else {
+            model.put("documents", catalogue.list(null, q == null || q.isBlank() ? null : q.strip()));
+        }
+        return pages.render(request, HttpStatus.OK, "align-pick.ftlh", model);
     }
 
     @Post(value = "/alignment", consumes = MediaType.APPLICATION_FORM_URLENCODED)

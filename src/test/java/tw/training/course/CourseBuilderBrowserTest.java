@@ -14,6 +14,7 @@ import org.junit.jupiter.api.TestInstance;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
 import tw.training.account.Roles;
 import tw.training.testing.Browser;
 import tw.training.testing.TestUsers;
@@ -82,9 +83,12 @@ class CourseBuilderBrowserTest {
         browser.waiting().until(ExpectedConditions.urlMatches("/courses/\\d+$"));
         String course = browser.path();
 
-        // issue 30, point 4: a task aligned with no method ticked is refused, beside the form
-        align("KPS5294-001v4", "T2.3", "", List.of(), false);
-        assertTrue(browser.driver.findElement(By.cssSelector("section[aria-labelledby='alignments']")).getText().contains("請為此任務的行為指標至少勾選一種評量方式"));
+        // issue 30, point 4: a task is aligned by picking (document, then task, then its indicators); with no method ticked it is
+        // refused beside the form, which keeps what was chosen
+        align("KPS5294-001v4", "T2.3", "P2.3.2", List.of(), false);
+        assertTrue(browser.driver.findElement(By.id("course-error")).getText().contains("請為此任務的行為指標至少勾選一種評量方式"));
+        browser.assertAccessible();
+        browser.open(course);
         align("KPS5294-001v4", "T2.3", "", List.of("OBSERVATION"));
         align("KPS5294-001v4", "T2.4", "P2.4.1, P2.4.3", List.of("WORK_PRODUCT"));
         align("KMM5R0915v2", "T1", "", List.of("THIRD_PARTY_REPORT"));
@@ -171,30 +175,37 @@ class CourseBuilderBrowserTest {
         align(standard, task, indicators, methods, true);
     }
 
-    /** Aligns through the builder's form; waits for the task in the plan, or (not {@code accepted}) for the refusal. */
+    /**
+     * Aligns by picking, from the builder: the catalogue searched for the document, the document picked, then its task, then
+     * the indicators ticked (none: the whole task) and the methods; waits for the task in the plan, or (not {@code accepted})
+     * for the refusal, and checks that the refused form kept the course and the indicators.
+     */
     private void align(String standard, String task, String indicators, List<String> methods, boolean accepted) {
-        WebElement details = browser.driver.findElement(By.cssSelector("section[aria-labelledby='alignments'] details"));
-        if (details.getAttribute("open") == null) {
-            details.findElement(By.tagName("summary")).click();
+        String course = browser.path().replaceFirst("#.*$", "");
+        browser.driver.findElement(By.id("pick-task")).click();
+        browser.waiting().until(ExpectedConditions.presenceOfElementLocated(By.id("q"))).sendKeys(standard);
+        browser.driver.findElement(By.cssSelector("form[role='search'] button[type='submit']")).click();
+        browser.waiting().until(ExpectedConditions.elementToBeClickable(By.cssSelector("#documents a[href$='standardCode=" + standard + "']"))).click();
+        browser.waiting().until(ExpectedConditions.elementToBeClickable(By.cssSelector("#tasks a[href$='taskCode=" + task + "']"))).click();
+        WebElement form = browser.waiting().until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("form[action='/courses/alignment']")));
+        assertEquals(course.replaceFirst("^/courses/", ""), new Select(form.findElement(By.id("course"))).getFirstSelectedOption().getAttribute("value"),
+                "the course the picking began from");
+        List<String> ticked = indicators.isBlank() ? List.of() : List.of(indicators.split(",\\s*"));
+        for (String indicator : ticked) {
+            form.findElement(By.cssSelector("input[name='indicatorCodes'][value='" + indicator + "']")).click();
         }
-        browser.driver.findElement(By.id("standardCode")).sendKeys(standard);
-        browser.driver.findElement(By.id("taskCode")).sendKeys(task);
-        browser.driver.findElement(By.id("indicatorCodes")).sendKeys(indicators);
-        WebElement form = browser.driver.findElement(By.cssSelector("form[action$='/alignments']"));
         for (String method : methods) {
-            form.findElement(By.cssSelector("input[value='" + method + "']")).click();
+            form.findElement(By.cssSelector("input[name='methods'][value='" + method + "']")).click();
         }
         form.findElement(By.cssSelector("button[type='submit']")).click();
         if (accepted) {
             browser.waiting().until(driver -> driver.getPageSource().contains(standard + ":" + task + " "));
         } else {
-            browser.waiting().until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("section[aria-labelledby='alignments'] .alert")));
-            // the refused form keeps what was typed
-            assertEquals(standard, browser.driver.findElement(By.id("standardCode")).getAttribute("value"));
-            assertEquals(task, browser.driver.findElement(By.id("taskCode")).getAttribute("value"));
-            browser.driver.findElement(By.id("standardCode")).clear();
-            browser.driver.findElement(By.id("taskCode")).clear();
-            browser.driver.findElement(By.id("indicatorCodes")).clear();
+            browser.waiting().until(ExpectedConditions.presenceOfElementLocated(By.id("course-error")));
+            for (String indicator : ticked) {
+                assertTrue(browser.driver.findElement(By.cssSelector("input[name='indicatorCodes'][value='" + indicator + "']")).isSelected(),
+                        "the refused form keeps what was ticked");
+            }
         }
     }
 }

@@ -160,6 +160,9 @@ class EveryPageInBothLanguagesTest implements DatabaseTest {
                         Map.entry("code", "LANG-" + language), Map.entry("title", ""), Map.entry("hours", "x")))),
                 new Visit("course builder, draft", 200, () -> cataloguer.get(draft)),
                 new Visit("coverage", 200, () -> cataloguer.get(draft + "/coverage")),
+                new Visit("pick a document to align", 200, () -> cataloguer.get("/courses/alignment?" + draft.replace("/courses/", "course=") + "&q=KPS")),
+                new Visit("pick a task to align", 200, () -> cataloguer.get("/courses/alignment?" + draft.replace("/courses/", "course=")
+                        + "&standardCode=KPS5294-001v4")),
                 new Visit("align a picked task", 200, () -> cataloguer.get("/courses/alignment?standardCode=KMM5R0915v2&taskCode=T1")),
                 new Visit("course builder, faults", 422, () -> cataloguer.post(draft + "/publication", List.of(Map.entry("_csrf", cataloguer.token())))),
                 new Visit("course builder, a refused change", 422, () -> cataloguer.post(draft + "/trainers", List.of(Map.entry("_csrf", cataloguer.token()),

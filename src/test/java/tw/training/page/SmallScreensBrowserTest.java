@@ -187,7 +187,8 @@ class SmallScreensBrowserTest {
         String e = "/courses/" + elearning;
         check(List.of("/courses", c, c + "/coverage", c + "/dossier", c + "/enrollments", c + "/queue", "/assess/" + evidence, c + "/grid",
                 c + "/progress", c + "/report", c + "/certificates", "/catalogue", "/catalogue/KPS5294-001v4", "/catalogue/import",
-                "/courses/alignment?standardCode=KPS5294-001v4&taskCode=T2.3", e, e + "/modules/" + module + "/materials", e + "/activity",
+                "/courses/alignment?standardCode=KPS5294-001v4&taskCode=T2.3", "/courses/alignment?course=" + elearning + "&q=KPS",
+                "/courses/alignment?course=" + elearning + "&standardCode=KPS5294-001v4", e, e + "/modules/" + module + "/materials", e + "/activity",
                 e + "/tests", "/tests/" + test + "/results"), "768", faults);
         browser.open("/signin");
         browser.driver.manage().deleteAllCookies();
