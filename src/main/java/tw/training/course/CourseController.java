@@ -100,6 +100,12 @@ class CourseController {
         return courses.removeModule(id, moduleId, actor);
     }
 
+    @Delete("/{id}/draft")
+    @Operation(summary = "Discard the draft revision a change to a published course opened; the published revision stays as it was")
+    CourseView discardDraft(@PathVariable long id, @Parameter(hidden = true) Actor actor) {
+        return courses.discardDraft(id, actor);
+    }
+
     @Post("/{id}/trainers")
     @Operation(summary = "Name a co-trainer (owner or admin only)")
     CourseView addTrainer(@PathVariable long id, @Body Requests.Trainer request, @Parameter(hidden = true) Actor actor) {

@@ -157,9 +157,23 @@ class CoursePages {
         return pages.render(request, status, "align-task.ftlh", model);
     }
 
-    @Get("/{id}{?published}")
-    HttpResponse<String> course(HttpRequest<?> request, @PathVariable long id, @Nullable @QueryValue String published, Actor actor) {
-        return coursePage(request, HttpStatus.OK, id, actor, Map.of(), List.of(), published != null);
+    @Get("/{id}{?published,discarded}")
+    HttpResponse<String> course(HttpRequest<?> request, @PathVariable long id, @Nullable @QueryValue String published,
+                                @Nullable @QueryValue String discarded, Actor actor) {
+        return coursePage(request, HttpStatus.OK, id, actor, Map.of(), List.of(), published != null,
+                discarded == null ? Map.of() : Map.of("discarded", true));
+    }
+
+    /** The draft a change opened, discarded (the page asked first): the published revision is the course's again. */
+    @Post(value = "/{id}/draft/removal", consumes = MediaType.APPLICATION_FORM_URLENCODED)
+    MutableHttpResponse<?> discardDraft(HttpRequest<?> request, @PathVariable long id, @Body @Nullable String body, Actor actor) {
+        Form.of(body).checked(request);
+        try {
+            courses.discardDraft(id, actor);
+            return Pages.redirect("/courses/" + id + "?discarded");
+        } catch (ConflictException refused) {
+            return coursePage(request, HttpStatus.CONFLICT, id, actor, Map.of("alignments", FieldErrors.of(refused, request)), List.of(), false);
+        }
     }
 
     @Post(value = "/{id}/alignments", consumes = MediaType.APPLICATION_FORM_URLENCODED)

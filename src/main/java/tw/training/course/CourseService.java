@@ -49,11 +49,13 @@ public class CourseService {
     private final PlanCheck planCheck;
     private final Clock clock;
     private final ApplicationEventPublisher<ModulesCopied> copied;
+    private final ApplicationEventPublisher<DraftDiscarded> discarding;
     /** {@link #publishedTaskLevels}, by revision id; past 2,000 revisions the memory is simply dropped. */
     private final Map<Long, Map<String, Integer>> publishedLevels = new java.util.concurrent.ConcurrentHashMap<>();
 
     CourseService(CourseRepository courses, RevisionRepository revisions, PlanRepository plans, ModuleRepository modules,
-                  CatalogueService catalogue, PlanCheck planCheck, Clock clock, ApplicationEventPublisher<ModulesCopied> copied) {
+                  CatalogueService catalogue, PlanCheck planCheck, Clock clock, ApplicationEventPublisher<ModulesCopied> copied,
+                  ApplicationEventPublisher<DraftDiscarded> discarding) {
         this.courses = courses;
         this.revisions = revisions;
         this.plans = plans;
@@ -62,6 +64,7 @@ public class CourseService {
         this.planCheck = planCheck;
         this.clock = clock;
         this.copied = copied;
+        this.discarding = discarding;
     }
 
     @Transactional
@@ -435,6 +438,29 @@ public class CourseService {
             throw new ForbiddenException("course.only-owner-course-names-trainers", courseId);
         }
         return course;
+    }
+
+    /**
+     * Drops the draft revision that changing a published course opened: its plan, modules and materials go, and the
+     * published revision, which learners keep using, is the course's again, as it was. A course never published has
+     * no published revision to return to: its draft is the course, and nothing is discarded.
+     */
+    @Transactional
+    public CourseView discardDraft(long courseId, Actor actor) {
+        CourseRow course = course(courseId, actor);
+        courses.lock(course.id());
+        List<RevisionRow> history = revisions.findByCourseIdOrderByNumber(course.id());
+        RevisionRow draft = history.get(history.size() - 1);
+        if (draft.status() != RevisionStatus.DRAFT) {
+            throw new ConflictException("course.no-draft", course.id());
+        }
+        RevisionRow published = history.stream().filter(revision -> revision.status() == RevisionStatus.PUBLISHED).findFirst()
+                .orElseThrow(() -> new ConflictException("course.draft-never-published", course.id()));
+        discarding.publishEvent(new DraftDiscarded(draft.id(), modules.modules(draft.id()).stream().map(CourseView.Module::id).toList()));
+        modules.removeAllOf(draft.id());
+        plans.removeAllOf(draft.id());
+        revisions.deleteRevision(draft.id());
+        return view(course, published);
     }
 
     private RevisionRow latest(long courseId) {

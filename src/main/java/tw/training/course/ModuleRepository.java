@@ -38,6 +38,18 @@ interface ModuleRepository extends GenericRepository<CourseModule, Long> {
     @Query("DELETE FROM module_task WHERE module_id IN (SELECT module_id FROM course_module WHERE revision_id = :revisionId AND module_id = :moduleId)")
     void removeTasksOf(long revisionId, long moduleId);
 
+    @Query("DELETE FROM module_task WHERE module_id IN (SELECT module_id FROM course_module WHERE revision_id = :revisionId)")
+    void removeAllTasksOf(long revisionId);
+
+    @Query("DELETE FROM course_module WHERE revision_id = :revisionId")
+    void removeAllModulesOf(long revisionId);
+
+    /** Every module of a revision, with their tasks (their materials go with them: ON DELETE CASCADE). */
+    default void removeAllOf(long revisionId) {
+        removeAllTasksOf(revisionId);
+        removeAllModulesOf(revisionId);
+    }
+
     @Query("DELETE FROM course_module WHERE revision_id = :revisionId AND module_id = :moduleId")
     int remove(long revisionId, long moduleId);
 

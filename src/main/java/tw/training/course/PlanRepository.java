@@ -45,6 +45,22 @@ interface PlanRepository extends GenericRepository<Alignment, Long> {
             + " AND task_id = :taskId)")
     void removeTaskIndicators(long revisionId, long taskId);
 
+    @Query("DELETE FROM plan_method WHERE revision_id = :revisionId")
+    void removeAllMethodsOf(long revisionId);
+
+    @Query("DELETE FROM plan_indicator WHERE revision_id = :revisionId")
+    void removeAllIndicatorsOf(long revisionId);
+
+    @Query("DELETE FROM alignment WHERE revision_id = :revisionId")
+    void removeAllAlignmentsOf(long revisionId);
+
+    /** A revision's whole plan: its methods, planned indicators and alignments, in the order their keys need. */
+    default void removeAllOf(long revisionId) {
+        removeAllMethodsOf(revisionId);
+        removeAllIndicatorsOf(revisionId);
+        removeAllAlignmentsOf(revisionId);
+    }
+
     @Query("DELETE FROM alignment WHERE revision_id = :revisionId AND task_id = :taskId")
     int removeAlignment(long revisionId, long taskId);
 

@@ -23,6 +23,9 @@ interface RevisionRepository extends GenericRepository<RevisionRow, Long> {
     @Query("UPDATE course_revision SET status = 'PUBLISHED', published_at = :now WHERE revision_id = :revisionId")
     void markPublished(long revisionId, Instant now);
 
+    @Query("DELETE FROM course_revision WHERE revision_id = :revisionId AND status = 'DRAFT'")
+    void deleteRevision(long revisionId);
+
     default long insertRevision(long courseId, int number, Instant now) {
         return save(new RevisionRow(null, courseId, number, RevisionStatus.DRAFT, now, null)).id();
     }

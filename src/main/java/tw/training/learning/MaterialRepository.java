@@ -5,6 +5,7 @@ import io.micronaut.data.jdbc.annotation.JdbcRepository;
 import io.micronaut.data.model.query.builder.sql.Dialect;
 import io.micronaut.data.repository.CrudRepository;
 
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
@@ -33,6 +34,11 @@ interface MaterialRepository extends CrudRepository<Material, Long> {
     Optional<Long> lockModule(long moduleId);
 
     boolean existsByStorageKey(String storageKey);
+
+    /** The stored files of these modules' materials that no other material refers to. */
+    @Query("SELECT DISTINCT storage_key FROM material WHERE module_id IN (:moduleIds) AND storage_key IS NOT NULL"
+            + " AND storage_key NOT IN (SELECT storage_key FROM material WHERE module_id NOT IN (:moduleIds) AND storage_key IS NOT NULL)")
+    List<String> keysOnlyIn(Collection<Long> moduleIds);
 
     @Query("SELECT COALESCE(MAX(sort_order), 0) FROM material WHERE module_id = :moduleId")
     int lastPosition(long moduleId);

@@ -47,16 +47,20 @@ class ConfirmationsBrowserTest {
     private Browser browser;
     private long evidence;
     private long draft;
+    private long published;
+    private String trainerToken;
 
     @BeforeAll
     void somethingToLose() {
         Browser.requireInstalled();
         TestUsers users = TestUsers.of(context, http);
         String trainer = users.tokenFor("confirm.trainer", Roles.TRAINER);
+        trainerToken = trainer;
         users.create("confirm.admin", Roles.ADMIN);
         String learner = users.tokenFor("confirm.learner", Roles.LEARNER);
         PortfolioCourse course = PortfolioCourse.publish(http, trainer, "CONFIRM-1", "客訴處理實務");
         evidence = course.submitPdf(learner, course.enroll("confirm.learner"), "草稿證據", List.of("P2.3.1"));
+        published = course.id();
         draft = new LearningApi(http).draftCourse(trainer, "CONFIRM-2");
         browser = Browser.start(server.getURL().toString(), "zh-TW");
     }
@@ -108,5 +112,27 @@ class ConfirmationsBrowserTest {
         browser.waiting().until(ExpectedConditions.presenceOfElementLocated(By.id("enable-confirm.learner")));
         browser.assertAccessible();
         browser.screenshot("confirmations", "disabled");
+    }
+
+    /** Issue 30, point 4: the draft a change opened is discarded only when the trainer says yes, and the published revision returns. */
+    @Test
+    void aDraftIsDiscardedOnlyWhenConfirmedAndThePublishedRevisionReturns() {
+        new LearningApi(http).put(trainerToken, "/api/courses/" + published + "/plan/KPS5294-001v4:P2.3.1", java.util.Map.of("methods", List.of("OBSERVATION")));
+        signIn("confirm.trainer", "/courses/" + published);
+        By discard = By.id("discard-draft");
+        By observation = By.cssSelector("input[name='methods:KPS5294-001v4:P2.3.1'][value='OBSERVATION']");
+        assertEquals(DANGER, browser.driver.findElement(discard).getCssValue("background-color"));
+        assertTrue(browser.driver.findElement(observation).isSelected(), "the draft's change");
+        assertTrue(browser.clickAndAnswer(discard, false).contains("第 2 版草稿"));
+        browser.open("/courses/" + published);
+        assertEquals(1, browser.driver.findElements(By.id("draft-open")).size(), "no: the draft stays");
+        browser.clickAndAnswer(discard, true);
+        browser.waiting().until(ExpectedConditions.presenceOfElementLocated(By.id("draft-discarded")));
+        assertTrue(browser.driver.findElements(By.id("draft-open")).isEmpty());
+        assertTrue(!browser.driver.findElement(observation).isSelected()
+                && browser.driver.findElement(By.cssSelector("input[name='methods:KPS5294-001v4:P2.3.1'][value='PORTFOLIO']")).isSelected(),
+                "the published revision's methods, as they were");
+        browser.assertAccessible();
+        browser.screenshot("confirmations", "draft-discarded");
     }
 }
