@@ -222,8 +222,8 @@ class CoursePages {
     @Post(value = "/{id}/modules", consumes = MediaType.APPLICATION_FORM_URLENCODED)
     MutableHttpResponse<?> addModule(HttpRequest<?> request, @PathVariable long id, @Body @Nullable String body, Actor actor) {
         Form form = Form.of(body).checked(request);
-        return change(request, id, actor, "modules", () -> courses.addModule(id, new Requests.Module(form.get("title"), hours(form.get("hours"),
-                "hours"), form.get("description").isEmpty() ? null : form.get("description"), form.all("tasks")), actor));
+        return change(request, id, actor, "modules", form, () -> courses.addModule(id, new Requests.Module(form.get("title"),
+                hours(form.get("hours"), "hours"), form.get("description").isEmpty() ? null : form.get("description"), form.all("tasks")), actor));
     }
 
     @Post(value = "/{id}/modules/removal", consumes = MediaType.APPLICATION_FORM_URLENCODED)
@@ -235,7 +235,7 @@ class CoursePages {
     @Post(value = "/{id}/trainers", consumes = MediaType.APPLICATION_FORM_URLENCODED)
     MutableHttpResponse<?> addTrainer(HttpRequest<?> request, @PathVariable long id, @Body @Nullable String body, Actor actor) {
         Form form = Form.of(body).checked(request);
-        return change(request, id, actor, "trainers", () -> courses.addTrainer(id, new Requests.Trainer(form.get("username")), actor));
+        return change(request, id, actor, "trainers", form, () -> courses.addTrainer(id, new Requests.Trainer(form.get("username")), actor));
     }
 
     @Post(value = "/{id}/trainers/removal", consumes = MediaType.APPLICATION_FORM_URLENCODED)
@@ -270,12 +270,19 @@ class CoursePages {
 
     /** Runs one change of the course; back to its part of the page, or the page again with why it was refused beside that form. */
     private MutableHttpResponse<?> change(HttpRequest<?> request, long id, Actor actor, String section, Supplier<CourseView> change) {
+        return change(request, id, actor, section, null, change);
+    }
+
+    /** The same, for a form with fields: refused, it is shown again as it was filled ({@code kept.form}). */
+    private MutableHttpResponse<?> change(HttpRequest<?> request, long id, Actor actor, String section, @Nullable Form form,
+                                          Supplier<CourseView> change) {
         try {
             change.get();
             return Pages.redirect("/courses/" + id + "#" + section);
         } catch (InvalidInputException | ConflictException refused) {
             return coursePage(request, refused instanceof ConflictException ? HttpStatus.CONFLICT : HttpStatus.UNPROCESSABLE_ENTITY, id, actor,
-                    Map.of(section, String.join(Pages.messages(request).get("list.faults"), FieldErrors.of(refused, section, request).values())), List.of(), false);
+                    Map.of(section, String.join(Pages.messages(request).get("list.faults"), FieldErrors.of(refused, section, request).values())), List.of(),
+                    false, form == null ? Map.of() : Map.of("form", form.sent(), "formSection", section));
         }
     }
 

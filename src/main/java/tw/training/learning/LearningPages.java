@@ -84,7 +84,8 @@ class LearningPages {
                     form.get("markdown"), form.get("url")), actor);
             return Pages.redirect("/courses/" + id + "/modules/" + added.moduleId() + "/materials#material-" + added.id());
         } catch (InvalidInputException refused) {
-            return modulePage(request, HttpStatus.UNPROCESSABLE_ENTITY, id, moduleId, actor, prefixed(kind.toLowerCase(), refused, request));
+            return modulePage(request, HttpStatus.UNPROCESSABLE_ENTITY, id, moduleId, actor, prefixed(kind.toLowerCase(), refused, request),
+                    Map.of("kind", kind.toLowerCase(), "fields", form.sent()));
         }
     }
 
@@ -194,6 +195,12 @@ class LearningPages {
 
     private MutableHttpResponse<String> modulePage(HttpRequest<?> request, HttpStatus status, long id, long moduleId, Actor actor,
                                                    Map<String, String> errors) {
+        return modulePage(request, status, id, moduleId, actor, errors, Map.of());
+    }
+
+    /** @param sent a refused lesson's or link's form as it was filled: its {@code kind} and its {@code fields} */
+    private MutableHttpResponse<String> modulePage(HttpRequest<?> request, HttpStatus status, long id, long moduleId, Actor actor,
+                                                   Map<String, String> errors, Map<String, Object> sent) {
         CourseView course = courses.get(id, actor);
         List<MaterialViews.Material> list = materials.ofModule(id, moduleId, actor);
         Map<String, Object> model = new HashMap<>();
@@ -201,6 +208,7 @@ class LearningPages {
         model.put("module", courses.module(moduleId).orElseThrow());
         model.put("materials", list);
         model.put("errors", errors);
+        model.put("sent", sent);
         model.put("maxFileSize", tw.training.problem.PayloadTooLargeException.size(materials.maxFileSize()));
         return pages.render(request, status, "module-materials.ftlh", model);
     }

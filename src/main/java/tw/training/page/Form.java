@@ -34,6 +34,13 @@ public final class Form {
         return new Form(fields);
     }
 
+    /** Every field as sent but the form's token: what a refused form shows again. */
+    public Map<String, List<String>> sent() {
+        Map<String, List<String>> sent = new LinkedHashMap<>(fields);
+        sent.remove(Csrf.FIELD);
+        return java.util.Collections.unmodifiableMap(sent);
+    }
+
     /** The first value of {@code name}, stripped, or "" when it was not sent. */
     public String get(String name) {
         List<String> values = fields.get(name);

@@ -125,12 +125,17 @@ class CoursePagesTest implements DatabaseTest {
         assertEquals(4, count(page, "value=\"PORTFOLIO\" checked"), "the four indicators of T2.3 by portfolio, saved at once");
         assertEquals(1, count(page, "value=\"OBSERVATION\" checked"), "one by observation as well");
 
-        assertEquals(422, trainer.postForm(course + "/modules", "title", "演練", "hours", "many").statusCode(), "hours must be a number");
+        HttpResponse<String> manyHours = trainer.postForm(course + "/modules", "title", "演練", "hours", "many", "tasks", "KPS5294-001v4:T2.3");
+        assertEquals(422, manyHours.statusCode(), "hours must be a number");
+        assertTrue(manyHours.body().contains("name=\"title\" required value=\"演練\"") && manyHours.body().contains("name=\"hours\" inputmode=\"decimal\" required value=\"many\"")
+                && manyHours.body().contains("name=\"tasks\" value=\"KPS5294-001v4:T2.3\" checked"), "the refused module form as it was filled");
         assertEquals(303, trainer.postForm(course + "/modules", "title", "客訴演練", "hours", "6", "tasks", "KPS5294-001v4:T2.3").statusCode());
         assertTrue(trainer.get(course).body().contains("客訴演練"));
         assertEquals(303, trainer.postForm(course + "/trainers", "username", "builder.cotrainer").statusCode());
         assertTrue(trainer.get(course).body().contains("builder.cotrainer"));
-        assertEquals(422, trainer.postForm(course + "/trainers", "username", "no.such.user").statusCode());
+        HttpResponse<String> noSuchTrainer = trainer.postForm(course + "/trainers", "username", "no.such.user");
+        assertEquals(422, noSuchTrainer.statusCode());
+        assertTrue(noSuchTrainer.body().contains("name=\"username\" required value=\"no.such.user\""), "the username as it was typed");
 
         HttpResponse<String> published = trainer.postForm(course + "/publication");
         assertEquals(303, published.statusCode(), published.body());
