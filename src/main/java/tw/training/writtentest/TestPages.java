@@ -120,7 +120,7 @@ class TestPages {
         } catch (InvalidInputException refused) {
             Map<String, String> errors = new HashMap<>();
             FieldErrors.of(refused, "item", request).forEach((field, message) -> errors.put("item-" + field, message));
-            return coursePage(request, HttpStatus.UNPROCESSABLE_ENTITY, id, actor, errors, List.of(), null);
+            return coursePage(request, HttpStatus.UNPROCESSABLE_ENTITY, id, actor, errors, List.of(), null, form.sent());
         }
     }
 
@@ -262,7 +262,14 @@ class TestPages {
 
     private MutableHttpResponse<String> coursePage(HttpRequest<?> request, HttpStatus status, long id, Actor actor, Map<String, String> errors,
                                                    List<InputError> importFaults, @Nullable Form filled) {
+        return coursePage(request, status, id, actor, errors, importFaults, filled, Map.of());
+    }
+
+    /** @param item a refused item's form as it was filled */
+    private MutableHttpResponse<String> coursePage(HttpRequest<?> request, HttpStatus status, long id, Actor actor, Map<String, String> errors,
+                                                   List<InputError> importFaults, @Nullable Form filled, Map<String, List<String>> item) {
         Map<String, Object> model = new HashMap<>();
+        model.put("item", item);
         model.put("course", courses.get(id, actor));
         model.put("items", bank.list(id, actor));
         model.put("tests", tests.list(id, actor));

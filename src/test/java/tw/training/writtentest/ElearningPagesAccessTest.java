@@ -200,6 +200,8 @@ class ElearningPagesAccessTest implements DatabaseTest {
                 Map.entry("stem", "沒有指標"), Map.entry("options", "*甲\n乙")));
         assertEquals(422, refused.statusCode());
         assertTrue(refused.body().contains("item-indicators-error"), "the fault is beside its field");
+        assertTrue(refused.body().contains("value=\"SINGLE_CHOICE\" selected") && refused.body().contains(">沒有指標</textarea>")
+                && refused.body().contains(">*甲\n乙</textarea>"), "and the item as it was written (issue 30, point 4)");
 
         assertEquals(303, owner.post("/items/" + item + "/removal", List.of(Map.entry("_csrf", owner.token()),
                 Map.entry("course", course.substring("/courses/".length())))).statusCode());
