@@ -272,6 +272,17 @@ class ElearningBrowserTest {
             english.checkPages("en", learnerPages, wrong);
             english.open("/attempts/" + openAttempt);
             assertEquals(1, english.driver.findElements(By.id("attempt")).size(), "the open attempt's form");
+            // the question before submitting, in English too: no Chinese in it but the test's own content
+            english.driver.findElement(By.id("submit-attempt")).click();
+            english.waiting().until(ExpectedConditions.presenceOfElementLocated(By.id("confirm-submit")));
+            assertEquals("en", english.driver.findElement(By.tagName("html")).getAttribute("lang"));
+            assertTrue(english.driver.findElement(By.id("unanswered")).getText().matches("[\\x20-\\x7E]+"),
+                    english.driver.findElement(By.id("unanswered")).getText());
+            try {
+                english.assertAccessible();
+            } catch (AssertionError violation) {
+                wrong.add("the question before submitting: " + violation.getMessage());
+            }
         }
         try (Browser english = Browser.start(server.getURL().toString(), "en")) {
             english.signIn("elearning.learner", TestUsers.PASSWORD, "/enrollments/" + enrollment);
