@@ -82,7 +82,7 @@ class AssessorPages {
 
     @Get("/assess/{evidenceId}{?judged}")
     HttpResponse<String> judging(HttpRequest<?> request, @PathVariable long evidenceId, @Nullable @QueryValue String judged, Actor actor) {
-        return judgingPage(request, HttpStatus.OK, evidenceId, judged != null, Map.of(), actor);
+        return judgingPage(request, HttpStatus.OK, evidenceId, judged != null, Map.of(), Map.of(), actor);
     }
 
     /**
@@ -113,12 +113,13 @@ class AssessorPages {
             // the batch names its rows ([0].outcome…); on this form they are all the one set of choices
             Messages words = Pages.messages(request);
             refused.errors().forEach(error -> errors.merge("outcome", words.say(error.phrase()), (a, b) -> a + words.get("list.faults") + b));
-            return judgingPage(request, HttpStatus.UNPROCESSABLE_ENTITY, evidenceId, false, errors, actor);
+            return judgingPage(request, HttpStatus.UNPROCESSABLE_ENTITY, evidenceId, false, errors, form.sent(), actor);
         }
     }
 
+    /** @param sent a refused form as it was filled: the outcomes chosen and the comments written stay */
     private MutableHttpResponse<String> judgingPage(HttpRequest<?> request, HttpStatus status, long evidenceId, boolean judged,
-                                                    Map<String, String> errors, Actor actor) {
+                                                    Map<String, String> errors, Map<String, List<String>> sent, Actor actor) {
         Views.Evidence piece = evidence.get(evidenceId, actor);
         EnrollmentView enrollment = enrollments.get(piece.enrollmentId(), actor);
         // a learner's evidence is judged by the course's trainers (and admins): the course says so, not the evidence alone
@@ -133,6 +134,7 @@ class AssessorPages {
         model.put("claims", claims);
         model.put("judged", judged);
         model.put("errors", errors);
+        model.put("sent", sent);
         return pages.render(request, status, "judging.ftlh", model);
     }
 }

@@ -86,9 +86,11 @@ class AssessorPagesTest implements DatabaseTest {
         String page = "/assess/" + first;
         assertTrue(trainer.get(page).body().contains("name=\"outcome:" + P1 + "\""));
         HttpResponse<String> refused = trainer.post(page, List.of(Map.entry("_csrf", trainer.token()), Map.entry("outcome:" + P1, "MET"),
-                Map.entry("outcome:" + P2, "MAYBE")));
+                Map.entry("comment:" + P1, "示範完整"), Map.entry("outcome:" + P2, "MAYBE")));
         assertEquals(422, refused.statusCode());
         assertTrue(refused.body().contains("id=\"outcome-error\""));
+        assertTrue(refused.body().contains("name=\"outcome:" + P1 + "\" value=\"MET\" checked") && refused.body().contains(">示範完整</textarea>"),
+                "the choices and comments as they were (issue 30, point 4)");
         assertEquals(0, met(), "nothing recorded: the batch is all or nothing");
         assertEquals(422, trainer.post(page, List.of(Map.entry("_csrf", trainer.token()))).statusCode(), "nothing chosen");
 
