@@ -582,14 +582,14 @@ public class CourseService {
     private static String title(@Nullable String title, String field, List<InputError> errors) {
         String stripped = title == null ? "" : title.strip();
         if (stripped.isEmpty() || stripped.length() > MAX_TITLE) {
-            errors.add(InputError.field(field, "course.must-have-characters", field, MAX_TITLE));
+            errors.add(InputError.field(field, "course.must-have-characters", Phrase.field(field), MAX_TITLE));
         }
         return stripped;
     }
 
     private static BigDecimal hours(@Nullable BigDecimal hours, String field, List<InputError> errors) {
         if (hours == null || hours.signum() <= 0 || hours.compareTo(MAX_HOURS) > 0 || hours.stripTrailingZeros().scale() > 1) {
-            errors.add(InputError.field(field, "course.must-positive-number-hours-most", field, MAX_HOURS));
+            errors.add(InputError.field(field, "course.must-positive-number-hours-most", Phrase.field(field), MAX_HOURS));
         }
         return hours;
     }

@@ -27,6 +27,15 @@ public record Phrase(String key, List<Object> arguments) {
         return new Phrase(key, Arrays.asList(arguments));
     }
 
+    /**
+     * A field of a form or body named in a refusal: its words ({@code field.<name>}: "title" is 名稱 in Chinese), or
+     * the name as it is when the bundles do not name it (an API's own field names).
+     */
+    public static Phrase field(String name) {
+        String key = "field." + name;
+        return Phrases.has(key) ? of(key) : of("field.any", name);
+    }
+
     /** The words in the language of {@code locale} (Traditional Chinese for any Chinese, else English). */
     public String in(Locale locale) {
         return Phrases.render(this, locale);

@@ -170,7 +170,7 @@ public class TrainingProvider {
         }
         String trimmed = value.strip();
         if (trimmed.codePointCount(0, trimmed.length()) > max) {
-            errors.add(InputError.field(field, "provider.must-most-characters", field, max));
+            errors.add(InputError.field(field, "provider.must-most-characters", Phrase.field(field), max));
         }
         return trimmed;
     }

@@ -245,7 +245,7 @@ public class TestService {
 
     private static int bounded(@Nullable Integer value, int min, int max, String field, List<InputError> errors) {
         if (value == null || value < min || value > max) {
-            errors.add(InputError.field(field, "writtentest.must", field.substring(field.lastIndexOf('.') + 1), min, max));
+            errors.add(InputError.field(field, "writtentest.must", Phrase.field(field.substring(field.lastIndexOf('.') + 1)), min, max));
             return min;
         }
         return value;

@@ -67,6 +67,7 @@ class CoursePagesTest implements DatabaseTest {
         HttpResponse<String> untitled = trainer.postForm("/courses", "code", "BUILD-1", "title", "", "hours", "6");
         assertEquals(422, untitled.statusCode());
         assertTrue(untitled.body().contains("id=\"title-error\""), "the reason beside the title");
+        assertTrue(untitled.body().contains("名稱 須為 1 至 300 個字元"), "in the page's language, the field named in words");
         assertTrue(untitled.body().contains("value=\"BUILD-1\""), "the form as it was filled");
 
         HttpResponse<String> created = trainer.postForm("/courses", "code", "BUILD-1", "title", "客訴處理實務", "hours", "6");
