@@ -269,25 +269,6 @@ public class CourseService {
         return methods;
     }
 
-    /**
-     * The same methods for every planned indicator of one aligned task ({@code taskId} like KPS5294-001v4:T2.3),
-     * all in one transaction: "apply to every indicator of this task".
-     */
-    @Transactional
-    public CourseView setTaskMethods(long courseId, String taskId, Requests.Methods request, Actor actor) {
-        CourseRow course = course(courseId, actor);
-        Set<AssessmentMethod> methods = validMethods(request);
-        RevisionRow draft = draft(course);
-        List<CourseView.PlannedIndicator> planned = plans.plan(draft.id()).stream().filter(indicator -> indicator.task().equals(taskId)).toList();
-        if (planned.isEmpty()) {
-            throw new NotFoundException("course.has-no-indicator-plan-course", taskId, courseId);
-        }
-        for (CourseView.PlannedIndicator indicator : planned) {
-            plans.replaceMethods(draft.id(), plans.plannedIndicator(draft.id(), indicator.standardCode(), indicator.code()).orElseThrow(), methods);
-        }
-        return view(course, draft);
-    }
-
     @Transactional
     public CourseView addModule(long courseId, Requests.Module request, Actor actor) {
         CourseRow course = course(courseId, actor);

@@ -1,6 +1,7 @@
 package tw.training.page;
 
 import io.micronaut.http.HttpRequest;
+import tw.training.phrase.Languages;
 
 import java.util.Locale;
 import java.util.Optional;
@@ -43,22 +44,6 @@ public enum Language {
 
     /** The first of the browser's (or client's) languages that is one of ours; any Chinese reads as ours. */
     public static Optional<Language> fromAcceptLanguage(String header) {
-        if (header == null || header.isBlank()) {
-            return Optional.empty();
-        }
-        try {
-            for (Locale.LanguageRange range : Locale.LanguageRange.parse(header)) {
-                String wanted = range.getRange().toLowerCase(Locale.ROOT);
-                if (wanted.startsWith("zh")) {
-                    return Optional.of(ZH_TW);
-                }
-                if (wanted.startsWith("en")) {
-                    return Optional.of(EN);
-                }
-            }
-        } catch (IllegalArgumentException malformed) {
-            return Optional.empty();
-        }
-        return Optional.empty();
+        return Languages.accepted(header).map(locale -> locale.equals(Locale.ENGLISH) ? EN : ZH_TW);
     }
 }

@@ -41,14 +41,10 @@ final class ProblemErrorResponseProcessor implements ErrorResponseProcessor<Prob
         Phrase detail = kind == ProblemKind.UNEXPECTED
                 ? Phrase.of("web.unexpected-short")
                 : context.getErrors().stream().map(error -> FrameworkMessages.safe(error.getMessage(), kind.phrase())).findFirst().orElse(kind.phrase());
-        Problem problem = new Problem(kind.type, kind.title, status.getCode(), detail.key(), detail.in(ProblemResponses.language(context.getRequest())),
-                context.getRequest().getPath(), null, ProblemResponses.faults(errors, ProblemResponses.language(context.getRequest())));
-        return base.body(problem).contentType(Problem.MEDIA_TYPE);
+        return base.body(ProblemResponses.problem(kind, status.getCode(), context.getRequest(), detail, null, errors)).contentType(Problem.MEDIA_TYPE);
     }
 
     private static Problem problem(ProblemKind kind, ErrorContext context, InputError error) {
-        java.util.Locale language = ProblemResponses.language(context.getRequest());
-        return new Problem(kind.type, kind.title, kind.status.getCode(), error.phrase().key(), error.phrase().in(language),
-                context.getRequest().getPath(), null, ProblemResponses.faults(List.of(error), language));
+        return ProblemResponses.problem(kind, kind.status.getCode(), context.getRequest(), error.phrase(), null, List.of(error));
     }
 }

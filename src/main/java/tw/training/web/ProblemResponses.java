@@ -5,6 +5,7 @@ import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MutableHttpResponse;
 import tw.training.problem.InputError;
+import tw.training.phrase.Languages;
 import tw.training.phrase.Phrase;
 
 import java.util.List;
@@ -18,39 +19,19 @@ final class ProblemResponses {
 
     static MutableHttpResponse<Problem> of(ProblemKind kind, HttpRequest<?> request, Phrase detail,
                                            String errorId, List<InputError> errors) {
+        return HttpResponse.<Problem>status(kind.status).body(problem(kind, kind.status.getCode(), request, detail, errorId, errors))
+                .contentType(Problem.MEDIA_TYPE);
+    }
+
+    /** The problem in the language the request asks for ({@link #language}). */
+    static Problem problem(ProblemKind kind, int status, HttpRequest<?> request, Phrase detail, String errorId, List<InputError> errors) {
         Locale language = language(request);
-        Problem problem = new Problem(kind.type, kind.title, kind.status.getCode(), detail.key(), detail.in(language),
-                request == null ? null : request.getPath(), errorId, faults(errors, language));
-        return HttpResponse.<Problem>status(kind.status).body(problem).contentType(Problem.MEDIA_TYPE);
+        return new Problem(kind.type, kind.title, status, detail.key(), detail.in(language), request == null ? null : request.getPath(), errorId,
+                errors.stream().map(error -> new Problem.Fault(error.field(), error.line(), error.phrase().key(), error.phrase().in(language))).toList());
     }
 
-    static List<Problem.Fault> faults(List<InputError> errors, Locale language) {
-        return errors.stream().map(error -> new Problem.Fault(error.field(), error.line(), error.phrase().key(),
-                error.phrase().in(language))).toList();
-    }
-
-    /**
-     * The language of a refusal's words: Traditional Chinese when the client's first language of ours is Chinese,
-     * else English (the API's default, unlike the pages').
-     */
+    /** The language of a refusal's words: the client's first of ours, else English (the API's default, unlike the pages'). */
     static Locale language(HttpRequest<?> request) {
-        String header = request == null ? null : request.getHeaders().get(HttpHeaders.ACCEPT_LANGUAGE);
-        if (header == null || header.isBlank()) {
-            return Locale.ENGLISH;
-        }
-        try {
-            for (Locale.LanguageRange range : Locale.LanguageRange.parse(header)) {
-                String wanted = range.getRange().toLowerCase(Locale.ROOT);
-                if (wanted.startsWith("zh")) {
-                    return Locale.TRADITIONAL_CHINESE;
-                }
-                if (wanted.startsWith("en")) {
-                    return Locale.ENGLISH;
-                }
-            }
-        } catch (IllegalArgumentException malformed) {
-            return Locale.ENGLISH;
-        }
-        return Locale.ENGLISH;
+        return Languages.accepted(request == null ? null : request.getHeaders().get(HttpHeaders.ACCEPT_LANGUAGE)).orElse(Locale.ENGLISH);
     }
 }
