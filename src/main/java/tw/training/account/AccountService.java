@@ -2,6 +2,7 @@ package tw.training.account;
 
 import tw.training.phrase.Phrase;
 
+import io.micronaut.context.event.ApplicationEventPublisher;
 import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;
 import io.micronaut.transaction.annotation.ReadOnly;
@@ -37,17 +38,22 @@ public class AccountService {
     private static final int MAX_DISPLAY_NAME = 200;
     private static final int MAX_EMAIL = 320;
     private static final int MAX_PAGE = 200;
+    /** The languages mail is written in, the default first. */
+    public static final List<String> LANGUAGES = List.of("zh-TW", "en");
 
     private final UserRepository users;
     private final Passwords passwords;
     private final SecurityAudit audit;
     private final Clock clock;
+    private final ApplicationEventPublisher<AccountInvited> invited;
 
-    AccountService(UserRepository users, Passwords passwords, SecurityAudit audit, Clock clock) {
+    AccountService(UserRepository users, Passwords passwords, SecurityAudit audit, Clock clock,
+                   ApplicationEventPublisher<AccountInvited> invited) {
         this.users = users;
         this.passwords = passwords;
         this.audit = audit;
         this.clock = clock;
+        this.invited = invited;
     }
 
     @Transactional
@@ -65,7 +71,15 @@ public class AccountService {
         if (!EMAIL.matcher(email).matches() || email.length() > MAX_EMAIL) {
             errors.add(InputError.field("email", "account.email-must-e-mail-address"));
         }
-        Passwords.weakness(request.password(), username).ifPresent(problem -> errors.add(InputError.field("password", problem)));
+        if (!request.invited()) {
+            Passwords.weakness(request.password(), username).ifPresent(problem -> errors.add(InputError.field("password", problem)));
+        } else if (request.password() != null && !request.password().isEmpty()) {
+            errors.add(InputError.field("password", "account.password-or-invitation"));
+        }
+        String language = request.language() == null || request.language().isBlank() ? LANGUAGES.get(0) : request.language().strip();
+        if (!LANGUAGES.contains(language)) {
+            errors.add(InputError.field("language", "account.language-must-one", LANGUAGES));
+        }
         Set<String> roles = roles(request.roles(), errors);
         if (!errors.isEmpty()) {
             throw new InvalidInputException(Phrase.of("account.user-cannot-created-as-given"), errors);
@@ -75,7 +89,8 @@ public class AccountService {
         }
         long id;
         try {
-            id = users.insert(username, displayName, email, passwords.hash(request.password()), roles, clock.instant());
+            id = users.insert(username, displayName, email, request.invited() ? Passwords.NONE : passwords.hash(request.password()), roles,
+                    clock.instant(), language);
         } catch (RuntimeException e) {
             if (Sql.isUniqueViolation(e)) {
                 // created by another request between the check above and this insert
@@ -84,7 +99,11 @@ public class AccountService {
             throw e;
         }
         audit.record(SecurityEventType.USER_CREATED, actor, username, Phrase.of("audit.roles", Roles.words(roles)));
-        return UserResponse.of(users.withId(id).orElseThrow());
+        User created = users.withId(id).orElseThrow();
+        if (request.invited()) {
+            invited.publishEvent(new AccountInvited(AccountHolder.of(created), actor));
+        }
+        return UserResponse.of(created);
     }
 
     /** Enabled accounts per role ({@link Roles#ALL} in order, 0 where none), and the disabled ones in all: the overview's figures. */
@@ -202,6 +221,46 @@ public class AccountService {
         users.replaceRoles(user.id(), roles);
         audit.record(SecurityEventType.ROLES_CHANGED, actor, user.username(), Phrase.of("audit.roles-changed", Roles.words(user.roles()), Roles.words(roles)));
         return get(username);
+    }
+
+    /** The holder of an account by username (the system account is none). */
+    @ReadOnly
+    public AccountHolder holder(String username) {
+        return AccountHolder.of(user(username));
+    }
+
+    @ReadOnly
+    public Optional<AccountHolder> holder(long userId) {
+        return users.withId(userId).filter(user -> !user.username().equals(SystemAccount.USERNAME)).map(AccountHolder::of);
+    }
+
+    /** The enabled accounts reached at {@code address}: those with that e-mail address (in any case), or that username. */
+    @ReadOnly
+    public List<AccountHolder> reachedAt(String address) {
+        return users.reachedAt(address.strip().toLowerCase(java.util.Locale.ROOT)).stream().map(listing -> AccountHolder.of(listing.user())).toList();
+    }
+
+    /**
+     * Sets the password of a user who proved they hold a link mailed to them (an invitation, a reset): checked against
+     * the password rule, and every token and page session of the user ends.
+     */
+    @Transactional
+    public void setPasswordFromLink(long userId, @Nullable String password, SecurityEventType event, @Nullable Phrase detail) {
+        User user = users.withId(userId).orElseThrow(() -> new NotFoundException("account.user-not-found"));
+        Passwords.weakness(password, user.username()).ifPresent(problem -> {
+            throw new InvalidInputException(problem, List.of(InputError.field("password", problem)));
+        });
+        users.setPasswordHash(user.id(), passwords.hash(password));
+        audit.record(event, user.username(), user.username(), detail);
+    }
+
+    /** The language of a user's mail. */
+    @Transactional
+    public void setLanguage(long userId, String language) {
+        if (!LANGUAGES.contains(language)) {
+            throw InvalidInputException.of("language", "account.language-must-one", LANGUAGES);
+        }
+        users.setLanguage(userId, language);
     }
 
     private User user(String username) {

@@ -24,6 +24,14 @@ public class Passwords {
     /** Checked against when the username is unknown, so that a wrong name costs as long as a wrong password. */
     private volatile String decoy;
 
+    /** What an invited user's row holds until they choose a password: no hash, so nothing matches it. */
+    static final String NONE = "!invited";
+
+    /** Whether a stored value is a password's hash (not {@link #NONE}, nor the system account's mark). */
+    static boolean isHash(String stored) {
+        return stored.startsWith("$argon2");
+    }
+
     String hash(String password) {
         return encoder.encode(password);
     }

@@ -5,5 +5,5 @@ import java.util.Set;
 
 /** A row of app_user with its roles. The hash never leaves this package. */
 record User(long id, String username, String displayName, String email, String passwordHash, boolean enabled,
-            Set<String> roles, int tokenVersion, Instant createdAt) {
+            Set<String> roles, int tokenVersion, Instant createdAt, String language) {
 }

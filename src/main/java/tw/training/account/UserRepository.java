@@ -34,11 +34,11 @@ interface UserRepository extends GenericRepository<UserRow, Long> {
     /** A user read with the roles it holds, joined by commas. */
     @Introspected
     record Listing(long userId, String username, String displayName, String email, String passwordHash, boolean enabled,
-                   @Nullable String roles, int tokenVersion, Instant createdAt) {
+                   @Nullable String roles, int tokenVersion, Instant createdAt, String language) {
 
         User user() {
             return new User(userId, username, displayName, email, passwordHash, enabled, roles == null ? Set.of() : Set.of(roles.split(",")),
-                    tokenVersion, createdAt);
+                    tokenVersion, createdAt, language);
         }
     }
 
@@ -77,6 +77,14 @@ interface UserRepository extends GenericRepository<UserRow, Long> {
     @Query("UPDATE app_user SET password_hash = :passwordHash, token_version = token_version + 1 WHERE user_id = :id")
     void setPasswordHash(long id, String passwordHash);
 
+    /** Enabled users whose e-mail address is {@code address} (any case), or whose username it is. */
+    @Query(WITH_ROLES + "WHERE u.username <> '(system)' AND u.enabled = TRUE AND (LOWER(u.email) = :address OR u.username = :address)"
+            + " ORDER BY u.username FETCH FIRST 10 ROWS ONLY")
+    List<Listing> reachedAt(String address);
+
+    @Query("UPDATE app_user SET language = :language WHERE user_id = :id")
+    void setLanguage(long id, String language);
+
     @Query("UPDATE app_user SET token_version = token_version + 1 WHERE user_id = :id")
     void revokeTokens(long id);
 
@@ -88,8 +96,8 @@ interface UserRepository extends GenericRepository<UserRow, Long> {
         return byId(id).map(Listing::user);
     }
 
-    default long insert(String username, String displayName, String email, String passwordHash, Set<String> roles, Instant now) {
-        long id = save(new UserRow(null, username, displayName, email, passwordHash, true, 0, now)).id();
+    default long insert(String username, String displayName, String email, String passwordHash, Set<String> roles, Instant now, String language) {
+        long id = save(new UserRow(null, username, displayName, email, passwordHash, true, 0, now, language)).id();
         roles.forEach(role -> addRole(id, role));
         return id;
     }

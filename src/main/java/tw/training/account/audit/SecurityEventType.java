@@ -19,5 +19,13 @@ public enum SecurityEventType {
     ROLES_CHANGED,
     BOOTSTRAP_ADMIN_CREATED,
     /** An administrator changed a setting of the service (its name and new value in the detail). */
-    SETTING_CHANGED
+    SETTING_CHANGED,
+    /** An invitation to choose a password was mailed (or, with mail off, put in the outbox). */
+    INVITATION_SENT,
+    /** An invited user chose their password through the invitation's link. */
+    INVITATION_ACCEPTED,
+    /** A link to reset the password was mailed to the account's address. */
+    PASSWORD_RESET_REQUESTED,
+    /** The password was reset through a link mailed to the account's address. */
+    PASSWORD_RESET_BY_LINK
 }

@@ -5,14 +5,14 @@ import java.time.Instant;
 import java.util.Optional;
 
 /** At most {@code limit} takes per {@code period}, refilled continuously; safe to share between threads. */
-final class TokenBucket {
+public final class TokenBucket {
 
     private final double capacity;
     private final double perNano;
     private double tokens;
     private Instant updated;
 
-    TokenBucket(int limit, Duration period, Instant now) {
+    public TokenBucket(int limit, Duration period, Instant now) {
         this.capacity = limit;
         this.perNano = limit / (double) period.toNanos();
         this.tokens = limit;
@@ -20,7 +20,7 @@ final class TokenBucket {
     }
 
     /** Takes one token, or says how long until one is there. */
-    synchronized Optional<Duration> take(Instant now) {
+    public synchronized Optional<Duration> take(Instant now) {
         refill(now);
         if (tokens >= 1) {
             tokens -= 1;
@@ -30,7 +30,7 @@ final class TokenBucket {
     }
 
     /** Whether the bucket is full again: nothing to remember about its source. */
-    synchronized boolean isIdle(Instant now) {
+    public synchronized boolean isIdle(Instant now) {
         refill(now);
         return tokens >= capacity;
     }

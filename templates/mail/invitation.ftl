@@ -1,0 +1,10 @@
+${t("mail.greeting", name)}
+
+${t("mail.invitation.body", username)}
+
+${link}
+
+${t("mail.invitation.expires", expires)}
+
+--
+${t("mail.footer")}
