@@ -25,6 +25,7 @@ import tw.training.account.UserResponse;
 import tw.training.account.audit.SecurityAudit;
 import tw.training.account.audit.SecurityEvent;
 import tw.training.account.audit.SecurityEventType;
+import tw.training.onboarding.Invitations;
 import tw.training.page.FieldErrors;
 import tw.training.page.Form;
 import tw.training.page.Pages;
@@ -41,7 +42,8 @@ import java.util.function.Supplier;
 
 /**
  * The administrator's console for people: find users, create one, disable or enable, reset a password, change roles
- * (the last enabled administrator keeps the role, and the page says why); and the security audit trail.
+ * (the last enabled administrator keeps the role, and the page says why), invite a user to choose their own password and
+ * invite them again; and the security audit trail.
  */
 @Hidden
 @PlainText
@@ -55,11 +57,13 @@ class UserPages {
     private final AccountService accounts;
     private final SecurityAudit audit;
     private final Pages pages;
+    private final Invitations invitations;
 
-    UserPages(AccountService accounts, SecurityAudit audit, Pages pages) {
+    UserPages(AccountService accounts, SecurityAudit audit, Pages pages, Invitations invitations) {
         this.accounts = accounts;
         this.audit = audit;
         this.pages = pages;
+        this.invitations = invitations;
     }
 
     @Get("/users{?q,role,done}")
@@ -72,14 +76,16 @@ class UserPages {
     MutableHttpResponse<?> create(HttpRequest<?> request, @Body @Nullable String body, Actor actor) {
         Form form = Form.of(body).checked(request);
         try {
+            // the form's choice; a client that sends no choice invites unless it gave a password
+            boolean invite = form.get("access").isEmpty() ? form.get("password").isEmpty() : "invite".equals(form.get("access"));
             UserResponse user = accounts.create(new CreateUserRequest(form.get("username"), form.get("displayName"), form.get("email"),
-                    form.get("password"), form.all("roles")), actor.username());
+                    invite ? null : form.get("password"), form.all("roles"), invite, form.get("language")), actor.username());
             return Pages.redirect("/admin/users?q=" + encode(user.username()) + "&done=" + encode("created:" + user.username()));
         } catch (InvalidInputException | ConflictException refused) {
             Map<String, String> errors = FieldErrors.of(refused, "username", request);
             return usersPage(request, refused instanceof ConflictException ? HttpStatus.CONFLICT : HttpStatus.UNPROCESSABLE_ENTITY, null, null, null,
                     Map.of("username", form.get("username"), "displayName", form.get("displayName"), "email", form.get("email"),
-                            "roles", String.join(",", form.all("roles"))), errors);
+                            "roles", String.join(",", form.all("roles")), "access", form.get("access"), "language", form.get("language")), errors);
         }
     }
 
@@ -100,6 +106,16 @@ class UserPages {
         Form form = Form.of(body).checked(request);
         return change(request, username, "reset", () -> {
             accounts.resetPassword(username, new PasswordReset(form.get("password")), actor.username());
+            return null;
+        });
+    }
+
+    /** A new invitation to a user who has not yet chosen a password; the earlier link stops working. */
+    @Post(value = "/users/{username}/invitation", consumes = MediaType.APPLICATION_FORM_URLENCODED)
+    MutableHttpResponse<?> invite(HttpRequest<?> request, @PathVariable String username, @Body @Nullable String body, Actor actor) {
+        Form.of(body).checked(request);
+        return change(request, username, "invited", () -> {
+            invitations.resend(username, actor.username());
             return null;
         });
     }
@@ -128,9 +144,10 @@ class UserPages {
         Map<String, Object> model = new HashMap<>();
         model.put("users", accounts.search(q == null || q.isBlank() ? null : q.strip(), chosenRole, null, PAGE, 0));
         model.put("roles", Roles.ALL);
+        model.put("languages", AccountService.LANGUAGES);
         model.put("chosen", Map.of("q", q == null ? "" : q, "role", chosenRole == null ? "" : chosenRole));
         // what was just done, as the redirect named it; anything else in the address is not ours to print
-        model.put("done", done != null && done.matches("(created|disabled|enabled|reset|roles):.{1,100}") ? done : "");
+        model.put("done", done != null && done.matches("(created|disabled|enabled|reset|roles|invited):.{1,100}") ? done : "");
         model.put("filled", filled);
         model.put("errors", errors);
         return pages.render(request, status, "users.ftlh", model);

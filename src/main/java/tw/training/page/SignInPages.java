@@ -73,10 +73,14 @@ class SignInPages {
         return pages.render(request, "landing.ftlh", Map.of());
     }
 
-    @Get("/signin")
+    /** The sign-in form; after a password was chosen from a mailed link, it says so and has the username filled in. */
+    @Get("/signin{?next,welcome,reset,username}")
     @Secured(SecurityRule.IS_ANONYMOUS)
-    HttpResponse<String> signInForm(HttpRequest<?> request, @QueryValue @Nullable String next) {
-        return signInPage(request, HttpStatus.OK, NextPath.safe(next), "", null);
+    HttpResponse<String> signInForm(HttpRequest<?> request, @QueryValue @Nullable String next, @QueryValue @Nullable String welcome,
+                                    @QueryValue @Nullable String reset, @QueryValue @Nullable String username) {
+        MutableHttpResponse<String> page = signInPage(request, HttpStatus.OK, NextPath.safe(next), username, null,
+                welcome != null ? "signin.welcome" : reset != null ? "signin.resetDone" : null);
+        return page;
     }
 
     @Post("/signin")
@@ -97,10 +101,10 @@ class SignInPages {
         Messages messages = Pages.messages(request);
         if (opening instanceof PageSessions.Throttled throttled) {
             return signInPage(request, HttpStatus.TOO_MANY_REQUESTS, next, form.username(),
-                    messages.get("signin.throttled", Math.max(1, throttled.retryAfter().toSeconds())))
+                    messages.get("signin.throttled", Math.max(1, throttled.retryAfter().toSeconds())), null)
                     .header("Retry-After", String.valueOf(Math.max(1, throttled.retryAfter().toSeconds())));
         }
-        return signInPage(request, HttpStatus.UNAUTHORIZED, next, form.username(), messages.get("signin.refused"));
+        return signInPage(request, HttpStatus.UNAUTHORIZED, next, form.username(), messages.get("signin.refused"), null);
     }
 
     private boolean https(HttpRequest<?> request) {
@@ -108,10 +112,11 @@ class SignInPages {
     }
 
     private MutableHttpResponse<String> signInPage(HttpRequest<?> request, HttpStatus status, String next, @Nullable String username,
-                                                   @Nullable String error) {
+                                                   @Nullable String error, @Nullable String notice) {
         Map<String, Object> model = new HashMap<>();
         model.put("next", next);
         model.put("username", username == null ? "" : username);
+        model.put("notice", notice == null ? "" : notice);
         if (error != null) {
             model.put("error", error);
         }

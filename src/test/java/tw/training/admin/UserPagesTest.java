@@ -85,6 +85,37 @@ class UserPagesTest implements DatabaseTest {
         }
     }
 
+    /** Issue 31, point 4 in the pages: invited, shown as pending, invited again, the link read in the outbox (mail off), accepted. */
+    @Test
+    void anAdministratorInvitesAUserWhoChoosesTheirOwnPassword() {
+        HttpResponse<String> created = admin.postForm("/admin/users", "username", "console.invited", "displayName", "陳學員", "email",
+                "chen@example.org", "access", "invite", "password", "", "language", "zh-TW", "roles", "LEARNER");
+        assertEquals(303, created.statusCode(), created.body());
+        String listed = admin.get("/admin/users?q=console.invited").body();
+        assertTrue(listed.contains("id=\"pending-console.invited\"") && listed.contains("id=\"invite-console.invited\""), "pending, with a resend");
+        assertEquals(303, admin.postForm("/admin/users/console.invited/invitation").statusCode());
+
+        String outbox = admin.get("/admin/mail?state=WAITING").body();
+        assertTrue(outbox.contains("id=\"mail-off\""), "the page says mail is off");
+        List<String> ids = java.util.regex.Pattern.compile("<tr id=\"mail-(\\d+)\">\\s*<td[^>]*>[^<]*</td>\\s*<td[^>]*>chen@example.org").matcher(outbox)
+                .results().map(match -> match.group(1)).toList();
+        assertEquals(2, ids.size(), "two invitations, the newest first");
+        String newest = admin.get("/admin/mail/" + ids.get(0)).body();
+        String oldest = admin.get("/admin/mail/" + ids.get(1)).body();
+        String link = newest.replaceFirst("(?s).*https?://[^/\\s]+(/invitation/[A-Za-z0-9_-]{43}).*", "$1");
+        String old = oldest.replaceFirst("(?s).*https?://[^/\\s]+(/invitation/[A-Za-z0-9_-]{43}).*", "$1");
+
+        FormClient invitee = new FormClient(base, "zh-TW").withoutSignIn();
+        assertEquals(404, invitee.get(old).statusCode(), "the first link stopped working");
+        assertTrue(invitee.get(link).body().contains("console.invited"), "the page names the account");
+        HttpResponse<String> chosen = invitee.postForm(link, "password", "a passphrase of my own", "confirmation", "a passphrase of my own");
+        assertEquals(303, chosen.statusCode(), chosen.body());
+        assertTrue(chosen.headers().firstValue("Location").orElseThrow().startsWith("/signin?welcome"));
+        new FormClient(base, "zh-TW").signIn("console.invited", "a passphrase of my own");
+        assertTrue(!admin.get("/admin/users?q=console.invited").body().contains("id=\"pending-console.invited\""), "no longer pending");
+        assertEquals(404, invitee.get(link).statusCode(), "used once");
+    }
+
     @Test
     void theLastAdministratorKeepsTheRoleAndThePageSaysWhy() {
         HttpResponse<String> refused = admin.postForm("/admin/users/console.admin/roles", "roles", "TRAINER");

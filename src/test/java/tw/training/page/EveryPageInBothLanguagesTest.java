@@ -55,6 +55,8 @@ class EveryPageInBothLanguagesTest implements DatabaseTest {
     private long evidence;
     private String verification;
     private String number;
+    private String invitation;
+    private long invitationMail;
 
     /** A learner who has met the whole plan and holds a certificate, and one who has begun nothing. */
     @BeforeAll
@@ -72,6 +74,13 @@ class EveryPageInBothLanguagesTest implements DatabaseTest {
         Map<String, Object> certificate = PortfolioCourse.post(http, "/api/enrollments/" + enrollment + "/certificate", admin, Map.of());
         verification = ((String) certificate.get("verificationUrl")).replaceFirst("^.*(/verify/)", "$1");
         number = (String) certificate.get("number");
+        // with mail off (the default), the invitation waits in the outbox, where the administrator reads it
+        context.getBean(tw.training.account.AccountService.class).create(new tw.training.account.CreateUserRequest("languages.invited", "受邀者",
+                "invited@example.org", null, List.of(Roles.LEARNER), true, "zh-TW"), "languages.admin");
+        tw.training.mail.MailMessage mail = context.getBean(tw.training.mail.Outbox.class).newest("WAITING", null, 10).stream()
+                .filter(m -> m.toAddress().equals("invited@example.org")).findFirst().orElseThrow();
+        invitationMail = mail.id();
+        invitation = mail.textBody().replaceFirst("(?s).*?https?://[^/\\s]+(/invitation/\\S+).*", "$1");
     }
 
     /** The administrator who issued the certificate. */
@@ -112,7 +121,7 @@ class EveryPageInBothLanguagesTest implements DatabaseTest {
     @ValueSource(strings = {"zh-TW", "en"})
     void everyPageRendersInTheLanguage(String language) {
         String base = server.getURL().toString();
-        FormClient anonymous = new FormClient(base, language);
+        FormClient anonymous = new FormClient(base, language).withoutSignIn();
         FormClient learner = new FormClient(base, language).signIn("languages.learner", TestUsers.PASSWORD);
         FormClient newcomer = new FormClient(base, language).signIn("languages.newcomer", TestUsers.PASSWORD);
         FormClient cataloguer = new FormClient(base, language).signIn("languages.cataloguer", TestUsers.PASSWORD);
@@ -126,6 +135,16 @@ class EveryPageInBothLanguagesTest implements DatabaseTest {
                 new Visit("landing signed in", 200, () -> learner.get("/")),
                 new Visit("sign-in", 200, () -> anonymous.get("/signin?next=/home")),
                 new Visit("sign-in refused", 401, () -> anonymous.attemptSignIn("languages.learner", "not the password")),
+                new Visit("sign-in after a reset", 200, () -> anonymous.get("/signin?reset&username=languages.learner")),
+                new Visit("forgotten password", 200, () -> anonymous.get("/password/forgotten")),
+                new Visit("forgotten password, asked", 200, () -> anonymous.postForm("/password/forgotten", "address", "nobody@example.org")),
+                new Visit("forgotten password refused", 422, () -> anonymous.postForm("/password/forgotten", "address", " ")),
+                new Visit("a reset link that does not work", 404, () -> anonymous.get("/password/reset/no-such-token")),
+                new Visit("an invitation that does not work", 404, () -> anonymous.get("/invitation/no-such-token")),
+                new Visit("choosing a password", 200, () -> anonymous.get(invitation)),
+                new Visit("choosing a password refused", 422, () -> anonymous.postForm(invitation, "password", "short", "confirmation", "short")),
+                new Visit("choosing a password, not the same twice", 422, () -> anonymous.postForm(invitation, "password", "a long passphrase",
+                        "confirmation", "another passphrase")),
                 new Visit("verification, valid", 200, () -> anonymous.get(verification)),
                 new Visit("verification, unknown", 200, () -> anonymous.get("/verify/no-such-code")),
                 new Visit("home", 200, () -> learner.get("/home")),
@@ -205,6 +224,11 @@ class EveryPageInBothLanguagesTest implements DatabaseTest {
                     FormClient admin = administrator(base, language);
                     return admin.post("/admin/users", List.of(Map.entry("_csrf", admin.token()), Map.entry("username", "x"), Map.entry("password", "short")));
                 }),
+                new Visit("the outbox", 200, () -> administrator(base, language).get("/admin/mail")),
+                new Visit("the outbox, waiting", 200, () -> administrator(base, language).get("/admin/mail?state=WAITING")),
+                new Visit("a message of the outbox", 200, () -> administrator(base, language).get("/admin/mail/" + invitationMail)),
+                new Visit("a message that was not refused, tried again", 409, () -> administrator(base, language)
+                        .postForm("/admin/mail/" + invitationMail + "/retry")),
                 new Visit("the audit trail", 200, () -> administrator(base, language).get("/admin/audit?type=LOGIN_SUCCEEDED")),
                 new Visit("the settings", 200, () -> administrator(base, language).get("/admin/settings?saved")),
                 new Visit("a setting refused", 422, () -> {

@@ -31,6 +31,8 @@ public final class FormClient {
     private final String language;
     private String session;
     private String token;
+    /** The CSRF cookie of a client not signed in, once {@link #withoutSignIn()} read it. */
+    private String anonymousCsrf;
 
     public FormClient(String base, String language) {
         this.base = base.replaceAll("/$", "");
@@ -47,6 +49,17 @@ public final class FormClient {
         return this;
     }
 
+    /**
+     * Keeps the anonymous CSRF cookie and token of the sign-in page, for the forms one sends before signing in (a
+     * forgotten password, a mailed link's password).
+     */
+    public FormClient withoutSignIn() {
+        HttpResponse<String> form = get("/signin");
+        anonymousCsrf = cookie(form, "csrf");
+        token = token(form.body());
+        return this;
+    }
+
     /** The sign-in form filled and sent, as it is answered. */
     public HttpResponse<String> attemptSignIn(String username, String password) {
         return attemptSignIn(username, password, "/home");
@@ -55,7 +68,7 @@ public final class FormClient {
     /** The sign-in form filled and sent with where to go next, as it is answered. */
     public HttpResponse<String> attemptSignIn(String username, String password, String next) {
         HttpResponse<String> form = get("/signin");
-        String anonymous = cookie(form, "csrf");
+        String anonymous = anonymousCsrf != null ? anonymousCsrf : cookie(form, "csrf");
         return send(request("/signin", "csrf=" + anonymous).header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(encode(List.of(Map.entry("_csrf", token(form.body())),
                         Map.entry("username", username), Map.entry("password", password), Map.entry("next", next))))).build());
@@ -77,7 +90,7 @@ public final class FormClient {
 
     /** A GET with headers of its own, as htmx sends ({@code HX-Request}). */
     public HttpResponse<String> get(String path, Map<String, String> headers) {
-        HttpRequest.Builder request = request(path, session == null ? null : "session=" + session);
+        HttpRequest.Builder request = request(path, session != null ? "session=" + session : anonymousCsrf != null ? "csrf=" + anonymousCsrf : null);
         headers.forEach(request::header);
         return send(request.GET().build());
     }
@@ -100,7 +113,8 @@ public final class FormClient {
 
     /** A url-encoded form with headers of its own, as a page's script sends it ({@code X-CSRF-Token}). */
     public HttpResponse<String> post(String path, List<Map.Entry<String, String>> fields, Map<String, String> headers) {
-        HttpRequest.Builder request = request(path, "session=" + session).header("Content-Type", "application/x-www-form-urlencoded");
+        HttpRequest.Builder request = request(path, session == null && anonymousCsrf != null ? "csrf=" + anonymousCsrf : "session=" + session)
+                .header("Content-Type", "application/x-www-form-urlencoded");
         headers.forEach(request::header);
         return send(request.POST(HttpRequest.BodyPublishers.ofString(encode(fields))).build());
     }
