@@ -56,10 +56,13 @@ public class AccountService {
         this.invited = invited;
     }
 
-    @Transactional
-    public UserResponse create(CreateUserRequest request, @Nullable String actor) {
+    /**
+     * What is wrong with a request to create a user, field by field, without looking at the database (a taken username
+     * is the database's to say): for a whole file of users checked before any is created.
+     */
+    public List<InputError> check(CreateUserRequest request) {
         List<InputError> errors = new ArrayList<>();
-        String username = request.username() == null ? "" : request.username().strip().toLowerCase();
+        String username = normalUsername(request.username());
         if (!USERNAME.matcher(username).matches()) {
             errors.add(InputError.field("username", "account.username-must-z-starting-with"));
         }
@@ -76,14 +79,39 @@ public class AccountService {
         } else if (request.password() != null && !request.password().isEmpty()) {
             errors.add(InputError.field("password", "account.password-or-invitation"));
         }
-        String language = request.language() == null || request.language().isBlank() ? LANGUAGES.get(0) : request.language().strip();
-        if (!LANGUAGES.contains(language)) {
+        if (!LANGUAGES.contains(language(request))) {
             errors.add(InputError.field("language", "account.language-must-one", LANGUAGES));
         }
-        Set<String> roles = roles(request.roles(), errors);
+        roles(request.roles(), errors);
+        return errors;
+    }
+
+    /** The usernames of {@code usernames} that accounts hold already (at most a thousand asked at once). */
+    @ReadOnly
+    public java.util.Set<String> taken(java.util.Collection<String> usernames) {
+        return usernames.isEmpty() ? Set.of() : new java.util.HashSet<>(users.taken(usernames));
+    }
+
+    /** A username as stored: trimmed, in lower case. */
+    public static String normalUsername(@Nullable String username) {
+        return username == null ? "" : username.strip().toLowerCase(java.util.Locale.ROOT);
+    }
+
+    private static String language(CreateUserRequest request) {
+        return request.language() == null || request.language().isBlank() ? LANGUAGES.get(0) : request.language().strip();
+    }
+
+    @Transactional
+    public UserResponse create(CreateUserRequest request, @Nullable String actor) {
+        List<InputError> errors = check(request);
         if (!errors.isEmpty()) {
             throw new InvalidInputException(Phrase.of("account.user-cannot-created-as-given"), errors);
         }
+        String username = normalUsername(request.username());
+        String displayName = request.displayName().strip();
+        String email = request.email().strip();
+        String language = language(request);
+        Set<String> roles = roles(request.roles(), new ArrayList<>());
         if (users.named(username).isPresent()) {
             throw new ConflictException("account.username-taken", username);
         }

@@ -82,6 +82,9 @@ interface UserRepository extends GenericRepository<UserRow, Long> {
             + " ORDER BY u.username FETCH FIRST 10 ROWS ONLY")
     List<Listing> reachedAt(String address);
 
+    @Query("SELECT username FROM app_user WHERE username IN (:usernames)")
+    List<String> taken(java.util.Collection<String> usernames);
+
     @Query("UPDATE app_user SET language = :language WHERE user_id = :id")
     void setLanguage(long id, String language);
 

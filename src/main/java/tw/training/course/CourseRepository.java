@@ -26,6 +26,9 @@ interface CourseRepository extends GenericRepository<Course, Long> {
     @Query(WITH_OWNER + "WHERE c.course_id = :id")
     Optional<CourseRow> findCourse(long id);
 
+    @Query(WITH_OWNER + "WHERE c.code = :code")
+    Optional<CourseRow> findCourseByCode(String code);
+
     /** Courses the user owns or is named on, by code; every course when userId is null. */
     @Query(WITH_OWNER + "WHERE CAST(:userId AS BIGINT) IS NULL OR c.owner_id = :userId OR EXISTS (SELECT 1 FROM course_trainer t"
             + " WHERE t.course_id = c.course_id AND t.user_id = :userId) ORDER BY c.code")

@@ -373,6 +373,11 @@ public class CourseService {
     }
 
     @ReadOnly
+    public Optional<CourseRef> findByCode(String code) {
+        return courses.findCourseByCode(code).map(this::ref);
+    }
+
+    @ReadOnly
     public Optional<CourseRef> find(long courseId) {
         return courses.findCourse(courseId).map(this::ref);
     }

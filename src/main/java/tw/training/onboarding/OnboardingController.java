@@ -4,7 +4,10 @@ import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
+import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Consumes;
+import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.Status;
@@ -15,11 +18,15 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import tw.training.account.Actor;
 import tw.training.account.Roles;
+import tw.training.problem.InvalidInputException;
 import tw.training.problem.TooManyRequestsException;
+import tw.training.web.TextUpload;
 import tw.training.web.PlainText;
 import tw.training.web.TrustedProxies;
 
+import java.io.IOException;
 import java.time.Duration;
+import java.util.List;
 
 /** Invitations and forgotten passwords over the API (the pages do the same: {@link OnboardingPages}). */
 @Controller
@@ -30,11 +37,13 @@ class OnboardingController {
     private final Invitations invitations;
     private final PasswordRecovery recovery;
     private final TrustedProxies proxies;
+    private final AccountImport accountImport;
 
-    OnboardingController(Invitations invitations, PasswordRecovery recovery, TrustedProxies proxies) {
+    OnboardingController(Invitations invitations, PasswordRecovery recovery, TrustedProxies proxies, AccountImport accountImport) {
         this.invitations = invitations;
         this.recovery = recovery;
         this.proxies = proxies;
+        this.accountImport = accountImport;
     }
 
     /** A link's token and the password its holder chooses. */
@@ -61,6 +70,23 @@ class OnboardingController {
     @Operation(summary = "Sends a new invitation to a user who has not yet chosen a password (the earlier link stops working); 409 once they have")
     void resend(String username, Actor actor) {
         invitations.resend(username, actor.username());
+    }
+
+    @Post("/api/users/import{?mode}")
+    @Consumes({"text/csv", MediaType.TEXT_PLAIN, MediaType.MULTIPART_FORM_DATA})
+    @Secured(Roles.ADMIN)
+    @Operation(summary = "Users from a CSV file (UTF-8 or Big5; the body or the part 'file'; a header row naming username, display name,"
+            + " e-mail, and optionally roles, language, course, in English or Chinese), each invited to choose a password and enrolled in the"
+            + " course named. mode=preview (the default) writes nothing and names every fault by line and field; mode=all imports every row or,"
+            + " when any has a fault, none (422); mode=valid imports the rows without faults")
+    AccountImportReport importUsers(HttpRequest<?> request, @Nullable @QueryValue String mode, Actor actor) throws IOException {
+        return accountImport.run(TextUpload.read(request, "the file"), mode(mode), actor);
+    }
+
+    static AccountImport.Mode mode(@Nullable String mode) {
+        String wanted = mode == null || mode.isBlank() ? "PREVIEW" : mode.strip().toUpperCase(java.util.Locale.ROOT);
+        return java.util.Arrays.stream(AccountImport.Mode.values()).filter(known -> known.name().equals(wanted)).findFirst()
+                .orElseThrow(() -> InvalidInputException.of("mode", "onboarding.mode-must-one", List.of("preview", "all", "valid")));
     }
 
     @Post("/api/invitations/accept")
