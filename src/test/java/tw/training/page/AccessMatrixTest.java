@@ -85,10 +85,10 @@ class AccessMatrixTest implements DatabaseTest {
     private static final List<String> TRAINER_PAGES = List.of("/catalogue", "/catalogue?q=KPS", "/catalogue/KPS5294-001v4", "/catalogue/import",
             "/courses", "/courses/alignment?standardCode=KPS5294-001v4&taskCode=T2.3");
     private static final List<String> ADMIN_PAGES = List.of("/admin/users", "/admin/users?q=matrix", "/admin/audit", "/admin/settings", "/admin",
-            "/admin/mail", "/admin/mail?state=WAITING", "/admin/mail/1");
+            "/admin/mail", "/admin/mail?state=WAITING", "/admin/mail/1", "/admin/users/import");
     private static final List<String> ADMIN_FORMS = List.of("/admin/users", "/admin/users/matrix.learner/disable", "/admin/users/matrix.learner/enable",
             "/admin/users/matrix.learner/password", "/admin/users/matrix.learner/roles", "/admin/settings/case-public-read",
-            "/admin/users/matrix.learner/invitation", "/admin/mail/1/retry");
+            "/admin/users/matrix.learner/invitation", "/admin/mail/1/retry", "/admin/users/import/run");
 
     private List<String> adminCourseForms() {
         return List.of(course + "/certificates/issue", course + "/certificates/" + number + "/revocation");

@@ -224,6 +224,20 @@ class EveryPageInBothLanguagesTest implements DatabaseTest {
                     FormClient admin = administrator(base, language);
                     return admin.post("/admin/users", List.of(Map.entry("_csrf", admin.token()), Map.entry("username", "x"), Map.entry("password", "short")));
                 }),
+                new Visit("importing users", 200, () -> administrator(base, language).get("/admin/users/import")),
+                new Visit("importing users, a preview with faults", 200, () -> {
+                    FormClient admin = administrator(base, language);
+                    return admin.postMultipart("/admin/users/import", List.of(Part.field("_csrf", admin.token()), Part.file("users.csv", "text/csv",
+                            "帳號,姓名,電子郵件,角色\nnew.one,新學員,new@example.org,學員\nlanguages.learner,重複,x@example.org,wizard\n"
+                                    .getBytes(java.nio.charset.StandardCharsets.UTF_8))));
+                }),
+                new Visit("importing users refused", 422, () -> {
+                    FormClient admin = administrator(base, language);
+                    return admin.postMultipart("/admin/users/import", List.of(Part.field("_csrf", admin.token()), Part.file("users.csv", "text/csv",
+                            "帳號\nnew.one\n".getBytes(java.nio.charset.StandardCharsets.UTF_8))));
+                }),
+                new Visit("importing users, all refused", 422, () -> administrator(base, language).postForm("/admin/users/import/run",
+                        "csv", "帳號,姓名,電子郵件\nlanguages.learner,重複,x@example.org\n", "mode", "all")),
                 new Visit("the outbox", 200, () -> administrator(base, language).get("/admin/mail")),
                 new Visit("the outbox, waiting", 200, () -> administrator(base, language).get("/admin/mail?state=WAITING")),
                 new Visit("a message of the outbox", 200, () -> administrator(base, language).get("/admin/mail/" + invitationMail)),
