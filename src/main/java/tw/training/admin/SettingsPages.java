@@ -19,6 +19,7 @@ import tw.training.account.Roles;
 import tw.training.evidence.storage.StagedFile;
 import tw.training.evidence.storage.Staging;
 import tw.training.ims.CaseAccess;
+import tw.training.notification.DigestHour;
 import tw.training.page.FieldErrors;
 import tw.training.page.Form;
 import tw.training.page.MultipartForm;
@@ -47,8 +48,10 @@ class SettingsPages {
     private final TrainingProvider provider;
     private final Staging staging;
     private final Pages pages;
+    private final DigestHour digestHour;
 
-    SettingsPages(CaseAccess access, TrainingProvider provider, Staging staging, Pages pages) {
+    SettingsPages(CaseAccess access, TrainingProvider provider, Staging staging, Pages pages, DigestHour digestHour) {
+        this.digestHour = digestHour;
         this.access = access;
         this.provider = provider;
         this.staging = staging;
@@ -75,6 +78,18 @@ class SettingsPages {
         }
         access.set(publicRead, actor);
         return Pages.redirect("/admin/settings?saved");
+    }
+
+    /** The hour (Taipei time) the daily digests go out. */
+    @Post(value = "/digest-hour", consumes = MediaType.APPLICATION_FORM_URLENCODED)
+    MutableHttpResponse<?> changeDigestHour(HttpRequest<?> request, @Body @Nullable String body, Actor actor) {
+        Form form = Form.of(body).checked(request);
+        try {
+            digestHour.set(form.get("digestHour"), actor);
+            return Pages.redirect("/admin/settings?saved#digest-title");
+        } catch (InvalidInputException refused) {
+            return page(request, HttpStatus.UNPROCESSABLE_ENTITY, false, null, FieldErrors.of(refused, "digestHour", request), null);
+        }
     }
 
     /** The provider's name (blank: the configured one) and its signatory's name and title. */
@@ -137,6 +152,7 @@ class SettingsPages {
         model.put("fault", caseFault == null ? "" : caseFault);
         model.put("provider", identity);
         model.put("errors", errors);
+        model.put("digestHour", digestHour.value());
         model.put("typed", typed != null ? typed : Map.of("name", identity.nameSet() ? identity.name() : "",
                 "signatoryName", identity.signatoryName() == null ? "" : identity.signatoryName(),
                 "signatoryTitle", identity.signatoryTitle() == null ? "" : identity.signatoryTitle()));

@@ -46,12 +46,14 @@ public class CertificateService {
     private final Clock clock;
     private final String publicUrl;
     private final ApplicationEventPublisher<CertificateIssued> issued;
+    private final ApplicationEventPublisher<CertificateRevoked> revoked;
     private final TrainingProvider provider;
     private final SecureRandom random = new SecureRandom();
 
     CertificateService(CertificateRepository store, EnrollmentService enrollments, CourseService courses,
                        TransactionOperations<Connection> transactions, Clock clock, PublicUrl publicUrl,
-                       ApplicationEventPublisher<CertificateIssued> issued, TrainingProvider provider) {
+                       ApplicationEventPublisher<CertificateIssued> issued, ApplicationEventPublisher<CertificateRevoked> revoked,
+                       TrainingProvider provider) {
         this.store = store;
         this.enrollments = enrollments;
         this.courses = courses;
@@ -59,6 +61,7 @@ public class CertificateService {
         this.clock = clock;
         this.publicUrl = publicUrl.value();
         this.issued = issued;
+        this.revoked = revoked;
         this.provider = provider;
     }
 
@@ -150,9 +153,11 @@ public class CertificateService {
         }
         return transactions.executeWrite(status -> {
             CertificateRepository.Row row = visible(number, actor);
-            if (store.revoke(row.id(), why, clock.instant(), actor.userId()) == 0) {
+            Instant now = clock.instant();
+            if (store.revoke(row.id(), why, now, actor.userId()) == 0) {
                 throw new ConflictException("certificate.certificate-was-already-revoked-on", number, row.revokedAt());
             }
+            revoked.publishEvent(new CertificateRevoked(number, row.enrollmentId(), why, now));
             return view(store.byNumber(number).orElseThrow());
         });
     }

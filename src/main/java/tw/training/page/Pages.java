@@ -30,10 +30,12 @@ public final class Pages {
 
     private final Templates templates;
     private final TrustedProxies proxies;
+    private final java.util.List<LayoutFigures> figures;
 
-    Pages(Templates templates, TrustedProxies proxies) {
+    Pages(Templates templates, TrustedProxies proxies, java.util.List<LayoutFigures> figures) {
         this.templates = templates;
         this.proxies = proxies;
+        this.figures = figures;
     }
 
     /** The signed-in user as the layout shows them. */
@@ -52,6 +54,7 @@ public final class Pages {
         all.put("lang", messages.language().htmlLang);
         all.put("language", messages.language().tag);
         user(request).ifPresent(user -> all.put("user", user));
+        userId(request).ifPresent(id -> all.put("unread", figures.stream().mapToLong(figure -> figure.unread(id)).sum()));
         Optional<String> csrf = Csrf.token(request);
         String token = csrf.orElseGet(CookieTokens::fresh);
         all.put("csrf", token);
@@ -72,6 +75,11 @@ public final class Pages {
 
     public static Messages messages(HttpRequest<?> request) {
         return new Messages(Language.of(request));
+    }
+
+    private static Optional<Long> userId(HttpRequest<?> request) {
+        return request.getUserPrincipal(Authentication.class).map(authentication -> authentication.getAttributes().get("uid"))
+                .filter(Number.class::isInstance).map(id -> ((Number) id).longValue());
     }
 
     static Optional<User> user(HttpRequest<?> request) {

@@ -69,8 +69,13 @@ public final class MailServer implements AutoCloseable {
         return received().stream().filter(message -> message.to().equalsIgnoreCase(address)).toList();
     }
 
+    /** Forgets what was received; the server stays on its port. */
     public void clear() {
-        greenMail.reset();
+        try {
+            greenMail.purgeEmailFromAllMailboxes();
+        } catch (com.icegreen.greenmail.store.FolderException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static Received read(MimeMessage message) {
