@@ -56,6 +56,7 @@ class EveryPageInBothLanguagesTest implements DatabaseTest {
     private String verification;
     private String number;
     private String invitation;
+    private String unsubscribe;
     private long invitationMail;
 
     /** A learner who has met the whole plan and holds a certificate, and one who has begun nothing. */
@@ -80,6 +81,8 @@ class EveryPageInBothLanguagesTest implements DatabaseTest {
         tw.training.mail.MailMessage mail = context.getBean(tw.training.mail.Outbox.class).newest("WAITING", null, 10).stream()
                 .filter(m -> m.toAddress().equals("invited@example.org")).findFirst().orElseThrow();
         invitationMail = mail.id();
+        unsubscribe = context.getBean(tw.training.mail.Outbox.class).newest("WAITING", null, 50).stream()
+                .filter(m -> m.unsubscribeUrl() != null).findFirst().orElseThrow().unsubscribeUrl().replaceFirst("^https?://[^/]+", "");
         invitation = mail.textBody().replaceFirst("(?s).*?https?://[^/\\s]+(/invitation/\\S+).*", "$1");
     }
 
@@ -238,6 +241,13 @@ class EveryPageInBothLanguagesTest implements DatabaseTest {
                 }),
                 new Visit("importing users, all refused", 422, () -> administrator(base, language).postForm("/admin/users/import/run",
                         "csv", "帳號,姓名,電子郵件\nlanguages.learner,重複,x@example.org\n", "mode", "all")),
+                new Visit("notifications", 200, () -> learner.get("/notifications")),
+                new Visit("notifications, none", 200, () -> newcomer.get("/notifications")),
+                new Visit("notification choices", 200, () -> learner.get("/account/notifications?saved")),
+                new Visit("notification choices refused", 422, () -> learner.postForm("/account/notifications", "EVIDENCE_JUDGED", "SOMETIMES")),
+                new Visit("notification choices (trainer)", 200, () -> languagesTrainer(base, language).get("/account/notifications")),
+                new Visit("an unsubscribe link", 200, () -> anonymous.get(unsubscribe)),
+                new Visit("an unsubscribe link that does not work", 404, () -> anonymous.postForm(unsubscribe.replaceFirst("/[^/]+$", "/forged"))),
                 new Visit("the outbox", 200, () -> administrator(base, language).get("/admin/mail")),
                 new Visit("the outbox, waiting", 200, () -> administrator(base, language).get("/admin/mail?state=WAITING")),
                 new Visit("a message of the outbox", 200, () -> administrator(base, language).get("/admin/mail/" + invitationMail)),
