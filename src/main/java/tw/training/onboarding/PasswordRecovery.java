@@ -28,17 +28,16 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A forgotten password: whoever gives an account's e-mail address (or username) gets the same answer, in the same time,
  * whether such an account exists or not. The answer waits for nothing but the throttles: looking the address up,
- * issuing the token and writing the mail happen afterwards on a worker of their own. Throttled per address and per
+ * issuing the token and writing the mail happen afterwards (a fifth of a second later, by default) on a worker of
+ * their own. A crash in between loses that request; the person asks again. Throttled per address and per
  * source (in each instance's memory), so nobody can flood an inbox or probe addresses quickly. The link works once, for
  * {@link #VALID_FOR}; a reset ends every session and token of the user, and tells them by mail.
  */
@@ -66,19 +65,26 @@ public class PasswordRecovery {
     private final Map<String, TokenBucket> addresses = new ConcurrentHashMap<>();
     private final Map<String, TokenBucket> sources = new ConcurrentHashMap<>();
     private final AtomicInteger pending = new AtomicInteger();
-    /** One worker, a bounded queue: a flood past the throttles is dropped rather than held. */
-    private final ThreadPoolExecutor worker = new ThreadPoolExecutor(1, 1, 0, TimeUnit.SECONDS, new LinkedBlockingQueue<>(1000), runnable -> {
+    /**
+     * One worker, after a short delay: the answer leaves before any of the work begins, so the work for a known address
+     * (a token, a mail) cannot slow its own answer and tell it apart; a flood past the throttles is dropped, not held.
+     */
+    private final ScheduledThreadPoolExecutor worker = new ScheduledThreadPoolExecutor(1, runnable -> {
         Thread thread = new Thread(runnable, "password-recovery");
         thread.setDaemon(true);
         return thread;
     });
+    private static final int MAX_WAITING = 1000;
+    private final Duration delay;
 
     PasswordRecovery(OneTimeTokens tokens, AccountService accounts, Mailbox mailbox, SecurityAudit audit,
                      TransactionOperations<Connection> transactions, Clock clock, PublicUrl publicUrl,
                      @Value("${app.password-reset.per-address:3}") int perAddress,
                      @Value("${app.password-reset.per-address-period:1h}") Duration perAddressPeriod,
                      @Value("${app.password-reset.per-source:10}") int perSource,
-                     @Value("${app.password-reset.per-source-period:15m}") Duration perSourcePeriod) {
+                     @Value("${app.password-reset.per-source-period:15m}") Duration perSourcePeriod,
+                     @Value("${app.password-reset.delay:200ms}") Duration delay) {
+        this.delay = delay;
         this.tokens = tokens;
         this.accounts = accounts;
         this.mailbox = mailbox;
@@ -107,9 +113,13 @@ public class PasswordRecovery {
         if (wait.isPresent()) {
             return wait;
         }
+        if (worker.getQueue().size() >= MAX_WAITING) {
+            LOG.warn("Password reset requests arrive faster than they are written; one was dropped");
+            return Optional.empty();
+        }
         pending.incrementAndGet();
         try {
-            worker.execute(() -> {
+            worker.schedule(() -> {
                 try {
                     transactions.executeWrite(status -> {
                         mailLinks(wanted, source);
@@ -120,10 +130,9 @@ public class PasswordRecovery {
                 } finally {
                     pending.decrementAndGet();
                 }
-            });
-        } catch (RejectedExecutionException full) {
+            }, delay.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (RejectedExecutionException stopping) {
             pending.decrementAndGet();
-            LOG.warn("Password reset requests arrive faster than they are written; one was dropped");
         }
         return Optional.empty();
     }
