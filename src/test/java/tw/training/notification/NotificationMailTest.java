@@ -139,15 +139,20 @@ class NotificationMailTest implements DatabaseTest {
         List<MailServer.Received> mails = mailTo("note.learner");
         assertEquals(List.of("您的佐證「完整演練」已由 測試 note.trainer 評量", "您已達成 客訴處理實務 計畫中的所有行為指標"),
                 mails.stream().map(MailServer.Received::subject).toList());
+        assertTrue(mails.get(1).text().contains("/enrollments/" + enrollment), "the plan's page");
+        assertTrue(mails.get(1).header("List-Unsubscribe").contains("/PLAN_MET/"), "its own kind's unsubscribe");
         assertEquals(List.of(), mailTo("note.trainer"), "a learner completing is in the trainer's digest, not a mail of its own");
 
         String admin = TestUsers.of(context, http).tokenFor("note.admin", Roles.ADMIN);
         Map<String, Object> certificate = PortfolioCourse.post(http, "/api/enrollments/" + enrollment + "/certificate", admin, Map.of());
         String number = (String) certificate.get("number");
-        assertTrue(mailTo("note.learner").get(2).subject().contains(number));
+        MailServer.Received issued = mailTo("note.learner").get(2);
+        assertTrue(issued.subject().contains(number) && issued.text().contains("/certificates"), issued.text());
+        assertTrue(issued.header("List-Unsubscribe").contains("/CERTIFICATE_ISSUED/"));
         PortfolioCourse.post(http, "/api/certificates/" + number + "/revocation", admin, Map.of("reason", "資料有誤"));
         MailServer.Received revoked = mailTo("note.learner").get(3);
         assertTrue(revoked.subject().contains("已被撤銷") && revoked.text().contains("原因：資料有誤"), revoked.text());
+        assertTrue(revoked.header("List-Unsubscribe").contains("/CERTIFICATE_REVOKED/"));
     }
 
     @Test
@@ -184,7 +189,9 @@ class NotificationMailTest implements DatabaseTest {
         assertEquals(2, trainer.size(), "the trainer's digest, one each day");
         assertTrue(trainer.get(0).text().contains("已達成 客訴處理實務 計畫中的所有行為指標"), "a learner completed: " + trainer.get(0).text());
         List<MailServer.Received> admin = mailTo("note.admin");
-        assertTrue(admin.isEmpty() || admin.get(0).subject().startsWith("每日摘要"), "an administrator's digest, when learners are ready");
+        assertEquals(2, admin.size(), "the administrator's digest, one each day a learner waits for a certificate");
+        assertTrue(admin.get(0).text().contains("NOTE-1 客訴處理實務：1 位學員已達成計畫，等待核發證書"), admin.get(0).text());
+        assertTrue(admin.get(0).text().contains("/courses/" + course.id() + "/certificates"));
     }
 
     @Test
