@@ -23,10 +23,13 @@ public class ScoredEvidence {
     private final EvidenceRepository rows;
     private final JudgementRepository judgements;
     private final ApplicationEventPublisher<JudgementsRecorded> events;
+    private final ApplicationEventPublisher<AwaitingMarking> marking;
     private final Clock clock;
     private volatile Long systemAccount;
 
-    ScoredEvidence(EvidenceRepository rows, JudgementRepository judgements, ApplicationEventPublisher<JudgementsRecorded> events, Clock clock) {
+    ScoredEvidence(EvidenceRepository rows, JudgementRepository judgements, ApplicationEventPublisher<JudgementsRecorded> events,
+                   ApplicationEventPublisher<AwaitingMarking> marking, Clock clock) {
+        this.marking = marking;
         this.rows = rows;
         this.judgements = judgements;
         this.events = events;
@@ -55,6 +58,10 @@ public class ScoredEvidence {
             events.publishEvent(new JudgementsRecorded(Map.of(enrollmentId, Set.copyOf(verdicts.stream().map(Verdict::indicatorId).toList())),
                     saved.stream().map(row -> new JudgementsRecorded.Recorded(row.id(), enrollmentId, id, row.indicatorId(), row.outcome(),
                             system, now)).toList()));
+        }
+        long unjudged = claimed.stream().filter(indicator -> verdicts.stream().noneMatch(v -> v.indicatorId() == indicator)).count();
+        if (unjudged > 0) {
+            marking.publishEvent(new AwaitingMarking(id, enrollmentId, title, (int) unjudged));
         }
         return id;
     }

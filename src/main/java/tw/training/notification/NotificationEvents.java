@@ -5,6 +5,7 @@ import io.micronaut.runtime.event.annotation.EventListener;
 import jakarta.inject.Singleton;
 import tw.training.certificate.CertificateIssued;
 import tw.training.certificate.CertificateRevoked;
+import tw.training.evidence.AwaitingMarking;
 import tw.training.evidence.JudgementsRecorded;
 import tw.training.evidence.Outcome;
 import tw.training.phrase.Phrase;
@@ -21,7 +22,7 @@ import java.util.Set;
  * Turns what happened into notifications, inside the transaction that recorded it (the events are published there):
  * a learner is told their evidence was judged (one notification per piece, a line per indicator with its outcome and
  * comment), that they met the plan, that a certificate was issued or revoked; the course's trainers that a learner
- * completed. Each listener reads what it needs for the whole event in a query or two.
+ * completed, or that a written test's short answers wait for them. Each listener reads what it needs for the whole event in a query or two.
  */
 @Singleton
 class NotificationEvents {
@@ -68,6 +69,20 @@ class NotificationEvents {
             if (enrolled.trainerId() != null) {
                 notes.add(new Notifier.Note(enrolled.trainerId(), NotificationKind.LEARNER_COMPLETED, Phrase.of("notify.learner-completed.title",
                         enrolled.learnerName(), enrolled.courseTitle()), List.of(), "/courses/" + enrolled.courseId() + "/progress"));
+            }
+        }
+        notifier.send(notes);
+    }
+
+    /** A written test's short answers wait for an assessor: each of the course's trainers is told. */
+    @EventListener
+    void onAwaitingMarking(AwaitingMarking event) {
+        List<Notifier.Note> notes = new ArrayList<>();
+        for (NotificationRepository.Enrolled enrolled : rows.enrolled(List.of(event.enrollmentId()))) {
+            if (enrolled.trainerId() != null) {
+                notes.add(new Notifier.Note(enrolled.trainerId(), NotificationKind.SHORT_ANSWERS_TO_MARK, Phrase.of("notify.short-answers.title",
+                        enrolled.learnerName(), event.title(), enrolled.courseTitle()), List.of(Phrase.of("notify.short-answers.line", event.indicators())),
+                        "/assess/" + event.evidenceId()));
             }
         }
         notifier.send(notes);

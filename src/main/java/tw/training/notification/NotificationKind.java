@@ -17,6 +17,7 @@ public enum NotificationKind {
     CERTIFICATE_REVOKED(Roles.LEARNER, Delivery.IMMEDIATE, false),
     EVIDENCE_AWAITING(Roles.TRAINER, Delivery.DIGEST, true),
     LEARNER_COMPLETED(Roles.TRAINER, Delivery.DIGEST, false),
+    SHORT_ANSWERS_TO_MARK(Roles.TRAINER, Delivery.DIGEST, false),
     READY_FOR_CERTIFICATE(Roles.ADMIN, Delivery.DIGEST, true);
 
     public final String role;
