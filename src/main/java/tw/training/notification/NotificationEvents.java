@@ -10,6 +10,7 @@ import tw.training.evidence.JudgementsRecorded;
 import tw.training.evidence.Outcome;
 import tw.training.phrase.Phrase;
 import tw.training.progress.EnrollmentsCompleted;
+import tw.training.writtentest.TestOpened;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -22,7 +23,7 @@ import java.util.Set;
  * Turns what happened into notifications, inside the transaction that recorded it (the events are published there):
  * a learner is told their evidence was judged (one notification per piece, a line per indicator with its outcome and
  * comment), that they met the plan, that a certificate was issued or revoked; the course's trainers that a learner
- * completed, or that a written test's short answers wait for them. Each listener reads what it needs for the whole event in a query or two.
+ * completed, or that a written test's short answers wait for them; a course's learners that a written test opened. Each listener reads what it needs for the whole event in a query or two.
  */
 @Singleton
 class NotificationEvents {
@@ -86,6 +87,14 @@ class NotificationEvents {
             }
         }
         notifier.send(notes);
+    }
+
+    /** A written test was made on a course: its learners are told, with when it closes, if it does. */
+    @EventListener
+    void onTestOpened(TestOpened event) {
+        List<Phrase> lines = event.closesAt() == null ? List.of() : List.of(Phrase.of("notify.test.closes", event.closesAt()));
+        notifier.send(rows.learnersOf(event.courseId()).stream().map(learner -> new Notifier.Note(learner.learnerId(), NotificationKind.TEST_OPENED,
+                Phrase.of("notify.test-opened.title", learner.courseTitle(), event.title()), lines, "/tests/" + event.testId())).toList());
     }
 
     @EventListener

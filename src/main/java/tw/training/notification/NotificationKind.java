@@ -15,6 +15,8 @@ public enum NotificationKind {
     PLAN_MET(Roles.LEARNER, Delivery.IMMEDIATE, false),
     CERTIFICATE_ISSUED(Roles.LEARNER, Delivery.IMMEDIATE, false),
     CERTIFICATE_REVOKED(Roles.LEARNER, Delivery.IMMEDIATE, false),
+    TEST_OPENED(Roles.LEARNER, Delivery.IMMEDIATE, false),
+    TEST_CLOSING(Roles.LEARNER, Delivery.IMMEDIATE, false),
     EVIDENCE_AWAITING(Roles.TRAINER, Delivery.DIGEST, true),
     LEARNER_COMPLETED(Roles.TRAINER, Delivery.DIGEST, false),
     SHORT_ANSWERS_TO_MARK(Roles.TRAINER, Delivery.DIGEST, false),

@@ -94,6 +94,32 @@ interface NotificationRepository extends GenericRepository<Notification, Long> {
     @Query("SELECT number FROM certificate WHERE enrollment_id = :enrollmentId ORDER BY issued_at DESC FETCH FIRST 1 ROWS ONLY")
     Optional<String> latestCertificate(long enrollmentId);
 
+    /** A learner enrolled (and studying) in a course. */
+    @Introspected
+    record Learner(long learnerId, String courseTitle) {
+    }
+
+    @Query("SELECT e.learner_id, c.title AS course_title FROM enrollment e JOIN course c ON c.course_id = e.course_id"
+            + " WHERE e.course_id = :courseId AND e.status = 'ACTIVE'")
+    List<Learner> learnersOf(long courseId);
+
+    /** A learner to remind that a test closes soon: enrolled, without a closed attempt at it, not yet reminded. */
+    @Introspected
+    record Closing(long testId, String title, Instant closesAt, String courseTitle, long learnerId) {
+    }
+
+    @Query("SELECT t.test_id, t.title, t.closes_at, c.title AS course_title, e.learner_id FROM written_test t"
+            + " JOIN course c ON c.course_id = t.course_id JOIN enrollment e ON e.course_id = t.course_id AND e.status = 'ACTIVE'"
+            + " WHERE t.closes_at > :now AND t.closes_at <= :until"
+            + " AND NOT EXISTS (SELECT 1 FROM attempt a WHERE a.test_id = t.test_id AND a.enrollment_id = e.enrollment_id AND a.status <> 'OPEN')"
+            + " AND NOT EXISTS (SELECT 1 FROM test_reminder r WHERE r.test_id = t.test_id AND r.learner_id = e.learner_id)"
+            + " ORDER BY t.test_id, e.learner_id")
+    List<Closing> closing(Instant now, Instant until);
+
+    /** Claims the reminder of a learner for a test: 1 when this call claimed it, 0 when it was claimed before. */
+    @Query("INSERT INTO test_reminder (test_id, learner_id, reminded_at) VALUES (:testId, :learnerId, :now) ON CONFLICT DO NOTHING")
+    int claimReminder(long testId, long learnerId, Instant now);
+
     /** The notifications a user's digest gathers, the oldest first. */
     @Query("SELECT * FROM notification WHERE user_id = :userId AND delivery = 'DIGEST' AND digested_at IS NULL ORDER BY notification_id")
     List<Notification> undigested(long userId);

@@ -1,5 +1,6 @@
 package tw.training.writtentest;
 
+import io.micronaut.context.event.ApplicationEventPublisher;
 import tw.training.phrase.Phrase;
 
 import io.micronaut.core.annotation.Nullable;
@@ -44,9 +45,11 @@ public class TestService {
     private final CourseService courses;
     private final EnrollmentService enrollments;
     private final Clock clock;
+    private final ApplicationEventPublisher<TestOpened> opened;
 
     TestService(TestRepository tests, TestIndicatorRepository testIndicators, ItemRepository items, AttemptRepository attempts,
-                CourseService courses, EnrollmentService enrollments, Clock clock) {
+                CourseService courses, EnrollmentService enrollments, Clock clock, ApplicationEventPublisher<TestOpened> opened) {
+        this.opened = opened;
         this.tests = tests;
         this.testIndicators = testIndicators;
         this.items = items;
@@ -88,6 +91,7 @@ public class TestService {
         WrittenTest test = tests.save(new WrittenTest(null, courseId, checked.title, checked.minutes, checked.attempts, clock.instant(),
                 checked.showCorrect, checked.showKey, checked.closesAt));
         testIndicators.saveAll(checked.rows(test.id()));
+        opened.publishEvent(new TestOpened(test.id(), courseId, test.title(), test.closesAt()));
         return views(List.of(test), null).get(0);
     }
 
