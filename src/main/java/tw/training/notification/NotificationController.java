@@ -12,6 +12,7 @@ import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.rules.SecurityRule;
 import io.micronaut.serde.annotation.Serdeable;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import tw.training.account.Actor;
 import tw.training.account.Roles;
@@ -64,7 +65,7 @@ class NotificationController {
     @Get("/api/notifications{?before,limit}")
     @Operation(summary = "The caller's notifications, newest first (before: a notification id, for the next page; limit 1-100), in the language"
             + " of Accept-Language, and how many are unread")
-    Listing list(HttpRequest<?> request, @Nullable @QueryValue Long before, @Nullable @QueryValue Integer limit, Actor actor) {
+    Listing list(HttpRequest<?> request, @Nullable @QueryValue Long before, @Nullable @QueryValue Integer limit, @Parameter(hidden = true) Actor actor) {
         Locale locale = locale(request);
         return new Listing(notifications.unread(actor.userId()), notifications.newest(actor, before, limit == null ? 50 : limit).stream()
                 .map(shown -> View.of(shown, locale)).toList());
@@ -72,25 +73,25 @@ class NotificationController {
 
     @Post("/api/notifications/{id}/read")
     @Operation(summary = "Marks one of the caller's notifications read")
-    View read(HttpRequest<?> request, long id, Actor actor) {
+    View read(HttpRequest<?> request, long id, @Parameter(hidden = true) Actor actor) {
         return View.of(notifications.open(id, actor), locale(request));
     }
 
     @Post("/api/notifications/read")
     @Operation(summary = "Marks every notification of the caller read")
-    Marked readAll(Actor actor) {
+    Marked readAll(@Parameter(hidden = true) Actor actor) {
         return new Marked(notifications.readAll(actor));
     }
 
     @Get("/api/notifications/preferences")
     @Operation(summary = "How each kind of notification the caller receives is mailed: IMMEDIATE, DIGEST or OFF")
-    Map<String, String> preferences(Actor actor) {
+    Map<String, String> preferences(@Parameter(hidden = true) Actor actor) {
         return names(notifications.choices(actor));
     }
 
     @Put("/api/notifications/preferences")
     @Operation(summary = "Sets how kinds are mailed ({\"EVIDENCE_JUDGED\": \"DIGEST\", …}); the kinds named only, every one checked before any is set")
-    Map<String, String> choose(@Body Map<String, String> wanted, Actor actor) {
+    Map<String, String> choose(@Body Map<String, String> wanted, @Parameter(hidden = true) Actor actor) {
         return names(notifications.choose(actor, wanted));
     }
 
@@ -104,7 +105,7 @@ class NotificationController {
     @Put("/api/settings/digest-hour")
     @Secured(Roles.ADMIN)
     @Operation(summary = "Sets the hour (0-23, Taipei time) the daily digests go out")
-    Hour setDigestHour(@Body Hour wanted, Actor actor) {
+    Hour setDigestHour(@Body Hour wanted, @Parameter(hidden = true) Actor actor) {
         hour.set(wanted.hour() == null ? null : String.valueOf(wanted.hour()), actor);
         return digestHour();
     }

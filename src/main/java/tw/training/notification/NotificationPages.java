@@ -111,7 +111,8 @@ class NotificationPages {
     @Get("/notifications/unsubscribe/{userId}/{kind}/{signature}")
     @Secured(SecurityRule.IS_ANONYMOUS)
     HttpResponse<String> unsubscribeForm(HttpRequest<?> request, @PathVariable long userId, @PathVariable String kind, @PathVariable String signature) {
-        return unsubscribePage(request, HttpStatus.OK, kind, false, true);
+        boolean valid = notifications.validUnsubscribe(userId, kind, signature);
+        return unsubscribePage(request, valid ? HttpStatus.OK : HttpStatus.NOT_FOUND, kind, false, valid);
     }
 
     /**
@@ -128,7 +129,7 @@ class NotificationPages {
 
     private MutableHttpResponse<String> unsubscribePage(HttpRequest<?> request, HttpStatus status, String kind, boolean done, boolean valid) {
         Map<String, Object> model = new HashMap<>();
-        model.put("kind", kind.matches("[A-Z_]{1,40}") ? kind : "");
+        model.put("kind", valid ? kind : "");
         model.put("done", done);
         model.put("valid", valid);
         model.put("action", request.getPath());

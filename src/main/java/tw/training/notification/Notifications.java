@@ -104,13 +104,20 @@ public class Notifications {
         return choices(actor);
     }
 
+    /** Whether an unsubscribe link is one this server mailed: a kind it knows, signed for the user. Changes nothing. */
+    @ReadOnly
+    public boolean validUnsubscribe(long userId, String kind, String signature) {
+        boolean known = Unsubscribe.DIGEST.equals(kind) || Arrays.stream(NotificationKind.values()).anyMatch(k -> k.name().equals(kind));
+        return known && unsubscribe.valid(userId, kind, signature);
+    }
+
     /**
      * Stops a kind (or, for the digest, every kind mailed by digest) from a mailed link; true when the link is the
      * user's. Needs no sign-in: the link's signature is the proof.
      */
     @Transactional
     public boolean unsubscribe(long userId, String kind, String signature) {
-        if (!unsubscribe.valid(userId, kind, signature)) {
+        if (!validUnsubscribe(userId, kind, signature)) {
             return false;
         }
         if (Unsubscribe.DIGEST.equals(kind)) {

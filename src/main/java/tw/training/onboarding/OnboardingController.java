@@ -15,6 +15,7 @@ import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.rules.SecurityRule;
 import io.micronaut.serde.annotation.Serdeable;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import tw.training.account.Actor;
 import tw.training.account.Roles;
@@ -68,7 +69,7 @@ class OnboardingController {
     @Secured(Roles.ADMIN)
     @Status(HttpStatus.ACCEPTED)
     @Operation(summary = "Sends a new invitation to a user who has not yet chosen a password (the earlier link stops working); 409 once they have")
-    void resend(String username, Actor actor) {
+    void resend(String username, @Parameter(hidden = true) Actor actor) {
         invitations.resend(username, actor.username());
     }
 
@@ -79,7 +80,7 @@ class OnboardingController {
             + " e-mail, and optionally roles, language, course, in English or Chinese), each invited to choose a password and enrolled in the"
             + " course named. mode=preview (the default) writes nothing and names every fault by line and field; mode=all imports every row or,"
             + " when any has a fault, none (422); mode=valid imports the rows without faults")
-    AccountImportReport importUsers(HttpRequest<?> request, @Nullable @QueryValue String mode, Actor actor) throws IOException {
+    AccountImportReport importUsers(HttpRequest<?> request, @Nullable @QueryValue String mode, @Parameter(hidden = true) Actor actor) throws IOException {
         return accountImport.run(TextUpload.read(request, "the file"), mode(mode), actor);
     }
 
