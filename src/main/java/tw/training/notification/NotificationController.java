@@ -14,6 +14,8 @@ import io.micronaut.serde.annotation.Serdeable;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import tw.training.account.AccountHolder;
+import tw.training.account.AccountService;
 import tw.training.account.Actor;
 import tw.training.account.Roles;
 import tw.training.phrase.Languages;
@@ -34,10 +36,12 @@ class NotificationController {
 
     private final Notifications notifications;
     private final DigestHour hour;
+    private final AccountService accounts;
 
-    NotificationController(Notifications notifications, DigestHour hour) {
+    NotificationController(Notifications notifications, DigestHour hour, AccountService accounts) {
         this.notifications = notifications;
         this.hour = hour;
+        this.accounts = accounts;
     }
 
     /** A notification in the words of the language the client asked for (Accept-Language; English by default). */
@@ -93,6 +97,23 @@ class NotificationController {
     @Operation(summary = "Sets how kinds are mailed ({\"EVIDENCE_JUDGED\": \"DIGEST\", …}); the kinds named only, every one checked before any is set")
     Map<String, String> choose(@Body Map<String, String> wanted, @Parameter(hidden = true) Actor actor) {
         return names(notifications.choose(actor, wanted));
+    }
+
+    @Serdeable
+    record MailLanguage(@Nullable String language) {
+    }
+
+    @Get("/api/notifications/language")
+    @Operation(summary = "The language the caller's mail is written in: zh-TW or en")
+    MailLanguage language(@Parameter(hidden = true) Actor actor) {
+        return new MailLanguage(accounts.holder(actor.userId()).map(AccountHolder::language).orElse(AccountService.LANGUAGES.get(0)));
+    }
+
+    @Put("/api/notifications/language")
+    @Operation(summary = "Sets the language the caller's mail is written in: zh-TW or en (422 otherwise)")
+    MailLanguage setLanguage(@Body MailLanguage wanted, @Parameter(hidden = true) Actor actor) {
+        accounts.setLanguage(actor.userId(), wanted.language() == null ? "" : wanted.language());
+        return language(actor);
     }
 
     @Get("/api/settings/digest-hour")

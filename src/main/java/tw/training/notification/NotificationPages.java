@@ -16,6 +16,8 @@ import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.rules.SecurityRule;
 import io.swagger.v3.oas.annotations.Hidden;
+import tw.training.account.AccountHolder;
+import tw.training.account.AccountService;
 import tw.training.account.Actor;
 import tw.training.page.FieldErrors;
 import tw.training.page.Form;
@@ -42,10 +44,12 @@ class NotificationPages {
 
     private final Notifications notifications;
     private final Pages pages;
+    private final AccountService accounts;
 
-    NotificationPages(Notifications notifications, Pages pages) {
+    NotificationPages(Notifications notifications, Pages pages, AccountService accounts) {
         this.notifications = notifications;
         this.pages = pages;
+        this.accounts = accounts;
     }
 
     @Get("/notifications{?before}")
@@ -92,7 +96,15 @@ class NotificationPages {
             }
         });
         try {
+            String language = form.get("language");
+            if (!language.isEmpty() && !AccountService.LANGUAGES.contains(language)) {
+                // checked before anything is saved: a refused form changes nothing
+                throw InvalidInputException.of("language", "account.language-must-one", AccountService.LANGUAGES);
+            }
             notifications.choose(actor, wanted);
+            if (!language.isEmpty()) {
+                accounts.setLanguage(actor.userId(), language);
+            }
             return Pages.redirect("/account/notifications?saved");
         } catch (InvalidInputException refused) {
             return choicesPage(request, HttpStatus.UNPROCESSABLE_ENTITY, actor, false, FieldErrors.of(refused, "EVIDENCE_JUDGED", request));
@@ -102,6 +114,8 @@ class NotificationPages {
     private MutableHttpResponse<String> choicesPage(HttpRequest<?> request, HttpStatus status, Actor actor, boolean saved, Map<String, String> errors) {
         Map<String, Object> model = new HashMap<>();
         model.put("choices", notifications.choices(actor));
+        model.put("languages", AccountService.LANGUAGES);
+        model.put("mailLanguage", accounts.holder(actor.userId()).map(AccountHolder::language).orElse(AccountService.LANGUAGES.get(0)));
         model.put("saved", saved);
         model.put("errors", errors);
         return pages.render(request, status, "notification-choices.ftlh", model);

@@ -15,7 +15,6 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
-import tw.training.account.AccountService;
 import tw.training.account.Roles;
 import tw.training.mail.MailSender;
 import tw.training.testing.DatabaseTest;
@@ -87,8 +86,9 @@ class NotificationMailTest implements DatabaseTest {
         course = PortfolioCourse.publish(http, users.tokenFor("note.trainer", Roles.TRAINER), "NOTE-1", "客訴處理實務");
         learner = users.tokenFor("note.learner", Roles.LEARNER);
         english = users.tokenFor("note.english", Roles.LEARNER);
-        AccountService accounts = context.getBean(AccountService.class);
-        accounts.setLanguage(accounts.get("note.english").id(), "en");
+        Map<String, Object> chosen = http.toBlocking().retrieve(HttpRequest.PUT("/api/notifications/language", Map.of("language", "en"))
+                .bearerAuth(english), Argument.mapOf(String.class, Object.class));
+        assertEquals("en", chosen.get("language"), "the learner chose English for their mail");
         users.create("note.admin", Roles.ADMIN);
         enrollment = course.enroll("note.learner");
         englishEnrollment = course.enroll("note.english");
