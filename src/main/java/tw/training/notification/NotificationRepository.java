@@ -61,6 +61,9 @@ interface NotificationRepository extends GenericRepository<Notification, Long> {
     @Query("SELECT user_id, username, display_name, email, language FROM app_user WHERE user_id IN (:userIds) AND enabled = TRUE")
     List<Recipient> recipients(Collection<Long> userIds);
 
+    @Query("SELECT user_id FROM app_user WHERE user_id = :userId FOR UPDATE")
+    List<Long> lockUser(long userId);
+
     @Query("SELECT mail_key FROM notification_key WHERE user_id = :userId")
     Optional<String> mailKey(long userId);
 

@@ -46,11 +46,16 @@ class Unsubscribe {
 
     private String key(long userId) {
         return rows.mailKey(userId).orElseGet(() -> {
-            byte[] bits = new byte[32];
-            RANDOM.nextBytes(bits);
-            // two transactions making the key at once: the first one's stays, and both read it back
-            rows.offerMailKey(userId, HexFormat.of().formatHex(bits));
-            return rows.mailKey(userId).orElseThrow();
+            // made once, by whoever holds the user's row: a transaction making it at the same time waits, then reads it
+            // (H2 does not wait on a conflicting insert not yet committed, it skips it: the lock is what orders them)
+            rows.lockUser(userId);
+            return rows.mailKey(userId).orElseGet(() -> {
+                byte[] bits = new byte[32];
+                RANDOM.nextBytes(bits);
+                String key = HexFormat.of().formatHex(bits);
+                rows.offerMailKey(userId, key);
+                return key;
+            });
         });
     }
 
