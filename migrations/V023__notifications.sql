@@ -30,13 +30,6 @@ CREATE TABLE notification_preference (
     CONSTRAINT notification_preference_known CHECK (delivery IN ('IMMEDIATE', 'DIGEST', 'OFF'))
 );
 
--- The key each user's unsubscribe links are signed with (HMAC-SHA256 of the kind): a link works without signing in,
--- for its user and kind only, and stays valid whatever else rotates.
-CREATE TABLE notification_key (
-    user_id  BIGINT      NOT NULL PRIMARY KEY REFERENCES app_user (user_id),
-    mail_key VARCHAR(64) NOT NULL
-);
-
 -- One digest per person per day (Taipei): the row is written before the digest, so two instances never both send it.
 CREATE TABLE mail_digest (
     user_id    BIGINT NOT NULL REFERENCES app_user (user_id),
@@ -47,3 +40,7 @@ CREATE TABLE mail_digest (
 
 -- The hour (0-23, Taipei time) the day's digests go out; unset, app.notifications.digest-hour (7) holds.
 INSERT INTO app_setting (name) VALUES ('notifications.digest-hour');
+
+-- The key unsubscribe links are signed with (HMAC-SHA256 of user and kind): drawn by the first start that finds it
+-- unset, then the same for every instance; a link works without signing in, for its user and kind only.
+INSERT INTO app_setting (name) VALUES ('notifications.link-key');

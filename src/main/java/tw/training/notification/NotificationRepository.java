@@ -61,14 +61,12 @@ interface NotificationRepository extends GenericRepository<Notification, Long> {
     @Query("SELECT user_id, username, display_name, email, language FROM app_user WHERE user_id IN (:userIds) AND enabled = TRUE")
     List<Recipient> recipients(Collection<Long> userIds);
 
-    @Query("SELECT user_id FROM app_user WHERE user_id = :userId FOR UPDATE")
-    List<Long> lockUser(long userId);
+    @Query("SELECT setting_value FROM app_setting WHERE name = 'notifications.link-key'")
+    Optional<String> linkKey();
 
-    @Query("SELECT mail_key FROM notification_key WHERE user_id = :userId")
-    Optional<String> mailKey(long userId);
-
-    @Query("INSERT INTO notification_key (user_id, mail_key) VALUES (:userId, :mailKey) ON CONFLICT DO NOTHING")
-    void offerMailKey(long userId, String mailKey);
+    /** Sets the link key unless it is set; an instance doing so at the same time waits for this one's row, then finds it set. */
+    @Query("UPDATE app_setting SET setting_value = :key WHERE name = 'notifications.link-key' AND setting_value IS NULL")
+    int offerLinkKey(String key);
 
     /** A judgement as its learner is told of it (the scoring machine's judgements are not told: the learner saw the result). */
     @Introspected

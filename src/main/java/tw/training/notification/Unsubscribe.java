@@ -1,5 +1,8 @@
 package tw.training.notification;
 
+import io.micronaut.runtime.server.event.ServerStartupEvent;
+import io.micronaut.runtime.event.annotation.EventListener;
+import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Singleton;
 import tw.training.address.PublicUrl;
 
@@ -9,14 +12,17 @@ import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
+import java.sql.Connection;
 import java.util.Base64;
 import java.util.HexFormat;
 
 /**
  * One-click unsubscribe links (RFC 8058): {@code /notifications/unsubscribe/<user>/<kind>/<signature>}, the signature an
- * HMAC-SHA256 of the kind under a key of the user's own (made the first time one is needed). A link stops that kind for
- * that user and nothing else, works without signing in, and cannot be made for another user or kind without the key.
- * The digest's link ({@link #DIGEST}) stops every kind the digest carries.
+ * HMAC-SHA256 of user and kind under the service's link key. A link stops that kind for that user and nothing else,
+ * works without signing in, and cannot be made for another user or kind without the key. The digest's link
+ * ({@link #DIGEST}) stops every kind the digest carries. The key (256 random bits) is drawn by the first server start
+ * that finds none, in a transaction of its own before any request (no lock on a user's row, which judgements' foreign
+ * keys share), and read by every instance from the database.
  */
 @Singleton
 class Unsubscribe {
@@ -26,44 +32,49 @@ class Unsubscribe {
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final NotificationRepository rows;
+    private final TransactionOperations<Connection> transactions;
     private final String home;
+    private volatile byte[] key;
 
-    Unsubscribe(NotificationRepository rows, PublicUrl publicUrl) {
+    Unsubscribe(NotificationRepository rows, TransactionOperations<Connection> transactions, PublicUrl publicUrl) {
         this.rows = rows;
+        this.transactions = transactions;
         this.home = publicUrl.value();
     }
 
-    /** The link, within the caller's transaction (it may make the user's key). */
+    @EventListener
+    void onStartup(ServerStartupEvent started) {
+        key();
+    }
+
     String link(long userId, String kind) {
-        return home + "/notifications/unsubscribe/" + userId + "/" + kind + "/" + signature(key(userId), kind);
+        return home + "/notifications/unsubscribe/" + userId + "/" + kind + "/" + signature(userId, kind);
     }
 
     /** Whether {@code signature} is this user's for this kind. */
     boolean valid(long userId, String kind, String signature) {
-        return rows.mailKey(userId).map(key -> MessageDigest.isEqual(signature(key, kind).getBytes(StandardCharsets.UTF_8),
-                signature.getBytes(StandardCharsets.UTF_8))).orElse(false);
+        return MessageDigest.isEqual(signature(userId, kind).getBytes(StandardCharsets.UTF_8), signature.getBytes(StandardCharsets.UTF_8));
     }
 
-    private String key(long userId) {
-        return rows.mailKey(userId).orElseGet(() -> {
-            // made once, by whoever holds the user's row: a transaction making it at the same time waits, then reads it
-            // (H2 does not wait on a conflicting insert not yet committed, it skips it: the lock is what orders them)
-            rows.lockUser(userId);
-            return rows.mailKey(userId).orElseGet(() -> {
+    private byte[] key() {
+        byte[] known = key;
+        if (known == null) {
+            known = transactions.executeWrite(status -> {
                 byte[] bits = new byte[32];
                 RANDOM.nextBytes(bits);
-                String key = HexFormat.of().formatHex(bits);
-                rows.offerMailKey(userId, key);
-                return key;
+                rows.offerLinkKey(HexFormat.of().formatHex(bits));
+                return HexFormat.of().parseHex(rows.linkKey().orElseThrow(() -> new IllegalStateException("migration V023 makes the link key's row")));
             });
-        });
+            key = known;
+        }
+        return known;
     }
 
-    private static String signature(String key, String kind) {
+    private String signature(long userId, String kind) {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(HexFormat.of().parseHex(key), "HmacSHA256"));
-            return Base64.getUrlEncoder().withoutPadding().encodeToString(mac.doFinal(("unsubscribe:" + kind).getBytes(StandardCharsets.UTF_8)));
+            mac.init(new SecretKeySpec(key(), "HmacSHA256"));
+            return Base64.getUrlEncoder().withoutPadding().encodeToString(mac.doFinal(("unsubscribe:" + userId + ":" + kind).getBytes(StandardCharsets.UTF_8)));
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("every Java has HmacSHA256", e);
         }
