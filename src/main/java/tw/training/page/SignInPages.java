@@ -78,9 +78,8 @@ class SignInPages {
     @Secured(SecurityRule.IS_ANONYMOUS)
     HttpResponse<String> signInForm(HttpRequest<?> request, @QueryValue @Nullable String next, @QueryValue @Nullable String welcome,
                                     @QueryValue @Nullable String reset, @QueryValue @Nullable String username) {
-        MutableHttpResponse<String> page = signInPage(request, HttpStatus.OK, NextPath.safe(next), username, null,
+        return signInPage(request, HttpStatus.OK, NextPath.safe(next), username, null,
                 welcome != null ? "signin.welcome" : reset != null ? "signin.resetDone" : null);
-        return page;
     }
 
     @Post("/signin")
