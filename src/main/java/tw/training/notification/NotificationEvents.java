@@ -58,6 +58,25 @@ class NotificationEvents {
         notifier.send(notes);
     }
 
+    /**
+     * After the progress ledger's listener (which runs in between): the indicators the judgements met, one notification
+     * per learner whatever their number, a line per indicator.
+     */
+    @EventListener
+    @Order(100)
+    void onIndicatorsMet(JudgementsRecorded event) {
+        if (event.judgements().isEmpty()) {
+            return;
+        }
+        Map<Long, List<NotificationRepository.NewlyMet>> byEnrollment = new LinkedHashMap<>();
+        rows.newlyMet(event.judgements().stream().map(JudgementsRecorded.Recorded::judgementId).toList())
+                .forEach(met -> byEnrollment.computeIfAbsent(met.enrollmentId(), id -> new ArrayList<>()).add(met));
+        notifier.send(byEnrollment.values().stream().map(met -> new Notifier.Note(met.get(0).learnerId(), NotificationKind.INDICATOR_MET,
+                Phrase.of("notify.indicators-met.title", met.size(), met.get(0).courseTitle()),
+                met.stream().map(m -> Phrase.of("notify.indicators-met.line", m.code(), m.content())).toList(),
+                "/enrollments/" + met.get(0).enrollmentId())).toList());
+    }
+
     @EventListener
     void onEnrollmentsCompleted(EnrollmentsCompleted event) {
         List<Notifier.Note> notes = new ArrayList<>();

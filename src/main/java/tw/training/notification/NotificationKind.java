@@ -12,6 +12,7 @@ import java.util.Set;
  */
 public enum NotificationKind {
     EVIDENCE_JUDGED(Roles.LEARNER, Delivery.IMMEDIATE, false),
+    INDICATOR_MET(Roles.LEARNER, Delivery.DIGEST, false),
     PLAN_MET(Roles.LEARNER, Delivery.IMMEDIATE, false),
     CERTIFICATE_ISSUED(Roles.LEARNER, Delivery.IMMEDIATE, false),
     CERTIFICATE_REVOKED(Roles.LEARNER, Delivery.IMMEDIATE, false),

@@ -80,6 +80,22 @@ interface NotificationRepository extends GenericRepository<Notification, Long> {
             + " WHERE j.judgement_id IN (:judgementIds) AND a.username <> '(system)' ORDER BY v.evidence_id, i.task_id, i.sort_order")
     List<Judged> judged(Collection<Long> judgementIds);
 
+    /**
+     * An indicator a batch of judgements met: every method the enrollment's plan requires for it is satisfied, and one of
+     * those satisfactions is a judgement of the batch (before it, that method was not satisfied, so the indicator was not met).
+     */
+    @Introspected
+    record NewlyMet(long enrollmentId, long learnerId, String courseTitle, String code, String content) {
+    }
+
+    @Query("SELECT DISTINCT s.enrollment_id, e.learner_id, c.title AS course_title, i.code, i.content, i.task_id, i.sort_order FROM satisfaction s"
+            + " JOIN enrollment e ON e.enrollment_id = s.enrollment_id JOIN course c ON c.course_id = e.course_id"
+            + " JOIN indicator i ON i.indicator_id = s.indicator_id WHERE s.judgement_id IN (:judgementIds)"
+            + " AND NOT EXISTS (SELECT 1 FROM plan_method p WHERE p.revision_id = e.revision_id AND p.indicator_id = s.indicator_id"
+            + " AND NOT EXISTS (SELECT 1 FROM satisfaction t WHERE t.enrollment_id = s.enrollment_id AND t.indicator_id = p.indicator_id"
+            + " AND t.method = p.method)) ORDER BY s.enrollment_id, i.task_id, i.sort_order")
+    List<NewlyMet> newlyMet(Collection<Long> judgementIds);
+
     /** An enrollment: its learner, its course, and each trainer of the course (the owner and those named on it). */
     @Introspected
     record Enrolled(long enrollmentId, long learnerId, String learnerName, long courseId, String courseCode, String courseTitle,

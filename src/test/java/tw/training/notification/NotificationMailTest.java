@@ -142,6 +142,11 @@ class NotificationMailTest implements DatabaseTest {
         assertTrue(mails.get(1).text().contains("/enrollments/" + enrollment), "the plan's page");
         assertTrue(mails.get(1).header("List-Unsubscribe").contains("/PLAN_MET/"), "its own kind's unsubscribe");
         assertEquals(List.of(), mailTo("note.trainer"), "a learner completing is in the trainer's digest, not a mail of its own");
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> listed = (List<Map<String, Object>>) notifications(learner, "zh-TW").get("notifications");
+        Map<String, Object> met = listed.stream().filter(n -> "INDICATOR_MET".equals(n.get("kind"))).findFirst().orElseThrow();
+        assertEquals("您在 客訴處理實務 又達成了 4 項行為指標", met.get("title"), "the four indicators the batch met, one notification");
+        assertEquals(4, ((List<?>) met.get("lines")).size());
 
         String admin = TestUsers.of(context, http).tokenFor("note.admin", Roles.ADMIN);
         Map<String, Object> certificate = PortfolioCourse.post(http, "/api/enrollments/" + enrollment + "/certificate", admin, Map.of());
