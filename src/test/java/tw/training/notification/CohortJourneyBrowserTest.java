@@ -164,15 +164,15 @@ class CohortJourneyBrowserTest implements TestPropertyProvider {
         String evidence = linkIn("lin@example.org", "/evidence/");
         assertTrue(smtp.receivedBy("lin@example.org").get(1).text().contains("P2.3.1：已達成。回應得體"));
         learner.open("/home");
-        assertEquals("1 則未讀", learner.driver.findElement(By.id("unread")).getText().strip());
+        assertEquals("2 則未讀", learner.driver.findElement(By.id("unread")).getText().strip(), "judged, and an indicator met");
         learner.assertAccessible();
         learner.screenshot(SHOTS, "unread");
         learner.driver.findElement(By.id("notifications-link")).click();
         learner.waiting().until(ExpectedConditions.presenceOfElementLocated(By.id("notification-list")));
         learner.assertAccessible();
         learner.screenshot(SHOTS, "notifications");
-        learner.driver.findElement(By.cssSelector("#notification-list a")).click();
+        learner.driver.findElement(By.partialLinkText("第一次客訴演練")).click();
         learner.waiting().until(ExpectedConditions.urlContains(evidence));
-        assertTrue(learner.driver.findElements(By.id("unread")).isEmpty(), "read once opened");
+        assertEquals("1 則未讀", learner.driver.findElement(By.id("unread")).getText().strip(), "read once opened");
     }
 }
