@@ -81,7 +81,8 @@ class EnglishPagesBrowserTest {
         browser.open("/signin");
         browser.driver.manage().deleteAllCookies();
         browser.signIn("english.admin", TestUsers.PASSWORD, "/admin/users");
-        browser.checkPages("en", List.of("/admin", "/admin/users", "/admin/users?q=english", "/admin/audit", "/admin/settings", c + "/certificates", verification), wrong);
+        browser.checkPages("en", List.of("/admin", "/admin/users", "/admin/users?q=english", "/admin/audit", "/admin/settings", c + "/certificates", verification,
+                "/admin/users/import", "/admin/mail", "/notifications", "/account/notifications"), wrong);
         // the certification report is the official document, in Chinese whatever the reader's language (as its PDF),
         // inside the site's layout in the reader's
         browser.open(c + "/report");

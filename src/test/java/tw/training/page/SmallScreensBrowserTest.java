@@ -129,11 +129,11 @@ class SmallScreensBrowserTest {
     void everyLearnerPageFitsAPhone() {
         List<String> faults = new ArrayList<>();
         browser.emulate(390, 844, true);
-        check(List.of("/", "/signin", verification), "390", faults);
+        check(List.of("/", "/signin", verification, "/password/forgotten"), "390", faults);
         browser.signIn("small.learner", TestUsers.PASSWORD, "/home");
         check(List.of("/home", "/enrollments/" + certified, "/enrollments/" + certified + "/evidence/new", "/portfolio", "/evidence/" + evidence,
                 "/certificates", "/account/password", "/enrollments/" + studying, "/materials/" + lesson, "/tests/" + test,
-                "/attempts/" + openAttempt, "/attempts/" + scoredAttempt), "390", faults);
+                "/attempts/" + openAttempt, "/attempts/" + scoredAttempt, "/notifications", "/account/notifications"), "390", faults);
         // the question before 交卷, reached from the open attempt
         browser.open("/attempts/" + openAttempt);
         browser.driver.findElement(By.id("submit-attempt")).click();
@@ -193,7 +193,7 @@ class SmallScreensBrowserTest {
         browser.open("/signin");
         browser.driver.manage().deleteAllCookies();
         browser.signIn("small.admin", TestUsers.PASSWORD, "/admin");
-        check(List.of("/admin", "/admin/users", "/admin/audit", "/admin/settings", c + "/certificates"), "768", faults);
+        check(List.of("/admin", "/admin/users", "/admin/audit", "/admin/settings", c + "/certificates", "/admin/users/import", "/admin/mail"), "768", faults);
         assertEquals(List.of(), faults);
     }
 }
