@@ -118,7 +118,7 @@ public class AccountService {
         long id;
         try {
             id = users.insert(username, displayName, email, request.invited() ? Passwords.NONE : passwords.hash(request.password()), roles,
-                    clock.instant(), language);
+                    clock.instant(), language, false);
         } catch (RuntimeException e) {
             if (Sql.isUniqueViolation(e)) {
                 // created by another request between the check above and this insert
@@ -280,6 +280,54 @@ public class AccountService {
         });
         users.setPasswordHash(user.id(), passwords.hash(password));
         audit.record(event, user.username(), user.username(), detail);
+    }
+
+    /** Every account (enabled or not) with this e-mail address, in any case: whom a provider's verified address may concern. */
+    @ReadOnly
+    public List<AccountHolder> withEmail(String address) {
+        return users.withEmail(address.strip().toLowerCase(java.util.Locale.ROOT)).stream().map(listing -> AccountHolder.of(listing.user())).toList();
+    }
+
+    /**
+     * An account made on a first sign-in through a provider that allows just-in-time accounts: SSO only and without a
+     * password, its username the provider's preferred one made valid and free (a number appended when taken). Runs in
+     * the caller's transaction, which links the identity.
+     */
+    @Transactional
+    public AccountHolder createSignedInElsewhere(String preferredUsername, String displayName, String email, Set<String> roles,
+                                                 Phrase detail) {
+        String base = usernameFrom(preferredUsername);
+        String username = base;
+        for (int n = 2; users.named(username).isPresent(); n++) {
+            username = base.substring(0, Math.min(base.length(), 58)) + "-" + n;
+        }
+        String name = displayName.isBlank() ? username : displayName.strip();
+        long id = users.insert(username, name.length() > MAX_DISPLAY_NAME ? name.substring(0, MAX_DISPLAY_NAME) : name, email, Passwords.NONE,
+                roles, clock.instant(), LANGUAGES.get(0), true);
+        audit.record(SecurityEventType.SSO_ACCOUNT_CREATED, null, username, detail);
+        return AccountHolder.of(users.withId(id).orElseThrow());
+    }
+
+    /** A valid username from what a provider prefers (often an e-mail address): its part before '@', in the allowed letters. */
+    static String usernameFrom(String preferred) {
+        String local = normalUsername(preferred).replaceFirst("@.*$", "").replaceAll("[^a-z0-9._-]+", ".").replaceAll("^[._-]+", "");
+        local = local.substring(0, Math.min(local.length(), 58));
+        return USERNAME.matcher(local).matches() ? local : local.isEmpty() ? "user" : "user." + local;
+    }
+
+    /** Marks a user SSO only (their password no longer signs them in, and their sessions end) or not. */
+    @Transactional
+    public UserResponse setSsoOnly(String username, boolean ssoOnly, String actor) {
+        User user = user(username);
+        users.setSsoOnly(user.id(), ssoOnly);
+        audit.record(SecurityEventType.SSO_ONLY_CHANGED, actor, user.username(), Phrase.of(ssoOnly ? "audit.sso-only-on" : "audit.sso-only-off"));
+        return get(username);
+    }
+
+    /** Ends every token and page session of a user (an identity they signed in with was unlinked). */
+    @Transactional
+    public void endSessions(long userId) {
+        users.revokeTokens(userId);
     }
 
     /** The language of a user's mail. */

@@ -10,9 +10,9 @@ import java.time.Instant;
 
 /**
  * A signed-in browser: the SHA-256 of its cookie, whose user it is under which token version, the CSRF token of
- * its forms, and until when it stands.
+ * its forms, until when it stands, and the provider it was opened through (null: a password).
  */
 @MappedEntity("page_session")
 record PageSession(@Id @GeneratedValue @MappedProperty("page_session_id") @Nullable Long id, String tokenHash, long userId,
-                   int tokenVersion, String csrfToken, Instant createdAt, Instant lastSeenAt, Instant expiresAt) {
+                   int tokenVersion, String csrfToken, Instant createdAt, Instant lastSeenAt, Instant expiresAt, @Nullable String provider) {
 }

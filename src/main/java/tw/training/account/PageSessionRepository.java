@@ -17,6 +17,9 @@ interface PageSessionRepository extends CrudRepository<PageSession, Long> {
 
     void update(@Id Long id, int tokenVersion);
 
+    @io.micronaut.data.annotation.Query("UPDATE page_session SET provider = :provider WHERE page_session_id = :id")
+    void updateProvider(long id, String provider);
+
     void deleteByTokenHash(String tokenHash);
 
     void deleteByExpiresAtBefore(Instant before);

@@ -59,6 +59,34 @@ public class PageSessions {
     public record Throttled(Duration retryAfter) implements Opening {
     }
 
+    /**
+     * A session for a user who signed in elsewhere (through their institution's provider, which the caller checked),
+     * under the user's token version as it stands; empty when the user is disabled. The cookie is for the browser.
+     */
+    @Transactional
+    public Optional<String> openFor(long userId, String provider) {
+        return users.withId(userId).filter(User::enabled).map(user -> {
+            String cookie = CookieTokens.fresh();
+            Instant now = clock.instant();
+            sessions.deleteByExpiresAtBefore(now);
+            sessions.save(new PageSession(null, CookieTokens.hash(cookie), user.id(), user.tokenVersion(), CookieTokens.fresh(), now, now,
+                    now.plus(LIFETIME), provider));
+            return cookie;
+        });
+    }
+
+    /** The provider a session was opened through, if it was: signing out may offer to sign out there too. */
+    @Transactional
+    public Optional<String> provider(String cookie) {
+        return sessions.findByTokenHash(CookieTokens.hash(cookie)).map(PageSession::provider);
+    }
+
+    /** Marks a session opened by a password as standing for a provider's sign-in too (an identity linked on confirming). */
+    @Transactional
+    public void openedThrough(String cookie, String provider) {
+        sessions.findByTokenHash(CookieTokens.hash(cookie)).ifPresent(session -> sessions.updateProvider(session.id(), provider));
+    }
+
     public Opening open(String username, String password, String source, @Nullable String device) {
         SignIn.Outcome outcome = signIn.attempt(username, password, source, device);
         if (outcome instanceof SignIn.Throttled throttled) {
@@ -72,7 +100,7 @@ public class PageSessions {
         Instant now = clock.instant();
         sessions.deleteByExpiresAtBefore(now);
         sessions.save(new PageSession(null, CookieTokens.hash(cookie), ((Number) claims.get(SignIn.USER_ID_CLAIM)).longValue(),
-                ((Number) claims.get(SignIn.TOKEN_VERSION_CLAIM)).intValue(), CookieTokens.fresh(), now, now, now.plus(LIFETIME)));
+                ((Number) claims.get(SignIn.TOKEN_VERSION_CLAIM)).intValue(), CookieTokens.fresh(), now, now, now.plus(LIFETIME), null));
         return new Opened(cookie, signedIn.device());
     }
 

@@ -132,6 +132,11 @@ class SignIn {
             audit.record(SecurityEventType.LOGIN_REFUSED_DISABLED, null, username, Phrase.of("audit.from", Addresses.word(source)));
             return new Refused();
         }
+        if (user.ssoOnly()) {
+            // the password was right, yet this account signs in through its institution only: the same answer as a refusal
+            audit.record(SecurityEventType.LOGIN_REFUSED_SSO_ONLY, null, username, Phrase.of("audit.from", Addresses.word(source)));
+            return new Refused();
+        }
         throttle.succeed(username, source);
         audit.record(SecurityEventType.LOGIN_SUCCEEDED, username, username, Phrase.of("audit.from", Addresses.word(source)));
         return new SignedIn(authentication(user), devices.signedIn(device, username));

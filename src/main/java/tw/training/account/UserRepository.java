@@ -34,11 +34,11 @@ interface UserRepository extends GenericRepository<UserRow, Long> {
     /** A user read with the roles it holds, joined by commas. */
     @Introspected
     record Listing(long userId, String username, String displayName, String email, String passwordHash, boolean enabled,
-                   @Nullable String roles, int tokenVersion, Instant createdAt, String language) {
+                   @Nullable String roles, int tokenVersion, Instant createdAt, String language, boolean ssoOnly) {
 
         User user() {
             return new User(userId, username, displayName, email, passwordHash, enabled, roles == null ? Set.of() : Set.of(roles.split(",")),
-                    tokenVersion, createdAt, language);
+                    tokenVersion, createdAt, language, ssoOnly);
         }
     }
 
@@ -91,6 +91,14 @@ interface UserRepository extends GenericRepository<UserRow, Long> {
     @Query("UPDATE app_user SET token_version = token_version + 1 WHERE user_id = :id")
     void revokeTokens(long id);
 
+    /** Marks a user SSO only (ending their sessions, some perhaps opened with the password now refused) or not. */
+    @Query("UPDATE app_user SET sso_only = :ssoOnly, token_version = token_version + CASE WHEN :ssoOnly THEN 1 ELSE 0 END WHERE user_id = :id")
+    void setSsoOnly(long id, boolean ssoOnly);
+
+    /** Enabled users whose e-mail address is {@code address} (any case): whom an identity vouching for that address may link to. */
+    @Query(WITH_ROLES + "WHERE u.username <> '(system)' AND LOWER(u.email) = :address ORDER BY u.user_id")
+    List<Listing> withEmail(String address);
+
     default Optional<User> named(String username) {
         return byUsername(username).map(Listing::user);
     }
@@ -99,8 +107,9 @@ interface UserRepository extends GenericRepository<UserRow, Long> {
         return byId(id).map(Listing::user);
     }
 
-    default long insert(String username, String displayName, String email, String passwordHash, Set<String> roles, Instant now, String language) {
-        long id = save(new UserRow(null, username, displayName, email, passwordHash, true, 0, now, language)).id();
+    default long insert(String username, String displayName, String email, String passwordHash, Set<String> roles, Instant now, String language,
+                        boolean ssoOnly) {
+        long id = save(new UserRow(null, username, displayName, email, passwordHash, true, 0, now, language, ssoOnly)).id();
         roles.forEach(role -> addRole(id, role));
         return id;
     }

@@ -11,5 +11,5 @@ import java.time.Instant;
 /** A row of {@code app_user} as written; read back with its roles as {@link User}. */
 @MappedEntity("app_user")
 record UserRow(@Id @GeneratedValue @MappedProperty("user_id") @Nullable Long id, String username, String displayName, String email,
-               String passwordHash, boolean enabled, int tokenVersion, Instant createdAt, String language) {
+               String passwordHash, boolean enabled, int tokenVersion, Instant createdAt, String language, boolean ssoOnly) {
 }

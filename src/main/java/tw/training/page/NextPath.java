@@ -8,14 +8,14 @@ import java.net.URISyntaxException;
  * {@code //host}, a backslash browsers read as a slash, control characters) becomes the home page: no open redirect.
  * So does anything that is no URI at all ({@code / /evil.example}): the answer's {@code Location} must be one.
  */
-final class NextPath {
+public final class NextPath {
 
     static final String HOME = "/home";
 
     private NextPath() {
     }
 
-    static String safe(String next) {
+    public static String safe(String next) {
         if (next == null || next.isEmpty() || next.length() > 2000 || !next.startsWith("/")) {
             return HOME;
         }

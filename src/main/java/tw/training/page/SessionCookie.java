@@ -14,24 +14,24 @@ import java.util.Optional;
  * the language the user chose. {@code Secure} whenever the request came over HTTPS, to this server or to a trusted proxy
  * ({@link TrustedProxies#cameOverHttps}).
  */
-final class SessionCookie {
+public final class SessionCookie {
 
-    static final String SESSION = "session";
-    static final String CSRF = "csrf";
-    static final String LANGUAGE = "lang";
+    public static final String SESSION = "session";
+    public static final String CSRF = "csrf";
+    public static final String LANGUAGE = "lang";
 
     private SessionCookie() {
     }
 
-    static Optional<String> read(HttpRequest<?> request, String name) {
+    public static Optional<String> read(HttpRequest<?> request, String name) {
         return request.getCookies().findCookie(name).map(Cookie::getValue).filter(value -> !value.isBlank());
     }
 
-    static Cookie of(boolean https, String name, String value, Duration maxAge) {
+    public static Cookie of(boolean https, String name, String value, Duration maxAge) {
         return Cookie.of(name, value).path("/").httpOnly(true).sameSite(SameSite.Lax).secure(https).maxAge(maxAge);
     }
 
-    static Cookie cleared(boolean https, String name) {
+    public static Cookie cleared(boolean https, String name) {
         return of(https, name, "", Duration.ZERO);
     }
 }

@@ -13,6 +13,7 @@ import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.Produces;
 import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.http.uri.UriBuilder;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.rules.SecurityRule;
 import io.micronaut.serde.annotation.Serdeable;
@@ -29,6 +30,7 @@ import tw.training.web.TrustedProxies;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * SPEC §10: the landing page, signing in and out, the language switch and changing one's password. Sign-in is
@@ -46,8 +48,10 @@ class SignInPages {
     private final AccountService accounts;
     private final Pages pages;
     private final TrustedProxies addresses;
+    private final SignInChoices choices;
 
-    SignInPages(PageSessions sessions, AccountService accounts, Pages pages, TrustedProxies addresses) {
+    SignInPages(PageSessions sessions, AccountService accounts, Pages pages, TrustedProxies addresses, SignInChoices choices) {
+        this.choices = choices;
         this.sessions = sessions;
         this.accounts = accounts;
         this.pages = pages;
@@ -74,12 +78,13 @@ class SignInPages {
     }
 
     /** The sign-in form; after a password was chosen from a mailed link, it says so and has the username filled in. */
-    @Get("/signin{?next,welcome,reset,username}")
+    @Get("/signin{?next,welcome,reset,username,password}")
     @Secured(SecurityRule.IS_ANONYMOUS)
     HttpResponse<String> signInForm(HttpRequest<?> request, @QueryValue @Nullable String next, @QueryValue @Nullable String welcome,
-                                    @QueryValue @Nullable String reset, @QueryValue @Nullable String username) {
+                                    @QueryValue @Nullable String reset, @QueryValue @Nullable String username,
+                                    @QueryValue @Nullable String password) {
         return signInPage(request, HttpStatus.OK, NextPath.safe(next), username, null,
-                welcome != null ? "signin.welcome" : reset != null ? "signin.resetDone" : null);
+                welcome != null ? "signin.welcome" : reset != null ? "signin.resetDone" : null, password != null);
     }
 
     @Post("/signin")
@@ -100,10 +105,10 @@ class SignInPages {
         Messages messages = Pages.messages(request);
         if (opening instanceof PageSessions.Throttled throttled) {
             return signInPage(request, HttpStatus.TOO_MANY_REQUESTS, next, form.username(),
-                    messages.get("signin.throttled", Math.max(1, throttled.retryAfter().toSeconds())), null)
+                    messages.get("signin.throttled", Math.max(1, throttled.retryAfter().toSeconds())), null, true)
                     .header("Retry-After", String.valueOf(Math.max(1, throttled.retryAfter().toSeconds())));
         }
-        return signInPage(request, HttpStatus.UNAUTHORIZED, next, form.username(), messages.get("signin.refused"), null);
+        return signInPage(request, HttpStatus.UNAUTHORIZED, next, form.username(), messages.get("signin.refused"), null, true);
     }
 
     private boolean https(HttpRequest<?> request) {
@@ -111,8 +116,11 @@ class SignInPages {
     }
 
     private MutableHttpResponse<String> signInPage(HttpRequest<?> request, HttpStatus status, String next, @Nullable String username,
-                                                   @Nullable String error, @Nullable String notice) {
+                                                   @Nullable String error, @Nullable String notice, boolean passwordAsked) {
         Map<String, Object> model = new HashMap<>();
+        model.put("providers", choices.buttons(Pages.messages(request).language().locale, next));
+        // a refused password, a welcome or a reset are all about the password form: it shows whatever the setting
+        model.put("passwordForm", passwordAsked || notice != null || username != null || choices.passwordForm());
         model.put("next", next);
         model.put("username", username == null ? "" : username);
         model.put("notice", notice == null ? "" : notice);
@@ -126,8 +134,12 @@ class SignInPages {
     @Secured(SecurityRule.IS_AUTHENTICATED)
     MutableHttpResponse<?> signOut(HttpRequest<?> request, @Body Map<String, String> form) {
         Csrf.require(request, form.get(Csrf.FIELD));
-        SessionCookie.read(request, SessionCookie.SESSION).ifPresent(sessions::close);
-        return Pages.redirect("/").cookie(SessionCookie.cleared(https(request), SessionCookie.SESSION));
+        Optional<String> cookie = SessionCookie.read(request, SessionCookie.SESSION);
+        // a session opened through a provider: the page after offers to sign out there too
+        Optional<String> provider = cookie.flatMap(sessions::provider);
+        cookie.ifPresent(sessions::close);
+        String after = provider.map(name -> UriBuilder.of("/signedout").queryParam("provider", name).toString()).orElse("/");
+        return Pages.redirect(after).cookie(SessionCookie.cleared(https(request), SessionCookie.SESSION));
     }
 
     @Post("/language")

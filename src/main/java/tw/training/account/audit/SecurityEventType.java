@@ -27,5 +27,19 @@ public enum SecurityEventType {
     /** A link to reset the password was mailed to the account's address. */
     PASSWORD_RESET_REQUESTED,
     /** The password was reset through a link mailed to the account's address. */
-    PASSWORD_RESET_BY_LINK
+    PASSWORD_RESET_BY_LINK,
+    /** A right password of a user marked SSO only: refused, they sign in through their provider. */
+    LOGIN_REFUSED_SSO_ONLY,
+    /** Signed in through an OpenID Connect provider (issuer and subject in the detail). */
+    SSO_SIGNED_IN,
+    /** A sign-in through a provider was refused, and why (issuer and, once known, subject in the detail). */
+    SSO_REFUSED,
+    /** An account made on a first sign-in through a provider that allows just-in-time accounts. */
+    SSO_ACCOUNT_CREATED,
+    /** An external identity was linked to a user: by the user confirming with their password, or by an administrator. */
+    SSO_LINKED,
+    /** An administrator unlinked an external identity from a user. */
+    SSO_UNLINKED,
+    /** An administrator marked a user SSO only, or no longer. */
+    SSO_ONLY_CHANGED
 }
