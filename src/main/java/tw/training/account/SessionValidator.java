@@ -5,6 +5,7 @@ import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.security.token.jwt.signature.SignatureConfiguration;
+import io.micronaut.security.token.jwt.signature.SignatureGeneratorConfiguration;
 import jakarta.inject.Named;
 import io.micronaut.security.token.Claims;
 import io.micronaut.security.token.jwt.validator.GenericJwtClaimsValidator;
@@ -13,6 +14,7 @@ import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Date;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -31,12 +33,13 @@ class SessionValidator implements GenericJwtClaimsValidator<HttpRequest<?>> {
 
     private final SignIn signIn;
     private final Clock clock;
-    private final SignatureConfiguration ours;
+    private final List<SignatureConfiguration> ours;
 
-    SessionValidator(SignIn signIn, Clock clock, @Named("accepted") SignatureConfiguration ours) {
+    SessionValidator(SignIn signIn, Clock clock, @Named("generator") SignatureGeneratorConfiguration current,
+                     @Named("accepted") SignatureConfiguration accepted) {
         this.signIn = signIn;
         this.clock = clock;
-        this.ours = ours;
+        this.ours = List.of(current, accepted);
     }
 
     /** A NumericDate claim as the JWT library hands it over (a Date, or seconds), or empty when absent or malformed. */
@@ -73,7 +76,12 @@ class SessionValidator implements GenericJwtClaimsValidator<HttpRequest<?>> {
         }
         try {
             SignedJWT jwt = SignedJWT.parse(authorization.substring(7).strip());
-            return ours.supports(jwt.getHeader().getAlgorithm()) && ours.verify(jwt);
+            for (SignatureConfiguration signature : ours) {
+                if (signature.supports(jwt.getHeader().getAlgorithm()) && signature.verify(jwt)) {
+                    return true;
+                }
+            }
+            return false;
         } catch (java.text.ParseException | com.nimbusds.jose.JOSEException notOurs) {
             return false;
         }

@@ -67,6 +67,12 @@ public final class IdentityProvider implements AutoCloseable {
         next(issuerId, subject, List.of(CLIENT_ID), claims, 3600);
     }
 
+    /** A token signed with the key of {@code issuerId}, carrying any claims: what a provider could mint at will. */
+    public String mint(String issuerId, Map<String, Object> claims) {
+        return server.issueToken(issuerId, CLIENT_ID, new DefaultOAuth2TokenCallback(issuerId, "minted", "JWT", List.of(CLIENT_ID), claims, 3600))
+                .serialize();
+    }
+
     @Override
     public void close() {
         server.shutdown();

@@ -21,9 +21,26 @@ public final class SignInFlow {
     private final HttpClient http = HttpClient.newBuilder().cookieHandler(cookies).followRedirects(HttpClient.Redirect.NEVER).build();
 
     public HttpResponse<String> get(String url) {
+        return send(http, HttpRequest.newBuilder(URI.create(url)).header("Accept-Language", "en").GET().build());
+    }
+
+    /** A form posted, url-encoded, with the jar's cookies. */
+    public HttpResponse<String> post(String url, java.util.Map<String, String> fields) {
+        String body = fields.entrySet().stream().map(field -> java.net.URLEncoder.encode(field.getKey(), java.nio.charset.StandardCharsets.UTF_8)
+                + "=" + java.net.URLEncoder.encode(field.getValue(), java.nio.charset.StandardCharsets.UTF_8)).collect(java.util.stream.Collectors.joining("&"));
+        return send(http, HttpRequest.newBuilder(URI.create(url)).header("Accept-Language", "en")
+                .header("Content-Type", "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers.ofString(body)).build());
+    }
+
+    /** A GET from another browser that carries exactly {@code cookies} (a header's value), as one who copied them would send it. */
+    public static HttpResponse<String> getWithCookies(String url, String cookies) {
+        HttpClient bare = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+        return send(bare, HttpRequest.newBuilder(URI.create(url)).header("Accept-Language", "en").header("Cookie", cookies).GET().build());
+    }
+
+    private static HttpResponse<String> send(HttpClient client, HttpRequest request) {
         try {
-            return http.send(HttpRequest.newBuilder(URI.create(url)).header("Accept-Language", "en").GET().build(),
-                    HttpResponse.BodyHandlers.ofString());
+            return client.send(request, HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
