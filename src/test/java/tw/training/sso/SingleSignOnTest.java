@@ -78,8 +78,11 @@ class SingleSignOnTest implements DatabaseTest {
 
     @Override
     public Map<String, String> getProperties() {
-        provider = new IdentityProvider();
-        stranger = new IdentityProvider();
+        // asked more than once by the test framework: the providers the configuration names are the ones kept
+        if (provider == null) {
+            provider = new IdentityProvider();
+            stranger = new IdentityProvider();
+        }
         Map<String, String> properties = new HashMap<>(DatabaseTest.super.getProperties());
         properties.putAll(provider.properties("school", "school", true));
         properties.putAll(provider.properties("partner", "partner", false));
@@ -101,6 +104,8 @@ class SingleSignOnTest implements DatabaseTest {
     void stop() {
         provider.close();
         stranger.close();
+        provider = null;
+        stranger = null;
     }
 
     private String login(String name) {
@@ -108,7 +113,12 @@ class SingleSignOnTest implements DatabaseTest {
     }
 
     private HttpResponse<String> signIn(SignInFlow browser, String name) {
-        return browser.get(browser.callbackFrom(login(name)));
+        return browser.get(callback(browser, name));
+    }
+
+    /** Through the provider and back to this server (the public address may be another's, as in the PostgreSQL run). */
+    private String callback(SignInFlow browser, String name) {
+        return SignInFlow.at(server.getURL().toString(), browser.callbackFrom(login(name)));
     }
 
     private static String reason(HttpResponse<String> page) {
@@ -238,7 +248,7 @@ class SingleSignOnTest implements DatabaseTest {
     void aWrongStateIsRefused() {
         SignInFlow browser = new SignInFlow();
         // no token is asked for: the state is refused before the code is exchanged
-        String callback = browser.callbackFrom(login("school"));
+        String callback = callback(browser, "school");
         String tampered = callback.replaceFirst("state=[^&]+", "state=eyJub25jZSI6ImZvcmdlZCJ9");
         assertRefused(browser.get(tampered), "could not be matched");
         assertThrows(tw.training.problem.NotFoundException.class, () -> user("state"));
@@ -248,7 +258,7 @@ class SingleSignOnTest implements DatabaseTest {
     void aReplayedCodeIsRefused() {
         SignInFlow browser = new SignInFlow();
         provider.next("school", "s-6006", Map.of("email", "replay@school.example", "email_verified", true, "preferred_username", "replay"));
-        String callback = browser.callbackFrom(login("school"));
+        String callback = callback(browser, "school");
         // the browser's cookies of this sign-in, as an attacker who copied them would send them again
         String cookies = "OAUTH2_STATE=" + browser.cookie("OAUTH2_STATE").orElseThrow() + "; OPENID_NONCE=" + browser.cookie("OPENID_NONCE").orElseThrow()
                 + "; OAUTH2_PKCE=" + browser.cookie("OAUTH2_PKCE").orElseThrow();

@@ -66,6 +66,15 @@ public final class SignInFlow {
         return location(back);
     }
 
+    /**
+     * {@code url} sent to {@code base} instead: the provider redirects to the redirect URI under the public address, which
+     * in front of several instances is a proxy's; this is the proxy.
+     */
+    public static String at(String base, String url) {
+        URI to = URI.create(url);
+        return base.replaceAll("/$", "") + to.getRawPath() + (to.getRawQuery() == null ? "" : "?" + to.getRawQuery());
+    }
+
     public Optional<String> cookie(String name) {
         return cookies.getCookieStore().getCookies().stream().filter(c -> c.getName().equals(name)).map(HttpCookie::getValue)
                 .filter(value -> !value.isEmpty()).findFirst();
