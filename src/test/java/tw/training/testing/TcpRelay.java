@@ -17,7 +17,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
  */
 public final class TcpRelay implements AutoCloseable {
 
-    private final int target;
+    private volatile int target;
     private final int port;
     private final List<Socket> open = new CopyOnWriteArrayList<>();
     private volatile ServerSocket listener;
@@ -29,6 +29,11 @@ public final class TcpRelay implements AutoCloseable {
             this.port = probe.getLocalPort();
         }
         restore();
+    }
+
+    /** Relays new connections to {@code target} from now on (a server started after the relay, which it must name). */
+    public void to(int target) {
+        this.target = target;
     }
 
     public int port() {
