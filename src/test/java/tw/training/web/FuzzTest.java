@@ -75,6 +75,25 @@ class FuzzTest implements DatabaseTest {
     private final Map<String, List<String>> values = new TreeMap<>();
     private String document;
 
+    /** A real OpenID Connect provider, so that its sign-in routes (issue 32) are among those fuzzed. */
+    private static tw.training.testing.IdentityProvider provider;
+
+    @Override
+    public Map<String, String> getProperties() {
+        if (provider == null) {
+            provider = new tw.training.testing.IdentityProvider();
+        }
+        Map<String, String> properties = new java.util.HashMap<>(DatabaseTest.super.getProperties());
+        properties.putAll(provider.properties("fuzz", "fuzz", true));
+        return properties;
+    }
+
+    @org.junit.jupiter.api.AfterAll
+    void stopProvider() {
+        provider.close();
+        provider = null;
+    }
+
     @BeforeAll
     void aCertifiedLearnerAndTheirCourse() throws IOException {
         TestUsers users = TestUsers.of(context, micronaut);
@@ -118,6 +137,8 @@ class FuzzTest implements DatabaseTest {
         values.put("taskId", List.of(STANDARD + ":T1.1"));
         values.put("indicatorId", List.of(STANDARD + ":P1.1.1"));
         values.put("n", List.of("1"));
+        values.put("provider", List.of("fuzz", "nowhere"));
+        values.put("identityId", List.of("1"));
     }
 
     @Test
