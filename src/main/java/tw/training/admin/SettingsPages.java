@@ -24,6 +24,7 @@ import tw.training.page.FieldErrors;
 import tw.training.page.Form;
 import tw.training.page.MultipartForm;
 import tw.training.page.Pages;
+import tw.training.sso.PasswordFormSetting;
 import tw.training.problem.DomainException;
 import tw.training.problem.InvalidInputException;
 import tw.training.provider.TrainingProvider;
@@ -50,7 +51,11 @@ class SettingsPages {
     private final Pages pages;
     private final DigestHour digestHour;
 
-    SettingsPages(CaseAccess access, TrainingProvider provider, Staging staging, Pages pages, DigestHour digestHour) {
+    private final PasswordFormSetting passwordForm;
+
+    SettingsPages(CaseAccess access, TrainingProvider provider, Staging staging, Pages pages, DigestHour digestHour,
+                  PasswordFormSetting passwordForm) {
+        this.passwordForm = passwordForm;
         this.digestHour = digestHour;
         this.access = access;
         this.provider = provider;
@@ -90,6 +95,24 @@ class SettingsPages {
         } catch (InvalidInputException refused) {
             return page(request, HttpStatus.UNPROCESSABLE_ENTITY, false, null, FieldErrors.of(refused, "digestHour", request), null);
         }
+    }
+
+    /** Whether the sign-in page shows the password form under the institutions' buttons: {@code shown}, {@code hidden} or {@code configured}. */
+    @Post(value = "/password-form", consumes = MediaType.APPLICATION_FORM_URLENCODED)
+    MutableHttpResponse<?> changePasswordForm(HttpRequest<?> request, @Body @Nullable String body, Actor actor) {
+        Form form = Form.of(body).checked(request);
+        Boolean shown;
+        switch (form.get("passwordForm")) {
+            case "shown" -> shown = true;
+            case "hidden" -> shown = false;
+            case "configured" -> shown = null;
+            default -> {
+                return page(request, HttpStatus.UNPROCESSABLE_ENTITY, false, null,
+                        Map.of("passwordForm", Pages.messages(request).get("settings.passwordForm.choose")), null);
+            }
+        }
+        passwordForm.set(shown, actor);
+        return Pages.redirect("/admin/settings?saved#password-form-title");
     }
 
     /** The provider's name (blank: the configured one) and its signatory's name and title. */
@@ -153,6 +176,7 @@ class SettingsPages {
         model.put("provider", identity);
         model.put("errors", errors);
         model.put("digestHour", digestHour.value());
+        model.put("passwordFormShown", passwordForm.shown());
         model.put("typed", typed != null ? typed : Map.of("name", identity.nameSet() ? identity.name() : "",
                 "signatoryName", identity.signatoryName() == null ? "" : identity.signatoryName(),
                 "signatoryTitle", identity.signatoryTitle() == null ? "" : identity.signatoryTitle()));

@@ -29,6 +29,8 @@ import tw.training.onboarding.Invitations;
 import tw.training.page.FieldErrors;
 import tw.training.page.Form;
 import tw.training.page.Pages;
+import tw.training.sso.ExternalIdentity;
+import tw.training.sso.Identities;
 import tw.training.problem.ConflictException;
 import tw.training.problem.InvalidInputException;
 import tw.training.web.PlainText;
@@ -37,6 +39,7 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 
@@ -58,8 +61,10 @@ class UserPages {
     private final SecurityAudit audit;
     private final Pages pages;
     private final Invitations invitations;
+    private final Identities identities;
 
-    UserPages(AccountService accounts, SecurityAudit audit, Pages pages, Invitations invitations) {
+    UserPages(AccountService accounts, SecurityAudit audit, Pages pages, Invitations invitations, Identities identities) {
+        this.identities = identities;
         this.accounts = accounts;
         this.audit = audit;
         this.pages = pages;
@@ -126,6 +131,34 @@ class UserPages {
         return change(request, username, "roles", () -> accounts.changeRoles(username, new RolesChange(form.all("roles")), actor.username()));
     }
 
+    /** Marks a user SSO only ({@code ssoOnly=true}: their password no longer signs them in) or not. */
+    @Post(value = "/users/{username}/sso-only", consumes = MediaType.APPLICATION_FORM_URLENCODED)
+    MutableHttpResponse<?> ssoOnly(HttpRequest<?> request, @PathVariable String username, @Body @Nullable String body, Actor actor) {
+        Form form = Form.of(body).checked(request);
+        return change(request, username, "ssoOnly", () -> accounts.setSsoOnly(username, "true".equals(form.get("ssoOnly")), actor.username()));
+    }
+
+    /** Links a provider's identity (provider and subject) to a user by hand. */
+    @Post(value = "/users/{username}/identities", consumes = MediaType.APPLICATION_FORM_URLENCODED)
+    MutableHttpResponse<?> link(HttpRequest<?> request, @PathVariable String username, @Body @Nullable String body, Actor actor) {
+        Form form = Form.of(body).checked(request);
+        return change(request, username, "linked", () -> {
+            identities.link(username, new Identities.LinkRequestBody(form.get("provider"), form.get("subject")), actor);
+            return null;
+        });
+    }
+
+    /** Unlinks an identity; the user's sessions end. */
+    @Post(value = "/users/{username}/identities/{identityId}/unlink", consumes = MediaType.APPLICATION_FORM_URLENCODED)
+    MutableHttpResponse<?> unlink(HttpRequest<?> request, @PathVariable String username, @PathVariable long identityId, @Body @Nullable String body,
+                                  Actor actor) {
+        Form.of(body).checked(request);
+        return change(request, username, "unlinked", () -> {
+            identities.unlink(username, identityId, actor);
+            return null;
+        });
+    }
+
     /** One change to a user; back to them with what was done, or the list with why not beside them. */
     private MutableHttpResponse<?> change(HttpRequest<?> request, String username, String done, Supplier<UserResponse> change) {
         try {
@@ -142,12 +175,18 @@ class UserPages {
                                                   @Nullable String done, Map<String, String> filled, Map<String, String> errors) {
         String chosenRole = role != null && Roles.ALL.contains(role) ? role : null;
         Map<String, Object> model = new HashMap<>();
-        model.put("users", accounts.search(q == null || q.isBlank() ? null : q.strip(), chosenRole, null, PAGE, 0));
+        List<UserResponse> found = accounts.search(q == null || q.isBlank() ? null : q.strip(), chosenRole, null, PAGE, 0);
+        Map<Long, List<ExternalIdentity>> linked = identities.of(found.stream().map(UserResponse::id).toList());
+        Map<String, List<ExternalIdentity>> byUsername = new HashMap<>();
+        found.forEach(user -> byUsername.put(user.username(), linked.getOrDefault(user.id(), List.of())));
+        model.put("users", found);
+        model.put("identities", byUsername);
+        model.put("providers", identities.providers());
         model.put("roles", Roles.ALL);
         model.put("languages", AccountService.LANGUAGES);
         model.put("chosen", Map.of("q", q == null ? "" : q, "role", chosenRole == null ? "" : chosenRole));
         // what was just done, as the redirect named it; anything else in the address is not ours to print
-        model.put("done", done != null && done.matches("(created|disabled|enabled|reset|roles|invited):.{1,100}") ? done : "");
+        model.put("done", done != null && done.matches("(created|disabled|enabled|reset|roles|invited|ssoOnly|linked|unlinked):.{1,100}") ? done : "");
         model.put("filled", filled);
         model.put("errors", errors);
         return pages.render(request, status, "users.ftlh", model);

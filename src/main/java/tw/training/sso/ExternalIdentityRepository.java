@@ -18,6 +18,8 @@ interface ExternalIdentityRepository extends GenericRepository<ExternalIdentity,
 
     List<ExternalIdentity> findByUserIdOrderByLinkedAt(long userId);
 
+    List<ExternalIdentity> findByUserIdInOrderByLinkedAt(java.util.Collection<Long> userIds);
+
     Optional<ExternalIdentity> findById(long id);
 
     void deleteById(long id);

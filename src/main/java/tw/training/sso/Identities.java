@@ -46,6 +46,18 @@ public class Identities {
         return identities.findByUserIdOrderByLinkedAt(accounts.holder(username).userId());
     }
 
+    /** The identities of each of these users (one query for a page of users), by user id; users without any are absent. */
+    @ReadOnly
+    public java.util.Map<Long, List<ExternalIdentity>> of(java.util.Collection<Long> userIds) {
+        return userIds.isEmpty() ? java.util.Map.of() : identities.findByUserIdInOrderByLinkedAt(userIds).stream()
+                .collect(java.util.stream.Collectors.groupingBy(ExternalIdentity::userId));
+    }
+
+    /** The names of the providers an administrator may link identities of. */
+    public List<String> providers() {
+        return providers.available().stream().map(SsoProvider::name).toList();
+    }
+
     /**
      * Links an identity to a user by hand (the administrator has checked who the person is): under the provider's
      * issuer as its discovery document names it, so the next sign-in with that subject finds the user.

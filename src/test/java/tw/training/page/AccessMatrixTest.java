@@ -88,7 +88,9 @@ class AccessMatrixTest implements DatabaseTest {
             "/admin/mail", "/admin/mail?state=WAITING", "/admin/mail/1", "/admin/users/import");
     private static final List<String> ADMIN_FORMS = List.of("/admin/users", "/admin/users/matrix.learner/disable", "/admin/users/matrix.learner/enable",
             "/admin/users/matrix.learner/password", "/admin/users/matrix.learner/roles", "/admin/settings/case-public-read",
-            "/admin/users/matrix.learner/invitation", "/admin/mail/1/retry", "/admin/users/import/run");
+            "/admin/users/matrix.learner/invitation", "/admin/mail/1/retry", "/admin/users/import/run",
+            "/admin/users/matrix.learner/sso-only", "/admin/users/matrix.learner/identities", "/admin/users/matrix.learner/identities/1/unlink",
+            "/admin/settings/password-form");
 
     private List<String> adminCourseForms() {
         return List.of(course + "/certificates/issue", course + "/certificates/" + number + "/revocation");

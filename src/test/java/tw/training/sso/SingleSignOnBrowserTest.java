@@ -113,6 +113,30 @@ class SingleSignOnBrowserTest implements DatabaseTest {
         assertTrue(browser.driver.getPageSource().contains("林老師"));
     }
 
+    /** Acceptance 5: every page this issue added or changed, axe-clean and in the reader's language, in both languages. */
+    @Test
+    void everyNewPageInBothLanguages() {
+        AccountService accounts = server.getApplicationContext().getBean(AccountService.class);
+        accounts.create(new CreateUserRequest("browser.admin", "管理者", "admin@example.org", TestUsers.PASSWORD, List.of(Roles.ADMIN)), null);
+        List<String> wrong = new ArrayList<>();
+        for (String language : List.of("zh-TW", "en")) {
+            String lang = language.equals("en") ? "en" : "zh-Hant-TW";
+            Browser browser = browser(language);
+            browser.checkPages(lang, List.of("/signin", "/signin?password", "/signin/link/no-such-token", "/signedout?provider=school",
+                    "/oauth/callback/school?error=access_denied&state=none"), wrong);
+            // the confirmation page exists only inside a sign-in: one per language, for a user of its own
+            String username = "browser.confirm." + language.substring(0, 2).toLowerCase();
+            accounts.create(new CreateUserRequest(username, "確認者", username + "@school.example", TestUsers.PASSWORD, List.of(Roles.LEARNER)), null);
+            browser.open("/signin/sso/school");
+            signInAtProvider(browser, "s-" + username, "{\"email\":\"" + username + "@school.example\",\"email_verified\":true}");
+            browser.waiting().until(ExpectedConditions.urlContains("/signin/link/"));
+            browser.checkPages(lang, List.of(browser.path()), wrong);
+            browser.signIn("browser.admin", TestUsers.PASSWORD, "/admin/settings");
+            browser.checkPages(lang, List.of("/admin/settings", "/admin/users?q=browser"), wrong);
+        }
+        assertEquals(List.of(), wrong);
+    }
+
     @Test
     void refusalsAreReadableInEnglish() {
         Browser browser = browser("en");

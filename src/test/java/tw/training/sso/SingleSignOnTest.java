@@ -21,6 +21,7 @@ import tw.training.account.audit.SecurityAudit;
 import tw.training.account.audit.SecurityEvent;
 import tw.training.account.audit.SecurityEventType;
 import tw.training.testing.DatabaseTest;
+import tw.training.testing.FormClient;
 import tw.training.testing.IdentityProvider;
 import tw.training.testing.RowCounts;
 import tw.training.testing.SignInFlow;
@@ -368,6 +369,54 @@ class SingleSignOnTest implements DatabaseTest {
         HttpClientResponseException forbidden = assertThrows(HttpClientResponseException.class, () -> http.toBlocking().exchange(
                 HttpRequest.GET("/api/users/tsai/identities").bearerAuth(learner)));
         assertEquals(HttpStatus.FORBIDDEN, forbidden.getStatus());
+    }
+
+    @Test
+    void theUsersPageShowsLinksAndUnlinksIdentitiesAndMarksSsoOnly() {
+        accounts.create(new CreateUserRequest("kuo.page", "郭老師", "kuo@example.org", TestUsers.PASSWORD, List.of(Roles.TRAINER)), null);
+        FormClient admin = new FormClient(server.getURL().toString(), "zh-TW").signIn("sso.admin", TestUsers.PASSWORD);
+        HttpResponse<String> linked = admin.postForm("/admin/users/kuo.page/identities", "provider", "partner", "subject", "p-page");
+        assertEquals(303, linked.statusCode(), linked::body);
+        String page = admin.get("/admin/users?q=kuo.page").body();
+        assertTrue(page.contains("id=\"identities-kuo.page\"") && page.contains("p-page"), page);
+        // a linked identity again: refused beside the user, what was typed kept nowhere to lose
+        HttpResponse<String> again = admin.postForm("/admin/users/kuo.page/identities", "provider", "partner", "subject", "p-page");
+        assertEquals(409, again.statusCode());
+        assertTrue(again.body().contains("id=\"error-kuo.page\""));
+
+        Matcher unlink = Pattern.compile("action=\"(/admin/users/kuo.page/identities/\\d+/unlink)\"").matcher(page);
+        assertTrue(unlink.find());
+        assertEquals(303, admin.postForm(unlink.group(1)).statusCode());
+        assertEquals(0, linked("p-page"));
+
+        assertEquals(303, admin.postForm("/admin/users/kuo.page/sso-only", "ssoOnly", "true").statusCode());
+        assertTrue(user("kuo.page").ssoOnly());
+        assertTrue(admin.get("/admin/users?q=kuo.page").body().contains("id=\"sso-only-kuo.page\""));
+        assertEquals(303, admin.postForm("/admin/users/kuo.page/sso-only", "ssoOnly", "false").statusCode());
+        assertFalse(user("kuo.page").ssoOnly());
+    }
+
+    @Test
+    void theSignInPageShowsAButtonPerProviderAndThePasswordFormUnlessHidden() {
+        FormClient admin = new FormClient(server.getURL().toString(), "en").signIn("sso.admin", TestUsers.PASSWORD);
+        FormClient anonymous = new FormClient(server.getURL().toString(), "en");
+        String shown = anonymous.get("/signin").body();
+        assertTrue(shown.contains("Sign in with School account school") && shown.contains("href=\"/signin/sso/school?next=%2Fhome\""), shown);
+        assertTrue(shown.contains("id=\"password\""));
+        assertEquals(303, admin.postForm("/admin/settings/password-form", "passwordForm", "hidden").statusCode());
+        String hidden = anonymous.get("/signin").body();
+        assertFalse(hidden.contains("id=\"password\""), "the form is hidden");
+        assertTrue(hidden.contains("id=\"password-link\""), "one link away");
+        assertTrue(anonymous.get("/signin?password").body().contains("id=\"password\""));
+        assertEquals(422, admin.postForm("/admin/settings/password-form", "passwordForm", "sometimes").statusCode());
+        assertEquals(303, admin.postForm("/admin/settings/password-form", "passwordForm", "configured").statusCode());
+        assertTrue(anonymous.get("/signin").body().contains("id=\"password\""));
+        // a provider's button starts its sign-in and remembers where to return
+        HttpResponse<String> start = anonymous.get("/signin/sso/school?next=/courses");
+        assertEquals(303, start.statusCode());
+        assertEquals("/oauth/login/school", SignInFlow.location(start));
+        assertTrue(start.headers().allValues("Set-Cookie").stream().anyMatch(c -> c.startsWith("sso_next=/courses")));
+        assertEquals(404, anonymous.get("/signin/sso/nowhere").statusCode());
     }
 
     @Test
