@@ -145,7 +145,8 @@ public class PasswordRecovery {
     }
 
     private void mailLinks(String address, String source) {
-        for (AccountHolder holder : accounts.reachedAt(address)) {
+        // a user who signs in through their institution only has no password here to reset: they are sent nothing
+        for (AccountHolder holder : accounts.reachedAt(address).stream().filter(holder -> !holder.ssoOnly()).toList()) {
             OneTimeTokens.Issued issued = tokens.issue(holder.userId(), TokenPurpose.PASSWORD_RESET, VALID_FOR);
             mailbox.post(new Letter(KIND, holder.userId(), holder.email(), holder.language(), "password-reset",
                     Phrase.of("mail.reset.subject"), Map.of("name", holder.displayName(), "username", holder.username(),

@@ -118,6 +118,15 @@ class PasswordResetTest implements DatabaseTest {
     }
 
     @Test
+    @Order(1)
+    void aUserWhoSignsInThroughTheirInstitutionOnlyIsSentNoLink() throws Exception {
+        TestUsers.of(context, http).create("reset.sso", Roles.LEARNER);
+        context.getBean(tw.training.account.AccountService.class).setSsoOnly("reset.sso", true, "test");
+        assertEquals(HttpStatus.ACCEPTED, ask("reset.sso@example.org").getStatus(), "the same answer as for anyone");
+        assertEquals(List.of(), mailOf("reset.sso@example.org"), "no password here to reset");
+    }
+
+    @Test
     @Order(2)
     void aResetWorksOnceEndsTheUsersTokensAndIsToldByMail() throws Exception {
         TestUsers users = TestUsers.of(context, http);

@@ -420,6 +420,19 @@ class SingleSignOnTest implements DatabaseTest {
     }
 
     @Test
+    void spentNoncesAndExpiredLinkRequestsAreForgottenInTime() throws Exception {
+        RowCounts rows = new RowCounts(dataSource, List.of());
+        rows.execute("INSERT INTO spent_nonce (nonce_hash, spent_at) VALUES ('old', CURRENT_TIMESTAMP - INTERVAL '3' DAY),"
+                + " ('recent', CURRENT_TIMESTAMP - INTERVAL '1' HOUR)");
+        long user = accounts.create(new CreateUserRequest("prune.me", "清理", "prune@example.org", TestUsers.PASSWORD, List.of(Roles.LEARNER)), null).id();
+        rows.execute("INSERT INTO identity_link_request (token_hash, user_id, provider, issuer, subject, email, created_at, expires_at) VALUES"
+                + " ('gone', " + user + ", 'school', 'i', 's', 'e', CURRENT_TIMESTAMP - INTERVAL '1' HOUR, CURRENT_TIMESTAMP - INTERVAL '45' MINUTE)");
+        context.getBean(ExternalSignIn.class).prune();
+        assertEquals("recent", rows.single("SELECT STRING_AGG(nonce_hash, ',') FROM spent_nonce WHERE nonce_hash IN ('old', 'recent')"));
+        assertEquals("0", rows.single("SELECT COUNT(*) FROM identity_link_request WHERE token_hash = 'gone'"));
+    }
+
+    @Test
     void anIdTokenIsNoBearerTokenHere() {
         // the provider's own key verifies it, and the provider could put any claims in it: the API must still refuse it
         String minted = provider.mint("school", Map.of("uid", 1, "ver", 0, "roles", List.of(Roles.ADMIN)));
