@@ -12,12 +12,10 @@ import jakarta.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tw.training.account.Actor;
-import tw.training.account.audit.SecurityAudit;
-import tw.training.account.audit.SecurityEventType;
 import tw.training.setting.SettingRepository;
+import tw.training.setting.Settings;
 
 import java.sql.Connection;
-import java.time.Clock;
 import java.time.Instant;
 
 /**
@@ -33,18 +31,16 @@ public class CaseAccess {
     private static final Logger LOG = LoggerFactory.getLogger(CaseAccess.class);
 
     private final SettingRepository settings;
-    private final SecurityAudit audit;
+    private final Settings changes;
     private final TransactionOperations<Connection> transactions;
-    private final Clock clock;
     private final boolean configured;
     private volatile boolean open;
 
-    CaseAccess(SettingRepository settings, SecurityAudit audit, TransactionOperations<Connection> transactions, Clock clock,
+    CaseAccess(SettingRepository settings, Settings changes, TransactionOperations<Connection> transactions,
                @Value("${app.case.public-read:false}") boolean configured) {
         this.settings = settings;
-        this.audit = audit;
+        this.changes = changes;
         this.transactions = transactions;
-        this.clock = clock;
         this.configured = configured;
         this.open = configured;
     }
@@ -68,13 +64,9 @@ public class CaseAccess {
 
     /** Sets whether reads need no sign-in, or with null returns to the configuration; recorded in the audit trail. */
     public View set(@Nullable Boolean publicRead, Actor actor) {
-        transactions.executeWrite(status -> {
-            settings.set(SETTING, publicRead == null ? null : publicRead.toString(), actor.userId(), clock.instant());
-            audit.record(SecurityEventType.SETTING_CHANGED, actor.username(), null,
-                    publicRead == null ? Phrase.of("audit.case-read-configured", Phrase.of("audit." + configured))
-                            : Phrase.of("audit.case-read", Phrase.of("audit." + publicRead)));
-            return null;
-        });
+        changes.set(SETTING, publicRead == null ? null : publicRead.toString(), actor,
+                publicRead == null ? Phrase.of("audit.case-read-configured", Phrase.of("audit." + configured))
+                        : Phrase.of("audit.case-read", Phrase.of("audit." + publicRead)));
         return reload();
     }
 
