@@ -7,6 +7,7 @@ import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.security.SecurityScheme;
 import picocli.CommandLine;
 import tw.training.badge.BadgeKeyCommand;
+import tw.training.thirdparty.VerifyReportCommand;
 import tw.training.catalogue.ImportCommand;
 import tw.training.evidence.CopyEvidenceCommand;
 import tw.training.evidence.ReconcileEvidenceCommand;
@@ -38,7 +39,8 @@ public class Application {
             "copy-evidence", CopyEvidenceCommand.class);
 
     /** Commands that use no database: they run without the application's context. */
-    private static final Map<String, Class<?>> STANDALONE = Map.of("badge-key", BadgeKeyCommand.class);
+    private static final Map<String, Class<?>> STANDALONE = Map.of("badge-key", BadgeKeyCommand.class,
+            "verify-report", VerifyReportCommand.class);
 
     public static void main(String[] args) {
         if (args.length > 0 && (COMMANDS.containsKey(args[0]) || STANDALONE.containsKey(args[0]))) {

@@ -53,7 +53,7 @@ public class BadgeKey implements CheckedAtStart {
     }
 
     /** A configured seed: 64 hexadecimal digits. */
-    static byte[] parseSeed(String hex) {
+    public static byte[] parseSeed(String hex) {
         try {
             byte[] seed = HexFormat.of().parseHex(hex);
             if (seed.length == 32) {
@@ -65,7 +65,7 @@ public class BadgeKey implements CheckedAtStart {
         throw new ConfigurationProblem("APP_BADGES_SIGNING_KEY", "must be an Ed25519 seed: 64 hexadecimal digits");
     }
 
-    static byte[] generate() {
+    public static byte[] generate() {
         byte[] seed = new byte[32];
         new SecureRandom().nextBytes(seed);
         return seed;
@@ -75,7 +75,7 @@ public class BadgeKey implements CheckedAtStart {
      * The key pair of a seed. The JDK derives an Ed25519 public key only while generating a pair, from the 32 random bytes
      * it draws: it is handed the seed as those bytes.
      */
-    static KeyPair fromSeed(byte[] seed) {
+    public static KeyPair fromSeed(byte[] seed) {
         try {
             KeyPairGenerator generator = KeyPairGenerator.getInstance("Ed25519");
             generator.initialize(NamedParameterSpec.ED25519, new SecureRandom() {

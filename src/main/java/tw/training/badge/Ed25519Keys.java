@@ -11,7 +11,7 @@ import java.util.Arrays;
 import java.util.HexFormat;
 
 /** Ed25519 keys on the JDK alone, from and to the raw 32 bytes, and a public key as a multikey ({@code z6Mk…}). */
-final class Ed25519Keys {
+public final class Ed25519Keys {
 
     /** The DER prefix of an Ed25519 SubjectPublicKeyInfo: the raw key follows it. */
     private static final byte[] SPKI_PREFIX = HexFormat.of().parseHex("302a300506032b6570032100");
@@ -45,10 +45,22 @@ final class Ed25519Keys {
     }
 
     /** The public key as a Multikey value: {@code z} and base58btc of the multicodec prefix and the raw key. */
-    static String multikey(PublicKey key) {
+    public static String multikey(PublicKey key) {
         byte[] raw = raw(key);
         byte[] prefixed = Arrays.copyOf(MULTICODEC, MULTICODEC.length + raw.length);
         System.arraycopy(raw, 0, prefixed, MULTICODEC.length, raw.length);
         return "z" + Base58.encode(prefixed);
+    }
+
+    /** The public key a Multikey value ({@code z6Mk…}) names; refused when it names no Ed25519 key. */
+    public static PublicKey fromMultikey(String multikey) {
+        if (multikey == null || !multikey.startsWith("z")) {
+            throw new IllegalArgumentException("a Multikey starts with z");
+        }
+        byte[] prefixed = Base58.decode(multikey.substring(1));
+        if (prefixed.length != MULTICODEC.length + 32 || prefixed[0] != MULTICODEC[0] || prefixed[1] != MULTICODEC[1]) {
+            throw new IllegalArgumentException("not the Multikey of an Ed25519 public key");
+        }
+        return publicKey(Arrays.copyOfRange(prefixed, MULTICODEC.length, prefixed.length));
     }
 }
