@@ -151,6 +151,16 @@ public class EnrollmentService {
                 .filter(e -> e.status() != EnrollmentStatus.WITHDRAWN).findFirst();
     }
 
+    /**
+     * An enrollment reached without a signed-in user, by a caller that proved its right another way (a third party's
+     * link, whose token names one enrollment's request): never for anything a user asked for by id.
+     */
+    @ReadOnly
+    public EnrollmentRef reachedByLink(long enrollmentId) {
+        return store.listing(enrollmentId).map(EnrollmentListing::ref)
+                .orElseThrow(() -> new NotFoundException("enrollment.enrollment-not-found", enrollmentId));
+    }
+
     /** {@link #requireVisible} and {@link #get} at once. */
     @ReadOnly
     public Visible requireVisibleView(long enrollmentId, Actor actor) {

@@ -8,7 +8,7 @@ import tw.training.phrase.Phrase;
  */
 public abstract sealed class DomainException extends RuntimeException
         permits NotFoundException, ConflictException, InvalidInputException, ForbiddenException,
-        PayloadTooLargeException, UnsupportedContentException, TooManyRequestsException, UnavailableException {
+        PayloadTooLargeException, UnsupportedContentException, TooManyRequestsException, UnavailableException, GoneException {
 
     private final transient Phrase phrase;
 

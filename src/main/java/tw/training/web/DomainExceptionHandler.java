@@ -47,6 +47,7 @@ final class DomainExceptionHandler implements ExceptionHandler<DomainException, 
         }
         ProblemKind kind = exception instanceof NotFoundException ? ProblemKind.NOT_FOUND
                 : exception instanceof ConflictException ? ProblemKind.CONFLICT
+                : exception instanceof tw.training.problem.GoneException ? ProblemKind.GONE
                 : exception instanceof PayloadTooLargeException ? ProblemKind.PAYLOAD_TOO_LARGE
                 : exception instanceof UnsupportedContentException ? ProblemKind.UNSUPPORTED_MEDIA_TYPE
                 : ProblemKind.FORBIDDEN;

@@ -7,6 +7,7 @@ enum ProblemKind {
     INVALID_INPUT(HttpStatus.UNPROCESSABLE_ENTITY, "invalid-input", "The request is not valid"),
     NOT_FOUND(HttpStatus.NOT_FOUND, "not-found", "Not found"),
     CONFLICT(HttpStatus.CONFLICT, "conflict", "Conflicts with what is stored"),
+    GONE(HttpStatus.GONE, "gone", "Gone for good"),
     FORBIDDEN(HttpStatus.FORBIDDEN, "forbidden", "Not allowed"),
     UNAUTHORIZED(HttpStatus.UNAUTHORIZED, "unauthorized", "Sign-in required"),
     BAD_REQUEST(HttpStatus.BAD_REQUEST, "bad-request", "The request cannot be read"),

@@ -33,9 +33,14 @@ public final class PortfolioCourse {
     }
 
     public static PortfolioCourse publish(HttpClient http, String trainer, String code, String title) {
+        return publish(http, trainer, code, title, List.of("PORTFOLIO"));
+    }
+
+    /** The course with task T2.3 assessed by {@code methods}. */
+    public static PortfolioCourse publish(HttpClient http, String trainer, String code, String title, List<String> methods) {
         long course = id(post(http, "/api/courses", trainer, Map.of("code", code, "title", title, "hours", 6)));
         post(http, "/api/courses/" + course + "/alignments", trainer, Map.of("standardCode", STANDARD, "taskCode", "T2.3",
-                "methods", List.of("PORTFOLIO")));
+                "methods", methods));
         post(http, "/api/courses/" + course + "/publish", trainer, Map.of());
         return new PortfolioCourse(http, trainer, course);
     }

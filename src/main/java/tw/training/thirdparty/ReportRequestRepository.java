@@ -1,0 +1,43 @@
+package tw.training.thirdparty;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.data.annotation.Query;
+import io.micronaut.data.jdbc.annotation.JdbcRepository;
+import io.micronaut.data.model.query.builder.sql.Dialect;
+import io.micronaut.data.repository.GenericRepository;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+@JdbcRepository(dialect = Dialect.POSTGRES)
+interface ReportRequestRepository extends GenericRepository<ReportRequest, Long> {
+
+    ReportRequest save(ReportRequest request);
+
+    Optional<ReportRequest> findByTokenHash(String tokenHash);
+
+    List<ReportRequest> findByEnrollmentIdOrderByCreatedAt(long enrollmentId);
+
+    boolean existsByReportHash(String reportHash);
+
+    /** The first opening only: later ones change nothing. */
+    @Query("UPDATE third_party_request SET opened_at = :at WHERE third_party_request_id = :id AND opened_at IS NULL")
+    void opened(long id, Instant at);
+
+    /** A new code replaces the last, and its wrong attempts start again from none. */
+    @Query("UPDATE third_party_request SET code_hash = :codeHash, code_expires_at = :expiresAt, code_attempts = 0"
+            + " WHERE third_party_request_id = :id AND submitted_at IS NULL")
+    int newCode(long id, String codeHash, Instant expiresAt);
+
+    @Query("UPDATE third_party_request SET code_attempts = code_attempts + 1 WHERE third_party_request_id = :id")
+    void wrongCode(long id);
+
+    /** Submits a request once: of two submissions at once, one updates the row (1) and the other finds it submitted (0). */
+    @Query("UPDATE third_party_request SET submitted_at = :at, submitted_from = :source, report_hash = :reportHash, signed_report = :signedReport,"
+            + " code_hash = NULL WHERE third_party_request_id = :id AND submitted_at IS NULL")
+    int submit(long id, Instant at, @Nullable String source, String reportHash, String signedReport);
+
+    @Query("UPDATE third_party_request SET evidence_id = :evidenceId WHERE third_party_request_id = :id")
+    void evidence(long id, long evidenceId);
+}

@@ -1,0 +1,168 @@
+package tw.training.thirdparty;
+
+import io.micronaut.context.annotation.Value;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.serde.annotation.Serdeable;
+import io.micronaut.transaction.annotation.ReadOnly;
+import io.micronaut.transaction.annotation.Transactional;
+import jakarta.inject.Singleton;
+import tw.training.account.AccountHolder;
+import tw.training.account.AccountService;
+import tw.training.account.Actor;
+import tw.training.address.PublicUrl;
+import tw.training.course.AssessmentMethod;
+import tw.training.course.CourseService;
+import tw.training.course.PlanEntry;
+import tw.training.enrollment.EnrollmentRef;
+import tw.training.enrollment.EnrollmentService;
+import tw.training.enrollment.EnrollmentStatus;
+import tw.training.mail.Letter;
+import tw.training.mail.Mailbox;
+import tw.training.phrase.Phrase;
+import tw.training.problem.ConflictException;
+import tw.training.problem.InputError;
+import tw.training.problem.InvalidInputException;
+import tw.training.secret.CookieTokens;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+/**
+ * Asking someone who is not a user for a report: the trainer or the learner names the person and the indicators of
+ * the learner's plan assessed by third-party report; the person receives a link by mail (a 256-bit token, only its
+ * SHA-256 kept, valid 14 days), which opens the form without spending anything, so a mail scanner cannot burn it.
+ */
+@Singleton
+public class ReportRequests {
+
+    private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
+    private static final int MAX_TEXT = 200;
+
+    private final ReportRequestRepository requests;
+    private final RequestedIndicatorRepository asked;
+    private final EnrollmentService enrollments;
+    private final CourseService courses;
+    private final AccountService accounts;
+    private final Mailbox mailbox;
+    private final Clock clock;
+    private final String home;
+    private final Duration linkValid;
+
+    ReportRequests(ReportRequestRepository requests, RequestedIndicatorRepository asked, EnrollmentService enrollments, CourseService courses,
+                   AccountService accounts, Mailbox mailbox, Clock clock, PublicUrl publicUrl,
+                   @Value("${app.third-party.link-valid:14d}") Duration linkValid) {
+        this.requests = requests;
+        this.asked = asked;
+        this.enrollments = enrollments;
+        this.courses = courses;
+        this.accounts = accounts;
+        this.mailbox = mailbox;
+        this.clock = clock;
+        this.home = publicUrl.value();
+        this.linkValid = linkValid;
+    }
+
+    /** Whom to ask, and about which indicators of the plan (their ids, e.g. {@code KPS5294-001v4:P1.1.1}). */
+    @Serdeable
+    public record RequestBody(@Nullable String name, @Nullable String email, @Nullable String organisation, @Nullable String position,
+                              @Nullable String relationship, @Nullable String language, @Nullable List<String> indicators) {
+    }
+
+    /** A request as the learner and the course's trainers see it: never its link, which is the asked person's alone. */
+    @Serdeable
+    public record RequestView(long id, String name, String email, String organisation, String position, String relationship,
+                              String language, Instant createdAt, Instant expiresAt, String state, List<String> indicators,
+                              @Nullable Instant submittedAt, @Nullable String reportHash, @Nullable Long evidenceId) {
+    }
+
+    /** Records a request and mails its link, in one transaction: the mail exists exactly when the request does. */
+    @Transactional
+    public RequestView request(long enrollmentId, RequestBody body, Actor actor) {
+        EnrollmentRef enrollment = enrollments.requireVisible(enrollmentId, actor);
+        if (enrollment.status() == EnrollmentStatus.WITHDRAWN) {
+            throw new ConflictException("thirdparty.enrollment-withdrawn", enrollmentId);
+        }
+        List<InputError> errors = new ArrayList<>();
+        String name = text(body.name(), "name", errors);
+        String email = body.email() == null ? "" : body.email().strip();
+        if (!EMAIL.matcher(email).matches() || email.length() > 320) {
+            errors.add(InputError.field("email", "thirdparty.email-must-be-address"));
+        }
+        String organisation = text(body.organisation(), "organisation", errors);
+        String position = text(body.position(), "position", errors);
+        String relationship = text(body.relationship(), "relationship", errors);
+        String language = body.language() == null || body.language().isBlank() ? AccountService.LANGUAGES.get(0) : body.language().strip();
+        if (!AccountService.LANGUAGES.contains(language)) {
+            errors.add(InputError.field("language", "thirdparty.language-must-be-one", AccountService.LANGUAGES));
+        }
+        Map<String, PlanEntry> chosen = indicators(enrollment, body.indicators(), errors);
+        if (!errors.isEmpty()) {
+            throw new InvalidInputException(Phrase.of("thirdparty.request-cannot-be-made"), errors);
+        }
+        Instant now = clock.instant();
+        String token = CookieTokens.fresh();
+        ReportRequest saved = requests.save(new ReportRequest(null, enrollmentId, actor.userId(), name, email, organisation, position,
+                relationship, language, CookieTokens.hash(token), now, now.plus(linkValid), null, null, null, 0, null, null, null, null, null));
+        asked.saveAll(chosen.values().stream().map(entry -> new RequestedIndicator(new RequestedIndicator.Key(saved.id(), entry.indicatorId()),
+                entry.id())).toList());
+        String learner = accounts.holder(enrollment.learnerId()).map(AccountHolder::displayName).orElse(enrollment.learner());
+        mailbox.post(new Letter("THIRD_PARTY_REQUEST", null, email, language, "third-party-request",
+                Phrase.of("mail.third-party.subject", learner), Map.of("name", name, "learner", learner, "requester", actor.username(),
+                "indicators", chosen.values().stream().map(entry -> entry.id() + " " + entry.text()).toList(), "expires", saved.expiresAt()),
+                home + "/third-party/" + token, null, true));
+        return view(saved, List.copyOf(chosen.keySet()));
+    }
+
+    /** The requests of an enrollment, newest last. */
+    @ReadOnly
+    public List<RequestView> of(long enrollmentId, Actor actor) {
+        enrollments.requireVisible(enrollmentId, actor);
+        return requests.findByEnrollmentIdOrderByCreatedAt(enrollmentId).stream()
+                .map(request -> view(request, asked.findByKeyRequestId(request.id()).stream().map(RequestedIndicator::planId).toList())).toList();
+    }
+
+    private RequestView view(ReportRequest request, List<String> indicators) {
+        String state = request.submittedAt() != null ? "SUBMITTED" : clock.instant().isBefore(request.expiresAt()) ? "WAITING" : "EXPIRED";
+        return new RequestView(request.id(), request.name(), request.email(), request.organisation(), request.jobTitle(), request.relationship(),
+                request.language(), request.createdAt(), request.expiresAt(), state, indicators, request.submittedAt(), request.reportHash(),
+                request.evidenceId());
+    }
+
+    /** The indicators asked about: each of the plan, each assessed by third-party report. */
+    private Map<String, PlanEntry> indicators(EnrollmentRef enrollment, @Nullable List<String> ids, List<InputError> errors) {
+        Map<String, PlanEntry> plan = courses.planOf(enrollment.revisionId()).stream().collect(Collectors.toMap(PlanEntry::id, Function.identity()));
+        Map<String, PlanEntry> chosen = new LinkedHashMap<>();
+        List<String> requested = ids == null ? List.of() : ids;
+        if (requested.isEmpty()) {
+            errors.add(InputError.field("indicators", "thirdparty.name-least-one-indicator"));
+        }
+        for (int i = 0; i < requested.size(); i++) {
+            String id = requested.get(i) == null ? "" : requested.get(i).strip();
+            PlanEntry entry = plan.get(id);
+            if (entry == null) {
+                errors.add(InputError.field("indicators[" + i + "]", "thirdparty.not-in-plan", id));
+            } else if (!entry.methods().contains(AssessmentMethod.THIRD_PARTY_REPORT)) {
+                errors.add(InputError.field("indicators[" + i + "]", "thirdparty.not-assessed-by-report", id));
+            } else {
+                chosen.put(id, entry);
+            }
+        }
+        return chosen;
+    }
+
+    private static String text(@Nullable String value, String field, List<InputError> errors) {
+        String stripped = value == null ? "" : value.strip();
+        if (stripped.isEmpty() || stripped.length() > MAX_TEXT) {
+            errors.add(InputError.field(field, "thirdparty.text-required", MAX_TEXT));
+        }
+        return stripped;
+    }
+}

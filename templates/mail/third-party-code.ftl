@@ -1,0 +1,8 @@
+${t("mail.greeting", name)}
+
+${t("mail.third-party-code.body", code)}
+
+${t("mail.third-party-code.expires")}
+
+--
+${t("mail.footer")}
