@@ -324,6 +324,12 @@ public class AccountService {
         return get(username);
     }
 
+    /** The address a user last signed in from with a password, if known: a third-party report signed from it is flagged. */
+    @ReadOnly
+    public Optional<String> lastSource(long userId) {
+        return users.lastSource(userId);
+    }
+
     /** Ends every token and page session of a user (an identity they signed in with was unlinked). */
     @Transactional
     public void endSessions(long userId) {

@@ -138,6 +138,10 @@ class SignIn {
             return new Refused();
         }
         throttle.succeed(username, source);
+        transactions.executeWrite(status -> {
+            users.signedInFrom(user.id(), source.length() > 100 ? source.substring(0, 100) : source);
+            return null;
+        });
         audit.record(SecurityEventType.LOGIN_SUCCEEDED, username, username, Phrase.of("audit.from", Addresses.word(source)));
         return new SignedIn(authentication(user), devices.signedIn(device, username));
     }

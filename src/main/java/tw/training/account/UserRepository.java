@@ -91,6 +91,13 @@ interface UserRepository extends GenericRepository<UserRow, Long> {
     @Query("UPDATE app_user SET token_version = token_version + 1 WHERE user_id = :id")
     void revokeTokens(long id);
 
+    /** Where the user last signed in from with a password (an address, or "unknown"). */
+    @Query("UPDATE app_user SET last_source = :source WHERE user_id = :id")
+    void signedInFrom(long id, String source);
+
+    @Query("SELECT last_source FROM app_user WHERE user_id = :id AND last_source IS NOT NULL")
+    Optional<String> lastSource(long id);
+
     /** Marks a user SSO only (ending their sessions, some perhaps opened with the password now refused) or not. */
     @Query("UPDATE app_user SET sso_only = :ssoOnly, token_version = token_version + CASE WHEN :ssoOnly THEN 1 ELSE 0 END WHERE user_id = :id")
     void setSsoOnly(long id, boolean ssoOnly);

@@ -14,5 +14,6 @@ record ReportRequest(@Id @GeneratedValue @MappedProperty("third_party_request_id
                      String name, String email, String organisation, String jobTitle, String relationship, String language,
                      String tokenHash, Instant createdAt, Instant expiresAt, @Nullable Instant openedAt, @Nullable String codeHash,
                      @Nullable Instant codeExpiresAt, int codeAttempts, @Nullable Instant submittedAt, @Nullable String submittedFrom,
-                     @Nullable String reportHash, @Nullable String signedReport, @Nullable Long evidenceId) {
+                     @Nullable String reportHash, @Nullable String signedReport, @Nullable Long evidenceId, @Nullable String verifiedMethod,
+                     @Nullable java.time.LocalDate verifiedOn, @Nullable Long verifiedBy, @Nullable Instant verifiedAt) {
 }

@@ -40,4 +40,10 @@ interface ReportRequestRepository extends GenericRepository<ReportRequest, Long>
 
     @Query("UPDATE third_party_request SET evidence_id = :evidenceId WHERE third_party_request_id = :id")
     void evidence(long id, long evidenceId);
+
+    Optional<ReportRequest> findById(long id);
+
+    @Query("UPDATE third_party_request SET verified_method = :method, verified_on = :on, verified_by = :by, verified_at = :at"
+            + " WHERE third_party_request_id = :id")
+    void verified(long id, String method, java.time.LocalDate on, long by, Instant at);
 }

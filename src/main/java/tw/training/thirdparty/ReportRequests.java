@@ -20,6 +20,8 @@ import tw.training.mail.Letter;
 import tw.training.mail.Mailbox;
 import tw.training.phrase.Phrase;
 import tw.training.problem.ConflictException;
+import tw.training.problem.ForbiddenException;
+import tw.training.problem.NotFoundException;
 import tw.training.problem.InputError;
 import tw.training.problem.InvalidInputException;
 import tw.training.secret.CookieTokens;
@@ -27,6 +29,7 @@ import tw.training.secret.CookieTokens;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -80,8 +83,26 @@ public class ReportRequests {
     @Serdeable
     public record RequestView(long id, String name, String email, String organisation, String position, String relationship,
                               String language, Instant createdAt, Instant expiresAt, String state, List<String> indicators,
-                              @Nullable Instant submittedAt, @Nullable String reportHash, @Nullable Long evidenceId) {
+                              @Nullable Instant submittedAt, @Nullable String reportHash, @Nullable Long evidenceId, List<String> flags,
+                              @Nullable Verification verification) {
     }
+
+    /** How an assessor verified a signed report, on which day, and who recorded it. */
+    @Serdeable
+    public record Verification(String method, LocalDate on, @Nullable String by, Instant recordedAt) {
+    }
+
+    /** How a report was verified: {@code method} PHONE, EMAIL, IN_PERSON or NOT_VERIFIED, on {@code date} (yyyy-mm-dd). */
+    @Serdeable
+    public record VerificationBody(@Nullable String method, @Nullable String date) {
+    }
+
+    /** The ways an assessor may have verified a report. */
+    public static final List<String> VERIFICATIONS = List.of("PHONE", "EMAIL", "IN_PERSON", "NOT_VERIFIED");
+    /** Signed sooner than this after the link was first opened: too quick to have read and answered. */
+    static final Duration QUICK = Duration.ofSeconds(60);
+    /** Days of verification are Taipei's. */
+    private static final java.time.ZoneId TAIPEI = java.time.ZoneId.of("Asia/Taipei");
 
     /** Records a request and mails its link, in one transaction: the mail exists exactly when the request does. */
     @Transactional
@@ -110,7 +131,8 @@ public class ReportRequests {
         Instant now = clock.instant();
         String token = CookieTokens.fresh();
         ReportRequest saved = requests.save(new ReportRequest(null, enrollmentId, actor.userId(), name, email, organisation, position,
-                relationship, language, CookieTokens.hash(token), now, now.plus(linkValid), null, null, null, 0, null, null, null, null, null));
+                relationship, language, CookieTokens.hash(token), now, now.plus(linkValid), null, null, null, 0, null, null, null, null, null, null, null, null,
+                null));
         asked.saveAll(chosen.values().stream().map(entry -> new RequestedIndicator(new RequestedIndicator.Key(saved.id(), entry.indicatorId()),
                 entry.id())).toList());
         String learner = accounts.holder(enrollment.learnerId()).map(AccountHolder::displayName).orElse(enrollment.learner());
@@ -129,11 +151,78 @@ public class ReportRequests {
                 .map(request -> view(request, asked.findByKeyRequestId(request.id()).stream().map(RequestedIndicator::planId).toList())).toList();
     }
 
+    /**
+     * Records how an assessor (a trainer of the course) verified a signed report: by phone, e-mail, in person, or not
+     * at all, on which day. A later record replaces an earlier one; each keeps who made it.
+     */
+    @Transactional
+    public RequestView verify(long requestId, VerificationBody body, Actor actor) {
+        ReportRequest request = requests.findById(requestId).orElseThrow(() -> new NotFoundException("thirdparty.request-not-found", requestId));
+        EnrollmentRef enrollment = enrollments.requireVisible(request.enrollmentId(), actor);
+        if (!courses.trains(enrollment.courseId(), actor)) {
+            throw new ForbiddenException("thirdparty.only-assessors-verify");
+        }
+        if (request.submittedAt() == null) {
+            throw new ConflictException("thirdparty.not-signed-yet");
+        }
+        List<InputError> errors = new ArrayList<>();
+        String method = body.method() == null ? "" : body.method().strip().toUpperCase(java.util.Locale.ROOT);
+        if (!VERIFICATIONS.contains(method)) {
+            errors.add(InputError.field("method", "thirdparty.verification-must-be-one", VERIFICATIONS));
+        }
+        LocalDate on = null;
+        try {
+            on = LocalDate.parse(body.date() == null ? "" : body.date().strip());
+        } catch (java.time.format.DateTimeParseException notADate) {
+            errors.add(InputError.field("date", "thirdparty.date-must-be-day"));
+        }
+        if (on != null && on.isAfter(LocalDate.ofInstant(clock.instant(), TAIPEI))) {
+            errors.add(InputError.field("date", "thirdparty.date-not-future"));
+        }
+        if (!errors.isEmpty()) {
+            throw new InvalidInputException(Phrase.of("thirdparty.verification-cannot-be-recorded"), errors);
+        }
+        requests.verified(requestId, method, on, actor.userId(), clock.instant());
+        ReportRequest updated = requests.findById(requestId).orElseThrow();
+        return view(updated, asked.findByKeyRequestId(requestId).stream().map(RequestedIndicator::planId).toList());
+    }
+
     private RequestView view(ReportRequest request, List<String> indicators) {
         String state = request.submittedAt() != null ? "SUBMITTED" : clock.instant().isBefore(request.expiresAt()) ? "WAITING" : "EXPIRED";
+        Verification verification = request.verifiedMethod() == null ? null : new Verification(request.verifiedMethod(), request.verifiedOn(),
+                request.verifiedBy() == null ? null : accounts.holder(request.verifiedBy()).map(AccountHolder::username).orElse(null), request.verifiedAt());
         return new RequestView(request.id(), request.name(), request.email(), request.organisation(), request.jobTitle(), request.relationship(),
                 request.language(), request.createdAt(), request.expiresAt(), state, indicators, request.submittedAt(), request.reportHash(),
-                request.evidenceId());
+                request.evidenceId(), flags(request), verification);
+    }
+
+    /**
+     * What an assessor should look at twice, beside the report: the signer's address is the learner's or shares its
+     * domain; it was signed less than a minute after the link was first opened; it was signed from the address the
+     * learner last signed in from.
+     */
+    private List<String> flags(ReportRequest request) {
+        List<String> flags = new ArrayList<>();
+        long learner = enrollments.reachedByLink(request.enrollmentId()).learnerId();
+        String learnerEmail = accounts.holder(learner).map(AccountHolder::email).orElse("").strip().toLowerCase(java.util.Locale.ROOT);
+        String signerEmail = request.email().strip().toLowerCase(java.util.Locale.ROOT);
+        if (signerEmail.equals(learnerEmail)) {
+            flags.add("EMAIL_IS_LEARNERS");
+        } else if (!learnerEmail.isEmpty() && domain(signerEmail).equals(domain(learnerEmail))) {
+            flags.add("SAME_DOMAIN_AS_LEARNER");
+        }
+        if (request.submittedAt() != null && request.openedAt() != null
+                && Duration.between(request.openedAt(), request.submittedAt()).compareTo(QUICK) < 0) {
+            flags.add("SIGNED_QUICKLY");
+        }
+        if (request.submittedFrom() != null && accounts.lastSource(learner).filter(request.submittedFrom()::equals).isPresent()) {
+            flags.add("SIGNED_FROM_LEARNERS_ADDRESS");
+        }
+        return flags;
+    }
+
+    private static String domain(String email) {
+        return email.substring(email.indexOf('@') + 1);
     }
 
     /** The indicators asked about: each of the plan, each assessed by third-party report. */

@@ -63,6 +63,13 @@ class ThirdPartyController {
         return requests.of(id, actor);
     }
 
+    @Post("/api/third-party-requests/{id}/verification")
+    @Secured(SecurityRule.IS_AUTHENTICATED)
+    @Operation(summary = "Record how an assessor verified a signed report (PHONE, EMAIL, IN_PERSON or NOT_VERIFIED) and on which day")
+    ReportRequests.RequestView verify(@PathVariable long id, @Body ReportRequests.VerificationBody body, @Parameter(hidden = true) Actor actor) {
+        return requests.verify(id, body, actor);
+    }
+
     @Get("/api/third-party/{token}")
     @Secured(SecurityRule.IS_ANONYMOUS)
     @Operation(summary = "The form a mailed link opens; opening it spends nothing")

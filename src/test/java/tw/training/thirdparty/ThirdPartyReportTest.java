@@ -199,6 +199,43 @@ class ThirdPartyReportTest implements DatabaseTest {
 
     @Test
     @Order(3)
+    void theAssessorSeesTheRiskFlagsAndRecordsHowTheReportWasVerified() {
+        Map<String, Object> request = http.toBlocking().retrieve(HttpRequest.GET("/api/enrollments/" + enrollment + "/third-party-requests")
+                .bearerAuth(trainer), Argument.listOf(Argument.mapOf(String.class, Object.class))).get(0);
+        // opened, then signed after more than a minute (the codes and their 16 minutes), from this test's own address,
+        // the address the learner signed in from: flagged for that, not for speed nor for its address
+        assertEquals(List.of("SIGNED_FROM_LEARNERS_ADDRESS"), request.get("flags"));
+        String path = "/api/third-party-requests/" + request.get("id") + "/verification";
+        HttpClientResponseException byLearner = assertThrows(HttpClientResponseException.class, () -> http.toBlocking().exchange(
+                HttpRequest.POST(path, Map.of("method", "PHONE", "date", "2026-12-07")).bearerAuth(learner)));
+        assertEquals(HttpStatus.FORBIDDEN, byLearner.getStatus());
+        HttpClientResponseException wrong = assertThrows(HttpClientResponseException.class, () -> http.toBlocking().exchange(
+                HttpRequest.POST(path, Map.of("method", "TELEPATHY", "date", "someday")).bearerAuth(trainer)));
+        assertEquals(HttpStatus.UNPROCESSABLE_ENTITY, wrong.getStatus());
+        assertTrue(wrong.getResponse().getBody(String.class).orElse("").contains("method"));
+        String today = java.time.LocalDate.ofInstant(clock.instant(), java.time.ZoneId.of("Asia/Taipei")).toString();
+        Map<String, Object> verified = http.toBlocking().retrieve(HttpRequest.POST(path, Map.of("method", "phone", "date", today)).bearerAuth(trainer),
+                Argument.mapOf(String.class, Object.class));
+        assertEquals(Map.of("method", "PHONE", "on", today, "by", "tp.trainer"),
+                Map.of("method", ((Map<?, ?>) verified.get("verification")).get("method"), "on", ((Map<?, ?>) verified.get("verification")).get("on"),
+                        "by", ((Map<?, ?>) verified.get("verification")).get("by")));
+    }
+
+    @Test
+    @Order(4)
+    void aReportSignedQuicklyByTheLearnersColleagueIsFlagged() {
+        ask(trainer, "colleague@example.org");
+        String token = linkToken("colleague@example.org");
+        http.toBlocking().retrieve(HttpRequest.GET("/api/third-party/" + token), Map.class);
+        String code = code(token, "colleague@example.org");
+        assertEquals(HttpStatus.CREATED, submit(token, report(code, "SOMETIMES")));
+        List<Map<String, Object>> listed = http.toBlocking().retrieve(HttpRequest.GET("/api/enrollments/" + enrollment + "/third-party-requests")
+                .bearerAuth(trainer), Argument.listOf(Argument.mapOf(String.class, Object.class)));
+        assertEquals(List.of("SAME_DOMAIN_AS_LEARNER", "SIGNED_QUICKLY", "SIGNED_FROM_LEARNERS_ADDRESS"), listed.get(listed.size() - 1).get("flags"));
+    }
+
+    @Test
+    @Order(5)
     void requestsAreRefusedOutsideThePlanAndToOthers() {
         HttpClientResponseException notInPlan = assertThrows(HttpClientResponseException.class, () -> http.toBlocking().exchange(
                 HttpRequest.POST("/api/enrollments/" + enrollment + "/third-party-requests", Map.of("name", "x", "email", "x@y.example",
@@ -214,7 +251,7 @@ class ThirdPartyReportTest implements DatabaseTest {
     }
 
     @Test
-    @Order(4)
+    @Order(6)
     void anExpiredLinkAnswersGone() {
         ask(learner, "late@hotel.example");
         String token = linkToken("late@hotel.example");
