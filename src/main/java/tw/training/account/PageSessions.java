@@ -65,14 +65,17 @@ public class PageSessions {
      */
     @Transactional
     public Optional<String> openFor(long userId, String provider) {
-        return users.withId(userId).filter(User::enabled).map(user -> {
-            String cookie = CookieTokens.fresh();
-            Instant now = clock.instant();
-            sessions.deleteByExpiresAtBefore(now);
-            sessions.save(new PageSession(null, CookieTokens.hash(cookie), user.id(), user.tokenVersion(), CookieTokens.fresh(), now, now,
-                    now.plus(LIFETIME), provider));
-            return cookie;
-        });
+        return users.withId(userId).filter(User::enabled).map(user -> start(user.id(), user.tokenVersion(), provider));
+    }
+
+    /** A new session's row (expired ones cleared on the way); answers the cookie, shown nowhere else. */
+    private String start(long userId, int tokenVersion, @Nullable String provider) {
+        String cookie = CookieTokens.fresh();
+        Instant now = clock.instant();
+        sessions.deleteByExpiresAtBefore(now);
+        sessions.save(new PageSession(null, CookieTokens.hash(cookie), userId, tokenVersion, CookieTokens.fresh(), now, now, now.plus(LIFETIME),
+                provider));
+        return cookie;
     }
 
     /** The provider a session was opened through, if it was: signing out may offer to sign out there too. */
@@ -96,11 +99,8 @@ public class PageSessions {
             return new Refused();
         }
         Map<String, Object> claims = signedIn.authentication().getAttributes();
-        String cookie = CookieTokens.fresh();
-        Instant now = clock.instant();
-        sessions.deleteByExpiresAtBefore(now);
-        sessions.save(new PageSession(null, CookieTokens.hash(cookie), ((Number) claims.get(SignIn.USER_ID_CLAIM)).longValue(),
-                ((Number) claims.get(SignIn.TOKEN_VERSION_CLAIM)).intValue(), CookieTokens.fresh(), now, now, now.plus(LIFETIME), null));
+        String cookie = start(((Number) claims.get(SignIn.USER_ID_CLAIM)).longValue(), ((Number) claims.get(SignIn.TOKEN_VERSION_CLAIM)).intValue(),
+                null);
         return new Opened(cookie, signedIn.device());
     }
 
