@@ -34,6 +34,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Function;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -140,15 +141,16 @@ public class ReportRequests {
                 Phrase.of("mail.third-party.subject", learner), Map.of("name", name, "learner", learner, "requester", actor.username(),
                 "indicators", chosen.values().stream().map(entry -> entry.id() + " " + entry.text()).toList(), "expires", saved.expiresAt()),
                 home + "/third-party/" + token, null, true));
-        return view(saved, List.copyOf(chosen.keySet()));
+        return view(saved, List.copyOf(chosen.keySet()), learner(enrollment));
     }
 
     /** The requests of an enrollment, newest last. */
     @ReadOnly
     public List<RequestView> of(long enrollmentId, Actor actor) {
-        enrollments.requireVisible(enrollmentId, actor);
+        Learner learner = learner(enrollments.requireVisible(enrollmentId, actor));
         return requests.findByEnrollmentIdOrderByCreatedAt(enrollmentId).stream()
-                .map(request -> view(request, asked.findByKeyRequestId(request.id()).stream().map(RequestedIndicator::planId).toList())).toList();
+                .map(request -> view(request, asked.findByKeyRequestId(request.id()).stream().map(RequestedIndicator::planId).toList(), learner))
+                .toList();
     }
 
     /**
@@ -184,16 +186,25 @@ public class ReportRequests {
         }
         requests.verified(requestId, method, on, actor.userId(), clock.instant());
         ReportRequest updated = requests.findById(requestId).orElseThrow();
-        return view(updated, asked.findByKeyRequestId(requestId).stream().map(RequestedIndicator::planId).toList());
+        return view(updated, asked.findByKeyRequestId(requestId).stream().map(RequestedIndicator::planId).toList(), learner(enrollment));
     }
 
-    private RequestView view(ReportRequest request, List<String> indicators) {
+    /** What the flags compare a signer with: the learner's address and where they last signed in from, read once per listing. */
+    private record Learner(String email, Optional<String> lastSource) {
+    }
+
+    private Learner learner(EnrollmentRef enrollment) {
+        return new Learner(accounts.holder(enrollment.learnerId()).map(AccountHolder::email).orElse("").strip().toLowerCase(java.util.Locale.ROOT),
+                accounts.lastSource(enrollment.learnerId()));
+    }
+
+    private RequestView view(ReportRequest request, List<String> indicators, Learner learner) {
         String state = request.submittedAt() != null ? "SUBMITTED" : clock.instant().isBefore(request.expiresAt()) ? "WAITING" : "EXPIRED";
         Verification verification = request.verifiedMethod() == null ? null : new Verification(request.verifiedMethod(), request.verifiedOn(),
                 request.verifiedBy() == null ? null : accounts.holder(request.verifiedBy()).map(AccountHolder::username).orElse(null), request.verifiedAt());
         return new RequestView(request.id(), request.name(), request.email(), request.organisation(), request.jobTitle(), request.relationship(),
                 request.language(), request.createdAt(), request.expiresAt(), state, indicators, request.submittedAt(), request.reportHash(),
-                request.evidenceId(), flags(request), verification);
+                request.evidenceId(), flags(request, learner), verification);
     }
 
     /**
@@ -201,10 +212,9 @@ public class ReportRequests {
      * domain; it was signed less than a minute after the link was first opened; it was signed from the address the
      * learner last signed in from.
      */
-    private List<String> flags(ReportRequest request) {
+    private static List<String> flags(ReportRequest request, Learner learner) {
         List<String> flags = new ArrayList<>();
-        long learner = enrollments.reachedByLink(request.enrollmentId()).learnerId();
-        String learnerEmail = accounts.holder(learner).map(AccountHolder::email).orElse("").strip().toLowerCase(java.util.Locale.ROOT);
+        String learnerEmail = learner.email();
         String signerEmail = request.email().strip().toLowerCase(java.util.Locale.ROOT);
         if (signerEmail.equals(learnerEmail)) {
             flags.add("EMAIL_IS_LEARNERS");
@@ -215,7 +225,7 @@ public class ReportRequests {
                 && Duration.between(request.openedAt(), request.submittedAt()).compareTo(QUICK) < 0) {
             flags.add("SIGNED_QUICKLY");
         }
-        if (request.submittedFrom() != null && accounts.lastSource(learner).filter(request.submittedFrom()::equals).isPresent()) {
+        if (request.submittedFrom() != null && learner.lastSource().filter(request.submittedFrom()::equals).isPresent()) {
             flags.add("SIGNED_FROM_LEARNERS_ADDRESS");
         }
         return flags;
