@@ -21,6 +21,7 @@ import tw.training.course.AssessmentMethod;
 import tw.training.course.CourseService;
 import tw.training.enrollment.EnrollmentService;
 import tw.training.enrollment.EnrollmentView;
+import tw.training.evidence.Authenticity;
 import tw.training.evidence.EvidenceService;
 import tw.training.evidence.JudgementService;
 import tw.training.evidence.Views;
@@ -99,7 +100,9 @@ class AssessorPages {
             String outcome = form.get("outcome:" + indicator);
             if (!outcome.isEmpty()) {
                 String comment = form.get("comment:" + indicator);
-                batch.add(new Views.BatchJudgement(evidenceId, indicator, outcome, comment.isEmpty() ? null : comment));
+                String reason = form.get("reason:" + indicator);
+                batch.add(new Views.BatchJudgement(evidenceId, indicator, outcome, comment.isEmpty() ? null : comment,
+                        form.get("authenticity:" + indicator), reason.isEmpty() ? null : reason));
             }
         }
         try {
@@ -110,11 +113,23 @@ class AssessorPages {
             return Pages.redirect("/assess/" + evidenceId + "?judged");
         } catch (InvalidInputException refused) {
             Map<String, String> errors = new HashMap<>();
-            // the batch names its rows ([0].outcome…); on this form they are all the one set of choices
+            // the batch names its rows ([0].rules.sufficient…): each row is one claimed indicator of this form
             Messages words = Pages.messages(request);
-            refused.errors().forEach(error -> errors.merge("outcome", words.say(error.phrase()), (a, b) -> a + words.get("list.faults") + b));
+            refused.errors().forEach(error -> {
+                errors.merge("outcome", words.say(error.phrase()), (a, b) -> a + words.get("list.faults") + b);
+                int row = row(error.field());
+                if (row >= 0 && row < batch.size()) {
+                    errors.merge("claim:" + batch.get(row).indicator(), words.say(error.phrase()), (a, b) -> a + words.get("list.faults") + b);
+                }
+            });
             return judgingPage(request, HttpStatus.UNPROCESSABLE_ENTITY, evidenceId, false, errors, form.sent(), actor);
         }
+    }
+
+    /** The batch row a refusal names ("[2].rules.current" → 2), or -1. */
+    private static int row(@Nullable String field) {
+        java.util.regex.Matcher matcher = field == null ? null : java.util.regex.Pattern.compile("^\\[(\\d+)]").matcher(field);
+        return matcher != null && matcher.find() ? Integer.parseInt(matcher.group(1)) : -1;
     }
 
     /** @param sent a refused form as it was filled: the outcomes chosen and the comments written stay */
@@ -135,6 +150,8 @@ class AssessorPages {
         model.put("judged", judged);
         model.put("errors", errors);
         model.put("sent", sent);
+        model.put("authenticities", Authenticity.values());
+        model.put("usual", Authenticity.usual(piece.method()).name());
         return pages.render(request, status, "judging.ftlh", model);
     }
 }

@@ -84,6 +84,19 @@ class CourseController {
         return courses.setMethods(id, indicatorId, request, actor);
     }
 
+    @Put("/{id}/plan/{indicatorId}/sufficiency")
+    @Operation(summary = "Set one planned indicator's row of the sufficiency matrix: minPieces, minMethods, thirdPartyAlone")
+    CourseView setSufficiency(@PathVariable long id, @PathVariable String indicatorId, @Body Requests.Sufficiency request,
+                              @Parameter(hidden = true) Actor actor) {
+        return courses.setSufficiency(id, indicatorId, request, actor);
+    }
+
+    @Put("/{id}/currency")
+    @Operation(summary = "Set the currency rule: how many months old a piece's performance may be when a MET rests on it (default 36)")
+    CourseView setCurrency(@PathVariable long id, @Body Requests.Currency request, @Parameter(hidden = true) Actor actor) {
+        return courses.setCurrency(id, request, actor);
+    }
+
     @Post("/{id}/modules")
     @Status(HttpStatus.CREATED)
     HttpResponse<CourseView> addModule(@PathVariable long id, @Body Requests.Module request, @Parameter(hidden = true) Actor actor) {

@@ -210,13 +210,34 @@ class CoursePages {
         String task = form.get("task");
         Map<String, List<String>> ticked = new java.util.LinkedHashMap<>();
         form.suffixes("methods:").forEach(indicator -> ticked.put(indicator, form.all("methods:" + indicator)));
+        // each row's sufficiency (minPieces:<id>, minMethods:<id>, thirdPartyAlone:<id>) goes with its methods
+        Map<String, Requests.Sufficiency> sufficiency = new java.util.LinkedHashMap<>();
+        for (String indicator : form.suffixes("minPieces:")) {
+            sufficiency.put(indicator, new Requests.Sufficiency(whole(form.get("minPieces:" + indicator)), whole(form.get("minMethods:" + indicator)),
+                    "yes".equals(form.get("thirdPartyAlone:" + indicator))));
+        }
         try {
-            courses.setTaskPlan(id, task, ticked, actor);
+            courses.setTaskPlan(id, task, ticked, sufficiency, actor);
             return Pages.redirect("/courses/" + id + "#plan-" + task);
         } catch (InvalidInputException refused) {
             return coursePage(request, HttpStatus.UNPROCESSABLE_ENTITY, id, actor, FieldErrors.of(refused, "plan", request), List.of(), false,
-                    Map.of("task", task, "plan", ticked));
+                    Map.of("task", task, "plan", ticked, "sent", form.sent()));
         }
+    }
+
+    /** A number field as sent: null when it is not a whole number, which the service refuses by the field's name. */
+    private static Integer whole(String value) {
+        try {
+            return Integer.valueOf(value);
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+
+    @Post(value = "/{id}/currency", consumes = MediaType.APPLICATION_FORM_URLENCODED)
+    MutableHttpResponse<?> currency(HttpRequest<?> request, @PathVariable long id, @Body @Nullable String body, Actor actor) {
+        Form form = Form.of(body).checked(request);
+        return change(request, id, actor, "rules", form, () -> courses.setCurrency(id, new Requests.Currency(whole(form.get("months"))), actor));
     }
 
     @Post(value = "/{id}/modules", consumes = MediaType.APPLICATION_FORM_URLENCODED)

@@ -40,6 +40,8 @@ public class CourseService {
     private static final Pattern CODE = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
     private static final BigDecimal MAX_HOURS = new BigDecimal("10000");
     private static final int MAX_TITLE = 300;
+    private static final int MAX_PIECES = 20;
+    private static final int MAX_CURRENCY_MONTHS = 600;
 
     private final CourseRepository courses;
     private final RevisionRepository revisions;
@@ -92,7 +94,7 @@ public class CourseService {
             }
             throw e;
         }
-        revisions.insertRevision(id, 1, clock.instant());
+        revisions.insertRevision(id, 1, clock.instant(), RevisionRow.DEFAULT_CURRENCY_MONTHS);
         return view(courses.findCourse(id).orElseThrow(), latest(id));
     }
 
@@ -209,13 +211,60 @@ public class CourseService {
     public CourseView setMethods(long courseId, String indicatorId, Requests.Methods request, Actor actor) {
         CourseRow course = course(courseId, actor);
         Set<AssessmentMethod> methods = validMethods(request);
-        int colon = indicatorId.indexOf(':');
         RevisionRow draft = draft(course);
-        long indicator = (colon < 0 ? Optional.<Long>empty()
+        plans.replaceMethods(draft.id(), plannedIndicator(draft, indicatorId, courseId), methods);
+        return view(course, draft);
+    }
+
+    /** Sets one planned indicator's row of the sufficiency matrix (the rules of evidence, issue 33). */
+    @Transactional
+    public CourseView setSufficiency(long courseId, String indicatorId, Requests.Sufficiency request, Actor actor) {
+        CourseRow course = course(courseId, actor);
+        List<InputError> errors = new ArrayList<>();
+        int pieces = within(request.minPieces(), 1, MAX_PIECES, "minPieces", errors);
+        int methods = within(request.minMethods(), 1, AssessmentMethod.values().length, "minMethods", errors);
+        if (!errors.isEmpty()) {
+            throw new InvalidInputException(Phrase.of("course.sufficiency-not-valid"), errors);
+        }
+        RevisionRow draft = draft(course);
+        long indicator = plannedIndicator(draft, indicatorId, courseId);
+        plans.setSufficiency(draft.id(), indicator, pieces, methods, Boolean.TRUE.equals(request.thirdPartyAlone()));
+        return view(course, draft);
+    }
+
+    /** Sets the currency rule of the course's plan: how many months old a piece's performance may be when a MET rests on it. */
+    @Transactional
+    public CourseView setCurrency(long courseId, Requests.Currency request, Actor actor) {
+        CourseRow course = course(courseId, actor);
+        List<InputError> errors = new ArrayList<>();
+        int months = within(request.months(), 1, MAX_CURRENCY_MONTHS, "months", errors);
+        if (!errors.isEmpty()) {
+            throw new InvalidInputException(Phrase.of("course.currency-not-valid"), errors);
+        }
+        RevisionRow draft = draft(course);
+        revisions.setCurrency(draft.id(), months);
+        return view(course, latest(course.id()));
+    }
+
+    /** The currency rule of a revision, in months. */
+    @ReadOnly
+    public int currencyMonths(long revisionId) {
+        return revisions.currencyMonths(revisionId);
+    }
+
+    private static int within(@Nullable Integer value, int least, int most, String field, List<InputError> errors) {
+        if (value == null || value < least || value > most) {
+            errors.add(InputError.field(field, "course.number-between", least, most));
+            return least;
+        }
+        return value;
+    }
+
+    private long plannedIndicator(RevisionRow draft, String indicatorId, long courseId) {
+        int colon = indicatorId.indexOf(':');
+        return (colon < 0 ? Optional.<Long>empty()
                 : plans.plannedIndicator(draft.id(), indicatorId.substring(0, colon), indicatorId.substring(colon + 1)))
                 .orElseThrow(() -> new NotFoundException("course.not-plan-course", indicatorId, courseId));
-        plans.replaceMethods(draft.id(), indicator, methods);
-        return view(course, draft);
     }
 
     /**
@@ -223,10 +272,12 @@ public class CourseService {
      * saved together or none. An indicator left without a method is refused by name ({@code methods:<indicator id>}),
      * and so is one that is not the task's.
      *
-     * @param methodsByIndicator method codes by planned indicator id (KPS5294-001v4:P2.3.1); an indicator not named has none
+     * @param methodsByIndicator     method codes by planned indicator id (KPS5294-001v4:P2.3.1); an indicator not named has none
+     * @param sufficiencyByIndicator each indicator's row of the sufficiency matrix, saved with its methods; one not named keeps its own
      */
     @Transactional
-    public CourseView setTaskPlan(long courseId, String taskId, Map<String, List<String>> methodsByIndicator, Actor actor) {
+    public CourseView setTaskPlan(long courseId, String taskId, Map<String, List<String>> methodsByIndicator,
+                                  Map<String, Requests.Sufficiency> sufficiencyByIndicator, Actor actor) {
         CourseRow course = course(courseId, actor);
         RevisionRow draft = draft(course);
         List<CourseView.PlannedIndicator> planned = plans.plan(draft.id()).stream().filter(indicator -> indicator.task().equals(taskId)).toList();
@@ -247,6 +298,11 @@ public class CourseService {
                 errors.add(InputError.field(field, "course.indicator-needs-method", indicator.code()));
             }
             chosen.put(indicator, methods);
+            Requests.Sufficiency sufficiency = sufficiencyByIndicator.get(indicator.id());
+            if (sufficiency != null) {
+                within(sufficiency.minPieces(), 1, MAX_PIECES, "minPieces:" + indicator.id(), errors);
+                within(sufficiency.minMethods(), 1, AssessmentMethod.values().length, "minMethods:" + indicator.id(), errors);
+            }
         }
         Set<String> ours = planned.stream().map(CourseView.PlannedIndicator::id).collect(java.util.stream.Collectors.toSet());
         methodsByIndicator.keySet().stream().filter(id -> !ours.contains(id)).sorted()
@@ -254,8 +310,14 @@ public class CourseService {
         if (!errors.isEmpty()) {
             throw new InvalidInputException(Phrase.of("course.methods-are-not-valid"), errors);
         }
-        chosen.forEach((indicator, methods) -> plans.replaceMethods(draft.id(),
-                plans.plannedIndicator(draft.id(), indicator.standardCode(), indicator.code()).orElseThrow(), methods));
+        chosen.forEach((indicator, methods) -> {
+            long row = plans.plannedIndicator(draft.id(), indicator.standardCode(), indicator.code()).orElseThrow();
+            plans.replaceMethods(draft.id(), row, methods);
+            Requests.Sufficiency sufficiency = sufficiencyByIndicator.get(indicator.id());
+            if (sufficiency != null) {
+                plans.setSufficiency(draft.id(), row, sufficiency.minPieces(), sufficiency.minMethods(), Boolean.TRUE.equals(sufficiency.thirdPartyAlone()));
+            }
+        });
         return view(course, draft);
     }
 
@@ -467,7 +529,7 @@ public class CourseService {
         if (latest.status() == RevisionStatus.DRAFT) {
             return latest;
         }
-        long draft = revisions.insertRevision(course.id(), latest.number() + 1, clock.instant());
+        long draft = revisions.insertRevision(course.id(), latest.number() + 1, clock.instant(), latest.currencyMonths());
         plans.copyPlan(latest.id(), draft);
         copied.publishEvent(new ModulesCopied(modules.copyModules(latest.id(), draft)));
         return latest(course.id());

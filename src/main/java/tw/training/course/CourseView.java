@@ -19,8 +19,9 @@ public record CourseView(long id, String code, String title, @Nullable String de
                          @Nullable Integer publishedRevision, List<Alignment> alignments, List<PlannedIndicator> plan,
                          List<Module> modules) {
 
+    /** @param currencyMonths the currency rule: how old a piece's performance may be when a MET rests on it */
     @Serdeable
-    public record Revision(long id, int number, RevisionStatus status, Instant createdAt, @Nullable Instant publishedAt) {
+    public record Revision(long id, int number, RevisionStatus status, Instant createdAt, @Nullable Instant publishedAt, int currencyMonths) {
     }
 
     /** A task aligned to the course; {@code wholeTask} is false when only some indicators were taken. */
@@ -29,10 +30,13 @@ public record CourseView(long id, String code, String title, @Nullable String de
                             boolean wholeTask, List<String> indicatorCodes) {
     }
 
-    /** An indicator of the plan and the methods it requires. */
+    /**
+     * An indicator of the plan, the methods it requires, and its row of the sufficiency matrix: how many pieces, of
+     * how many distinct methods, a MET must rest on, and whether third-party reports alone may meet it.
+     */
     @Serdeable
     public record PlannedIndicator(String id, String standardCode, String code, String text, String task,
-                                   List<AssessmentMethod> requiredMethods) {
+                                   List<AssessmentMethod> requiredMethods, int minPieces, int minMethods, boolean thirdPartyAlone) {
     }
 
     @Serdeable

@@ -26,6 +26,9 @@ class PlanCheck {
         for (CourseView.PlannedIndicator indicator : plan) {
             if (indicator.requiredMethods().isEmpty()) {
                 problems.add(InputError.field("plan", "course.has-no-assessment-method", indicator.id()));
+            } else if (!indicator.thirdPartyAlone() && indicator.requiredMethods().stream().allMatch(m -> m == AssessmentMethod.THIRD_PARTY_REPORT)) {
+                // third-party reports are supplementary: such an indicator could never be met
+                problems.add(InputError.field("plan", "course.third-party-alone-not-allowed", indicator.id()));
             }
         }
         Set<String> aligned = alignments.stream().map(CourseView.Alignment::taskId).collect(Collectors.toSet());

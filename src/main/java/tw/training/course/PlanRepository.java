@@ -37,6 +37,10 @@ interface PlanRepository extends GenericRepository<Alignment, Long> {
     @Query("DELETE FROM plan_method WHERE revision_id = :revisionId AND indicator_id = :indicatorId")
     void removeMethods(long revisionId, long indicatorId);
 
+    @Query("UPDATE plan_indicator SET min_pieces = :minPieces, min_methods = :minMethods, third_party_alone = :thirdPartyAlone"
+            + " WHERE revision_id = :revisionId AND indicator_id = :indicatorId")
+    void setSufficiency(long revisionId, long indicatorId, int minPieces, int minMethods, boolean thirdPartyAlone);
+
     @Query("DELETE FROM plan_method WHERE revision_id = :revisionId AND indicator_id IN (SELECT p.indicator_id FROM plan_indicator p"
             + " JOIN alignment a ON a.alignment_id = p.alignment_id WHERE a.revision_id = :revisionId AND a.task_id = :taskId)")
     void removeTaskMethods(long revisionId, long taskId);
@@ -74,8 +78,8 @@ interface PlanRepository extends GenericRepository<Alignment, Long> {
             + " WHERE revision_id = :fromRevision")
     void copyAlignments(long fromRevision, long toRevision);
 
-    @Query("INSERT INTO plan_indicator (revision_id, indicator_id, alignment_id) SELECT :toRevision, p.indicator_id, n.alignment_id"
-            + " FROM plan_indicator p JOIN alignment o ON o.alignment_id = p.alignment_id"
+    @Query("INSERT INTO plan_indicator (revision_id, indicator_id, alignment_id, min_pieces, min_methods, third_party_alone)"
+            + " SELECT :toRevision, p.indicator_id, n.alignment_id, p.min_pieces, p.min_methods, p.third_party_alone FROM plan_indicator p JOIN alignment o ON o.alignment_id = p.alignment_id"
             + " JOIN alignment n ON n.revision_id = :toRevision AND n.task_id = o.task_id WHERE p.revision_id = :fromRevision")
     void copyIndicators(long fromRevision, long toRevision);
 
@@ -95,10 +99,12 @@ interface PlanRepository extends GenericRepository<Alignment, Long> {
 
     /** An indicator of a revision's plan with the alignment it came by, its task and its text. */
     @Introspected
-    record Planned(long indicatorId, long alignmentId, String standardCode, String code, String content, String taskCode, String title) {
+    record Planned(long indicatorId, long alignmentId, String standardCode, String code, String content, String taskCode, String title,
+                   int minPieces, int minMethods, boolean thirdPartyAlone) {
     }
 
-    @Query("SELECT p.indicator_id, p.alignment_id, s.code AS standard_code, i.code, i.content, t.code AS task_code, t.title FROM plan_indicator p"
+    @Query("SELECT p.indicator_id, p.alignment_id, s.code AS standard_code, i.code, i.content, t.code AS task_code, t.title,"
+            + " p.min_pieces, p.min_methods, p.third_party_alone FROM plan_indicator p"
             + " JOIN indicator i ON i.indicator_id = p.indicator_id JOIN task t ON t.task_id = i.task_id"
             + " JOIN standard s ON s.standard_id = i.standard_id WHERE p.revision_id = :revisionId ORDER BY s.code, t.sort_order, i.sort_order")
     List<Planned> planned(long revisionId);
@@ -156,11 +162,13 @@ interface PlanRepository extends GenericRepository<Alignment, Long> {
         Map<Long, Set<AssessmentMethod>> methods = new HashMap<>();
         required(revisionId).forEach(r -> methods.computeIfAbsent(r.indicatorId(), key -> EnumSet.noneOf(AssessmentMethod.class)).add(r.method()));
         return planned(revisionId).stream().map(p -> new PlanEntry(p.indicatorId(), p.standardCode() + ":" + p.code(), p.content(),
-                p.standardCode() + ":" + p.taskCode(), p.title(), Set.copyOf(methods.getOrDefault(p.indicatorId(), Set.of())))).toList();
+                p.standardCode() + ":" + p.taskCode(), p.title(), Set.copyOf(methods.getOrDefault(p.indicatorId(), Set.of())),
+                new PlanEntry.Sufficiency(p.minPieces(), p.minMethods(), p.thirdPartyAlone()))).toList();
     }
 
     default List<CourseView.PlannedIndicator> plan(long revisionId) {
         return planEntries(revisionId).stream().map(e -> new CourseView.PlannedIndicator(e.id(), e.id().substring(0, e.id().indexOf(':')),
-                e.id().substring(e.id().indexOf(':') + 1), e.text(), e.taskId(), e.methods().stream().sorted().toList())).toList();
+                e.id().substring(e.id().indexOf(':') + 1), e.text(), e.taskId(), e.methods().stream().sorted().toList(),
+                e.sufficiency().minPieces(), e.sufficiency().minMethods(), e.sufficiency().thirdPartyAlone())).toList();
     }
 }

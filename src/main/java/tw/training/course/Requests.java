@@ -29,6 +29,16 @@ public final class Requests {
     public record Methods(@Nullable List<String> methods) {
     }
 
+    /** One planned indicator's row of the sufficiency matrix; {@code thirdPartyAlone} absent means false. */
+    @Serdeable
+    public record Sufficiency(@Nullable Integer minPieces, @Nullable Integer minMethods, @Nullable Boolean thirdPartyAlone) {
+    }
+
+    /** The currency rule: how many months old a piece's performance may be when a MET rests on it. */
+    @Serdeable
+    public record Currency(@Nullable Integer months) {
+    }
+
     /** A session of the course and the aligned tasks it covers (ids like KPS5294-001v4:T2.3). */
     @Serdeable
     public record Module(@Nullable String title, @Nullable BigDecimal hours, @Nullable String description,

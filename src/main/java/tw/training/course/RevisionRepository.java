@@ -26,9 +26,16 @@ interface RevisionRepository extends GenericRepository<RevisionRow, Long> {
     @Query("DELETE FROM course_revision WHERE revision_id = :revisionId AND status = 'DRAFT'")
     void deleteRevision(long revisionId);
 
-    default long insertRevision(long courseId, int number, Instant now) {
-        return save(new RevisionRow(null, courseId, number, RevisionStatus.DRAFT, now, null)).id();
+    /** A new draft; it keeps the currency window of the revision it continues ({@code currencyMonths}). */
+    default long insertRevision(long courseId, int number, Instant now, int currencyMonths) {
+        return save(new RevisionRow(null, courseId, number, RevisionStatus.DRAFT, now, null, currencyMonths)).id();
     }
+
+    @Query("UPDATE course_revision SET currency_months = :months WHERE revision_id = :revisionId")
+    void setCurrency(long revisionId, int months);
+
+    @Query("SELECT currency_months FROM course_revision WHERE revision_id = :revisionId")
+    int currencyMonths(long revisionId);
 
     /** Publishes a draft; the revision published before it is superseded (its enrollments keep it). */
     default void publish(long courseId, long revisionId, Instant now) {

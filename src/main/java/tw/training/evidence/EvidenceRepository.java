@@ -9,6 +9,7 @@ import io.micronaut.data.repository.GenericRepository;
 import tw.training.course.AssessmentMethod;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -20,12 +21,18 @@ import java.util.Optional;
 @JdbcRepository(dialect = Dialect.POSTGRES)
 interface EvidenceRepository extends GenericRepository<EvidenceRow, Long> {
 
-    String HEADER = "SELECT v.*, e.course_id, e.learner_id FROM evidence v JOIN enrollment e ON e.enrollment_id = v.enrollment_id ";
+    String HEADER = "SELECT v.*, e.course_id, e.learner_id, e.revision_id FROM evidence v JOIN enrollment e ON e.enrollment_id = v.enrollment_id ";
 
-    /** A piece of evidence with whose it is and in which course. */
+    /** A piece of evidence with whose it is, in which course and on which revision of its plan. */
     @Introspected
     record Header(long id, long enrollmentId, long courseId, long learnerId, AssessmentMethod method, String title,
-                  @Nullable String description, EvidenceStatus status, Instant submittedAt, @Nullable Instant withdrawnAt) {
+                  @Nullable String description, EvidenceStatus status, Instant submittedAt, @Nullable Instant withdrawnAt,
+                  long revisionId, @Nullable LocalDate performedOn) {
+
+        /** The day the work was performed: as stated, or else the day it was submitted, in Taiwan. */
+        LocalDate performed() {
+            return performedOn != null ? performedOn : LocalDate.ofInstant(submittedAt, EvidenceRules.TAIPEI);
+        }
     }
 
     EvidenceRow save(EvidenceRow evidence);

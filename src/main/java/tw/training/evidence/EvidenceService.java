@@ -89,7 +89,9 @@ public class EvidenceService {
 
     /** What a submission claims, checked: the method and the indicators' row ids. */
     /** @param submissionKey the submission's one-time key, if it has one: a second submission with it stores nothing */
-    public record Claim(AssessmentMethod method, String title, String description, Map<String, Long> indicators, @Nullable String submissionKey) {
+    /** @param performedOn the day the work was performed, if the learner said; else the day of submission counts */
+    public record Claim(AssessmentMethod method, String title, String description, Map<String, Long> indicators, @Nullable String submissionKey,
+                        @Nullable LocalDate performedOn) {
     }
 
     /** A submission's answer: the piece, and whether an earlier submission with the same one-time key had stored it. */
@@ -146,11 +148,29 @@ public class EvidenceService {
         if (key != null && !key.matches("[A-Za-z0-9_-]{8,64}")) {
             errors.add(InputError.field("metadata.submissionKey", "evidence.submission-key-letters-digits"));
         }
+        LocalDate performedOn = performedOn(metadata.performedOn(), errors);
         if (!errors.isEmpty()) {
             throw new InvalidInputException(Phrase.of("evidence.evidence-cannot-accepted-as-described"), errors);
         }
         String description = metadata.description() == null || metadata.description().isBlank() ? null : metadata.description().strip();
-        return new Claim(method, title, description, indicators, key);
+        return new Claim(method, title, description, indicators, key, performedOn);
+    }
+
+    /** The day the work was performed, as given: a day, not after today in Taiwan (a piece cannot show work not yet done). */
+    private LocalDate performedOn(@Nullable String given, List<InputError> errors) {
+        if (given == null || given.isBlank()) {
+            return null;
+        }
+        try {
+            LocalDate day = LocalDate.parse(given.strip());
+            if (day.isAfter(LocalDate.now(clock.withZone(EvidenceRules.TAIPEI)))) {
+                errors.add(InputError.field("metadata.performedOn", "evidence.performed-not-future"));
+            }
+            return day;
+        } catch (java.time.format.DateTimeParseException e) {
+            errors.add(InputError.field("metadata.performedOn", "evidence.performed-must-be-day"));
+            return null;
+        }
     }
 
     /**
@@ -192,7 +212,7 @@ public class EvidenceService {
             }
             return transactions.executeWrite(status -> {
                 long id = rows.save(new EvidenceRow(null, enrollmentId, claim.method(), claim.title(), claim.description(), EvidenceStatus.SUBMITTED,
-                        clock.instant(), null, claim.submissionKey())).id();
+                        clock.instant(), null, claim.submissionKey(), claim.performedOn())).id();
                 rows.addClaims(id, claim.indicators().values());
                 if (!files.isEmpty()) {
                     this.files.saveAll(IntStream.range(0, files.size()).mapToObj(i -> new EvidenceFile(null, id, keys.get(i), files.get(i).filename(),
@@ -298,7 +318,7 @@ public class EvidenceService {
                 header.description(), header.status(), List.copyOf(claims.getOrDefault(header.id(), Map.of()).keySet()),
                 files.getOrDefault(header.id(), List.of()).stream()
                         .map(f -> new Views.File(f.id(), f.filename(), f.size(), f.sha256(), f.contentType())).toList(),
-                header.submittedAt(), header.withdrawnAt(), judgements.getOrDefault(header.id(), List.of()))).toList();
+                header.submittedAt(), header.withdrawnAt(), judgements.getOrDefault(header.id(), List.of()), header.performed())).toList();
     }
 
     /** The evidence of an enrollment: for its learner, the course's trainers and admins; to anyone else it does not exist. */

@@ -12,7 +12,7 @@ import java.util.function.Function;
 /**
  * The claim as the evidence page's form sends it, one field per part: the CSRF token first (the form puts it
  * first, so a forged post is refused before a byte of its files is stored), then {@code method}, {@code title},
- * {@code description} and one {@code indicators} part per ticked indicator. What was read stays readable, so that a
+ * {@code description}, {@code performedOn} and one {@code indicators} part per ticked indicator. What was read stays readable, so that a
  * refused form can be shown again as the learner filled it.
  */
 public final class FormFields implements Submission.Fields {
@@ -24,6 +24,7 @@ public final class FormFields implements Submission.Fields {
     private String description;
     private final List<String> indicators = new ArrayList<>();
     private String submissionKey;
+    private String performedOn;
     private Function<Views.SubmitMetadata, EvidenceService.Claim> check;
 
     /** @param csrf checks the form's CSRF token (the {@code _csrf} part), refusing by an exception */
@@ -49,6 +50,7 @@ public final class FormFields implements Submission.Fields {
             case "description" -> description = value;
             case "indicators" -> indicators.add(value);
             case "submissionKey" -> submissionKey = value;
+            case "performedOn" -> performedOn = value;
             default -> throw InvalidInputException.of(Submission.shown(name), "evidence.unknown-field");
         }
     }
@@ -68,7 +70,7 @@ public final class FormFields implements Submission.Fields {
             csrf.accept(null);
         }
         return check.apply(new Views.SubmitMetadata(method, title, description == null || description.isBlank() ? null : description,
-                List.copyOf(indicators), submissionKey));
+                List.copyOf(indicators), submissionKey, performedOn == null || performedOn.isBlank() ? null : performedOn));
     }
 
     public String method() {
@@ -85,5 +87,9 @@ public final class FormFields implements Submission.Fields {
 
     public List<String> indicators() {
         return List.copyOf(indicators);
+    }
+
+    public String performedOn() {
+        return performedOn;
     }
 }

@@ -1,9 +1,12 @@
 package tw.training.evidence;
 
+import io.micronaut.core.annotation.Introspected;
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.data.annotation.Query;
 import io.micronaut.data.jdbc.annotation.JdbcRepository;
 import io.micronaut.data.model.query.builder.sql.Dialect;
 import io.micronaut.data.repository.GenericRepository;
+import tw.training.course.AssessmentMethod;
 
 import java.util.Collection;
 import java.util.List;
@@ -21,6 +24,22 @@ interface JudgementRepository extends GenericRepository<JudgementRow, Long> {
     List<JudgementRow> saveAll(Iterable<JudgementRow> judgements);
 
     boolean existsByEvidenceId(long evidenceId);
+
+    /** A piece of an enrollment's evidence claiming an indicator, with the outcome of its latest judgement on it, if judged. */
+    @Introspected
+    record BodyPiece(long enrollmentId, long indicatorId, long evidenceId, AssessmentMethod method, @Nullable Outcome latest) {
+    }
+
+    /**
+     * The bodies of evidence of some enrollments' indicators: every submitted piece claiming them, with its latest
+     * judgement's outcome on the indicator (one look-up in {@code judgement_latest} each). Pairs outside the product of
+     * the two lists come along and are ignored by the caller.
+     */
+    @Query("SELECT v.enrollment_id, c.indicator_id, v.evidence_id, v.method, (SELECT j.outcome FROM judgement j"
+            + " WHERE j.evidence_id = c.evidence_id AND j.indicator_id = c.indicator_id ORDER BY j.judged_at DESC, j.judgement_id DESC"
+            + " LIMIT 1) AS latest FROM evidence v JOIN evidence_indicator c ON c.evidence_id = v.evidence_id"
+            + " WHERE v.status = 'SUBMITTED' AND v.enrollment_id IN (:enrollmentIds) AND c.indicator_id IN (:indicatorIds)")
+    List<BodyPiece> bodies(Collection<Long> enrollmentIds, Collection<Long> indicatorIds);
 
     /** The judgements of many pieces of evidence, oldest first. */
     @Query(VIEW + "WHERE j.evidence_id IN (:evidenceIds) ORDER BY j.judged_at, j.judgement_id")

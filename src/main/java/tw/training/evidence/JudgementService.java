@@ -29,7 +29,8 @@ import java.util.Set;
 
 /**
  * Assessors judge each indicator a piece of evidence claims: MET or NOT_YET with a comment. Judgements are
- * appended, never updated or deleted; the latest per evidence and indicator is the one that counts.
+ * appended, never updated or deleted; the latest per evidence and indicator is the one that counts. A MET keeps the
+ * rules of evidence or names the reason it sets one aside ({@link EvidenceRules}).
  */
 @Singleton
 public class JudgementService {
@@ -45,9 +46,11 @@ public class JudgementService {
     private final CourseService courses;
     private final Clock clock;
     private final ApplicationEventPublisher<JudgementsRecorded> events;
+    private final EvidenceRules rules;
 
     JudgementService(EvidenceRepository rows, JudgementRepository judgements, CourseService courses, Clock clock,
-                     ApplicationEventPublisher<JudgementsRecorded> events) {
+                     ApplicationEventPublisher<JudgementsRecorded> events, EvidenceRules rules) {
+        this.rules = rules;
         this.rows = rows;
         this.judgements = judgements;
         this.courses = courses;
@@ -70,17 +73,21 @@ public class JudgementService {
         List<InputError> errors = new ArrayList<>();
         String indicator = request.indicator() == null ? "" : request.indicator().strip();
         Map<String, Long> claimed = claim(evidenceId, indicator).map(id -> Map.of(indicator, id)).orElse(Map.of());
-        NewJudgement judgement = judgement(header, claimed, indicator, request.outcome(), request.comment(), "", errors);
+        NewJudgement judgement = judgement(header, claimed, new Said(indicator, request.outcome(), request.comment(), request.authenticity(),
+                request.reason()), "", errors);
+        List<NewJudgement> checked = judgement == null ? List.of() : withRules(List.of(judgement), errors);
         if (!errors.isEmpty()) {
             throw new InvalidInputException(Phrase.of("evidence.judgement-not-valid"), errors);
         }
         // stored with microseconds, as both databases keep them: the answer says what a later read will say
         Instant judgedAt = clock.instant().truncatedTo(ChronoUnit.MICROS);
-        long id = judgements.save(judgement.row(actor.userId(), judgedAt)).id();
-        events.publishEvent(new JudgementsRecorded(Map.of(header.enrollmentId(), Set.of(judgement.indicatorId())),
-                List.of(new JudgementsRecorded.Recorded(id, header.enrollmentId(), evidenceId, judgement.indicatorId(), judgement.outcome(),
+        JudgementRow row = judgements.save(checked.get(0).row(actor.userId(), judgedAt));
+        events.publishEvent(new JudgementsRecorded(Map.of(header.enrollmentId(), Set.of(row.indicatorId())),
+                List.of(new JudgementsRecorded.Recorded(row.id(), header.enrollmentId(), evidenceId, row.indicatorId(), row.outcome(),
                         actor.userId(), judgedAt))));
-        return new Views.Judgement(id, evidenceId, indicator, judgement.outcome(), judgement.comment(), actor.username(), judgedAt);
+        return new Views.Judgement(row.id(), evidenceId, indicator, row.outcome(), row.comment(), actor.username(), judgedAt,
+                row.authenticity() == null ? null : row.authenticity().name(), row.evidencePieces(), row.evidenceMethods(),
+                row.rulesOverridden(), row.overrideReason());
     }
 
     /** Many judgements of one course at once, for the assessors' grid: all are recorded or none; answers how many. */
@@ -111,23 +118,24 @@ public class JudgementService {
                 errors.add(InputError.field(at + "evidenceId", OWN_EVIDENCE));
                 continue;
             }
-            NewJudgement judgement = judgement(header, claims.getOrDefault(header.id(), Map.of()), item.indicator(),
-                    item.outcome(), item.comment(), at, errors);
+            NewJudgement judgement = judgement(header, claims.getOrDefault(header.id(), Map.of()), new Said(item.indicator(),
+                    item.outcome(), item.comment(), item.authenticity(), item.reason()), at, errors);
             if (judgement != null) {
                 judgements.add(judgement);
             }
         }
+        List<NewJudgement> checked = errors.isEmpty() ? withRules(judgements, errors) : judgements;
         if (!errors.isEmpty()) {
             throw new InvalidInputException(Phrase.of("evidence.no-judgement-was-recorded-are", errors.size(), batch.size()), errors);
         }
         Instant now = clock.instant();
-        List<JudgementRow> saved = this.judgements.saveAll(judgements.stream().map(judgement -> judgement.row(actor.userId(), now)).toList());
+        List<JudgementRow> saved = this.judgements.saveAll(checked.stream().map(judgement -> judgement.row(actor.userId(), now)).toList());
         Map<Long, Set<Long>> touched = new HashMap<>();
-        judgements.forEach(j -> touched.computeIfAbsent(headers.get(j.evidenceId()).enrollmentId(), e -> new HashSet<>()).add(j.indicatorId()));
+        checked.forEach(j -> touched.computeIfAbsent(j.header().enrollmentId(), e -> new HashSet<>()).add(j.indicatorId()));
         events.publishEvent(new JudgementsRecorded(touched, saved.stream().map(row -> new JudgementsRecorded.Recorded(row.id(),
                 headers.get(row.evidenceId()).enrollmentId(), row.evidenceId(), row.indicatorId(), row.outcome(), row.assessorId(), row.judgedAt()))
                 .toList()));
-        return judgements.size();
+        return checked.size();
     }
 
     @ReadOnly
@@ -143,12 +151,43 @@ public class JudgementService {
                 indicator == null || indicator.isBlank() ? null : indicator.strip(), limit);
     }
 
-    /** A judgement checked and ready to append. */
-    private record NewJudgement(long evidenceId, long indicatorId, Outcome outcome, @Nullable String comment) {
+    /** What an assessor said of one claimed indicator. */
+    private record Said(@Nullable String indicator, @Nullable String outcome, @Nullable String comment, @Nullable String authenticity,
+                        @Nullable String reason) {
+    }
+
+    /** A judgement checked and ready to append; a MET once its rules are checked carries what it records of them. */
+    private record NewJudgement(String at, EvidenceRepository.Header header, String indicator, long indicatorId, Outcome outcome,
+                                @Nullable String comment, @Nullable Authenticity authenticity, @Nullable String reason,
+                                @Nullable EvidenceRules.Recorded rules) {
+
+        long evidenceId() {
+            return header.id();
+        }
+
+        NewJudgement with(EvidenceRules.Recorded recorded) {
+            return new NewJudgement(at, header, indicator, indicatorId, outcome, comment, authenticity, reason, recorded);
+        }
 
         JudgementRow row(long assessorId, Instant judgedAt) {
-            return new JudgementRow(null, evidenceId, indicatorId, outcome, comment, assessorId, judgedAt);
+            return rules == null ? new JudgementRow(null, evidenceId(), indicatorId, outcome, comment, assessorId, judgedAt)
+                    : new JudgementRow(null, evidenceId(), indicatorId, outcome, comment, assessorId, judgedAt, rules.authenticity(),
+                    rules.pieces(), rules.methods(), rules.overridden(), rules.reason());
         }
+    }
+
+    /** The judgements with the rules of evidence checked on their METs (in one read of the bodies of evidence). */
+    private List<NewJudgement> withRules(List<NewJudgement> judgements, List<InputError> errors) {
+        Map<EvidenceRules.Claim, Outcome> outcomes = new HashMap<>();
+        judgements.forEach(j -> outcomes.put(new EvidenceRules.Claim(j.evidenceId(), j.indicatorId()), j.outcome()));
+        List<NewJudgement> mets = judgements.stream().filter(j -> j.outcome() == Outcome.MET).toList();
+        List<EvidenceRules.Recorded> recorded = rules.check(mets.stream().map(j -> new EvidenceRules.Met(j.at(), j.header(), j.indicatorId(),
+                j.indicator(), j.authenticity(), j.reason())).toList(), outcomes, errors);
+        Map<NewJudgement, EvidenceRules.Recorded> byMet = new java.util.IdentityHashMap<>();
+        for (int i = 0; i < mets.size(); i++) {
+            byMet.put(mets.get(i), recorded.get(i));
+        }
+        return judgements.stream().map(j -> byMet.get(j) == null ? j : j.with(byMet.get(j))).toList();
     }
 
     /** The row id of one indicator the evidence claims, by its id ("KPS5294-001v4:P2.3.1"), if it claims it. */
@@ -157,29 +196,38 @@ public class JudgementService {
         return colon < 0 ? java.util.Optional.empty() : rows.claim(evidenceId, indicator.substring(0, colon), indicator.substring(colon + 1));
     }
 
-    private NewJudgement judgement(EvidenceRepository.Header header, Map<String, Long> claimed, @Nullable String indicator,
-                                                @Nullable String outcome, @Nullable String comment, String at,
-                                                List<InputError> errors) {
+    private NewJudgement judgement(EvidenceRepository.Header header, Map<String, Long> claimed, Said said, String at, List<InputError> errors) {
         if (header.status() == EvidenceStatus.WITHDRAWN) {
             throw new ConflictException("evidence.evidence-was-withdrawn-cannot-judged", header.id());
         }
         int before = errors.size();
-        String id = indicator == null ? "" : indicator.strip();
+        String id = said.indicator() == null ? "" : said.indicator().strip();
         Long indicatorId = claimed.get(id);
         if (indicatorId == null) {
             errors.add(InputError.field(at + "indicator", id.isEmpty() ? Phrase.of("evidence.claims-no-indicator", header.id()) : Phrase.of("evidence.does-not-claim", header.id(), id)));
         }
         Outcome result = null;
         try {
-            result = Outcome.valueOf(outcome == null ? "" : outcome.strip().toUpperCase());
+            result = Outcome.valueOf(said.outcome() == null ? "" : said.outcome().strip().toUpperCase());
         } catch (IllegalArgumentException e) {
             errors.add(InputError.field(at + "outcome", "evidence.outcome-must-met-not-yet"));
         }
+        String comment = said.comment();
         if (comment != null && comment.length() > MAX_COMMENT) {
             errors.add(InputError.field(at + "comment", "evidence.comment-must-have-most-characters", MAX_COMMENT));
         }
-        return errors.size() > before ? null
-                : new NewJudgement(header.id(), indicatorId, result, comment == null || comment.isBlank() ? null : comment.strip());
+        Authenticity authenticity = null;
+        if (said.authenticity() != null && !said.authenticity().isBlank()) {
+            authenticity = Authenticity.of(said.authenticity().strip().toUpperCase()).orElse(null);
+            if (authenticity == null) {
+                errors.add(InputError.field(at + "authenticity", "evidence.authenticity-must-be-one", List.of(Authenticity.values())));
+            }
+        }
+        if (said.reason() != null && said.reason().length() > EvidenceRules.MAX_REASON) {
+            errors.add(InputError.field(at + "reason", "evidence.reason-at-most", EvidenceRules.MAX_REASON));
+        }
+        return errors.size() > before ? null : new NewJudgement(at, header, id, indicatorId, result,
+                comment == null || comment.isBlank() ? null : comment.strip(), authenticity, said.reason(), null);
     }
 
 }

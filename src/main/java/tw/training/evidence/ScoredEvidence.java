@@ -47,7 +47,7 @@ public class ScoredEvidence {
     public long record(long enrollmentId, AssessmentMethod method, String title, @Nullable String description, Set<Long> claimed,
                        List<Verdict> verdicts) {
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
-        long id = rows.save(new EvidenceRow(null, enrollmentId, method, title, description, EvidenceStatus.SUBMITTED, now, null, null)).id();
+        long id = rows.save(new EvidenceRow(null, enrollmentId, method, title, description, EvidenceStatus.SUBMITTED, now, null, null, null)).id();
         if (!claimed.isEmpty()) {
             rows.addClaims(id, claimed);
         }

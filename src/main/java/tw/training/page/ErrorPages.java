@@ -22,7 +22,7 @@ import java.util.Set;
 final class ErrorPages implements Ordered {
 
     /** The statuses that have a page of their own ({@code error.<status>.*} in the bundles); any other is shown as 500. */
-    static final Set<Integer> SHOWN = Set.of(400, 401, 403, 404, 405, 409, 413, 415, 422, 429, 500, 503);
+    static final Set<Integer> SHOWN = Set.of(400, 401, 403, 404, 405, 409, 410, 413, 415, 422, 429, 500, 503);
     /** Statuses whose problem text is not worth showing: the page's own words say it all. */
     private static final Set<Integer> GENERIC = Set.of(401, 403, 404, 405, 500, 503);
 

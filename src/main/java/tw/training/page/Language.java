@@ -37,9 +37,12 @@ public enum Language {
 
     /** A page's language: the user's choice, else the browser's, else Traditional Chinese. */
     public static Language of(HttpRequest<?> request) {
-        return SessionCookie.read(request, SessionCookie.LANGUAGE).flatMap(Language::ofTag)
-                .or(() -> fromAcceptLanguage(request.getHeaders().get("Accept-Language")))
-                .orElse(ZH_TW);
+        return chosen(request).or(() -> fromAcceptLanguage(request.getHeaders().get("Accept-Language"))).orElse(ZH_TW);
+    }
+
+    /** The language the user chose with the layout's switch, if they did. */
+    public static Optional<Language> chosen(HttpRequest<?> request) {
+        return SessionCookie.read(request, SessionCookie.LANGUAGE).flatMap(Language::ofTag);
     }
 
     /** The first of the browser's (or client's) languages that is one of ours; any Chinese reads as ours. */

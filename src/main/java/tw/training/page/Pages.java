@@ -47,7 +47,20 @@ public final class Pages {
     }
 
     public MutableHttpResponse<String> render(HttpRequest<?> request, HttpStatus status, String template, Map<String, Object> model) {
-        Messages messages = messages(request);
+        return render(request, status, template, model, messages(request));
+    }
+
+    /**
+     * A page for someone whose language is known beforehand (the person a third-party report is asked of): theirs,
+     * unless they chose the other with the layout's switch.
+     */
+    public MutableHttpResponse<String> renderFor(HttpRequest<?> request, HttpStatus status, String template, Map<String, Object> model,
+                                                 Language theirs) {
+        return render(request, status, template, model, new Messages(Language.chosen(request).orElse(theirs)));
+    }
+
+    private MutableHttpResponse<String> render(HttpRequest<?> request, HttpStatus status, String template, Map<String, Object> model,
+                                               Messages messages) {
         Map<String, Object> all = new HashMap<>(model);
         all.put("msg", messages);
         all.put("say", messages.sayer());

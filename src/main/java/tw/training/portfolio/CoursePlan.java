@@ -5,6 +5,7 @@ import tw.training.enrollment.EnrollmentView;
 import tw.training.progress.MetNote;
 import tw.training.progress.OpenClaim;
 import tw.training.progress.ProgressView;
+import tw.training.progress.RulesOfEvidence;
 import tw.training.progress.Satisfaction;
 
 import java.time.Instant;
@@ -25,7 +26,7 @@ public record CoursePlan(EnrollmentView enrollment, ProgressView progress, List<
     }
 
     public record Indicator(String id, String code, String text, List<AssessmentMethod> required, boolean met, List<Met> metBy,
-                     List<AssessmentMethod> missing, List<Evidence> awaiting, List<NotYet> notYet) {
+                     List<AssessmentMethod> missing, List<Evidence> awaiting, List<NotYet> notYet, RulesOfEvidence rules) {
     }
 
     public record Met(AssessmentMethod method, long evidenceId, String evidenceTitle, String assessor, Instant judgedAt, String comment) {
@@ -73,6 +74,6 @@ public record CoursePlan(EnrollmentView enrollment, ProgressView progress, List<
         }
         String code = indicator.id().substring(indicator.id().indexOf(':') + 1);
         return new Indicator(indicator.id(), code, indicator.text(), indicator.requiredMethods(), indicator.met(), metBy, indicator.missing(),
-                awaiting, notYet);
+                awaiting, notYet, indicator.rules());
     }
 }

@@ -60,8 +60,11 @@ class EvidencePages {
     private final EnrollmentService enrollments;
     private final ProgressService progress;
     private final Pages pages;
+    private final java.time.Clock clock;
 
-    EvidencePages(EvidenceService evidence, EvidenceIntake intake, EnrollmentService enrollments, ProgressService progress, Pages pages) {
+    EvidencePages(EvidenceService evidence, EvidenceIntake intake, EnrollmentService enrollments, ProgressService progress, Pages pages,
+                  java.time.Clock clock) {
+        this.clock = clock;
         this.evidence = evidence;
         this.intake = intake;
         this.enrollments = enrollments;
@@ -90,7 +93,7 @@ class EvidencePages {
             if (PageRequests.isScripted(request)) {
                 throw refused;
             }
-            Filled filled = new Filled(form.method(), form.title(), form.description(), Set.copyOf(form.indicators()));
+            Filled filled = new Filled(form.method(), form.title(), form.description(), Set.copyOf(form.indicators()), form.performedOn());
             HttpStatus status = refused instanceof PayloadTooLargeException ? HttpStatus.REQUEST_ENTITY_TOO_LARGE
                     : refused instanceof UnsupportedContentException ? HttpStatus.UNSUPPORTED_MEDIA_TYPE : HttpStatus.UNPROCESSABLE_ENTITY;
             return formPage(request, status, id, actor, filled, errors(refused, Pages.messages(request)));
@@ -102,10 +105,11 @@ class EvidencePages {
     }
 
     /** What the learner had filled in, shown again when the form is refused. */
-    public record Filled(String method, String title, String description, Set<String> indicators) {
-        static final Filled EMPTY = new Filled("", "", "", Set.of());
+    public record Filled(String method, String title, String description, Set<String> indicators, String performedOn) {
+        static final Filled EMPTY = new Filled("", "", "", Set.of(), "");
 
         public Filled {
+            performedOn = performedOn == null ? "" : performedOn;
             method = method == null ? "" : method;
             title = title == null ? "" : title;
             description = description == null ? "" : description;
@@ -130,6 +134,7 @@ class EvidencePages {
         model.put("maxFileSizeText", PayloadTooLargeException.size(intake.maxFileSize()));
         model.put("maxFiles", intake.maxFiles());
         model.put("submissionKey", tw.training.secret.CookieTokens.fresh());
+        model.put("today", java.time.LocalDate.now(clock.withZone(java.time.ZoneId.of("Asia/Taipei"))).toString());
         return pages.render(request, status, "evidence-form.ftlh", model);
     }
 

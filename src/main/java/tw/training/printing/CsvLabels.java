@@ -43,6 +43,16 @@ public final class CsvLabels {
         return messages == null ? code.name() : messages.apply(prefix + "." + code.name());
     }
 
+    /** A code held as text: the code for machines, {@code <prefix>.<code>} in words. */
+    public String code(String prefix, String code) {
+        return messages == null ? code : messages.apply(prefix + "." + code);
+    }
+
+    /** A fixed value: {@code forMachines} as it is, or the text of {@code key} in words. */
+    public String word(String key, String forMachines) {
+        return messages == null ? forMachines : messages.apply(key);
+    }
+
     /** true or false for machines, yes or no in words. */
     public String yesNo(boolean value) {
         return messages == null ? String.valueOf(value) : messages.apply(value ? "csv.yes" : "csv.no");

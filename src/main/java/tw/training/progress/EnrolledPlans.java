@@ -36,12 +36,12 @@ class EnrolledPlans {
     record Indicator(PlanEntry entry, List<AssessmentMethod> methods, SerializableString jsonId) {
     }
 
-    /** A revision's plan in its order, and its indicators by indicator id. */
-    record Plan(List<PlanEntry> entries, Map<Long, Indicator> byIndicator) {
+    /** A revision's plan in its order, its indicators by indicator id, and its currency window in months. */
+    record Plan(List<PlanEntry> entries, Map<Long, Indicator> byIndicator, int currencyMonths) {
 
-        static Plan of(List<PlanEntry> entries) {
+        static Plan of(List<PlanEntry> entries, int currencyMonths) {
             return new Plan(entries, entries.stream().collect(Collectors.toUnmodifiableMap(PlanEntry::indicatorId,
-                    entry -> new Indicator(entry, entry.methods().stream().sorted().toList(), new SerializedString(entry.id())))));
+                    entry -> new Indicator(entry, entry.methods().stream().sorted().toList(), new SerializedString(entry.id())))), currencyMonths);
         }
 
         int size() {
@@ -57,7 +57,7 @@ class EnrolledPlans {
     Plan of(long revisionId) {
         Plan plan = byRevision.get(revisionId);
         if (plan == null) {
-            plan = Plan.of(courses.planOf(revisionId));
+            plan = Plan.of(courses.planOf(revisionId), courses.currencyMonths(revisionId));
             if (byRevision.size() >= LIMIT) {
                 byRevision.clear();
             }

@@ -8,6 +8,8 @@ import tw.training.enrollment.EnrollmentStatus;
 
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -23,6 +25,8 @@ class ProgressQueries {
 
     /** Rows fetched at a time for a cohort: a few hundred KB from the driver, however large the course. */
     private static final int COHORT_FETCH = 1_000;
+    /** A piece without a stated day of performance was performed, for the currency rule, on the day it came in Taiwan. */
+    private static final ZoneId TAIPEI = ZoneId.of("Asia/Taipei");
 
     private final Sql sql;
 
@@ -31,17 +35,23 @@ class ProgressQueries {
     }
 
     /**
-     * What satisfies each required method of one enrollment's indicators, by indicator id, oldest judgement first; and
-     * when {@code notes} is given, in the same read, each satisfying judgement's evidence title and comment into it.
+     * What satisfies each required method of one enrollment's indicators, by indicator id, oldest judgement first, with
+     * what each judgement recorded of the rules of evidence; and when {@code notes} is given, in the same read, each
+     * satisfying judgement's evidence title and comment into it.
      */
     Map<Long, List<Satisfaction>> satisfactions(long enrollmentId, @Nullable Map<Long, MetNote> notes) {
         Map<Long, List<Satisfaction>> byIndicator = new HashMap<>();
-        sql.query("SELECT s.indicator_id, s.method, s.evidence_id, s.judgement_id, s.judged_at, u.username"
-                        + (notes == null ? "" : ", v.title, j.comment") + " FROM satisfaction s JOIN app_user u ON u.user_id = s.assessor_id"
-                        + (notes == null ? "" : " JOIN judgement j ON j.judgement_id = s.judgement_id JOIN evidence v ON v.evidence_id = s.evidence_id")
+        sql.query("SELECT s.indicator_id, s.method, s.evidence_id, s.judgement_id, s.judged_at, u.username, v.title, v.submitted_at,"
+                        + " v.performed_on, j.comment, j.authenticity, j.evidence_pieces, j.evidence_methods, j.rules_overridden, j.override_reason"
+                        + " FROM satisfaction s JOIN app_user u ON u.user_id = s.assessor_id"
+                        + " JOIN judgement j ON j.judgement_id = s.judgement_id JOIN evidence v ON v.evidence_id = s.evidence_id"
                         + " WHERE s.enrollment_id = ? ORDER BY s.judged_at, s.judgement_id", List.of(enrollmentId), row -> {
+                    java.sql.Date performed = row.getDate("performed_on");
                     Satisfaction satisfaction = new Satisfaction(AssessmentMethod.valueOf(row.getString("method")), row.getLong("evidence_id"),
-                            row.getLong("judgement_id"), row.getString("username"), row.getTimestamp("judged_at").toInstant());
+                            row.getLong("judgement_id"), row.getString("username"), row.getTimestamp("judged_at").toInstant(),
+                            performed != null ? performed.toLocalDate() : LocalDate.ofInstant(row.getTimestamp("submitted_at").toInstant(), TAIPEI),
+                            row.getString("authenticity"), row.getObject("evidence_pieces", Integer.class), row.getObject("evidence_methods", Integer.class),
+                            row.getString("rules_overridden"), row.getString("override_reason"));
                     byIndicator.computeIfAbsent(row.getLong("indicator_id"), key -> new ArrayList<>(2)).add(satisfaction);
                     if (notes != null) {
                         notes.put(satisfaction.judgementId(), new MetNote(row.getString("title"), row.getString("comment")));

@@ -89,7 +89,7 @@ public class ProgressService {
             boolean indicatorMet = !required.isEmpty() && missing.isEmpty();
             met += indicatorMet ? 1 : 0;
             indicators.add(new ProgressView.IndicatorProgress(entry.id(), entry.text(), entry.taskId(), required, List.copyOf(satisfied),
-                    indicatorMet, satisfiedBy, missing));
+                    indicatorMet, satisfiedBy, missing, RulesFound.of(entry, indicatorMet, satisfiedBy, plan.currencyMonths())));
             tasks.merge(entry.taskId(), new ProgressView.TaskProgress(entry.taskId(), entry.taskTitle(), indicatorMet ? 1 : 0, 1, indicatorMet),
                     (sum, one) -> new ProgressView.TaskProgress(sum.id(), sum.title(), sum.indicatorsMet() + one.indicatorsMet(),
                             sum.indicatorsTotal() + 1, sum.met() && one.met()));

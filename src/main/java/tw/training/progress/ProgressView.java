@@ -21,11 +21,12 @@ public record ProgressView(long enrollmentId, Course course, Learner learner, Li
     /**
      * @param satisfiedBy the evidence and judgement behind each satisfied method
      * @param missing     the required methods no MET judgement stands for yet
+     * @param rules       the four rules of evidence and what satisfied each
      */
     @Serdeable
     public record IndicatorProgress(String id, String text, String task, List<AssessmentMethod> requiredMethods,
                                     List<AssessmentMethod> satisfiedMethods, boolean met, List<Satisfaction> satisfiedBy,
-                                    List<AssessmentMethod> missing) {
+                                    List<AssessmentMethod> missing, RulesOfEvidence rules) {
     }
 
     @Serdeable

@@ -28,12 +28,19 @@ public record CertificationReport(Course course, Instant generatedAt, Totals tot
      * @param awaitingIndicators indicators not met that some of the learner's evidence claims and no judgement has
      *                           answered yet
      * @param notYetIndicators   indicators not met whose every claim was judged, none of them met
+     * @param rulesSetAside      the rules of evidence set aside on the judgements behind met indicators; empty: all four
+     *                           kept on every met indicator
      */
     @Serdeable
     public record Line(long enrollmentId, String username, String displayName, EnrollmentStatus status, int indicatorsMet,
                        int indicatorsTotal, int percent, boolean complete, @Nullable Instant completedAt, @Nullable String certificateNumber,
                        @Nullable CertificateStatus certificateStatus, List<String> metIndicators, List<String> awaitingIndicators,
-                       List<String> notYetIndicators) {
+                       List<String> notYetIndicators, List<SetAside> rulesSetAside) {
+    }
+
+    /** An assessor's MET that set rules of evidence aside (SUFFICIENT, AUTHENTIC, CURRENT), and why. */
+    @Serdeable
+    public record SetAside(String indicator, long judgementId, List<String> rules, String reason) {
     }
 
     @Serdeable

@@ -64,14 +64,24 @@ class ReportDocuments {
     /** The report as a spreadsheet, its words as {@code labels} says (README, "Reports"). */
     String csv(CertificationReport report, CsvLabels labels) {
         List<String> columns = List.of("enrollmentId", "username", "displayName", "status", "indicatorsMet", "indicatorsTotal", "percent",
-                "complete", "completedAt", "certificateNumber", "certificateStatus");
+                "complete", "completedAt", "certificateNumber", "certificateStatus", "rulesOfEvidence");
         Csv csv = new Csv(columns.stream().map(column -> labels.header("report", column)).toList());
         for (CertificationReport.Line line : report.enrollments()) {
             csv.line(List.of(String.valueOf(line.enrollmentId()), line.username(), line.displayName(), labels.code("enrollment.status", line.status()),
                     String.valueOf(line.indicatorsMet()), String.valueOf(line.indicatorsTotal()), String.valueOf(line.percent()),
                     labels.yesNo(line.complete()), Csv.taipei(line.completedAt()),
-                    line.certificateNumber() == null ? "" : line.certificateNumber(), labels.code("certificate.status", line.certificateStatus())));
+                    line.certificateNumber() == null ? "" : line.certificateNumber(), labels.code("certificate.status", line.certificateStatus()),
+                    rulesOfEvidence(line, labels)));
         }
         return csv.toString();
+    }
+
+    /** "all kept", or each set-aside as "KPS…:P1.1.1 sufficient, current: reason", separated by semicolons. */
+    private static String rulesOfEvidence(CertificationReport.Line line, CsvLabels labels) {
+        if (line.rulesSetAside().isEmpty()) {
+            return line.indicatorsMet() == 0 ? "" : labels.word("csv.report.rules-kept", "KEPT");
+        }
+        return String.join("; ", line.rulesSetAside().stream().map(s -> s.indicator() + " " + String.join(", ", s.rules().stream()
+                .map(rule -> labels.code("evidence.rule", rule)).toList()) + ": " + s.reason()).toList());
     }
 }

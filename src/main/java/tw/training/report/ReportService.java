@@ -27,9 +27,11 @@ public class ReportService {
     private final ProgressService progress;
     private final CertificateService certificates;
     private final TriedIndicators tried;
+    private final SetAsideRules setAside;
     private final Clock clock;
 
-    ReportService(ProgressService progress, CertificateService certificates, TriedIndicators tried, Clock clock) {
+    ReportService(ProgressService progress, CertificateService certificates, TriedIndicators tried, SetAsideRules setAside, Clock clock) {
+        this.setAside = setAside;
         this.progress = progress;
         this.certificates = certificates;
         this.tried = tried;
@@ -44,6 +46,7 @@ public class ReportService {
         Map<Long, CertificateSummary> issued = certificates.ofCourse(courseId).stream()
                 .collect(Collectors.toMap(CertificateSummary::enrollmentId, Function.identity(), (earlier, later) -> later));
         Map<Long, Map<String, TriedIndicators.Tried>> attempts = tried.ofCourse(courseId);
+        Map<Long, List<CertificationReport.SetAside>> rulesSetAside = setAside.ofCourse(courseId);
         List<CertificationReport.Line> lines = cohort.enrollments().stream().map(row -> {
             CertificateSummary certificate = issued.get(row.enrollmentId());
             Set<String> met = Set.copyOf(row.metIndicators());
@@ -53,7 +56,8 @@ public class ReportService {
                     row.summary().indicatorsMet(), row.summary().indicatorsTotal(), row.summary().percent(), row.summary().complete(),
                     row.completedAt(), certificate == null ? null : certificate.number(), certificate == null ? null : certificate.status(),
                     row.metIndicators(), triedShort.stream().filter(t -> t.awaiting() > 0).map(TriedIndicators.Tried::indicator).toList(),
-                    triedShort.stream().filter(t -> t.awaiting() == 0).map(TriedIndicators.Tried::indicator).toList());
+                    triedShort.stream().filter(t -> t.awaiting() == 0).map(TriedIndicators.Tried::indicator).toList(),
+                    rulesSetAside.getOrDefault(row.enrollmentId(), List.of()).stream().filter(s -> met.contains(s.indicator())).toList());
         }).toList();
         return new CertificationReport(new CertificationReport.Course(cohort.courseId(), cohort.code(), cohort.title()), clock.instant(),
                 totals(lines), lines, cohort.indicators().stream().map(i -> new CertificationReport.IndicatorCount(i.id(), i.learnersMet())).toList());

@@ -19,16 +19,25 @@ interface ReportRequestRepository extends GenericRepository<ReportRequest, Long>
 
     List<ReportRequest> findByEnrollmentIdOrderByCreatedAt(long enrollmentId);
 
+    Optional<ReportRequest> findByEnrollmentIdAndSubmissionKey(long enrollmentId, String submissionKey);
+
     boolean existsByReportHash(String reportHash);
 
     /** The first opening only: later ones change nothing. */
     @Query("UPDATE third_party_request SET opened_at = :at WHERE third_party_request_id = :id AND opened_at IS NULL")
     void opened(long id, Instant at);
 
-    /** A new code replaces the last, and its wrong attempts start again from none. */
-    @Query("UPDATE third_party_request SET code_hash = :codeHash, code_expires_at = :expiresAt, code_attempts = 0"
-            + " WHERE third_party_request_id = :id AND submitted_at IS NULL")
-    int newCode(long id, String codeHash, Instant expiresAt);
+    /**
+     * A new code replaces the last, and its wrong attempts start again from none; but a link sends at most
+     * {@code most} codes in its life (0 rows: no more), or five tries per code would be no limit at all.
+     */
+    @Query("UPDATE third_party_request SET code_hash = :codeHash, code_expires_at = :expiresAt, code_attempts = 0, codes_sent = codes_sent + 1"
+            + " WHERE third_party_request_id = :id AND submitted_at IS NULL AND codes_sent < :most")
+    int newCode(long id, String codeHash, Instant expiresAt, int most);
+
+    /** Of these pieces of evidence, the third-party reports an assessor verified by phone, e-mail or in person. */
+    @Query("SELECT evidence_id FROM third_party_request WHERE evidence_id IN (:evidenceIds) AND verified_method IN ('PHONE', 'EMAIL', 'IN_PERSON')")
+    List<Long> verifiedAmong(java.util.Collection<Long> evidenceIds);
 
     @Query("UPDATE third_party_request SET code_attempts = code_attempts + 1 WHERE third_party_request_id = :id")
     void wrongCode(long id);

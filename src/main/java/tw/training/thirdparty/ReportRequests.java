@@ -74,10 +74,20 @@ public class ReportRequests {
         this.linkValid = linkValid;
     }
 
-    /** Whom to ask, and about which indicators of the plan (their ids, e.g. {@code KPS5294-001v4:P1.1.1}). */
+    /**
+     * Whom to ask, and about which indicators of the plan (their ids, e.g. {@code KPS5294-001v4:P1.1.1}).
+     *
+     * @param submissionKey a one-time key of the asking form (8 to 64 letters, digits, - or _): sent twice, it asks once
+     */
     @Serdeable
     public record RequestBody(@Nullable String name, @Nullable String email, @Nullable String organisation, @Nullable String position,
-                              @Nullable String relationship, @Nullable String language, @Nullable List<String> indicators) {
+                              @Nullable String relationship, @Nullable String language, @Nullable List<String> indicators,
+                              @Nullable String submissionKey) {
+
+        public RequestBody(@Nullable String name, @Nullable String email, @Nullable String organisation, @Nullable String position,
+                           @Nullable String relationship, @Nullable String language, @Nullable List<String> indicators) {
+            this(name, email, organisation, position, relationship, language, indicators, null);
+        }
     }
 
     /** A request as the learner and the course's trainers see it: never its link, which is the asked person's alone. */
@@ -126,14 +136,23 @@ public class ReportRequests {
             errors.add(InputError.field("language", "thirdparty.language-must-be-one", AccountService.LANGUAGES));
         }
         Map<String, PlanEntry> chosen = indicators(enrollment, body.indicators(), errors);
+        String key = body.submissionKey() == null || body.submissionKey().isBlank() ? null : body.submissionKey().strip();
+        if (key != null && !key.matches("[A-Za-z0-9_-]{8,64}")) {
+            errors.add(InputError.field("submissionKey", "evidence.submission-key-letters-digits"));
+        }
         if (!errors.isEmpty()) {
             throw new InvalidInputException(Phrase.of("thirdparty.request-cannot-be-made"), errors);
+        }
+        Optional<ReportRequest> earlier = key == null ? Optional.empty() : requests.findByEnrollmentIdAndSubmissionKey(enrollmentId, key);
+        if (earlier.isPresent()) {
+            return view(earlier.get(), asked.findByKeyRequestId(earlier.get().id()).stream().map(RequestedIndicator::planId).toList(),
+                    learner(enrollment));
         }
         Instant now = clock.instant();
         String token = CookieTokens.fresh();
         ReportRequest saved = requests.save(new ReportRequest(null, enrollmentId, actor.userId(), name, email, organisation, position,
                 relationship, language, CookieTokens.hash(token), now, now.plus(linkValid), null, null, null, 0, null, null, null, null, null, null, null, null,
-                null));
+                null, key));
         asked.saveAll(chosen.values().stream().map(entry -> new RequestedIndicator(new RequestedIndicator.Key(saved.id(), entry.indicatorId()),
                 entry.id())).toList());
         String learner = accounts.holder(enrollment.learnerId()).map(AccountHolder::displayName).orElse(enrollment.learner());
@@ -144,6 +163,13 @@ public class ReportRequests {
         return view(saved, List.copyOf(chosen.keySet()), learner(enrollment));
     }
 
+    /** The indicators of an enrollment's plan a report may be asked about (those assessed by third-party report). */
+    @ReadOnly
+    public List<PlanEntry> askable(long enrollmentId, Actor actor) {
+        return courses.planOf(enrollments.requireVisible(enrollmentId, actor).revisionId()).stream()
+                .filter(entry -> entry.methods().contains(AssessmentMethod.THIRD_PARTY_REPORT)).toList();
+    }
+
     /** The requests of an enrollment, newest last. */
     @ReadOnly
     public List<RequestView> of(long enrollmentId, Actor actor) {
@@ -151,6 +177,13 @@ public class ReportRequests {
         return requests.findByEnrollmentIdOrderByCreatedAt(enrollmentId).stream()
                 .map(request -> view(request, asked.findByKeyRequestId(request.id()).stream().map(RequestedIndicator::planId).toList(), learner))
                 .toList();
+    }
+
+    /** The enrollment a request belongs to, for whoever may see that enrollment (to anyone else the request does not exist). */
+    @ReadOnly
+    public long enrollmentOf(long requestId, Actor actor) {
+        ReportRequest request = requests.findById(requestId).orElseThrow(() -> new NotFoundException("thirdparty.request-not-found", requestId));
+        return enrollments.requireVisible(request.enrollmentId(), actor).id();
     }
 
     /**

@@ -40,6 +40,8 @@ import java.sql.Connection;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
@@ -64,10 +66,13 @@ public class ReportSubmissions {
     public static final String DECLARATION_VERSION = "2026-12";
     static final Duration CODE_VALID = Duration.ofMinutes(15);
     static final int CODE_TRIES = 5;
+    /** Codes one link may send in its life: with five tries each, fifty guesses at a million codes. */
+    static final int MAX_CODES = 10;
     private static final Set<String> OBSERVED = Set.of("CONSISTENTLY", "SOMETIMES", "NOT_OBSERVED");
     private static final int MAX_EXAMPLES = 4000;
     private static final Logger LOG = LoggerFactory.getLogger(ReportSubmissions.class);
     private static final SecureRandom RANDOM = new SecureRandom();
+    private static final ZoneId TAIPEI = ZoneId.of("Asia/Taipei");
 
     private final ReportRequestRepository requests;
     private final RequestedIndicatorRepository asked;
@@ -139,7 +144,9 @@ public class ReportSubmissions {
         transactions.executeWrite(status -> {
             ReportRequest request = live(token);
             String code = String.format(Locale.ROOT, "%06d", RANDOM.nextInt(1_000_000));
-            requests.newCode(request.id(), codeHash(request.id(), code), clock.instant().plus(CODE_VALID));
+            if (requests.newCode(request.id(), codeHash(request.id(), code), clock.instant().plus(CODE_VALID), MAX_CODES) == 0) {
+                throw new TooManyRequestsException(Duration.between(clock.instant(), request.expiresAt()), "thirdparty.codes-spent", MAX_CODES);
+            }
             mailbox.post(new Letter("THIRD_PARTY_CODE", null, request.email(), request.language(), "third-party-code",
                     Phrase.of("mail.third-party-code.subject"), Map.of("name", request.name(), "code", code), null, null, true));
             return null;
@@ -161,7 +168,7 @@ public class ReportSubmissions {
         return transactions.executeRead(status -> requests.existsByReportHash(hash));
     }
 
-    private record Signed(ReportRequest request, String hash, byte[] file, Map<String, Long> observed) {
+    private record Signed(ReportRequest request, String hash, byte[] file, Map<String, Long> observed, Instant signedAt) {
     }
 
     private Signed sign(String token, ReportBody body, @Nullable String source) {
@@ -203,7 +210,7 @@ public class ReportSubmissions {
         Map<String, Long> observed = new LinkedHashMap<>();
         askedAbout.stream().filter(entry -> !"NOT_OBSERVED".equals(answers.get(entry.id()).observed().strip().toUpperCase(Locale.ROOT)))
                 .forEach(entry -> observed.put(entry.id(), entry.indicatorId()));
-        return new Signed(request, hash, file, observed);
+        return new Signed(request, hash, file, observed, now);
     }
 
     /**
@@ -219,7 +226,8 @@ public class ReportSubmissions {
                     signed.file.length + 1L, "report");
             EvidenceService.Received received = evidence.submit(signed.request.enrollmentId(), new EvidenceService.Claim(
                     AssessmentMethod.THIRD_PARTY_REPORT, signed.request.name() + "（" + signed.request.organisation() + "）",
-                    signed.request.jobTitle() + "・" + signed.request.relationship(), signed.observed, "third-party-" + signed.request.id()), List.of(staged));
+                    signed.request.jobTitle() + "・" + signed.request.relationship(), signed.observed, "third-party-" + signed.request.id(),
+                    LocalDate.ofInstant(signed.signedAt, TAIPEI)), List.of(staged));
             transactions.executeWrite(status -> {
                 requests.evidence(signed.request.id(), received.evidence().id());
                 return null;

@@ -45,6 +45,7 @@ class AccessMatrixTest implements DatabaseTest {
     EmbeddedServer server;
 
     private String course;
+    private long enrollment;
     private long evidence;
     private String number;
     private FormClient owner;
@@ -58,7 +59,7 @@ class AccessMatrixTest implements DatabaseTest {
         String admin = users.tokenFor("matrix.admin", Roles.ADMIN);
         String learnerToken = users.tokenFor("matrix.learner", Roles.LEARNER);
         users.create("matrix.stranger", Roles.TRAINER);
-        long enrollment = built.enroll("matrix.learner");
+        enrollment = built.enroll("matrix.learner");
         evidence = built.submitPdf(learnerToken, enrollment, "完整演練", PortfolioCourse.INDICATORS);
         built.meet(evidence, PortfolioCourse.INDICATORS, "完整");
         number = (String) PortfolioCourse.post(http, "/api/enrollments/" + enrollment + "/certificate", admin, Map.of()).get("number");
@@ -78,7 +79,7 @@ class AccessMatrixTest implements DatabaseTest {
 
     /** Every form of a course's pages (url-encoded). */
     private List<String> courseForms() {
-        return List.of(course + "/alignments", course + "/alignments/removal", course + "/methods", course + "/modules", course + "/modules/removal",
+        return List.of(course + "/alignments", course + "/alignments/removal", course + "/methods", course + "/currency", course + "/modules", course + "/modules/removal",
                 course + "/trainers", course + "/trainers/removal", course + "/publication", course + "/enrollments", course + "/grid", "/assess/" + evidence);
     }
 
@@ -120,6 +121,9 @@ class AccessMatrixTest implements DatabaseTest {
         List<String> wrong = new ArrayList<>();
         coursePages().forEach(path -> expect(wrong, 404, "GET " + path, stranger.get(path)));
         courseForms().forEach(path -> expect(wrong, 404, "POST " + path, post(stranger, path)));
+        // the learner's third-party reports are theirs and their course's trainers' (issue 33)
+        expect(wrong, 404, "GET third-party", stranger.get("/enrollments/" + enrollment + "/third-party"));
+        expect(wrong, 404, "POST third-party", post(stranger, "/enrollments/" + enrollment + "/third-party"));
         expect(wrong, 404, "POST roster", multipart(stranger, course + "/enrollments/roster"));
         assertEquals(List.of(), wrong);
     }

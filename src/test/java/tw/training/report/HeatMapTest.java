@@ -26,7 +26,7 @@ class HeatMapTest {
     @Test
     void aLearnersRowShowsWhatTheyHaveDoneOnEachIndicatorNotOnlyWhatTheyMet() {
         CertificationReport.Line trying = new CertificationReport.Line(2, "b", "乙", EnrollmentStatus.ACTIVE, 1, 4, 25, false, null, null, null,
-                List.of("S:P1"), List.of("S:P2"), List.of("S:P3"));
+                List.of("S:P1"), List.of("S:P2"), List.of("S:P3"), List.of());
 
         List<String> parts = HeatMap.draw(List.of(line("a", "甲", 4, PLAN), trying), PLAN, WORDS);
 
@@ -98,7 +98,7 @@ class HeatMapTest {
     /** A learner who met the first {@code met} indicators of {@code plan}. */
     private static CertificationReport.Line line(String username, String name, int met, List<String> plan) {
         return new CertificationReport.Line(1, username, name, EnrollmentStatus.ACTIVE, met, plan.size(), met * 100 / plan.size(),
-                met == plan.size(), null, null, null, plan.subList(0, met), List.of(), List.of());
+                met == plan.size(), null, null, null, plan.subList(0, met), List.of(), List.of(), List.of());
     }
 
     /** The markup of the heat map's group of that class. */

@@ -30,7 +30,7 @@ class ReportChartsTest {
     /** A learner who met the first {@code met} indicators of {@code plan}. */
     static CertificationReport.Line line(String username, int met, List<String> plan) {
         return new CertificationReport.Line(1, username, username, EnrollmentStatus.ACTIVE, met, plan.size(), met * 100 / plan.size(),
-                met == plan.size(), null, null, null, plan.subList(0, met), List.of(), List.of());
+                met == plan.size(), null, null, null, plan.subList(0, met), List.of(), List.of(), List.of());
     }
 
     private static int count(String text, String part) {
