@@ -33,3 +33,11 @@ ALTER TABLE third_party_request ADD COLUMN codes_sent INTEGER DEFAULT 0 NOT NULL
 -- The asking form's one-time key: the same form sent twice (a double tap, the browser's Back) asks, and mails, once.
 ALTER TABLE third_party_request ADD COLUMN submission_key VARCHAR(64);
 ALTER TABLE third_party_request ADD CONSTRAINT third_party_request_once UNIQUE (enrollment_id, submission_key);
+
+-- Plans made before this migration that assess an indicator by third-party report alone were made so on purpose:
+-- naming reports as the only method is the allowance (as it is for new alignments), and their learners keep going.
+UPDATE plan_indicator SET third_party_alone = TRUE
+WHERE EXISTS (SELECT 1 FROM plan_method m WHERE m.revision_id = plan_indicator.revision_id AND m.indicator_id = plan_indicator.indicator_id
+              AND m.method = 'THIRD_PARTY_REPORT')
+  AND NOT EXISTS (SELECT 1 FROM plan_method m WHERE m.revision_id = plan_indicator.revision_id AND m.indicator_id = plan_indicator.indicator_id
+              AND m.method <> 'THIRD_PARTY_REPORT');

@@ -28,8 +28,12 @@ interface PlanRepository extends GenericRepository<Alignment, Long> {
 
     boolean existsByRevisionIdAndTaskId(long revisionId, long taskId);
 
-    @Query("INSERT INTO plan_indicator (revision_id, indicator_id, alignment_id) VALUES (:revisionId, :indicatorId, :alignmentId)")
-    void addIndicator(long revisionId, long indicatorId, long alignmentId);
+    @Query("INSERT INTO plan_indicator (revision_id, indicator_id, alignment_id, third_party_alone)"
+            + " VALUES (:revisionId, :indicatorId, :alignmentId, :thirdPartyAlone)")
+    void addIndicator(long revisionId, long indicatorId, long alignmentId, boolean thirdPartyAlone);
+
+    @Query("UPDATE plan_indicator SET third_party_alone = TRUE WHERE revision_id = :revisionId AND indicator_id = :indicatorId")
+    void allowThirdPartyAlone(long revisionId, long indicatorId);
 
     @Query("INSERT INTO plan_method (revision_id, indicator_id, method) VALUES (:revisionId, :indicatorId, :method)")
     void addMethod(long revisionId, long indicatorId, String method);
@@ -120,7 +124,7 @@ interface PlanRepository extends GenericRepository<Alignment, Long> {
     default void align(long revisionId, long taskId, boolean wholeTask, Collection<Long> indicatorIds, Collection<AssessmentMethod> methods) {
         long alignmentId = save(new Alignment(null, revisionId, taskId, wholeTask)).id();
         for (long indicatorId : indicatorIds) {
-            addIndicator(revisionId, indicatorId, alignmentId);
+            addIndicator(revisionId, indicatorId, alignmentId, reportsOnly(methods));
             methods.forEach(method -> addMethod(revisionId, indicatorId, method.name()));
         }
     }
@@ -135,6 +139,19 @@ interface PlanRepository extends GenericRepository<Alignment, Long> {
     default void replaceMethods(long revisionId, long indicatorId, Collection<AssessmentMethod> methods) {
         removeMethods(revisionId, indicatorId);
         methods.forEach(method -> addMethod(revisionId, indicatorId, method.name()));
+        if (reportsOnly(methods)) {
+            allowThirdPartyAlone(revisionId, indicatorId);
+        }
+    }
+
+    /**
+     * Whether a trainer named third-party reports as an indicator's only method: the explicit allowance the rule
+     * "reports are supplementary" asks for (SPEC §3's alignment has no other way to say it, and its plans stay
+     * publishable). The allowance may be taken back in the sufficiency matrix; the course is then not publishable
+     * until another method is added.
+     */
+    static boolean reportsOnly(Collection<AssessmentMethod> methods) {
+        return methods.size() == 1 && methods.contains(AssessmentMethod.THIRD_PARTY_REPORT);
     }
 
     default void copyPlan(long fromRevision, long toRevision) {

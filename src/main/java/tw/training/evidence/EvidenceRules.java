@@ -33,8 +33,8 @@ import java.util.stream.Collectors;
  *     withdrawn and not last judged NOT_YET, this request's judgements included — holds the plan's minimum of pieces
  *     and of distinct methods. Counting pieces not yet judged is deliberate: an assessor judges a body of evidence one
  *     piece at a time, and a rule that waited for every other piece's MET could never be kept by the first;</li>
- *     <li><b>authentic</b>: how authenticity was established; THIRD_PARTY_VERIFIED on a report needs the assessor's
- *     record of a call, mail or meeting;</li>
+ *     <li><b>authentic</b>: how authenticity was established; THIRD_PARTY_VERIFIED on a report signed by mailed link
+ *     needs the assessor's record of a call, mail or meeting;</li>
  *     <li><b>current</b>: the work was performed within the course's currency window of the judging day.</li>
  * </ul>
  * Sufficient, authentic and current may be set aside with a reason, which the judgement records with the rules named.
@@ -91,7 +91,7 @@ class EvidenceRules {
         Map<Body, Map<Long, AssessmentMethod>> bodies = bodies(mets, outcomes);
         Map<Long, Map<Long, PlanEntry>> plans = new HashMap<>();
         Map<Long, Integer> currency = new HashMap<>();
-        Set<Long> verifiedReports = verified.verifiedAmong(mets.stream().filter(met -> met.header().method() == AssessmentMethod.THIRD_PARTY_REPORT)
+        Set<Long> unverified = verified.unverifiedAmong(mets.stream().filter(met -> met.header().method() == AssessmentMethod.THIRD_PARTY_REPORT)
                 .map(met -> met.header().id()).collect(Collectors.toSet()));
         LocalDate today = LocalDate.now(clock.withZone(TAIPEI));
         List<Recorded> recorded = new ArrayList<>(mets.size());
@@ -114,8 +114,7 @@ class EvidenceRules {
             if (pieces < least.minPieces() || methods < least.minMethods()) {
                 broken.put(Rule.SUFFICIENT, Phrase.of("evidence.rule-sufficient", pieces, methods, least.minPieces(), least.minMethods()));
             }
-            if (authenticity == Authenticity.THIRD_PARTY_VERIFIED && piece.method() == AssessmentMethod.THIRD_PARTY_REPORT
-                    && !verifiedReports.contains(piece.id())) {
+            if (authenticity == Authenticity.THIRD_PARTY_VERIFIED && unverified.contains(piece.id())) {
                 broken.put(Rule.AUTHENTIC, Phrase.of("evidence.rule-authentic-unverified"));
             }
             if (piece.performed().isBefore(today.minusMonths(months))) {

@@ -35,9 +35,10 @@ interface ReportRequestRepository extends GenericRepository<ReportRequest, Long>
             + " WHERE third_party_request_id = :id AND submitted_at IS NULL AND codes_sent < :most")
     int newCode(long id, String codeHash, Instant expiresAt, int most);
 
-    /** Of these pieces of evidence, the third-party reports an assessor verified by phone, e-mail or in person. */
-    @Query("SELECT evidence_id FROM third_party_request WHERE evidence_id IN (:evidenceIds) AND verified_method IN ('PHONE', 'EMAIL', 'IN_PERSON')")
-    List<Long> verifiedAmong(java.util.Collection<Long> evidenceIds);
+    /** Of these pieces of evidence, the signed reports no assessor has verified by phone, e-mail or in person. */
+    @Query("SELECT evidence_id FROM third_party_request WHERE evidence_id IN (:evidenceIds)"
+            + " AND (verified_method IS NULL OR verified_method NOT IN ('PHONE', 'EMAIL', 'IN_PERSON'))")
+    List<Long> unverifiedAmong(java.util.Collection<Long> evidenceIds);
 
     @Query("UPDATE third_party_request SET code_attempts = code_attempts + 1 WHERE third_party_request_id = :id")
     void wrongCode(long id);

@@ -8,7 +8,7 @@ import java.util.Collection;
 import java.util.HashSet;
 import java.util.Set;
 
-/** Tells the rules of evidence which third-party reports an assessor verified (by phone, e-mail or in person). */
+/** Tells the rules of evidence which signed third-party reports no assessor has verified (by phone, e-mail or in person). */
 @Singleton
 class ReportVerifications implements VerifiedReports {
 
@@ -20,7 +20,7 @@ class ReportVerifications implements VerifiedReports {
 
     @Override
     @ReadOnly
-    public Set<Long> verifiedAmong(Collection<Long> evidenceIds) {
-        return evidenceIds.isEmpty() ? Set.of() : new HashSet<>(requests.verifiedAmong(evidenceIds));
+    public Set<Long> unverifiedAmong(Collection<Long> evidenceIds) {
+        return evidenceIds.isEmpty() ? Set.of() : new HashSet<>(requests.unverifiedAmong(evidenceIds));
     }
 }

@@ -197,14 +197,17 @@ class RulesOfEvidenceTest implements DatabaseTest {
         long reportCourse = PortfolioCourse.id(PortfolioCourse.post(http, "/api/courses", trainer, Map.of("code", "RE-2", "title", "第三方", "hours", 2)));
         PortfolioCourse.post(http, "/api/courses/" + reportCourse + "/alignments", trainer, Map.of("standardCode", STANDARD, "taskCode", "T2.3",
                 "methods", List.of("THIRD_PARTY_REPORT")));
+        // naming reports as the only method allows them alone; taking the allowance back makes the plan unpublishable
+        Map<String, Object> taken = put("/api/courses/" + reportCourse + "/plan/" + STANDARD + ":P2.3.4/sufficiency", Map.of("minPieces", 1,
+                "minMethods", 1, "thirdPartyAlone", false));
+        List<Map<?, ?>> plan = (List<Map<?, ?>>) taken.get("plan");
+        assertEquals(List.of(true, true, true, false), plan.stream().map(row -> row.get("thirdPartyAlone")).toList());
         HttpClientResponseException unpublishable = assertThrows(HttpClientResponseException.class,
                 () -> PortfolioCourse.post(http, "/api/courses/" + reportCourse + "/publish", trainer, Map.of()));
         assertEquals(HttpStatus.UNPROCESSABLE_ENTITY, unpublishable.getStatus());
         assertTrue(unpublishable.getResponse().getBody(String.class).orElse("").contains("third-party"));
-        for (String code : PortfolioCourse.INDICATORS) {
-            put("/api/courses/" + reportCourse + "/plan/" + STANDARD + ":" + code + "/sufficiency", Map.of("minPieces", 1, "minMethods", 1,
-                    "thirdPartyAlone", true));
-        }
+        put("/api/courses/" + reportCourse + "/plan/" + STANDARD + ":P2.3.4/sufficiency", Map.of("minPieces", 1, "minMethods", 1,
+                "thirdPartyAlone", true));
         PortfolioCourse.post(http, "/api/courses/" + reportCourse + "/publish", trainer, Map.of());
         long reportEnrollment = PortfolioCourse.id(PortfolioCourse.post(http, "/api/courses/" + reportCourse + "/enrollments", trainer,
                 Map.of("username", "re.learner")));
