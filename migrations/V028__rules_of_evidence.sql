@@ -41,3 +41,7 @@ WHERE EXISTS (SELECT 1 FROM plan_method m WHERE m.revision_id = plan_indicator.r
               AND m.method = 'THIRD_PARTY_REPORT')
   AND NOT EXISTS (SELECT 1 FROM plan_method m WHERE m.revision_id = plan_indicator.revision_id AND m.indicator_id = plan_indicator.indicator_id
               AND m.method <> 'THIRD_PARTY_REPORT');
+
+-- A signed report that observed none of what it was asked about is never filed as evidence; the filing retried for
+-- reports the evidence store was away for (ReportFiling) passes it by.
+ALTER TABLE third_party_request ADD COLUMN nothing_observed BOOLEAN DEFAULT FALSE NOT NULL;

@@ -104,7 +104,9 @@ class EvidenceRules {
                 recorded.add(null);
                 continue;
             }
-            Map<Long, AssessmentMethod> body = bodies.getOrDefault(new Body(piece.enrollmentId(), met.indicatorId()), Map.of());
+            // the piece a MET rests on is in its body, even when a later judgement of the same request says otherwise
+            Map<Long, AssessmentMethod> body = new HashMap<>(bodies.getOrDefault(new Body(piece.enrollmentId(), met.indicatorId()), Map.of()));
+            body.put(piece.id(), piece.method());
             int pieces = body.size();
             int methods = new HashSet<>(body.values()).size();
             Authenticity authenticity = met.authenticity() != null ? met.authenticity() : Authenticity.usual(piece.method());

@@ -48,10 +48,19 @@ interface ReportRequestRepository extends GenericRepository<ReportRequest, Long>
             + " code_hash = NULL WHERE third_party_request_id = :id AND submitted_at IS NULL")
     int submit(long id, Instant at, @Nullable String source, String reportHash, String signedReport);
 
+    /** A report that observed none of what it was asked about: nothing to file as evidence, ever. */
+    @Query("UPDATE third_party_request SET nothing_observed = TRUE WHERE third_party_request_id = :id")
+    void nothingObserved(long id);
+
     @Query("UPDATE third_party_request SET evidence_id = :evidenceId WHERE third_party_request_id = :id")
     void evidence(long id, long evidenceId);
 
     Optional<ReportRequest> findById(long id);
+
+    /** Signed before {@code before}, its report kept, and not filed as evidence (a report observing nothing never is). */
+    @Query("SELECT * FROM third_party_request WHERE submitted_at < :before AND evidence_id IS NULL AND signed_report IS NOT NULL"
+            + " AND nothing_observed = FALSE ORDER BY submitted_at FETCH FIRST 100 ROWS ONLY")
+    List<ReportRequest> unfiled(Instant before);
 
     @Query("UPDATE third_party_request SET verified_method = :method, verified_on = :on, verified_by = :by, verified_at = :at"
             + " WHERE third_party_request_id = :id")

@@ -68,6 +68,8 @@ public class ReportSubmissions {
     static final int CODE_TRIES = 5;
     /** Codes one link may send in its life: with five tries each, fifty guesses at a million codes. */
     static final int MAX_CODES = 10;
+    /** A report signed this recently may still be being filed by the request that signed it. */
+    static final Duration FILING_GRACE = Duration.ofMinutes(1);
     private static final Set<String> OBSERVED = Set.of("CONSISTENTLY", "SOMETIMES", "NOT_OBSERVED");
     private static final int MAX_EXAMPLES = 4000;
     private static final Logger LOG = LoggerFactory.getLogger(ReportSubmissions.class);
@@ -210,30 +212,61 @@ public class ReportSubmissions {
         Map<String, Long> observed = new LinkedHashMap<>();
         askedAbout.stream().filter(entry -> !"NOT_OBSERVED".equals(answers.get(entry.id()).observed().strip().toUpperCase(Locale.ROOT)))
                 .forEach(entry -> observed.put(entry.id(), entry.indicatorId()));
+        if (observed.isEmpty()) {
+            requests.nothingObserved(request.id());
+        }
         return new Signed(request, hash, file, observed, now);
     }
 
     /**
-     * Files the signed report as evidence claiming what was observed. After the report's own commit: the store may be
-     * slow or away, and a report signed is kept whatever becomes of its filing (the one-time key files it once).
+     * Files again the signed reports whose filing failed (the evidence store was away when they were signed), from
+     * the reports as kept; answers how many were filed. The one-time key of each filing means a report is never filed
+     * twice, even by two instances at once or after a filing whose link to the request was lost.
      */
-    private void file(Signed signed) {
+    public int fileUnfiled() {
+        List<ReportRequest> unfiled = transactions.executeRead(status -> requests.unfiled(clock.instant().minus(FILING_GRACE)));
+        int filed = 0;
+        for (ReportRequest request : unfiled) {
+            JsonObject report = SignedReport.report(request.signedReport().getBytes(StandardCharsets.UTF_8));
+            Map<String, PlanEntry> plan = planOf(request);
+            Map<String, Long> observed = new LinkedHashMap<>();
+            report.getJsonArray("observations").getValuesAs(JsonObject.class).stream()
+                    .filter(o -> !"NOT_OBSERVED".equals(o.getString("observed")) && plan.containsKey(o.getString("indicator")))
+                    .forEach(o -> observed.put(o.getString("indicator"), plan.get(o.getString("indicator")).indicatorId()));
+            if (!observed.isEmpty() && file(new Signed(request, request.reportHash(), request.signedReport().getBytes(StandardCharsets.UTF_8),
+                    observed, Instant.parse(report.getString("signedAt"))))) {
+                filed++;
+            }
+        }
+        return filed;
+    }
+
+    /**
+     * Files the signed report as evidence claiming what was observed; answers whether it was. After the report's own
+     * commit: the store may be slow or away, and a report signed is kept whatever becomes of its filing (the one-time
+     * key files it once; {@link #fileUnfiled} tries again).
+     */
+    private boolean file(Signed signed) {
         if (signed.observed.isEmpty()) {
-            return;
+            return false;
         }
         try {
             StagedFile staged = staging.stage(new ByteArrayInputStream(signed.file), "third-party-report-" + signed.request.id() + ".json",
                     signed.file.length + 1L, "report");
+            // the piece's words are written once, in the language the report was asked in
+            Locale language = Mailbox.locale(signed.request.language());
             EvidenceService.Received received = evidence.submit(signed.request.enrollmentId(), new EvidenceService.Claim(
-                    AssessmentMethod.THIRD_PARTY_REPORT, signed.request.name() + "（" + signed.request.organisation() + "）",
-                    signed.request.jobTitle() + "・" + signed.request.relationship(), signed.observed, "third-party-" + signed.request.id(),
-                    LocalDate.ofInstant(signed.signedAt, TAIPEI)), List.of(staged));
+                    AssessmentMethod.THIRD_PARTY_REPORT, fitted(Phrase.of("thirdparty.evidence-title", signed.request.name(), signed.request.organisation()).in(language)),
+                    Phrase.of("thirdparty.evidence-description", signed.request.jobTitle(), signed.request.relationship()).in(language),
+                    signed.observed, "third-party-" + signed.request.id(), LocalDate.ofInstant(signed.signedAt, TAIPEI)), List.of(staged));
             transactions.executeWrite(status -> {
                 requests.evidence(signed.request.id(), received.evidence().id());
                 return null;
             });
+            return true;
         } catch (IOException | RuntimeException e) {
-            LOG.warn("Third-party report {} signed but not filed as evidence now ({})", signed.request.id(), e.toString());
+            LOG.warn("Third-party report {} signed but not filed as evidence now ({}); filed again later", signed.request.id(), e.toString());
+            return false;
         }
     }
 
@@ -247,7 +280,7 @@ public class ReportSubmissions {
             observations.add(Json.createObjectBuilder().add("indicator", entry.id()).add("text", entry.text())
                     .add("observed", answer.observed().strip().toUpperCase(Locale.ROOT)).add("examples", answer.examples() == null ? "" : answer.examples().strip()));
         }
-        String declaration = Phrase.of("thirdparty.declaration").in(tw.training.mail.Mailbox.locale(request.language()));
+        String declaration = Phrase.of("thirdparty.declaration").in(Mailbox.locale(request.language()));
         return Json.createObjectBuilder()
                 .add("type", "ThirdPartyReport")
                 .add("request", request.id())
@@ -343,6 +376,11 @@ public class ReportSubmissions {
             errors.add(InputError.field(field, "thirdparty.text-required", 500));
         }
         return stripped;
+    }
+
+    /** A title within the evidence's 300 characters, however long the name and organisation given (200 each). */
+    private static String fitted(String title) {
+        return title.length() <= 300 ? title : title.substring(0, 299) + "…";
     }
 
     private static String codeHash(long requestId, String code) {

@@ -86,6 +86,13 @@ public final class SignedReport {
         }
     }
 
+    /** The report a file this service signed holds (read back from where it was kept, not a file to be trusted). */
+    static JsonObject report(byte[] file) {
+        try (JsonReader reader = Json.createReader(new ByteArrayInputStream(file))) {
+            return reader.readObject().getJsonObject("report");
+        }
+    }
+
     static byte[] canonical(JsonObject json) {
         try {
             return new JsonCanonicalizer(json.toString()).getEncodedUTF8();

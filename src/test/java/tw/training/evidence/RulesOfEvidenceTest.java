@@ -20,6 +20,7 @@ import tw.training.account.Roles;
 import tw.training.testing.DatabaseTest;
 import tw.training.testing.PortfolioCourse;
 import tw.training.testing.RowCounts;
+import tw.training.testing.SentMail;
 import tw.training.testing.TestUsers;
 
 import javax.sql.DataSource;
@@ -29,8 +30,6 @@ import java.time.ZoneId;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -226,27 +225,29 @@ class RulesOfEvidenceTest implements DatabaseTest {
         assertTrue(alone.getResponse().getBody(String.class).orElse("").contains("rules.valid"), "no reason sets this rule aside");
     }
 
+    @Test
+    @Order(6)
+    void aBatchThatJudgesAClaimTwiceCountsThePieceItsMetRestsOn() {
+        long piece = submit("再一件作品", List.of("P2.3.4"), null);
+        assertEquals(201, http.toBlocking().exchange(HttpRequest.POST("/api/courses/" + course + "/judgements", List.of(
+                Map.of("evidenceId", piece, "indicator", STANDARD + ":P2.3.4", "outcome", "MET"),
+                Map.of("evidenceId", piece, "indicator", STANDARD + ":P2.3.4", "outcome", "NOT_YET"))).bearerAuth(trainer)).code());
+    }
+
     /** A report asked for, signed by the supervisor and filed as evidence claiming P2.3.1 and P2.3.2; answers the evidence's id. */
     private long signedReport(long reportEnrollment) {
         PortfolioCourse.post(http, "/api/enrollments/" + reportEnrollment + "/third-party-requests", trainer, Map.of("name", "林主任",
                 "email", "lin@rules.example", "organisation", "好客飯店", "position", "櫃檯主任", "relationship", "直屬主管",
                 "indicators", List.of(STANDARD + ":P2.3.1", STANDARD + ":P2.3.2")));
-        Matcher link = Pattern.compile("/third-party/([A-Za-z0-9_-]{43})").matcher(mailTo("lin@rules.example"));
-        assertTrue(link.find());
-        String token = link.group(1);
+        String token = SentMail.thirdPartyToken(rows, "lin@rules.example");
         http.toBlocking().exchange(HttpRequest.POST("/api/third-party/" + token + "/code", ""));
-        Matcher code = Pattern.compile("\\b(\\d{6})\\b").matcher(mailTo("lin@rules.example"));
-        assertTrue(code.find());
+        String code = SentMail.code(rows, "lin@rules.example");
         List<Map<String, Object>> answers = List.of(
                 Map.of("indicator", STANDARD + ":P2.3.1", "observed", "CONSISTENTLY", "examples", "每週處理客訴"),
                 Map.of("indicator", STANDARD + ":P2.3.2", "observed", "SOMETIMES", "examples", "偶爾主持檢討"));
-        http.toBlocking().exchange(HttpRequest.POST("/api/third-party/" + token + "/report", Map.of("code", code.group(1), "answers", answers,
+        http.toBlocking().exchange(HttpRequest.POST("/api/third-party/" + token + "/report", Map.of("code", code, "answers", answers,
                 "period", "2026 年秋", "place", "櫃檯", "monthsSupervised", 6, "firstHand", true, "noConflict", true, "mayContact", true,
                 "signedName", "林主任", "intent", true)));
         return Long.parseLong(rows.single("SELECT evidence_id FROM third_party_request WHERE email = 'lin@rules.example'"));
-    }
-
-    private String mailTo(String address) {
-        return rows.single("SELECT text_body FROM mail_message WHERE to_address = '" + address + "' ORDER BY mail_id DESC FETCH FIRST 1 ROWS ONLY");
     }
 }

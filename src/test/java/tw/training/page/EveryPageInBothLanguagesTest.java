@@ -58,6 +58,10 @@ class EveryPageInBothLanguagesTest implements DatabaseTest {
     private String invitation;
     private String unsubscribe;
     private long invitationMail;
+    private long reportEnrollment;
+    /** A live third-party link per language it was asked in, and one already used. */
+    private final Map<String, String> thirdParty = new java.util.HashMap<>();
+    private String signedRequest;
 
     /** A learner who has met the whole plan and holds a certificate, and one who has begun nothing. */
     @BeforeAll
@@ -84,6 +88,30 @@ class EveryPageInBothLanguagesTest implements DatabaseTest {
         unsubscribe = context.getBean(tw.training.mail.Outbox.class).newest("WAITING", null, 50).stream()
                 .filter(m -> m.unsubscribeUrl() != null).findFirst().orElseThrow().unsubscribeUrl().replaceFirst("^https?://[^/]+", "");
         invitation = mail.textBody().replaceFirst("(?s).*?https?://[^/\\s]+(/invitation/\\S+).*", "$1");
+        // issue 33: a course assessed also by third-party reports, and its links
+        String trainer = users.tokenFor("languages.trainer", Roles.TRAINER);
+        reportEnrollment = PortfolioCourse.publish(http, trainer, "LANG-2", "客訴處理實務", List.of("PORTFOLIO", "THIRD_PARTY_REPORT"))
+                .enroll("languages.learner");
+        tw.training.testing.RowCounts rows = new tw.training.testing.RowCounts(context.getBean(javax.sql.DataSource.class), List.of());
+        for (String asked : List.of("zh-TW", "en", "used")) {
+            String address = "report-" + asked.toLowerCase() + "@languages.example";
+            PortfolioCourse.post(http, "/api/enrollments/" + reportEnrollment + "/third-party-requests", trainer, Map.of("name", "林主任",
+                    "email", address, "organisation", "好客飯店", "position", "櫃檯主任", "relationship", "直屬主管",
+                    "indicators", List.of(PortfolioCourse.STANDARD + ":P2.3.1")));
+            thirdParty.put(asked, tw.training.testing.SentMail.thirdPartyToken(rows, address));
+        }
+        // asked in English, after its mail was written in Chinese: the outbox's pages list mail subjects as they were sent
+        try {
+            rows.execute("UPDATE third_party_request SET language = 'en' WHERE email = 'report-en@languages.example'");
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(e);
+        }
+        http.toBlocking().exchange(io.micronaut.http.HttpRequest.POST("/api/third-party/" + thirdParty.get("used") + "/code", ""));
+        http.toBlocking().exchange(io.micronaut.http.HttpRequest.POST("/api/third-party/" + thirdParty.get("used") + "/report", Map.of(
+                "code", tw.training.testing.SentMail.code(rows, "report-used@languages.example"), "answers", List.of(Map.of("indicator",
+                        PortfolioCourse.STANDARD + ":P2.3.1", "observed", "SOMETIMES", "examples", "偶爾處理客訴")), "period", "2026 年秋",
+                "place", "櫃檯", "monthsSupervised", 3, "firstHand", true, "noConflict", true, "mayContact", true, "signedName", "林主任", "intent", true)));
+        signedRequest = rows.single("SELECT third_party_request_id FROM third_party_request WHERE email = 'report-used@languages.example'");
     }
 
     /** The administrator who issued the certificate. */
@@ -273,6 +301,16 @@ class EveryPageInBothLanguagesTest implements DatabaseTest {
                             Map.entry("reason", "")));
                 }),
                 new Visit("a course's cohort", 200, () -> languagesTrainer(base, language).get("/courses/" + course.id() + "/progress?order=STATUS")),
+                new Visit("third-party reports (learner)", 200, () -> learner.get("/enrollments/" + reportEnrollment + "/third-party?asked")),
+                new Visit("third-party reports (assessor)", 200, () -> languagesTrainer(base, language).get("/enrollments/" + reportEnrollment
+                        + "/third-party?verified")),
+                new Visit("a third-party request refused", 422, () -> learner.postForm("/enrollments/" + reportEnrollment + "/third-party",
+                        "name", "", "email", "not an address")),
+                new Visit("a verification refused", 422, () -> languagesTrainer(base, language).postForm("/third-party-requests/" + signedRequest
+                        + "/verification", "method", "TELEPATHY", "date", "someday")),
+                new Visit("a third-party report's form", 200, () -> anonymous.get("/third-party/" + thirdParty.get(language))),
+                new Visit("a third-party report refused", 422, () -> anonymous.postForm("/third-party/" + thirdParty.get(language), "action", "sign")),
+                new Visit("a third-party link used", 410, () -> anonymous.get("/third-party/" + thirdParty.get("used"))),
                 new Visit("not found", 404, () -> learner.get("/enrollments/987654")),
                 new Visit("forbidden (a learner in the catalogue)", 403, () -> learner.get("/catalogue")),
                 new Visit("forbidden (no CSRF token)", 403, () -> learner.post("/account/password", List.of(Map.entry("currentPassword", "x")))));

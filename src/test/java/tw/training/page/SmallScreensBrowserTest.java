@@ -68,6 +68,8 @@ class SmallScreensBrowserTest {
     private long studying;
     private long openAttempt;
     private long scoredAttempt;
+    private long reported;
+    private String reportLink;
 
     @BeforeAll
     void aLearnerWithSomethingOnEveryPage() {
@@ -80,6 +82,14 @@ class SmallScreensBrowserTest {
         certified = portfolioCourse.enroll("small.learner");
         evidence = portfolioCourse.submitPdf(learner, certified, "客訴演練紀錄（第一次）", PortfolioCourse.INDICATORS);
         portfolioCourse.meet(evidence, PortfolioCourse.INDICATORS, "完整，能依步驟處理顧客抱怨");
+        // issue 33: a course also assessed by third-party reports, and the link its supervisor is mailed
+        reported = PortfolioCourse.publish(http, trainer, "SMALL-TP", "客訴處理實務：主管觀察", List.of("PORTFOLIO", "THIRD_PARTY_REPORT"))
+                .enroll("small.learner");
+        PortfolioCourse.post(http, "/api/enrollments/" + reported + "/third-party-requests", learner, Map.of("name", "林主任", "email",
+                "lin@small.example", "organisation", "好客大飯店股份有限公司", "position", "櫃檯主任", "relationship", "直屬主管",
+                "indicators", List.of(PortfolioCourse.STANDARD + ":P2.3.1", PortfolioCourse.STANDARD + ":P2.3.2")));
+        reportLink = "/third-party/" + tw.training.testing.SentMail.thirdPartyToken(new tw.training.testing.RowCounts(
+                context.getBean(javax.sql.DataSource.class), List.of()), "lin@small.example");
         portfolioCourse.submitPdf(learner, certified, "補充：追蹤紀錄", List.of("P2.3.1"));
         verification = ((String) PortfolioCourse.post(http, "/api/enrollments/" + certified + "/certificate", admin, Map.of())
                 .get("verificationUrl")).replaceFirst("^.*(/verify/)", "$1");
@@ -129,11 +139,12 @@ class SmallScreensBrowserTest {
     void everyLearnerPageFitsAPhone() {
         List<String> faults = new ArrayList<>();
         browser.emulate(390, 844, true);
-        check(List.of("/", "/signin", verification, "/password/forgotten"), "390", faults);
+        check(List.of("/", "/signin", verification, "/password/forgotten", reportLink), "390", faults);
         browser.signIn("small.learner", TestUsers.PASSWORD, "/home");
         check(List.of("/home", "/enrollments/" + certified, "/enrollments/" + certified + "/evidence/new", "/portfolio", "/evidence/" + evidence,
                 "/certificates", "/account/password", "/enrollments/" + studying, "/materials/" + lesson, "/tests/" + test,
-                "/attempts/" + openAttempt, "/attempts/" + scoredAttempt, "/notifications", "/account/notifications"), "390", faults);
+                "/attempts/" + openAttempt, "/attempts/" + scoredAttempt, "/notifications", "/account/notifications", "/enrollments/" + reported + "/third-party"),
+                "390", faults);
         // the question before 交卷, reached from the open attempt
         browser.open("/attempts/" + openAttempt);
         browser.driver.findElement(By.id("submit-attempt")).click();
@@ -189,7 +200,7 @@ class SmallScreensBrowserTest {
                 c + "/progress", c + "/report", c + "/certificates", "/catalogue", "/catalogue/KPS5294-001v4", "/catalogue/import",
                 "/courses/alignment?standardCode=KPS5294-001v4&taskCode=T2.3", "/courses/alignment?course=" + elearning + "&q=KPS",
                 "/courses/alignment?course=" + elearning + "&standardCode=KPS5294-001v4", e, e + "/modules/" + module + "/materials", e + "/activity",
-                e + "/tests", "/tests/" + test + "/results"), "768", faults);
+                e + "/tests", "/tests/" + test + "/results", "/enrollments/" + reported + "/third-party"), "768", faults);
         browser.open("/signin");
         browser.driver.manage().deleteAllCookies();
         browser.signIn("small.admin", TestUsers.PASSWORD, "/admin");

@@ -113,6 +113,7 @@ class JudgingRaceTest implements DatabaseTest {
                     acknowledged += size;
                 } catch (HttpClientResponseException e) {
                     failures++;
+                    System.out.println("refused " + e.getStatus() + " " + e.getResponse().getBody(String.class).orElse("") + " for " + batch);
                 }
                 sent += size;
             }

@@ -20,13 +20,12 @@ import tw.training.testing.Browser;
 import tw.training.testing.DatabaseTest;
 import tw.training.testing.PortfolioCourse;
 import tw.training.testing.RowCounts;
+import tw.training.testing.SentMail;
 import tw.training.testing.TestUsers;
 
 import javax.sql.DataSource;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -108,10 +107,6 @@ class ThirdPartyBrowserTest implements DatabaseTest {
         field.sendKeys(text);
     }
 
-    private String mailTo(String address) {
-        return rows.single("SELECT text_body FROM mail_message WHERE to_address = '" + address + "' ORDER BY mail_id DESC FETCH FIRST 1 ROWS ONLY");
-    }
-
     @Test
     void aSupervisorsSignedReportMeetsAnIndicatorOnceVerified() {
         // the learner finds where reports are asked for (and signs in from this machine's address, as the signer will)
@@ -133,10 +128,9 @@ class ThirdPartyBrowserTest implements DatabaseTest {
         assertEquals("等待報告", browser.driver.findElement(By.cssSelector(".request .status")).getText());
 
         // the supervisor, without an account, opens the mailed link
-        Matcher link = Pattern.compile("(/third-party/[A-Za-z0-9_-]{43})").matcher(mailTo(SUPERVISOR));
-        assertTrue(link.find(), "the link is in the mail");
+        String token = SentMail.thirdPartyToken(rows, SUPERVISOR);
         browser.driver.manage().deleteAllCookies();
-        browser.open(link.group(1));
+        browser.open("/third-party/" + token);
         assertTrue(browser.driver.findElement(By.tagName("h1")).getText().contains("工作表現報告"), "in zh-TW, the language asked for");
         assertTrue(browser.driver.findElement(By.id("esign-notice")).getText().contains("電子簽章法第 5 條"));
         browser.assertAccessible();
@@ -148,13 +142,12 @@ class ThirdPartyBrowserTest implements DatabaseTest {
         browser.driver.findElement(By.id("send-code")).click();
         browser.waiting().until(ExpectedConditions.presenceOfElementLocated(By.id("code-sent")));
         assertEquals("好客飯店櫃檯", browser.driver.findElement(By.name("place")).getAttribute("value"), "asking for the code keeps what was typed");
-        Matcher code = Pattern.compile("\\b(\\d{6})\\b").matcher(mailTo(SUPERVISOR));
-        assertTrue(code.find(), "the code is in the mail");
+        String code = SentMail.code(rows, SUPERVISOR);
         for (String box : List.of("firstHand", "noConflict", "mayContact", "intent")) {
             browser.driver.findElement(By.name(box)).click();
         }
         type("signedName", "林主任");
-        type("code", code.group(1));
+        type("code", code);
         assertTrue(browser.clickAndAnswer(By.id("sign-report"), true).contains("送出後無法修改"), "signing asks first");
         String hash = browser.waiting().until(ExpectedConditions.presenceOfElementLocated(By.id("report-hash"))).getText();
         assertTrue(hash.startsWith("sha256:"));

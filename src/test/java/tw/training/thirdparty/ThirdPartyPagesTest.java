@@ -17,6 +17,7 @@ import tw.training.testing.DatabaseTest;
 import tw.training.testing.FormClient;
 import tw.training.testing.PortfolioCourse;
 import tw.training.testing.RowCounts;
+import tw.training.testing.SentMail;
 import tw.training.testing.TestUsers;
 
 import javax.sql.DataSource;
@@ -24,8 +25,6 @@ import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -80,10 +79,7 @@ class ThirdPartyPagesTest implements DatabaseTest {
     }
 
     private String token(String email) {
-        Matcher link = Pattern.compile("/third-party/([A-Za-z0-9_-]{43})").matcher(rows.single(
-                "SELECT text_body FROM mail_message WHERE to_address = '" + email + "' ORDER BY mail_id DESC FETCH FIRST 1 ROWS ONLY"));
-        assertTrue(link.find());
-        return link.group(1);
+        return SentMail.thirdPartyToken(rows, email);
     }
 
     @Test
@@ -106,11 +102,9 @@ class ThirdPartyPagesTest implements DatabaseTest {
         assertTrue(refused.body().contains("Handles group complaints weekly") && refused.body().contains("Front desk"), "kept as typed");
 
         person.post("/third-party/" + token, List.of(Map.entry("_csrf", formToken), Map.entry("action", "code")), Map.of("Cookie", "csrf=" + csrf));
-        Matcher code = Pattern.compile("\\b(\\d{6})\\b").matcher(rows.single(
-                "SELECT text_body FROM mail_message WHERE to_address = 'chen@harbour.example' ORDER BY mail_id DESC FETCH FIRST 1 ROWS ONLY"));
-        assertTrue(code.find());
+        String code = SentMail.code(rows, "chen@harbour.example");
         fields.addAll(List.of(Map.entry("firstHand", "yes"), Map.entry("noConflict", "yes"), Map.entry("mayContact", "yes"),
-                Map.entry("signedName", "Chen Mei"), Map.entry("intent", "yes"), Map.entry("code", code.group(1))));
+                Map.entry("signedName", "Chen Mei"), Map.entry("intent", "yes"), Map.entry("code", code)));
         HttpResponse<String> signed = person.post("/third-party/" + token, fields, Map.of("Cookie", "csrf=" + csrf));
         assertEquals(201, signed.statusCode(), signed.body());
         assertTrue(signed.body().contains("sha256:"));

@@ -20,6 +20,7 @@ import tw.training.badge.BadgeKey;
 import tw.training.testing.DatabaseTest;
 import tw.training.testing.PortfolioCourse;
 import tw.training.testing.RowCounts;
+import tw.training.testing.SentMail;
 import tw.training.testing.ShiftedClock;
 import tw.training.testing.TestUsers;
 
@@ -29,8 +30,6 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -51,8 +50,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class ThirdPartyReportTest implements DatabaseTest {
 
     private static final String INDICATOR = PortfolioCourse.STANDARD + ":P2.3.1";
-    private static final Pattern LINK = Pattern.compile("/third-party/([A-Za-z0-9_-]{43})");
-    private static final Pattern CODE = Pattern.compile("\\b(\\d{6})\\b");
 
     @Inject
     @Client("/")
@@ -99,22 +96,17 @@ class ThirdPartyReportTest implements DatabaseTest {
                 "indicators", List.of(INDICATOR))).bearerAuth(token), Argument.mapOf(String.class, Object.class));
     }
 
-    /** The newest mail to {@code address}, as the outbox keeps it (mail is off in tests). */
     private String mailTo(String address) {
-        return rows.single("SELECT text_body FROM mail_message WHERE to_address = '" + address + "' ORDER BY mail_id DESC FETCH FIRST 1 ROWS ONLY");
+        return SentMail.newestTo(rows, address);
     }
 
     private String linkToken(String address) {
-        Matcher matcher = LINK.matcher(mailTo(address));
-        assertTrue(matcher.find(), "a link in the mail");
-        return matcher.group(1);
+        return SentMail.thirdPartyToken(rows, address);
     }
 
     private String code(String token, String address) {
         http.toBlocking().exchange(HttpRequest.POST("/api/third-party/" + token + "/code", ""));
-        Matcher matcher = CODE.matcher(mailTo(address));
-        assertTrue(matcher.find(), "a code in the mail");
-        return matcher.group(1);
+        return SentMail.code(rows, address);
     }
 
     private static Map<String, Object> report(String code, String observed) {
@@ -251,7 +243,7 @@ class ThirdPartyReportTest implements DatabaseTest {
     }
 
     @Test
-    @Order(6)
+    @Order(8)
     void anExpiredLinkAnswersGone() {
         ask(learner, "late@hotel.example");
         String token = linkToken("late@hotel.example");
@@ -259,5 +251,17 @@ class ThirdPartyReportTest implements DatabaseTest {
         HttpClientResponseException gone = assertThrows(HttpClientResponseException.class,
                 () -> http.toBlocking().exchange(HttpRequest.GET("/api/third-party/" + token)));
         assertEquals(HttpStatus.GONE, gone.getStatus());
+    }
+
+    @Test
+    @Order(7)
+    void aReportSignedAtTheLearnersOwnAddressIsFlagged() {
+        ask(trainer, "tp.learner@example.org");
+        String token = linkToken("tp.learner@example.org");
+        String code = code(token, "tp.learner@example.org");
+        assertEquals(HttpStatus.CREATED, submit(token, report(code, "CONSISTENTLY")));
+        List<Map<String, Object>> listed = http.toBlocking().retrieve(HttpRequest.GET("/api/enrollments/" + enrollment + "/third-party-requests")
+                .bearerAuth(learner), Argument.listOf(Argument.mapOf(String.class, Object.class)));
+        assertTrue(((List<?>) listed.get(listed.size() - 1).get("flags")).contains("EMAIL_IS_LEARNERS"), listed.toString());
     }
 }
