@@ -8,6 +8,7 @@ import io.swagger.v3.oas.annotations.security.SecurityScheme;
 import picocli.CommandLine;
 import tw.training.badge.BadgeKeyCommand;
 import tw.training.thirdparty.VerifyReportCommand;
+import tw.training.transparency.AuditVerifyCommand;
 import tw.training.catalogue.ImportCommand;
 import tw.training.evidence.CopyEvidenceCommand;
 import tw.training.evidence.ReconcileEvidenceCommand;
@@ -40,7 +41,7 @@ public class Application {
 
     /** Commands that use no database: they run without the application's context. */
     private static final Map<String, Class<?>> STANDALONE = Map.of("badge-key", BadgeKeyCommand.class,
-            "verify-report", VerifyReportCommand.class);
+            "verify-report", VerifyReportCommand.class, "audit-verify", AuditVerifyCommand.class);
 
     public static void main(String[] args) {
         if (args.length > 0 && (COMMANDS.containsKey(args[0]) || STANDALONE.containsKey(args[0]))) {

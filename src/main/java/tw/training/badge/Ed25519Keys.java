@@ -29,7 +29,7 @@ public final class Ed25519Keys {
         }
     }
 
-    static PublicKey publicKey(byte[] raw) {
+    public static PublicKey publicKey(byte[] raw) {
         byte[] encoded = Arrays.copyOf(SPKI_PREFIX, SPKI_PREFIX.length + raw.length);
         System.arraycopy(raw, 0, encoded, SPKI_PREFIX.length, raw.length);
         try {
@@ -39,7 +39,7 @@ public final class Ed25519Keys {
         }
     }
 
-    static byte[] raw(PublicKey key) {
+    public static byte[] raw(PublicKey key) {
         byte[] encoded = key.getEncoded();
         return Arrays.copyOfRange(encoded, encoded.length - 32, encoded.length);
     }

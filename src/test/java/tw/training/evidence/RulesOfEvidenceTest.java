@@ -234,6 +234,25 @@ class RulesOfEvidenceTest implements DatabaseTest {
                 Map.of("evidenceId", piece, "indicator", STANDARD + ":P2.3.4", "outcome", "NOT_YET"))).bearerAuth(trainer)).code());
     }
 
+    @Test
+    @Order(7)
+    void onlyTheCoursesTrainersSetItsRulesOfEvidence() {
+        String stranger = TestUsers.of(context, http).tokenFor("re.stranger", Roles.TRAINER);
+        for (String token : List.of(stranger, learner)) {
+            HttpClientResponseException sufficiency = assertThrows(HttpClientResponseException.class, () -> http.toBlocking().exchange(
+                    HttpRequest.PUT("/api/courses/" + course + "/plan/" + STANDARD + ":P2.3.1/sufficiency", Map.of("minPieces", 1, "minMethods", 1))
+                            .bearerAuth(token)));
+            HttpClientResponseException currency = assertThrows(HttpClientResponseException.class, () -> http.toBlocking().exchange(
+                    HttpRequest.PUT("/api/courses/" + course + "/currency", Map.of("months", 1)).bearerAuth(token)));
+            HttpStatus expected = token.equals(learner) ? HttpStatus.FORBIDDEN : HttpStatus.NOT_FOUND;
+            assertEquals(List.of(expected, expected), List.of(sufficiency.getStatus(), currency.getStatus()));
+        }
+        HttpClientResponseException zero = assertThrows(HttpClientResponseException.class, () -> put("/api/courses/" + course + "/currency",
+                Map.of("months", 0)));
+        assertEquals(HttpStatus.UNPROCESSABLE_ENTITY, zero.getStatus());
+        assertTrue(zero.getResponse().getBody(String.class).orElse("").contains("months"));
+    }
+
     /** A report asked for, signed by the supervisor and filed as evidence claiming P2.3.1 and P2.3.2; answers the evidence's id. */
     private long signedReport(long reportEnrollment) {
         PortfolioCourse.post(http, "/api/enrollments/" + reportEnrollment + "/third-party-requests", trainer, Map.of("name", "林主任",

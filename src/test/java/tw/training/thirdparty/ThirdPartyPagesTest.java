@@ -65,6 +65,7 @@ class ThirdPartyPagesTest implements DatabaseTest {
         TestUsers users = TestUsers.of(context, http);
         String trainerToken = users.tokenFor("tpp.trainer", Roles.TRAINER);
         users.create("tpp.learner", Roles.LEARNER);
+        users.create("tpp.stranger", Roles.TRAINER);
         PortfolioCourse course = PortfolioCourse.publish(http, trainerToken, "TPP-1", "客訴處理實務", List.of("PORTFOLIO", "THIRD_PARTY_REPORT"));
         enrollment = course.enroll("tpp.learner");
         rows = new RowCounts(dataSource, List.of());
@@ -126,6 +127,11 @@ class ThirdPartyPagesTest implements DatabaseTest {
         assertFalse(page.body().contains("class=\"verification\""), "no verification form for the learner");
         String request = rows.single("SELECT third_party_request_id FROM third_party_request WHERE email = 'twice@harbour.example'");
         assertEquals(403, learner.postForm("/third-party-requests/" + request + "/verification", "method", "PHONE", "date", "2026-12-01").statusCode());
+
+        FormClient stranger = new FormClient(server.getURL().toString(), "zh-TW").signIn("tpp.stranger", TestUsers.PASSWORD);
+        assertEquals(404, stranger.get("/enrollments/" + enrollment + "/third-party").statusCode());
+        assertEquals(404, ask(stranger, "x@harbour.example", "zh-TW", "form-key-0005").statusCode());
+        assertEquals(404, stranger.postForm("/third-party-requests/" + request + "/verification", "method", "PHONE", "date", "2026-12-01").statusCode());
 
         HttpResponse<String> refused = ask(trainer, "not an address", "zh-TW", "form-key-0003");
         assertEquals(422, refused.statusCode());

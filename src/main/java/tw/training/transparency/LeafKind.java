@@ -1,0 +1,6 @@
+package tw.training.transparency;
+
+/** What a leaf of the log records. */
+public enum LeafKind {
+    JUDGEMENT, EVIDENCE, CERTIFICATE_ISSUED, CERTIFICATE_REVOKED, THIRD_PARTY_REPORT, MODERATION
+}

@@ -1,0 +1,32 @@
+package tw.training.transparency;
+
+import io.micronaut.data.annotation.Query;
+import io.micronaut.data.jdbc.annotation.JdbcRepository;
+import io.micronaut.data.model.query.builder.sql.Dialect;
+import io.micronaut.data.repository.GenericRepository;
+
+import java.util.List;
+import java.util.Optional;
+
+/** The log's leaves and the row whose lock serializes appending them. */
+@JdbcRepository(dialect = Dialect.POSTGRES)
+interface LeafRepository extends GenericRepository<LeafRow, Long> {
+
+    List<LeafRow> saveAll(Iterable<LeafRow> leaves);
+
+    /** Takes the head's row lock until the transaction ends: appends of any instance wait their turn. */
+    @Query("UPDATE transparency_head SET tree_size = tree_size + :count WHERE head_id = 1")
+    void grow(long count);
+
+    @Query("SELECT tree_size FROM transparency_head WHERE head_id = 1")
+    long size();
+
+    /** The leaf hashes of the first {@code size} leaves, in order (hex). */
+    @Query("SELECT leaf_hash FROM transparency_leaf WHERE leaf_index < :size ORDER BY leaf_index")
+    List<String> hashes(long size);
+
+    @Query("SELECT * FROM transparency_leaf WHERE leaf_index >= :from ORDER BY leaf_index FETCH FIRST :count ROWS ONLY")
+    List<LeafRow> from(long from, int count);
+
+    Optional<LeafRow> findByKindAndRecordId(LeafKind kind, long recordId);
+}

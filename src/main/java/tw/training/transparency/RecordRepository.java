@@ -1,0 +1,72 @@
+package tw.training.transparency;
+
+import io.micronaut.core.annotation.Introspected;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.data.annotation.Query;
+import io.micronaut.data.jdbc.annotation.JdbcRepository;
+import io.micronaut.data.model.query.builder.sql.Dialect;
+import io.micronaut.data.repository.GenericRepository;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Collection;
+import java.util.List;
+
+/**
+ * The records the log's leaves are made of, read as they stand now: at appending, in the transaction that wrote them;
+ * at export, as an auditor's replay will hash them. What a record may rightly change later (a piece withdrawn, a
+ * certificate revoked) is left out of its leaf; a revocation is a leaf of its own.
+ */
+@JdbcRepository(dialect = Dialect.POSTGRES)
+interface RecordRepository extends GenericRepository<LeafRow, Long> {
+
+    @Introspected
+    record JudgementRecord(long judgementId, long evidenceId, long indicatorId, String outcome, @Nullable String comment, long assessorId,
+                           Instant judgedAt, @Nullable String authenticity, @Nullable Integer evidencePieces, @Nullable Integer evidenceMethods,
+                           @Nullable String rulesOverridden, @Nullable String overrideReason) {
+    }
+
+    @Query("SELECT judgement_id, evidence_id, indicator_id, outcome, comment, assessor_id, judged_at, authenticity, evidence_pieces,"
+            + " evidence_methods, rules_overridden, override_reason FROM judgement WHERE judgement_id IN (:ids)")
+    List<JudgementRecord> judgements(Collection<Long> ids);
+
+    @Introspected
+    record EvidenceRecord(long evidenceId, long enrollmentId, String method, String title, Instant submittedAt, @Nullable LocalDate performedOn) {
+    }
+
+    @Query("SELECT evidence_id, enrollment_id, method, title, submitted_at, performed_on FROM evidence WHERE evidence_id IN (:ids)")
+    List<EvidenceRecord> evidence(Collection<Long> ids);
+
+    @Introspected
+    record ClaimRecord(long evidenceId, long indicatorId) {
+    }
+
+    @Query("SELECT evidence_id, indicator_id FROM evidence_indicator WHERE evidence_id IN (:ids) ORDER BY evidence_id, indicator_id")
+    List<ClaimRecord> claims(Collection<Long> ids);
+
+    @Introspected
+    record FileRecord(long evidenceId, long evidenceFileId, String sha256, long sizeBytes) {
+    }
+
+    @Query("SELECT evidence_id, evidence_file_id, sha256, size_bytes FROM evidence_file WHERE evidence_id IN (:ids) ORDER BY evidence_id, evidence_file_id")
+    List<FileRecord> files(Collection<Long> ids);
+
+    @Introspected
+    record IssueRecord(long certificateId, String number, long enrollmentId, long courseId, Instant issuedAt, long issuedBy, String learnerName,
+                       String courseCode, String courseTitle) {
+    }
+
+    @Query("SELECT certificate_id, number, enrollment_id, course_id, issued_at, issued_by, learner_name, course_code, course_title"
+            + " FROM certificate WHERE certificate_id IN (:ids)")
+    List<IssueRecord> issues(Collection<Long> ids);
+
+    @Introspected
+    record RevocationRecord(long certificateId, String number, @Nullable Instant revokedAt, @Nullable Long revokedBy, @Nullable String revocationReason) {
+    }
+
+    @Query("SELECT certificate_id, number, revoked_at, revoked_by, revocation_reason FROM certificate WHERE certificate_id IN (:ids)")
+    List<RevocationRecord> revocations(Collection<Long> ids);
+
+    @Query("SELECT certificate_id FROM certificate WHERE number = :number")
+    long certificateId(String number);
+}

@@ -1,0 +1,256 @@
+package tw.training.transparency;
+
+import io.micronaut.context.annotation.Value;
+import io.micronaut.runtime.event.annotation.EventListener;
+import io.micronaut.serde.annotation.Serdeable;
+import io.micronaut.transaction.annotation.ReadOnly;
+import io.micronaut.transaction.TransactionOperations;
+import io.micronaut.transaction.TransactionStatus;
+import io.micronaut.transaction.support.TransactionSynchronization;
+import jakarta.inject.Singleton;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.transaction.Transactional;
+import tw.training.address.PublicUrl;
+import tw.training.badge.BadgeKey;
+import tw.training.certificate.CertificateIssued;
+import tw.training.certificate.CertificateRevoked;
+import tw.training.evidence.EvidenceSubmitted;
+import tw.training.evidence.JudgementsRecorded;
+import tw.training.problem.InvalidInputException;
+import tw.training.problem.NotFoundException;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.net.URI;
+import java.sql.Connection;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The transparency log: appends a leaf for each judgement, piece of evidence, certificate issued and certificate revoked
+ * in the transaction that records it, just before it commits (so the record and its leaf commit together or not at
+ * all), signs checkpoints,
+ * answers inclusion and consistency proofs, and exports the leaves' contents for an auditor's replay.
+ */
+@Singleton
+public class TransparencyLog {
+
+    private static final HexFormat HEX = HexFormat.of();
+    /** Leaves exported per read. */
+    private static final int EXPORT_BATCH = 1_000;
+
+    private final LeafRepository leaves;
+    private final CheckpointRepository checkpoints;
+    private final RecordRepository records;
+    private final LeafBodies bodies;
+    private final BadgeKey key;
+    private final Clock clock;
+    private final TransactionOperations<Connection> transactions;
+    private final String origin;
+
+    TransparencyLog(LeafRepository leaves, CheckpointRepository checkpoints, RecordRepository records, LeafBodies bodies, BadgeKey key,
+                    Clock clock, TransactionOperations<Connection> transactions, PublicUrl publicUrl,
+                    @Value("${app.transparency.origin:}") String origin) {
+        this.transactions = transactions;
+        this.leaves = leaves;
+        this.checkpoints = checkpoints;
+        this.records = records;
+        this.bodies = bodies;
+        this.key = key;
+        this.clock = clock;
+        this.origin = origin.isBlank() ? URI.create(publicUrl.value()).getAuthority() + "/transparency" : origin.strip();
+    }
+
+    /** A checkpoint as listed: its size, root (hex), when it was signed, and the signed note itself. */
+    @Serdeable
+    public record Listed(long size, String root, java.time.Instant signedAt, String note) {
+    }
+
+    /** An inclusion proof: the leaf's hash and the audit path (hex), against the checkpoint of {@code size}. */
+    @Serdeable
+    public record Inclusion(long leaf, long size, String leafHash, List<String> proof) {
+    }
+
+    /** A consistency proof between the checkpoints of {@code from} and {@code to} leaves (hex). */
+    @Serdeable
+    public record Consistency(long from, long to, List<String> proof) {
+    }
+
+    @EventListener
+    void onJudgements(JudgementsRecorded event) {
+        beforeCommit(LeafKind.JUDGEMENT, event.judgements().stream().map(JudgementsRecorded.Recorded::judgementId).toList());
+    }
+
+    @EventListener
+    void onEvidence(EvidenceSubmitted event) {
+        beforeCommit(LeafKind.EVIDENCE, List.of(event.evidenceId()));
+    }
+
+    @EventListener
+    void onIssued(CertificateIssued event) {
+        beforeCommit(LeafKind.CERTIFICATE_ISSUED, List.of(records.certificateId(event.number())));
+    }
+
+    @EventListener
+    void onRevoked(CertificateRevoked event) {
+        beforeCommit(LeafKind.CERTIFICATE_REVOKED, List.of(records.certificateId(event.number())));
+    }
+
+    /**
+     * Appends the leaves just before the recording transaction commits: the head's lock is then the last taken (after
+     * the enrollments' the progress ledger takes), so that no two transactions take them in opposite orders, and it is
+     * held only while committing.
+     */
+    private void beforeCommit(LeafKind kind, List<Long> recordIds) {
+        TransactionStatus<?> status = transactions.findTransactionStatus()
+                .orElseThrow(() -> new IllegalStateException(kind + " recorded outside a transaction: its leaf could not commit with it"));
+        status.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void beforeCommit(boolean readOnly) {
+                append(kind, recordIds);
+            }
+        });
+    }
+
+    /**
+     * Appends the records' leaves, in the caller's transaction: the head's row lock (taken first) is held until it
+     * commits, so that appends of every instance take their turn and indexes follow each other without a gap.
+     */
+    void append(LeafKind kind, List<Long> recordIds) {
+        if (recordIds.isEmpty()) {
+            return;
+        }
+        leaves.grow(recordIds.size());
+        long first = leaves.size() - recordIds.size();
+        Map<Long, JsonObject> made = bodies.of(kind, recordIds);
+        List<LeafRow> rows = new ArrayList<>(recordIds.size());
+        for (int i = 0; i < recordIds.size(); i++) {
+            JsonObject body = made.get(recordIds.get(i));
+            if (body == null) {
+                throw new IllegalStateException(kind + " " + recordIds.get(i) + " logged in a transaction that cannot read it");
+            }
+            rows.add(new LeafRow(first + i, kind, recordIds.get(i), HEX.formatHex(LeafBodies.leafHash(body))));
+        }
+        leaves.saveAll(rows);
+    }
+
+    /** The log's origin, the name its checkpoints and key are known by. */
+    public String origin() {
+        return origin;
+    }
+
+    /** The verifier key an auditor checks checkpoints with: {@code <origin>+<key hash>+<key>}. */
+    public String verifierKey() {
+        return new SignedNote.Verifier(origin, key.pair().getPublic()).text();
+    }
+
+    /** Signs a checkpoint of the tree as committed now, unless the last one has that size already; answers the latest. */
+    @Transactional
+    public Optional<Listed> checkpoint() {
+        long size = leaves.size();
+        Optional<CheckpointRow> last = checkpoints.findFirstOrderByTreeSizeDesc();
+        if (size > 0 && last.map(row -> row.treeSize() < size).orElse(true)) {
+            byte[] root = MerkleTree.root(hashes(size), size);
+            String note = new Checkpoint(origin, size, root, clock.instant().getEpochSecond()).sign(key.pair());
+            checkpoints.keep(size, HEX.formatHex(root), note, clock.instant());
+        }
+        return checkpoints.findFirstOrderByTreeSizeDesc().map(TransparencyLog::listed);
+    }
+
+    @ReadOnly
+    public Optional<Listed> latest() {
+        return checkpoints.findFirstOrderByTreeSizeDesc().map(TransparencyLog::listed);
+    }
+
+    @ReadOnly
+    public List<Listed> all() {
+        return checkpoints.findAllOrderByTreeSizeDesc().stream().map(TransparencyLog::listed).toList();
+    }
+
+    /** The inclusion proof of leaf {@code leaf} in the tree of a signed checkpoint's {@code size}. */
+    @ReadOnly
+    public Inclusion inclusion(long leaf, long size) {
+        signed(size);
+        if (leaf < 0 || leaf >= size) {
+            throw InvalidInputException.of("leaf", "transparency.leaf-outside", leaf, size);
+        }
+        MerkleTree.Leaves hashes = hashes(size);
+        return new Inclusion(leaf, size, HEX.formatHex(hashes.leafHash(leaf)), hex(MerkleTree.inclusionProof(hashes, leaf, size)));
+    }
+
+    /** The consistency proof between two signed checkpoints. */
+    @ReadOnly
+    public Consistency consistency(long from, long to) {
+        signed(from);
+        signed(to);
+        if (from > to) {
+            throw InvalidInputException.of("from", "transparency.from-after-to", from, to);
+        }
+        return new Consistency(from, to, hex(MerkleTree.consistencyProof(hashes(to), from, to)));
+    }
+
+    /** The index of a record's leaf, if it was logged. */
+    @ReadOnly
+    public Optional<Long> leafOf(LeafKind kind, long recordId) {
+        return leaves.findByKindAndRecordId(kind, recordId).map(LeafRow::leafIndex);
+    }
+
+    /**
+     * Writes every leaf's content as it stands now, one JSON object a line ({@code index}, {@code kind}, {@code record},
+     * {@code body}), for {@code audit-verify replay}: a record changed since its leaf was appended gives another leaf
+     * hash, one removed gives no line at its index.
+     */
+    @ReadOnly
+    public void export(Writer out) {
+        try {
+            long from = 0;
+            List<LeafRow> batch;
+            do {
+                batch = leaves.from(from, EXPORT_BATCH);
+                Map<LeafKind, List<Long>> byKind = new EnumMap<>(LeafKind.class);
+                batch.forEach(row -> byKind.computeIfAbsent(row.kind(), kind -> new ArrayList<>()).add(row.recordId()));
+                Map<LeafKind, Map<Long, JsonObject>> made = new EnumMap<>(LeafKind.class);
+                byKind.forEach((kind, ids) -> made.put(kind, bodies.of(kind, ids)));
+                for (LeafRow row : batch) {
+                    JsonObject body = made.get(row.kind()).get(row.recordId());
+                    if (body != null) {
+                        out.write(Json.createObjectBuilder().add("index", row.leafIndex()).add("kind", row.kind().name())
+                                .add("record", row.recordId()).add("body", body).build().toString());
+                        out.write('\n');
+                    }
+                    from = row.leafIndex() + 1;
+                }
+            } while (batch.size() == EXPORT_BATCH);
+            out.flush();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private void signed(long size) {
+        if (checkpoints.findByTreeSize(size).isEmpty()) {
+            throw new NotFoundException("transparency.no-checkpoint-of-size", size);
+        }
+    }
+
+    /** The first {@code size} leaf hashes, read once. */
+    private MerkleTree.Leaves hashes(long size) {
+        List<byte[]> read = leaves.hashes(size).stream().map(HEX::parseHex).toList();
+        return index -> read.get((int) index);
+    }
+
+    private static List<String> hex(List<byte[]> proof) {
+        return proof.stream().map(HEX::formatHex).toList();
+    }
+
+    private static Listed listed(CheckpointRow row) {
+        return new Listed(row.treeSize(), row.rootHash(), row.signedAt(), row.note());
+    }
+}
