@@ -17,6 +17,7 @@ import tw.training.course.CourseService;
 import tw.training.certificate.CertificatePrint;
 import tw.training.certificate.CertificateService;
 import tw.training.certificate.CertificateView;
+import tw.training.transparency.TransparencyLog;
 import tw.training.enrollment.EnrollmentService;
 import tw.training.enrollment.EnrollmentView;
 import tw.training.learning.ActivityService;
@@ -45,9 +46,11 @@ class LearnerPages {
     private final ActivityService activity;
     private final TestService tests;
     private final CourseService courses;
+    private final TransparencyLog log;
 
     LearnerPages(EnrollmentService enrollments, ProgressService progress, CoursePlans plans, CertificateService certificates,
-                 CertificatePrint print, Pages pages, ActivityService activity, TestService tests, CourseService courses) {
+                 CertificatePrint print, Pages pages, ActivityService activity, TestService tests, CourseService courses, TransparencyLog log) {
+        this.log = log;
         this.enrollments = enrollments;
         this.progress = progress;
         this.plans = plans;
@@ -93,7 +96,10 @@ class LearnerPages {
 
     @Get("/certificates")
     HttpResponse<String> certificates(HttpRequest<?> request, Actor actor) {
-        return pages.render(request, "certificates.ftlh", Map.of("certificates", certificates.mine(actor)));
+        List<CertificateView> mine = certificates.mine(actor);
+        Map<String, String> proofs = new java.util.HashMap<>();
+        mine.forEach(c -> log.issueProof(c.number()).ifPresent(link -> proofs.put(c.number(), link)));
+        return pages.render(request, "certificates.ftlh", Map.of("certificates", mine, "proofs", proofs));
     }
 
     @Get("/certificates/{number}/pdf")

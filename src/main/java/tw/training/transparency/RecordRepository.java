@@ -69,4 +69,7 @@ interface RecordRepository extends GenericRepository<LeafRow, Long> {
 
     @Query("SELECT certificate_id FROM certificate WHERE number = :number")
     long certificateId(String number);
+
+    @Query("SELECT certificate_id FROM certificate WHERE number = :number")
+    java.util.Optional<Long> certificateIdOf(String number);
 }

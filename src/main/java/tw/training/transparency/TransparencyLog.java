@@ -196,6 +196,18 @@ public class TransparencyLog {
         return new Consistency(from, to, hex(MerkleTree.consistencyProof(hashes(to), from, to)));
     }
 
+    /**
+     * Where the inclusion proof of a certificate's issue leaf is, against the latest signed checkpoint; empty while no
+     * checkpoint covers it yet (within a minute of issue) or for a certificate issued before the log began.
+     */
+    @ReadOnly
+    public Optional<String> issueProof(String number) {
+        Optional<Long> leaf = records.certificateIdOf(number).flatMap(id -> leaves.findByKindAndRecordId(LeafKind.CERTIFICATE_ISSUED, id))
+                .map(LeafRow::leafIndex);
+        long signed = checkpoints.findFirstOrderByTreeSizeDesc().map(CheckpointRow::treeSize).orElse(0L);
+        return leaf.filter(index -> index < signed).map(index -> "/transparency/proof/inclusion?leaf=" + index + "&size=" + signed);
+    }
+
     /** The index of a record's leaf, if it was logged. */
     @ReadOnly
     public Optional<Long> leafOf(LeafKind kind, long recordId) {

@@ -167,4 +167,17 @@ class TransparencyLogTest implements DatabaseTest {
                 () -> http.toBlocking().exchange(HttpRequest.GET("/transparency/proof/inclusion?leaf=0&size=7")));
         assertEquals(404, unsigned.getStatus().getCode());
     }
+
+    @Test
+    @Order(5)
+    void theLearnersCertificatePageLinksToAProofAuditVerifyAccepts() throws IOException {
+        tw.training.testing.FormClient page = new tw.training.testing.FormClient(context.getBean(io.micronaut.runtime.server.EmbeddedServer.class)
+                .getURL().toString(), "zh-TW").signIn("log.learner", TestUsers.PASSWORD);
+        java.util.regex.Matcher link = java.util.regex.Pattern.compile("href=\"(/transparency/proof/inclusion\\?leaf=\\d+&(?:amp;)?size=\\d+)\"")
+                .matcher(page.get("/certificates").body());
+        assertTrue(link.find(), "a link to the issue's inclusion proof");
+        Path proof = saved("certificate.json", http.toBlocking().retrieve(HttpRequest.GET(link.group(1).replace("&amp;", "&"))));
+        Path checkpoint = saved("current.note", http.toBlocking().retrieve(HttpRequest.GET("/transparency/checkpoint")));
+        assertEquals(0, auditVerify("inclusion", "--checkpoint", checkpoint.toString(), "--proof", proof.toString(), "--key", key));
+    }
 }
