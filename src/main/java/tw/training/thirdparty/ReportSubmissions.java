@@ -43,7 +43,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -290,7 +289,7 @@ public class ReportSubmissions {
                 .add("observations", observations)
                 .add("period", period).add("place", place).add("monthsSupervised", months)
                 .add("declaration", Json.createObjectBuilder().add("version", DECLARATION_VERSION).add("language", request.language())
-                        .add("sha256", sha256(declaration)).add("firstHand", true).add("noConflictOfInterest", true).add("mayBeContacted", true))
+                        .add("sha256", CookieTokens.hash(declaration)).add("firstHand", true).add("noConflictOfInterest", true).add("mayBeContacted", true))
                 .add("signedName", signedName)
                 .add("signedAt", now.toString())
                 .add("source", source == null ? "" : source)
@@ -385,13 +384,5 @@ public class ReportSubmissions {
 
     private static String codeHash(long requestId, String code) {
         return CookieTokens.hash(requestId + ":" + code);
-    }
-
-    private static String sha256(String text) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java has SHA-256", e);
-        }
     }
 }

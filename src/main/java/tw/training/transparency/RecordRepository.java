@@ -68,8 +68,5 @@ interface RecordRepository extends GenericRepository<LeafRow, Long> {
     List<RevocationRecord> revocations(Collection<Long> ids);
 
     @Query("SELECT certificate_id FROM certificate WHERE number = :number")
-    long certificateId(String number);
-
-    @Query("SELECT certificate_id FROM certificate WHERE number = :number")
     java.util.Optional<Long> certificateIdOf(String number);
 }

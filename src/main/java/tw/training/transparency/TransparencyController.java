@@ -6,8 +6,6 @@ import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Produces;
 import io.micronaut.http.annotation.QueryValue;
-import io.micronaut.scheduling.TaskExecutors;
-import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.rules.SecurityRule;
 import io.swagger.v3.oas.annotations.Operation;
@@ -26,7 +24,6 @@ import java.util.List;
 @PlainText
 @Controller
 @Tag(name = "transparency log")
-@ExecuteOn(TaskExecutors.BLOCKING)
 class TransparencyController {
 
     private final TransparencyLog log;

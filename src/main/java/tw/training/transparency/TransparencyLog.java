@@ -95,12 +95,12 @@ public class TransparencyLog {
 
     @EventListener
     void onIssued(CertificateIssued event) {
-        beforeCommit(LeafKind.CERTIFICATE_ISSUED, List.of(records.certificateId(event.number())));
+        beforeCommit(LeafKind.CERTIFICATE_ISSUED, List.of(certificate(event.number())));
     }
 
     @EventListener
     void onRevoked(CertificateRevoked event) {
-        beforeCommit(LeafKind.CERTIFICATE_REVOKED, List.of(records.certificateId(event.number())));
+        beforeCommit(LeafKind.CERTIFICATE_REVOKED, List.of(certificate(event.number())));
     }
 
     /**
@@ -208,12 +208,6 @@ public class TransparencyLog {
         return leaf.filter(index -> index < signed).map(index -> "/transparency/proof/inclusion?leaf=" + index + "&size=" + signed);
     }
 
-    /** The index of a record's leaf, if it was logged. */
-    @ReadOnly
-    public Optional<Long> leafOf(LeafKind kind, long recordId) {
-        return leaves.findByKindAndRecordId(kind, recordId).map(LeafRow::leafIndex);
-    }
-
     /**
      * Writes every leaf's content as it stands now, one JSON object a line ({@code index}, {@code kind}, {@code record},
      * {@code body}), for {@code audit-verify replay}: a record changed since its leaf was appended gives another leaf
@@ -244,6 +238,11 @@ public class TransparencyLog {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** The row id of a certificate whose issue or revocation is being recorded, in the same transaction. */
+    private long certificate(String number) {
+        return records.certificateIdOf(number).orElseThrow(() -> new IllegalStateException("certificate " + number + " recorded but not readable"));
     }
 
     private void signed(long size) {
