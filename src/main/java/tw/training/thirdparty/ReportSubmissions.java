@@ -1,5 +1,6 @@
 package tw.training.thirdparty;
 
+import io.micronaut.context.event.ApplicationEventPublisher;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 import io.micronaut.transaction.TransactionDefinition;
@@ -87,10 +88,13 @@ public class ReportSubmissions {
     private final TransactionOperations<Connection> transactions;
     private final Clock clock;
     private final String home;
+    private final ApplicationEventPublisher<ReportSigned> signedReports;
 
     ReportSubmissions(ReportRequestRepository requests, RequestedIndicatorRepository asked, EnrollmentService enrollments, CourseService courses,
                       AccountService accounts, EvidenceService evidence, Staging staging, Mailbox mailbox, BadgeKey key,
-                      TransactionOperations<Connection> transactions, Clock clock, PublicUrl publicUrl) {
+                      TransactionOperations<Connection> transactions, Clock clock, PublicUrl publicUrl,
+                      ApplicationEventPublisher<ReportSigned> signedReports) {
+        this.signedReports = signedReports;
         this.requests = requests;
         this.asked = asked;
         this.enrollments = enrollments;
@@ -206,6 +210,7 @@ public class ReportSubmissions {
         if (requests.submit(request.id(), now, source, hash, new String(file, StandardCharsets.UTF_8)) == 0) {
             throw new GoneException("thirdparty.link-used");
         }
+        signedReports.publishEvent(new ReportSigned(request.id(), request.enrollmentId(), hash, now));
         mailbox.post(new Letter("THIRD_PARTY_RECEIPT", null, request.email(), request.language(), "third-party-receipt",
                 Phrase.of("mail.third-party-receipt.subject"), Map.of("name", request.name(), "hash", hash), verifyUrl(hash), null, false));
         Map<String, Long> observed = new LinkedHashMap<>();

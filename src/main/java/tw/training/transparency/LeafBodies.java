@@ -47,6 +47,8 @@ class LeafBodies {
             case CERTIFICATE_REVOKED -> records.revocations(ids).forEach(c -> bodies.put(c.certificateId(), start(kind, c.certificateId())
                     .add("number", c.number()).add("revokedAt", c.revokedAt() == null ? "" : c.revokedAt().toString())
                     .add("revokedBy", c.revokedBy() == null ? 0 : c.revokedBy()).add("reason", text(c.revocationReason())).build()));
+            case THIRD_PARTY_REPORT -> records.reports(ids).forEach(r -> bodies.put(r.thirdPartyRequestId(), start(kind, r.thirdPartyRequestId())
+                    .add("enrollment", r.enrollmentId()).add("reportHash", r.reportHash()).add("signedAt", r.submittedAt().toString()).build()));
             default -> throw new IllegalArgumentException("no leaves of kind " + kind + " yet");
         }
         return bodies;

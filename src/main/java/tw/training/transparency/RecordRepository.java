@@ -67,6 +67,15 @@ interface RecordRepository extends GenericRepository<LeafRow, Long> {
     @Query("SELECT certificate_id, number, revoked_at, revoked_by, revocation_reason FROM certificate WHERE certificate_id IN (:ids)")
     List<RevocationRecord> revocations(Collection<Long> ids);
 
+    @Introspected
+    record ReportRecord(long thirdPartyRequestId, long enrollmentId, String reportHash, Instant submittedAt) {
+    }
+
+    /** A signed report: whose, its hash, when; not its verification, which an assessor records later and may change. */
+    @Query("SELECT third_party_request_id, enrollment_id, report_hash, submitted_at FROM third_party_request"
+            + " WHERE third_party_request_id IN (:ids) AND report_hash IS NOT NULL")
+    List<ReportRecord> reports(Collection<Long> ids);
+
     @Query("SELECT certificate_id FROM certificate WHERE number = :number")
     java.util.Optional<Long> certificateIdOf(String number);
 }

@@ -19,6 +19,7 @@ import tw.training.evidence.EvidenceSubmitted;
 import tw.training.evidence.JudgementsRecorded;
 import tw.training.problem.InvalidInputException;
 import tw.training.problem.NotFoundException;
+import tw.training.thirdparty.ReportSigned;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -91,6 +92,11 @@ public class TransparencyLog {
     @EventListener
     void onEvidence(EvidenceSubmitted event) {
         beforeCommit(LeafKind.EVIDENCE, List.of(event.evidenceId()));
+    }
+
+    @EventListener
+    void onReportSigned(ReportSigned event) {
+        beforeCommit(LeafKind.THIRD_PARTY_REPORT, List.of(event.requestId()));
     }
 
     @EventListener
