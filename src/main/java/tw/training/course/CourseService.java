@@ -453,6 +453,12 @@ public class CourseService {
         return actor.has(Roles.TRAINER) && courses.isTrainer(courseId, actor.userId());
     }
 
+    /** The user id of the course's lead trainer (its owner), if the course exists. */
+    @ReadOnly
+    public Optional<Long> leadOf(long courseId) {
+        return courses.findCourse(courseId).map(CourseRow::ownerId);
+    }
+
     /** The assessment plan of the course's latest revision (its draft if it has one): what its new content is tagged with. */
     @ReadOnly
     public List<PlanEntry> latestPlan(long courseId) {

@@ -244,10 +244,26 @@ public class EvidenceService {
     @ReadOnly
     public Download download(long evidenceId, long fileId, Actor actor) {
         visible(evidenceId, actor);
+        return fileOf(evidenceId, fileId);
+    }
+
+    /**
+     * A file of a piece of evidence, for a caller that has already decided who may have it (moderation, whose moderators
+     * need not train the course).
+     */
+    @ReadOnly
+    public Download fileOf(long evidenceId, long fileId) {
         EvidenceFile file = files.findByEvidenceIdOrderById(evidenceId).stream().filter(f -> f.id() == fileId).findFirst()
                 .orElseThrow(() -> new NotFoundException("evidence.evidence-has-no-file", evidenceId, fileId));
         return new Download(new Views.File(file.id(), file.filename(), file.size(), file.sha256(), file.contentType()),
                 first -> store.open(file.storageKey(), first));
+    }
+
+    /** The records of a piece of evidence's files, for a caller that has already decided who may see them. */
+    @ReadOnly
+    public List<Views.File> filesOf(long evidenceId) {
+        return files.findByEvidenceIdOrderById(evidenceId).stream()
+                .map(f -> new Views.File(f.id(), f.filename(), f.size(), f.sha256(), f.contentType())).toList();
     }
 
     /**

@@ -70,6 +70,24 @@ public class JudgementService {
         if (header.learnerId() == actor.userId()) {
             throw new ForbiddenException(OWN_EVIDENCE);
         }
+        return record(header, request, actor);
+    }
+
+    /**
+     * A judgement that resolves a moderation disagreement: recorded as any other (the same checks, rules and events) by
+     * someone moderation has already found entitled to resolve it, who need not train the course.
+     */
+    @Transactional
+    public Views.Judgement resolve(long evidenceId, Views.JudgeRequest request, Actor resolver) {
+        EvidenceRepository.Header header = rows.header(evidenceId).orElseThrow(() -> new NotFoundException("evidence.evidence-not-found", evidenceId));
+        if (header.learnerId() == resolver.userId()) {
+            throw new ForbiddenException(OWN_EVIDENCE);
+        }
+        return record(header, request, resolver);
+    }
+
+    private Views.Judgement record(EvidenceRepository.Header header, Views.JudgeRequest request, Actor actor) {
+        long evidenceId = header.id();
         List<InputError> errors = new ArrayList<>();
         String indicator = request.indicator() == null ? "" : request.indicator().strip();
         Map<String, Long> claimed = claim(evidenceId, indicator).map(id -> Map.of(indicator, id)).orElse(Map.of());

@@ -49,7 +49,12 @@ class LeafBodies {
                     .add("revokedBy", c.revokedBy() == null ? 0 : c.revokedBy()).add("reason", text(c.revocationReason())).build()));
             case THIRD_PARTY_REPORT -> records.reports(ids).forEach(r -> bodies.put(r.thirdPartyRequestId(), start(kind, r.thirdPartyRequestId())
                     .add("enrollment", r.enrollmentId()).add("reportHash", r.reportHash()).add("signedAt", r.submittedAt().toString()).build()));
-            default -> throw new IllegalArgumentException("no leaves of kind " + kind + " yet");
+            case MODERATION_SAMPLE -> samples(ids, bodies);
+            case SECOND_MARKING -> records.secondMarkings(ids).forEach(m -> bodies.put(m.itemId(), start(kind, m.itemId())
+                    .add("sample", m.sampleId()).add("judgement", m.judgementId()).add("outcome", m.secondOutcome())
+                    .add("comment", text(m.secondComment())).add("by", m.secondBy()).add("at", m.secondAt().toString()).build()));
+            case RESOLUTION -> records.resolutions(ids).forEach(r -> bodies.put(r.itemId(), start(kind, r.itemId())
+                    .add("judgement", r.resolutionJudgementId()).add("by", r.resolvedBy()).add("at", r.resolvedAt().toString()).build()));
         }
         return bodies;
     }
@@ -81,6 +86,19 @@ class LeafBodies {
                     .add("performedOn", e.performedOn() == null ? "" : e.performedOn().toString())
                     .add("claims", claims.getOrDefault(e.evidenceId(), Json.createArrayBuilder()))
                     .add("files", files.getOrDefault(e.evidenceId(), Json.createArrayBuilder())).build());
+        }
+    }
+
+    /** A sample with its inputs, its population's hash and the judgements it drew (ids, in order). */
+    private void samples(Collection<Long> ids, Map<Long, JsonObject> bodies) {
+        Map<Long, JsonArrayBuilder> drawn = new HashMap<>();
+        records.sampled(ids).forEach(s -> drawn.computeIfAbsent(s.sampleId(), id -> Json.createArrayBuilder()).add(s.judgementId()));
+        for (RecordRepository.SampleRecord s : records.samples(ids)) {
+            bodies.put(s.sampleId(), start(LeafKind.MODERATION_SAMPLE, s.sampleId()).add("course", s.courseId())
+                    .add("from", s.periodFrom().toString()).add("to", s.periodTo().toString()).add("confidence", s.confidence())
+                    .add("error", s.errorLevel()).add("p", s.proportion()).add("seed", s.seed()).add("populationSize", s.populationSize())
+                    .add("populationHash", s.populationHash()).add("formulaSize", s.formulaSize()).add("drawnBy", s.drawnBy())
+                    .add("drawnAt", s.drawnAt().toString()).add("sampled", drawn.getOrDefault(s.sampleId(), Json.createArrayBuilder())).build());
         }
     }
 

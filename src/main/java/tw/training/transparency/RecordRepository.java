@@ -76,6 +76,43 @@ interface RecordRepository extends GenericRepository<LeafRow, Long> {
             + " WHERE third_party_request_id IN (:ids) AND report_hash IS NOT NULL")
     List<ReportRecord> reports(Collection<Long> ids);
 
+    @Introspected
+    record SampleRecord(long sampleId, long courseId, LocalDate periodFrom, LocalDate periodTo, double confidence, double errorLevel,
+                        double proportion, String seed, int populationSize, String populationHash, int formulaSize, long drawnBy, Instant drawnAt) {
+    }
+
+    /** A moderation sample as drawn: what it was drawn from and with. */
+    @Query("SELECT sample_id, course_id, period_from, period_to, confidence, error_level, proportion, seed, population_size, population_hash,"
+            + " formula_size, drawn_by, drawn_at FROM moderation_sample WHERE sample_id IN (:ids)")
+    List<SampleRecord> samples(Collection<Long> ids);
+
+    @Introspected
+    record SampledRecord(long sampleId, long judgementId) {
+    }
+
+    /** The judgements each sample drew, in order. */
+    @Query("SELECT sample_id, judgement_id FROM moderation_item WHERE sample_id IN (:ids) ORDER BY sample_id, judgement_id")
+    List<SampledRecord> sampled(Collection<Long> ids);
+
+    @Introspected
+    record SecondMarkingRecord(long itemId, long sampleId, long judgementId, String secondOutcome, @Nullable String secondComment, long secondBy,
+                               Instant secondAt) {
+    }
+
+    /** Second markings, written once. */
+    @Query("SELECT item_id, sample_id, judgement_id, second_outcome, second_comment, second_by, second_at FROM moderation_item"
+            + " WHERE item_id IN (:ids) AND second_outcome IS NOT NULL")
+    List<SecondMarkingRecord> secondMarkings(Collection<Long> ids);
+
+    @Introspected
+    record ResolutionRecord(long itemId, long resolutionJudgementId, long resolvedBy, Instant resolvedAt) {
+    }
+
+    /** Resolutions, written once: which item, the judgement that resolved it, by whom, when. */
+    @Query("SELECT item_id, resolution_judgement_id, resolved_by, resolved_at FROM moderation_item"
+            + " WHERE item_id IN (:ids) AND resolution_judgement_id IS NOT NULL")
+    List<ResolutionRecord> resolutions(Collection<Long> ids);
+
     @Query("SELECT certificate_id FROM certificate WHERE number = :number")
     java.util.Optional<Long> certificateIdOf(String number);
 }

@@ -17,6 +17,7 @@ import tw.training.certificate.CertificateIssued;
 import tw.training.certificate.CertificateRevoked;
 import tw.training.evidence.EvidenceSubmitted;
 import tw.training.evidence.JudgementsRecorded;
+import tw.training.moderation.ModerationRecorded;
 import tw.training.problem.InvalidInputException;
 import tw.training.problem.NotFoundException;
 import tw.training.thirdparty.ReportSigned;
@@ -35,8 +36,8 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The transparency log: appends a leaf for each judgement, piece of evidence, certificate issued and certificate revoked
- * in the transaction that records it, just before it commits (so the record and its leaf commit together or not at
+ * The transparency log: appends a leaf for each judgement, piece of evidence, third-party report, certificate issued and
+ * revoked, moderation sample, second marking and resolution in the transaction that records it, just before it commits (so the record and its leaf commit together or not at
  * all), signs checkpoints,
  * answers inclusion and consistency proofs, and exports the leaves' contents for an auditor's replay.
  */
@@ -55,10 +56,13 @@ public class TransparencyLog {
     private final Clock clock;
     private final TransactionOperations<Connection> transactions;
     private final String origin;
+    /** Off only to measure what the log costs (JudgementBenchmark): a service that records without it has no log to show. */
+    private final boolean appending;
 
     TransparencyLog(LeafRepository leaves, CheckpointRepository checkpoints, RecordRepository records, LeafBodies bodies, BadgeKey key,
                     Clock clock, TransactionOperations<Connection> transactions, PublicUrl publicUrl,
-                    @Value("${app.transparency.origin:}") String origin) {
+                    @Value("${app.transparency.origin:}") String origin, @Value("${app.transparency.enabled:true}") boolean appending) {
+        this.appending = appending;
         this.transactions = transactions;
         this.leaves = leaves;
         this.checkpoints = checkpoints;
@@ -100,6 +104,15 @@ public class TransparencyLog {
     }
 
     @EventListener
+    void onModeration(ModerationRecorded event) {
+        beforeCommit(switch (event.kind()) {
+            case SAMPLE_DRAWN -> LeafKind.MODERATION_SAMPLE;
+            case SECOND_MARKING -> LeafKind.SECOND_MARKING;
+            case RESOLUTION -> LeafKind.RESOLUTION;
+        }, List.of(event.id()));
+    }
+
+    @EventListener
     void onIssued(CertificateIssued event) {
         beforeCommit(LeafKind.CERTIFICATE_ISSUED, List.of(certificate(event.number())));
     }
@@ -115,6 +128,9 @@ public class TransparencyLog {
      * held only while committing.
      */
     private void beforeCommit(LeafKind kind, List<Long> recordIds) {
+        if (!appending) {
+            return;
+        }
         TransactionStatus<?> status = transactions.findTransactionStatus()
                 .orElseThrow(() -> new IllegalStateException(kind + " recorded outside a transaction: its leaf could not commit with it"));
         status.registerSynchronization(new TransactionSynchronization() {

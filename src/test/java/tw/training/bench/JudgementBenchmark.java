@@ -33,7 +33,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * application's own {@code JudgementService.judge} (checks, insert, incremental derivation, the answer's reads)
  * called in a JVM of its own on the same database, so that HTTP is not in the figure; (2) {@code POST
  * /api/evidence/{id}/judgements} p50 and p99 with one client beside the signed-in {@code /api/me} floor; (3)
- * judgements from 50 concurrent clients: throughput, p50, p99, errors.
+ * judgements from 50 concurrent clients: throughput, p50, p99, errors. With {@code log} after the number of learners,
+ * only issue 34's figure instead: the transparency log's cost ({@link LogCost}).
  * <p>
  * {@code mvn -q -DskipTests package dependency:build-classpath -Dmdep.outputFile=target/test.classpath
  * && java -cp target/test-classes:target/classes:$(cat target/test.classpath) tw.training.bench.JudgementBenchmark [learners]}
@@ -44,7 +45,7 @@ public final class JudgementBenchmark {
     }
 
     /** A judgement to send: evidence and one indicator it claims. */
-    private record Target(long evidenceId, String indicator) {
+    record Target(long evidenceId, String indicator) {
     }
 
     public static void main(String[] args) throws Exception {
@@ -57,7 +58,12 @@ public final class JudgementBenchmark {
                 row.next();
                 trainerId = row.getLong(1);
             }
-            inProcess(loaded, targets.subList(0, 3_000), new Actor(trainerId, "bench.trainer", Set.of("TRAINER")));
+            Actor actor = new Actor(trainerId, "bench.trainer", Set.of("TRAINER"));
+            if (args.length > 1 && args[1].equals("log")) {
+                LogCost.compare(loaded, targets, actor);
+                return;
+            }
+            inProcess(loaded, targets.subList(0, 3_000), actor);
             String base = loaded.base();
             String trainer = loaded.trainer();
             List<Double> judging = new ArrayList<>();
@@ -93,7 +99,8 @@ public final class JudgementBenchmark {
         return targets;
     }
 
-    private static void inProcess(LoadedCourse loaded, List<Target> targets, Actor trainer) throws Exception {
+    /** The properties of an application context of its own on the loaded database. */
+    static Map<String, Object> contextOn(LoadedCourse loaded, String name) throws Exception {
         Map<String, Object> properties = new HashMap<>();
         properties.put("datasources.default.url", loaded.postgres().getJdbcUrl("postgres", "bench"));
         properties.put("datasources.default.username", "postgres");
@@ -102,10 +109,14 @@ public final class JudgementBenchmark {
         properties.put("app.badges.signing-key", "00112233445566778899aabbccddeeff00112233445566778899aabbccddeeff");
         properties.put("app.public-url", "https://training.example.org");
         properties.put("app.seeds.enabled", false);
-        Path scratch = Files.createTempDirectory(Path.of("target"), "judgement-bench-context");
+        Path scratch = Files.createTempDirectory(Path.of("target"), name);
         properties.put("app.evidence.local-dir", scratch.resolve("evidence").toString());
         properties.put("app.evidence.staging-dir", scratch.resolve("incoming").toString());
-        try (ApplicationContext context = ApplicationContext.run(properties, Environment.CLI)) {
+        return properties;
+    }
+
+    private static void inProcess(LoadedCourse loaded, List<Target> targets, Actor trainer) throws Exception {
+        try (ApplicationContext context = ApplicationContext.run(contextOn(loaded, "judgement-bench-context"), Environment.CLI)) {
             JudgementService judgements = context.getBean(JudgementService.class);
             List<Double> millis = new ArrayList<>();
             for (int i = 0; i < targets.size(); i++) {
@@ -188,7 +199,7 @@ public final class JudgementBenchmark {
         return (System.nanoTime() - started) / 1e6;
     }
 
-    private static double percentile(List<Double> values, int percent) {
+    static double percentile(List<Double> values, int percent) {
         List<Double> sorted = new ArrayList<>(values);
         Collections.sort(sorted);
         return sorted.get(Math.min(sorted.size() - 1, sorted.size() * percent / 100));

@@ -74,13 +74,16 @@ class AccessMatrixTest implements DatabaseTest {
     private List<String> coursePages() {
         return List.of(course, course + "?published", course + "/dossier", course + "/coverage", course + "/enrollments", course + "/enrollments?q=matrix",
                 course + "/queue", course + "/grid", course + "/grid?method=PORTFOLIO&page=2", "/assess/" + evidence, course + "/progress", course + "/certificates", course + "/report",
-                course + "/report.csv", course + "/report.pdf", course + "/certificates/" + number + "/pdf");
+                course + "/report.csv", course + "/report.pdf", course + "/certificates/" + number + "/pdf", course + "/moderation",
+                course + "/assessor-statistics");
     }
 
     /** Every form of a course's pages (url-encoded). */
     private List<String> courseForms() {
         return List.of(course + "/alignments", course + "/alignments/removal", course + "/methods", course + "/currency", course + "/modules", course + "/modules/removal",
-                course + "/trainers", course + "/trainers/removal", course + "/publication", course + "/enrollments", course + "/grid", "/assess/" + evidence);
+                course + "/trainers", course + "/trainers/removal", course + "/publication", course + "/enrollments", course + "/grid", "/assess/" + evidence,
+                course + "/moderation/validation-plan", course + "/moderators", course + "/moderation/samples",
+                course + "/moderators/matrix.owner/revocation");
     }
 
     private static final List<String> TRAINER_PAGES = List.of("/catalogue", "/catalogue?q=KPS", "/catalogue/KPS5294-001v4", "/catalogue/import",

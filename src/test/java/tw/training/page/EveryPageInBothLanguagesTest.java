@@ -62,6 +62,9 @@ class EveryPageInBothLanguagesTest implements DatabaseTest {
     /** A live third-party link per language it was asked in, and one already used. */
     private final Map<String, String> thirdParty = new java.util.HashMap<>();
     private String signedRequest;
+    private long sample;
+    private long awaitingItem;
+    private long disagreedItem;
 
     /** A learner who has met the whole plan and holds a certificate, and one who has begun nothing. */
     @BeforeAll
@@ -88,6 +91,19 @@ class EveryPageInBothLanguagesTest implements DatabaseTest {
         unsubscribe = context.getBean(tw.training.mail.Outbox.class).newest("WAITING", null, 50).stream()
                 .filter(m -> m.unsubscribeUrl() != null).findFirst().orElseThrow().unsubscribeUrl().replaceFirst("^https?://[^/]+", "");
         invitation = mail.textBody().replaceFirst("(?s).*?https?://[^/\\s]+(/invitation/\\S+).*", "$1");
+        // issue 34: a moderator, a sample of the course's four judgements, one of them second-marked in disagreement
+        String moderator = users.tokenFor("languages.moderator", Roles.TRAINER);
+        http.toBlocking().exchange(io.micronaut.http.HttpRequest.PUT("/api/courses/" + course.id() + "/moderators/languages.moderator", Map.of())
+                .bearerAuth(users.tokenFor("languages.trainer", Roles.TRAINER)));
+        String today = java.time.LocalDate.now(java.time.ZoneId.of("Asia/Taipei")).toString();
+        Map<String, Object> drawn = PortfolioCourse.post(http, "/api/courses/" + course.id() + "/moderation/samples", moderator,
+                Map.of("from", today, "to", today, "seed", "languages"));
+        sample = PortfolioCourse.id(drawn);
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> items = (List<Map<String, Object>>) drawn.get("items");
+        disagreedItem = PortfolioCourse.id(items.get(0));
+        awaitingItem = PortfolioCourse.id(items.get(1));
+        PortfolioCourse.post(http, "/api/moderation/items/" + disagreedItem + "/second-marking", moderator, Map.of("outcome", "NOT_YET", "comment", "未見紀錄"));
         // issue 33: a course assessed also by third-party reports, and its links
         String trainer = users.tokenFor("languages.trainer", Roles.TRAINER);
         reportEnrollment = PortfolioCourse.publish(http, trainer, "LANG-2", "客訴處理實務", List.of("PORTFOLIO", "THIRD_PARTY_REPORT"))
@@ -129,6 +145,11 @@ class EveryPageInBothLanguagesTest implements DatabaseTest {
             fields.replaceAll(field -> field.getKey().equals("seen:" + cell) ? Map.entry(field.getKey(), "0.0.0") : field);
         }
         return owner.post(grid, fields);
+    }
+
+    /** A trainer who moderates the course. */
+    private FormClient moderator(String base, String language) {
+        return new FormClient(base, language).signIn("languages.moderator", TestUsers.PASSWORD);
     }
 
     /** The trainer who built the published course. */
@@ -311,6 +332,25 @@ class EveryPageInBothLanguagesTest implements DatabaseTest {
                 new Visit("a third-party report's form", 200, () -> anonymous.get("/third-party/" + thirdParty.get(language))),
                 new Visit("a third-party report refused", 422, () -> anonymous.postForm("/third-party/" + thirdParty.get(language), "action", "sign")),
                 new Visit("a third-party link used", 410, () -> anonymous.get("/third-party/" + thirdParty.get("used"))),
+                new Visit("the courses one moderates", 200, () -> moderator(base, language).get("/moderation")),
+                new Visit("a course's moderation (lead)", 200, () -> languagesTrainer(base, language).get("/courses/" + course.id() + "/moderation?saved=plan")),
+                new Visit("a course's moderation (moderator)", 200, () -> moderator(base, language).get("/courses/" + course.id() + "/moderation?saved=revoked")),
+                new Visit("a validation plan refused", 422, () -> languagesTrainer(base, language).postForm("/courses/" + course.id()
+                        + "/moderation/validation-plan", "lastValidated", "someday", "validator", "languages.trainer")),
+                new Visit("a moderator refused", 422, () -> languagesTrainer(base, language).postForm("/courses/" + course.id() + "/moderators",
+                        "username", "languages.learner")),
+                new Visit("a draw refused", 422, () -> moderator(base, language).postForm("/courses/" + course.id() + "/moderation/samples",
+                        "from", "", "to", "someday", "confidence", "2")),
+                new Visit("a sample", 200, () -> moderator(base, language).get("/moderation/samples/" + sample)),
+                new Visit("a sampled judgement, blind", 200, () -> moderator(base, language).get("/moderation/items/" + awaitingItem)),
+                new Visit("a second marking refused", 422, () -> moderator(base, language).postForm("/moderation/items/" + awaitingItem
+                        + "/second-marking", "outcome", "")),
+                new Visit("a disagreement to resolve", 200, () -> administrator(base, language).get("/moderation/items/" + disagreedItem + "?saved=second")),
+                new Visit("a resolution refused", 422, () -> administrator(base, language).postForm("/moderation/items/" + disagreedItem
+                        + "/resolution", "outcome", "NOT_YET", "reason", "")),
+                new Visit("assessor statistics", 200, () -> moderator(base, language).get("/courses/" + course.id() + "/assessor-statistics")),
+                new Visit("assessor statistics, a bad period", 422, () -> moderator(base, language).get("/courses/" + course.id()
+                        + "/assessor-statistics?from=someday")),
                 new Visit("not found", 404, () -> learner.get("/enrollments/987654")),
                 new Visit("forbidden (a learner in the catalogue)", 403, () -> learner.get("/catalogue")),
                 new Visit("forbidden (no CSRF token)", 403, () -> learner.post("/account/password", List.of(Map.entry("currentPassword", "x")))));

@@ -70,6 +70,8 @@ class SmallScreensBrowserTest {
     private long scoredAttempt;
     private long reported;
     private String reportLink;
+    private long sample;
+    private long disagreed;
 
     @BeforeAll
     void aLearnerWithSomethingOnEveryPage() {
@@ -93,6 +95,17 @@ class SmallScreensBrowserTest {
         portfolioCourse.submitPdf(learner, certified, "補充：追蹤紀錄", List.of("P2.3.1"));
         verification = ((String) PortfolioCourse.post(http, "/api/enrollments/" + certified + "/certificate", admin, Map.of())
                 .get("verificationUrl")).replaceFirst("^.*(/verify/)", "$1");
+
+        // issue 34: a sample of the course's judgements drawn by the administrator, one second-marked in disagreement
+        String today = java.time.LocalDate.now(java.time.ZoneId.of("Asia/Taipei")).toString();
+        Map<String, Object> drawn = PortfolioCourse.post(http, "/api/courses/" + portfolioCourse.id() + "/moderation/samples", admin,
+                Map.of("from", today, "to", today));
+        sample = PortfolioCourse.id(drawn);
+        @SuppressWarnings("unchecked")
+        Map<String, Object> first = ((List<Map<String, Object>>) drawn.get("items")).get(0);
+        disagreed = PortfolioCourse.id(first);
+        PortfolioCourse.post(http, "/api/moderation/items/" + disagreed + "/second-marking", admin, Map.of("outcome", "NOT_YET",
+                "comment", "紀錄中看不到顧客最後是否接受處理方式"));
 
         LearningApi api = new LearningApi(http);
         elearning = api.draftCourse(trainer, "SMALL-2");
@@ -152,6 +165,20 @@ class SmallScreensBrowserTest {
         browser.smallScreenFaults(HEADER_SHARE).forEach(fault -> faults.add("390 submit confirmation: " + fault));
         browser.assertAccessible();
         browser.screenshot("phone", "390-attempt-submit");
+        assertEquals(List.of(), faults);
+    }
+
+    /** Issue 34: moderators second-mark and read the statistics on a phone too. */
+    @Test
+    @Order(4)
+    void theModerationPagesFitAPhone() {
+        List<String> faults = new ArrayList<>();
+        browser.emulate(360, 740, true);
+        browser.open("/signin");
+        browser.driver.manage().deleteAllCookies();
+        browser.signIn("small.admin", TestUsers.PASSWORD, "/moderation");
+        String c = "/courses/" + portfolioCourse.id();
+        check(List.of(c + "/moderation", "/moderation/samples/" + sample, "/moderation/items/" + disagreed, c + "/assessor-statistics"), "360", faults);
         assertEquals(List.of(), faults);
     }
 

@@ -1,0 +1,92 @@
+package tw.training.bench;
+
+import io.micronaut.context.ApplicationContext;
+import io.micronaut.context.env.Environment;
+import tw.training.account.Actor;
+import tw.training.evidence.JudgementService;
+import tw.training.evidence.Views;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Issue 34, acceptance 6: judgement throughput with the transparency log on against the same with it off, side by side
+ * in one run on the JudgementBenchmark's data. Two application contexts on the one database, identical but for
+ * {@code app.transparency.enabled}; rounds alternate between them (off, on, off, on…) so that the database's warming
+ * and autovacuum fall on both alike. Each round: {@value #THREADS} threads each judging {@value #EACH} random claims
+ * through {@code JudgementService.judge}, the server's own path (checks, rules of evidence, insert, ledger, and with
+ * the log its leaf appended under the head's lock before commit). The first round of each is untimed.
+ */
+final class LogCost {
+
+    private static final int ROUNDS = 6;
+    private static final int THREADS = 8;
+    private static final int EACH = 150;
+
+    private LogCost() {
+    }
+
+    static void compare(LoadedCourse loaded, List<JudgementBenchmark.Target> targets, Actor trainer) throws Exception {
+        Map<String, Object> off = JudgementBenchmark.contextOn(loaded, "log-off");
+        off.put("app.transparency.enabled", false);
+        Map<String, Object> on = JudgementBenchmark.contextOn(loaded, "log-on");
+        on.put("app.transparency.enabled", true);
+        try (ApplicationContext withoutLog = ApplicationContext.run(off, Environment.CLI);
+             ApplicationContext withLog = ApplicationContext.run(on, Environment.CLI)) {
+            List<Double> rateOff = new ArrayList<>();
+            List<Double> rateOn = new ArrayList<>();
+            int next = 0;
+            for (int round = 0; round <= ROUNDS; round++) {
+                double a = round(withoutLog.getBean(JudgementService.class), targets, next, trainer);
+                next += THREADS * EACH;
+                double b = round(withLog.getBean(JudgementService.class), targets, next, trainer);
+                next += THREADS * EACH;
+                System.out.printf("round %d: log off %.0f judgements/s, log on %.0f judgements/s%s%n", round, a, b, round == 0 ? " (untimed)" : "");
+                if (round > 0) {
+                    rateOff.add(a);
+                    rateOn.add(b);
+                }
+            }
+            double medianOff = JudgementBenchmark.percentile(rateOff, 50);
+            double medianOn = JudgementBenchmark.percentile(rateOn, 50);
+            System.out.printf("(4) judgement throughput, %d threads × %d per round, %d rounds each, median: log off %.0f/s, log on %.0f/s:"
+                    + " on/off = %.1f%% (issue 34 asks at least 85%%)%n", THREADS, EACH, ROUNDS, medianOff, medianOn, 100 * medianOn / medianOff);
+        }
+    }
+
+    /** One round's throughput, judgements per second. */
+    private static double round(JudgementService judgements, List<JudgementBenchmark.Target> targets, int from, Actor trainer) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(THREADS);
+        AtomicInteger failed = new AtomicInteger();
+        long began = System.nanoTime();
+        List<Future<?>> done = new ArrayList<>();
+        for (int t = 0; t < THREADS; t++) {
+            int first = from + t * EACH;
+            done.add(pool.submit(() -> {
+                for (int i = 0; i < EACH; i++) {
+                    JudgementBenchmark.Target target = targets.get((first + i) % targets.size());
+                    try {
+                        judgements.judge(target.evidenceId(), new Views.JudgeRequest(target.indicator(), i % 5 == 0 ? "NOT_YET" : "MET", "基準"),
+                                trainer);
+                    } catch (RuntimeException e) {
+                        failed.incrementAndGet();
+                    }
+                }
+            }));
+        }
+        for (Future<?> f : done) {
+            f.get();
+        }
+        double seconds = (System.nanoTime() - began) / 1e9;
+        pool.shutdown();
+        if (failed.get() > 0) {
+            System.out.println("    " + failed.get() + " judgements refused in this round");
+        }
+        return THREADS * EACH / seconds;
+    }
+}
