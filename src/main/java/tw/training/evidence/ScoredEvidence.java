@@ -24,12 +24,14 @@ public class ScoredEvidence {
     private final JudgementRepository judgements;
     private final ApplicationEventPublisher<JudgementsRecorded> events;
     private final ApplicationEventPublisher<AwaitingMarking> marking;
+    private final ApplicationEventPublisher<EvidenceScored> scored;
     private final Clock clock;
     private volatile Long systemAccount;
 
     ScoredEvidence(EvidenceRepository rows, JudgementRepository judgements, ApplicationEventPublisher<JudgementsRecorded> events,
-                   ApplicationEventPublisher<AwaitingMarking> marking, Clock clock) {
+                   ApplicationEventPublisher<AwaitingMarking> marking, ApplicationEventPublisher<EvidenceScored> scored, Clock clock) {
         this.marking = marking;
+        this.scored = scored;
         this.rows = rows;
         this.judgements = judgements;
         this.events = events;
@@ -51,6 +53,8 @@ public class ScoredEvidence {
         if (!claimed.isEmpty()) {
             rows.addClaims(id, claimed);
         }
+        // before the judgements', so that the evidence's leaf precedes theirs in the log
+        scored.publishEvent(new EvidenceScored(id, enrollmentId));
         if (!verdicts.isEmpty()) {
             long system = systemAccount();
             List<JudgementRow> saved = judgements.saveAll(verdicts.stream()

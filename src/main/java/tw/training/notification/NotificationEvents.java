@@ -18,6 +18,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * Turns what happened into notifications, inside the transaction that recorded it (the events are published there):
@@ -69,7 +70,9 @@ class NotificationEvents {
             return;
         }
         Map<Long, List<NotificationRepository.NewlyMet>> byEnrollment = new LinkedHashMap<>();
-        rows.newlyMet(event.judgements().stream().map(JudgementsRecorded.Recorded::judgementId).toList())
+        rows.newlyMet(event.judgements().stream().map(JudgementsRecorded.Recorded::enrollmentId).collect(Collectors.toSet()),
+                        event.judgements().stream().map(JudgementsRecorded.Recorded::indicatorId).collect(Collectors.toSet()),
+                        event.judgements().stream().map(JudgementsRecorded.Recorded::judgementId).toList())
                 .forEach(met -> byEnrollment.computeIfAbsent(met.enrollmentId(), id -> new ArrayList<>()).add(met));
         notifier.send(byEnrollment.values().stream().map(met -> new Notifier.Note(met.get(0).learnerId(), NotificationKind.INDICATOR_MET,
                 Phrase.of("notify.indicators-met.title", met.size(), met.get(0).courseTitle()),

@@ -5,7 +5,10 @@ import jakarta.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Signs a checkpoint every minute (configurable) when the tree has grown since the last one. */
+/**
+ * The log's two rhythms: every second the sequencer gives queued leaves their indexes; every minute a checkpoint is
+ * signed when the tree has grown (both configurable).
+ */
 @Singleton
 class Checkpointer {
 
@@ -15,6 +18,15 @@ class Checkpointer {
 
     Checkpointer(TransparencyLog log) {
         this.log = log;
+    }
+
+    @Scheduled(fixedDelay = "${app.transparency.integrate-every:1s}", initialDelay = "${app.transparency.integrate-every:1s}")
+    void integrateQueued() {
+        try {
+            log.integrateAll();
+        } catch (RuntimeException e) {
+            LOG.warn("Queued leaves not integrated now ({}); tried again later", e.toString());
+        }
     }
 
     @Scheduled(fixedDelay = "${app.transparency.checkpoint-every:1m}", initialDelay = "${app.transparency.checkpoint-every:1m}")

@@ -10,11 +10,11 @@ import io.micronaut.transaction.support.TransactionSynchronization;
 import jakarta.inject.Singleton;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
-import jakarta.transaction.Transactional;
 import tw.training.address.PublicUrl;
 import tw.training.badge.BadgeKey;
 import tw.training.certificate.CertificateIssued;
 import tw.training.certificate.CertificateRevoked;
+import tw.training.evidence.EvidenceScored;
 import tw.training.evidence.EvidenceSubmitted;
 import tw.training.evidence.JudgementsRecorded;
 import tw.training.moderation.ModerationRecorded;
@@ -47,8 +47,11 @@ public class TransparencyLog {
     private static final HexFormat HEX = HexFormat.of();
     /** Leaves exported per read. */
     private static final int EXPORT_BATCH = 1_000;
+    /** Queued leaves given their indexes per turn of the sequencer. */
+    private static final int INTEGRATE_BATCH = 5_000;
 
     private final LeafRepository leaves;
+    private final QueueRepository queued;
     private final CheckpointRepository checkpoints;
     private final RecordRepository records;
     private final LeafBodies bodies;
@@ -59,12 +62,13 @@ public class TransparencyLog {
     /** Off only to measure what the log costs (JudgementBenchmark): a service that records without it has no log to show. */
     private final boolean appending;
 
-    TransparencyLog(LeafRepository leaves, CheckpointRepository checkpoints, RecordRepository records, LeafBodies bodies, BadgeKey key,
+    TransparencyLog(LeafRepository leaves, QueueRepository queued, CheckpointRepository checkpoints, RecordRepository records, LeafBodies bodies, BadgeKey key,
                     Clock clock, TransactionOperations<Connection> transactions, PublicUrl publicUrl,
                     @Value("${app.transparency.origin:}") String origin, @Value("${app.transparency.enabled:true}") boolean appending) {
         this.appending = appending;
         this.transactions = transactions;
         this.leaves = leaves;
+        this.queued = queued;
         this.checkpoints = checkpoints;
         this.records = records;
         this.bodies = bodies;
@@ -99,6 +103,11 @@ public class TransparencyLog {
     }
 
     @EventListener
+    void onScored(EvidenceScored event) {
+        beforeCommit(LeafKind.EVIDENCE, List.of(event.evidenceId()));
+    }
+
+    @EventListener
     void onReportSigned(ReportSigned event) {
         beforeCommit(LeafKind.THIRD_PARTY_REPORT, List.of(event.requestId()));
     }
@@ -123,9 +132,9 @@ public class TransparencyLog {
     }
 
     /**
-     * Appends the leaves just before the recording transaction commits: the head's lock is then the last taken (after
-     * the enrollments' the progress ledger takes), so that no two transactions take them in opposite orders, and it is
-     * held only while committing.
+     * Queues the leaves just before the recording transaction commits, their hashes taken from the records as that
+     * transaction wrote them: the record and its leaf commit together or not at all. No lock is taken here; the
+     * sequencer ({@link #integrate}) gives queued leaves their indexes.
      */
     private void beforeCommit(LeafKind kind, List<Long> recordIds) {
         if (!appending) {
@@ -136,31 +145,60 @@ public class TransparencyLog {
         status.registerSynchronization(new TransactionSynchronization() {
             @Override
             public void beforeCommit(boolean readOnly) {
-                append(kind, recordIds);
+                queue(kind, recordIds);
             }
         });
     }
 
-    /**
-     * Appends the records' leaves, in the caller's transaction: the head's row lock (taken first) is held until it
-     * commits, so that appends of every instance take their turn and indexes follow each other without a gap.
-     */
-    void append(LeafKind kind, List<Long> recordIds) {
+    /** Queues the records' leaves in the caller's transaction. */
+    void queue(LeafKind kind, List<Long> recordIds) {
         if (recordIds.isEmpty()) {
             return;
         }
-        leaves.grow(recordIds.size());
-        long first = leaves.size() - recordIds.size();
         Map<Long, JsonObject> made = bodies.of(kind, recordIds);
-        List<LeafRow> rows = new ArrayList<>(recordIds.size());
-        for (int i = 0; i < recordIds.size(); i++) {
-            JsonObject body = made.get(recordIds.get(i));
+        List<QueuedRow> rows = new ArrayList<>(recordIds.size());
+        for (long recordId : recordIds) {
+            JsonObject body = made.get(recordId);
             if (body == null) {
-                throw new IllegalStateException(kind + " " + recordIds.get(i) + " logged in a transaction that cannot read it");
+                throw new IllegalStateException(kind + " " + recordId + " logged in a transaction that cannot read it");
             }
-            rows.add(new LeafRow(first + i, kind, recordIds.get(i), HEX.formatHex(LeafBodies.leafHash(body))));
+            rows.add(new QueuedRow(null, kind, recordId, HEX.formatHex(LeafBodies.leafHash(body))));
+        }
+        queued.saveAll(rows);
+    }
+
+    /**
+     * The sequencer: gives the queued leaves the next indexes, oldest first, in one transaction holding the head's row
+     * lock (taken first), so that the sequencers of every instance take their turn and indexes follow each other without
+     * a gap; answers how many. A leaf queued by a transaction still open is taken by the next turn.
+     */
+    public int integrate() {
+        return transactions.executeWrite(status -> integrateTurn());
+    }
+
+    private int integrateTurn() {
+        leaves.grow(0);
+        List<QueuedRow> batch = queued.oldest(INTEGRATE_BATCH);
+        if (batch.isEmpty()) {
+            return 0;
+        }
+        long first = leaves.size();
+        List<LeafRow> rows = new ArrayList<>(batch.size());
+        for (int i = 0; i < batch.size(); i++) {
+            QueuedRow row = batch.get(i);
+            rows.add(new LeafRow(first + i, row.kind(), row.recordId(), row.leafHash()));
         }
         leaves.saveAll(rows);
+        queued.deleteByIdIn(batch.stream().map(QueuedRow::id).toList());
+        leaves.grow(batch.size());
+        return batch.size();
+    }
+
+    /** Everything queued until now given its index (several turns when much is queued). */
+    public void integrateAll() {
+        while (integrate() == INTEGRATE_BATCH) {
+            // another turn: the lock is let go between turns, so recording and other instances are never held long
+        }
     }
 
     /** The log's origin, the name its checkpoints and key are known by. */
@@ -173,9 +211,16 @@ public class TransparencyLog {
         return new SignedNote.Verifier(origin, key.pair().getPublic()).text();
     }
 
-    /** Signs a checkpoint of the tree as committed now, unless the last one has that size already; answers the latest. */
-    @Transactional
+    /**
+     * Gives everything queued its index, then signs a checkpoint of the tree as committed now, unless the last one has
+     * that size already; answers the latest.
+     */
     public Optional<Listed> checkpoint() {
+        integrateAll();
+        return transactions.executeWrite(status -> sign());
+    }
+
+    private Optional<Listed> sign() {
         long size = leaves.size();
         Optional<CheckpointRow> last = checkpoints.findFirstOrderByTreeSizeDesc();
         if (size > 0 && last.map(row -> row.treeSize() < size).orElse(true)) {

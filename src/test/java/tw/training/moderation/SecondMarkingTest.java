@@ -207,6 +207,7 @@ class SecondMarkingTest implements DatabaseTest {
 
         // the log: the draws, the two markings and the resolution are leaves, and a replay of the export verifies
         RowCounts rows = new RowCounts(dataSource, List.of());
+        log.integrateAll();
         assertEquals("1", rows.single("SELECT COUNT(*) FROM transparency_leaf WHERE kind = 'MODERATION_SAMPLE' AND record_id = " + sample.get("id")));
         assertEquals("2", rows.single("SELECT COUNT(*) FROM transparency_leaf l JOIN moderation_item m ON m.item_id = l.record_id"
                 + " WHERE l.kind = 'SECOND_MARKING' AND m.sample_id = " + sample.get("id")));

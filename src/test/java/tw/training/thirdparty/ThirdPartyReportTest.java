@@ -172,6 +172,7 @@ class ThirdPartyReportTest implements DatabaseTest {
         String hash = (String) submitted.get("reportHash");
         assertNotNull(submitted.get("evidenceId"), "filed as evidence");
         assertEquals("THIRD_PARTY_REPORT", rows.single("SELECT method FROM evidence WHERE evidence_id = " + submitted.get("evidenceId")));
+        context.getBean(tw.training.transparency.TransparencyLog.class).integrateAll();
         assertEquals("1", rows.single("SELECT COUNT(*) FROM transparency_leaf WHERE kind = 'THIRD_PARTY_REPORT' AND record_id = " + submitted.get("id")),
                 "the signed report is a leaf of the transparency log");
         assertTrue(mailTo("lin@hotel.example").contains(hash), "the receipt names the hash");

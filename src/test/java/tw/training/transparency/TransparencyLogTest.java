@@ -102,6 +102,9 @@ class TransparencyLogTest implements DatabaseTest {
     @Order(1)
     void everyRecordIsALeafAndTheCheckpointAndProofsVerifyOffline() throws IOException {
         // the certified learner: a piece of evidence, four judgements, a certificate
+        // queued with their records, given their indexes by the sequencer (every second, or now)
+        log.integrateAll();
+        assertEquals("0", rows.single("SELECT COUNT(*) FROM transparency_queue"));
         assertEquals("6", rows.single("SELECT COUNT(*) FROM transparency_leaf"));
         assertEquals(List.of("CERTIFICATE_ISSUED", "EVIDENCE", "JUDGEMENT"), rows.rows("SELECT DISTINCT kind FROM transparency_leaf ORDER BY kind"));
         Path first = checkpoint("first.note");

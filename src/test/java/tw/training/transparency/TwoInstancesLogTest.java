@@ -89,6 +89,7 @@ class TwoInstancesLogTest implements DatabaseTest {
         assertEquals(JUDGEMENTS + 1L, size, "the piece and its judgements: " + done);
         assertEquals(String.valueOf(size - 1), rows.single("SELECT MAX(leaf_index) FROM transparency_leaf"), "no gap, no repeat");
         assertEquals(String.valueOf(size), rows.single("SELECT tree_size FROM transparency_head"));
+        assertEquals("0", rows.single("SELECT COUNT(*) FROM transparency_queue"), "every queued leaf integrated once");
 
         List<TransparencyLog.Listed> checkpoints = logs.get(0).all();
         assertTrue(checkpoints.size() >= 2, "checkpoints signed while appending: " + checkpoints.size());

@@ -219,6 +219,13 @@ class WrittenTestApiTest implements DatabaseTest {
         List<Map<String, Object>> judgements = (List<Map<String, Object>>) evidence.get("judgements");
         assertEquals(3, judgements.size());
         assertTrue(judgements.stream().allMatch(j -> "(system)".equals(j.get("assessor"))), judgements.toString());
+        // issue 34: the machine's evidence is a leaf of the log, before its judgements'
+        long evidenceId = ((Number) closed.get("evidenceId")).longValue();
+        tw.training.testing.RowCounts rows = new tw.training.testing.RowCounts(context.getBean(javax.sql.DataSource.class), List.of());
+        context.getBean(tw.training.transparency.TransparencyLog.class).integrateAll();
+        String evidenceLeaf = rows.single("SELECT leaf_index FROM transparency_leaf WHERE kind = 'EVIDENCE' AND record_id = " + evidenceId);
+        assertEquals("3", rows.single("SELECT COUNT(*) FROM transparency_leaf l JOIN judgement j ON j.judgement_id = l.record_id"
+                + " WHERE l.kind = 'JUDGEMENT' AND j.evidence_id = " + evidenceId + " AND l.leaf_index > " + evidenceLeaf));
         Map<Object, Object> comments = judgements.stream().collect(Collectors.toMap(j -> j.get("indicator"), j -> j.get("comment")));
         assertTrue(((String) comments.get("KPS5294-001v4:P2.3.1")).startsWith("1/2 ≥ ") && ((String) comments.get("KPS5294-001v4:P2.3.2")).startsWith("0/1 < "),
                 "the machine's comment in no language: " + comments);
