@@ -11,7 +11,6 @@ import tw.training.problem.InvalidInputException;
 
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -28,7 +27,6 @@ import java.util.stream.Collectors;
 @Singleton
 public class AssessorReport {
 
-    private static final ZoneId TAIPEI = ZoneId.of("Asia/Taipei");
 
     private final ModerationRepository moderation;
     private final Moderators moderators;
@@ -72,18 +70,18 @@ public class AssessorReport {
         if (!moderators.leads(courseId, actor)) {
             moderators.requireModerator(courseId, actor);
         }
-        LocalDate today = LocalDate.now(clock.withZone(TAIPEI));
+        LocalDate today = Days.today(clock);
         List<InputError> errors = new ArrayList<>();
-        LocalDate last = to == null || to.isBlank() ? today : Samples.day(to, "to", errors);
-        LocalDate first = from == null || from.isBlank() ? (last == null ? today : last).minusYears(1).plusDays(1) : Samples.day(from, "from", errors);
+        LocalDate last = to == null || to.isBlank() ? today : Days.required(to, "to", errors);
+        LocalDate first = from == null || from.isBlank() ? (last == null ? today : last).minusYears(1).plusDays(1) : Days.required(from, "from", errors);
         if (first != null && last != null && first.isAfter(last)) {
             errors.add(InputError.field("to", "moderation.to-after-from"));
         }
         if (!errors.isEmpty()) {
             throw new InvalidInputException(Phrase.of("moderation.period-not-valid"), errors);
         }
-        var since = first.atStartOfDay(TAIPEI).toInstant();
-        var until = last.plusDays(1).atStartOfDay(TAIPEI).toInstant();
+        var since = Days.start(first);
+        var until = Days.start(last.plusDays(1));
         List<AssessorStatistics.Leniency> leniency = AssessorStatistics.againstPool(moderation.firstAttempts(courseId, since, until).stream()
                 .map(f -> new AssessorStatistics.Judged(f.assessorId(), f.indicatorId(), "MET".equals(f.outcome()))).toList());
         Map<Long, List<boolean[]>> pairs = new HashMap<>();

@@ -30,7 +30,6 @@ import tw.training.web.PlainText;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -46,8 +45,6 @@ import java.util.Map;
 @Produces({MediaType.TEXT_HTML, MediaType.APPLICATION_JSON})
 @Secured({Roles.TRAINER, Roles.ADMIN})
 class ModerationPages {
-
-    private static final ZoneId TAIPEI = ZoneId.of("Asia/Taipei");
 
     private final ValidationPlans plans;
     private final Moderators moderators;
@@ -208,7 +205,7 @@ class ModerationPages {
         model.put("plan", moderates && !courses.trains(id, actor) && !actor.isAdmin() ? null : plans.get(id, actor));
         model.put("moderators", moderators.of(id, actor));
         model.put("samples", moderates || leads ? samples.of(id, actor) : List.of());
-        LocalDate today = LocalDate.now(clock.withZone(TAIPEI));
+        LocalDate today = Days.today(clock);
         model.put("today", today.toString());
         model.put("monthAgo", today.minusMonths(1).toString());
         model.put("saved", saved == null ? "" : saved);

@@ -18,8 +18,6 @@ import java.sql.Connection;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
-import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HexFormat;
@@ -37,7 +35,6 @@ import java.util.stream.Collectors;
 @Singleton
 public class Samples {
 
-    private static final ZoneId TAIPEI = ZoneId.of("Asia/Taipei");
     private static final int MAX_SEED = 64;
     private static final SecureRandom RANDOM = new SecureRandom();
 
@@ -88,9 +85,9 @@ public class Samples {
 
     private long drawn(long courseId, DrawBody body, @Nullable String key, Actor actor) {
         List<InputError> errors = new ArrayList<>();
-        LocalDate today = LocalDate.now(clock.withZone(TAIPEI));
-        LocalDate from = day(body.from(), "from", errors);
-        LocalDate to = day(body.to(), "to", errors);
+        LocalDate today = Days.today(clock);
+        LocalDate from = Days.required(body.from(), "from", errors);
+        LocalDate to = Days.required(body.to(), "to", errors);
         if (to != null && to.isAfter(today)) {
             errors.add(InputError.field("to", "moderation.day-not-future"));
         }
@@ -105,7 +102,7 @@ public class Samples {
             errors.add(InputError.field("seed", "moderation.at-most", MAX_SEED));
         }
         List<ModerationRepository.Judged> population = errors.isEmpty()
-                ? moderation.population(courseId, start(from), start(to.plusDays(1))) : List.of();
+                ? moderation.population(courseId, Days.start(from), Days.start(to.plusDays(1))) : List.of();
         if (errors.isEmpty() && population.isEmpty()) {
             errors.add(InputError.field("from", "moderation.no-judgements-in-period"));
         }
@@ -187,23 +184,6 @@ public class Samples {
 
     private static List<Sampling.Judged> strata(List<ModerationRepository.Judged> population) {
         return population.stream().map(j -> new Sampling.Judged(j.judgementId(), j.assessorId(), j.indicatorId())).toList();
-    }
-
-    private static Instant start(LocalDate day) {
-        return day.atStartOfDay(TAIPEI).toInstant();
-    }
-
-    static LocalDate day(@Nullable String value, String field, List<InputError> errors) {
-        if (value == null || value.isBlank()) {
-            errors.add(InputError.field(field, "moderation.day-required"));
-            return null;
-        }
-        try {
-            return LocalDate.parse(value.strip());
-        } catch (DateTimeParseException e) {
-            errors.add(InputError.field(field, "moderation.day-must-be-date"));
-            return null;
-        }
     }
 
     private static double share(@Nullable Double value, double otherwise, String field, List<InputError> errors) {

@@ -20,8 +20,6 @@ import tw.training.problem.InvalidInputException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -37,7 +35,6 @@ public class ValidationPlans {
 
     static final int CYCLE_YEARS = 3;
     private static final int MAX_COMPLAINT = 1000;
-    private static final ZoneId TAIPEI = ZoneId.of("Asia/Taipei");
 
     private final ValidationPlanRepository plans;
     private final CourseService courses;
@@ -78,12 +75,12 @@ public class ValidationPlans {
             throw new ForbiddenException("moderation.only-lead-sets-validation");
         }
         List<InputError> errors = new ArrayList<>();
-        LocalDate today = LocalDate.now(clock.withZone(TAIPEI));
-        LocalDate last = day(body.lastValidated(), "lastValidated", errors);
+        LocalDate today = Days.today(clock);
+        LocalDate last = Days.optional(body.lastValidated(), "lastValidated", errors);
         if (last != null && last.isAfter(today)) {
             errors.add(InputError.field("lastValidated", "moderation.day-not-future"));
         }
-        LocalDate next = day(body.nextDue(), "nextDue", errors);
+        LocalDate next = Days.optional(body.nextDue(), "nextDue", errors);
         if (next == null && last != null) {
             next = last.plusYears(CYCLE_YEARS);
         }
@@ -110,10 +107,10 @@ public class ValidationPlans {
     }
 
     private PlanView view(long courseId, Optional<ValidationPlanRow> row) {
-        LocalDate today = LocalDate.now(clock.withZone(TAIPEI));
+        LocalDate today = Days.today(clock);
         LocalDate last = row.map(ValidationPlanRow::lastValidated).orElse(null);
         // never validated: everything so far counts, and it is due now
-        Instant since = last == null ? Instant.EPOCH : last.plusDays(1).atStartOfDay(TAIPEI).toInstant();
+        Instant since = last == null ? Instant.EPOCH : Days.start(last.plusDays(1));
         LocalDate next = row.map(ValidationPlanRow::nextDue).orElse(today);
         List<String> newAssessors = plans.newAssessors(courseId, since);
         List<Integer> published = plans.publishedSince(courseId, since);
@@ -149,17 +146,5 @@ public class ValidationPlans {
             errors.add(InputError.field("validator", "moderation.validator-not-lead", user.username()));
         }
         return user.id();
-    }
-
-    private static LocalDate day(@Nullable String value, String field, List<InputError> errors) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        try {
-            return LocalDate.parse(value.strip());
-        } catch (DateTimeParseException e) {
-            errors.add(InputError.field(field, "moderation.day-must-be-date"));
-            return null;
-        }
     }
 }

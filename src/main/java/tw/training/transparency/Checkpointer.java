@@ -1,13 +1,14 @@
 package tw.training.transparency;
 
+import io.micronaut.context.annotation.Value;
 import io.micronaut.scheduling.annotation.Scheduled;
 import jakarta.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The log's two rhythms: every second the sequencer gives queued leaves their indexes; every minute a checkpoint is
- * signed when the tree has grown (both configurable).
+ * The log's rhythms: every second the sequencer gives queued leaves their indexes, and signs a checkpoint when 10,000
+ * leaves have been added since the last; every minute a checkpoint is signed when the tree has grown (all configurable).
  */
 @Singleton
 class Checkpointer {
@@ -15,15 +16,21 @@ class Checkpointer {
     private static final Logger LOG = LoggerFactory.getLogger(Checkpointer.class);
 
     private final TransparencyLog log;
+    private final long everyLeaves;
 
-    Checkpointer(TransparencyLog log) {
+    Checkpointer(TransparencyLog log, @Value("${app.transparency.checkpoint-leaves:10000}") long everyLeaves) {
         this.log = log;
+        this.everyLeaves = everyLeaves;
     }
 
     @Scheduled(fixedDelay = "${app.transparency.integrate-every:1s}", initialDelay = "${app.transparency.integrate-every:1s}")
     void integrateQueued() {
         try {
             log.integrateAll();
+            // a busy log is signed every so many leaves, not only every minute
+            if (log.unsigned() >= everyLeaves) {
+                log.checkpoint();
+            }
         } catch (RuntimeException e) {
             LOG.warn("Queued leaves not integrated now ({}); tried again later", e.toString());
         }

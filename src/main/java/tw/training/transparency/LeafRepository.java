@@ -29,4 +29,8 @@ interface LeafRepository extends GenericRepository<LeafRow, Long> {
     List<LeafRow> from(long from, int count);
 
     Optional<LeafRow> findByKindAndRecordId(LeafKind kind, long recordId);
+
+    /** The leaves some records of one kind already have. */
+    @Query("SELECT * FROM transparency_leaf WHERE kind = :kind AND record_id IN (:recordIds)")
+    List<LeafRow> existing(String kind, java.util.Collection<Long> recordIds);
 }

@@ -30,16 +30,19 @@ import java.sql.Connection;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
- * The transparency log: appends a leaf for each judgement, piece of evidence, third-party report, certificate issued and
- * revoked, moderation sample, second marking and resolution in the transaction that records it, just before it commits (so the record and its leaf commit together or not at
- * all), signs checkpoints,
- * answers inclusion and consistency proofs, and exports the leaves' contents for an auditor's replay.
+ * The transparency log: queues a leaf for each judgement, piece of evidence, third-party report, certificate issued and
+ * revoked, moderation sample, second marking and resolution in the transaction that records it, just before it commits
+ * (so the record and its leaf commit together or not at all); sequences queued leaves into the tree; signs checkpoints;
+ * answers inclusion and consistency proofs; and exports the leaves' contents for an auditor's replay.
  */
 @Singleton
 public class TransparencyLog {
@@ -183,14 +186,19 @@ public class TransparencyLog {
             return 0;
         }
         long first = leaves.size();
+        // a record is one leaf: one queued twice (which nothing should do) is given its index once
+        Set<String> seen = new HashSet<>();
+        batch.stream().collect(Collectors.groupingBy(QueuedRow::kind, Collectors.mapping(QueuedRow::recordId, Collectors.toSet())))
+                .forEach((kind, ids) -> leaves.existing(kind.name(), ids).forEach(leaf -> seen.add(leaf.kind() + ":" + leaf.recordId())));
         List<LeafRow> rows = new ArrayList<>(batch.size());
-        for (int i = 0; i < batch.size(); i++) {
-            QueuedRow row = batch.get(i);
-            rows.add(new LeafRow(first + i, row.kind(), row.recordId(), row.leafHash()));
+        for (QueuedRow row : batch) {
+            if (seen.add(row.kind() + ":" + row.recordId())) {
+                rows.add(new LeafRow(first + rows.size(), row.kind(), row.recordId(), row.leafHash()));
+            }
         }
         leaves.saveAll(rows);
         queued.deleteByIdIn(batch.stream().map(QueuedRow::id).toList());
-        leaves.grow(batch.size());
+        leaves.grow(rows.size());
         return batch.size();
     }
 
@@ -229,6 +237,12 @@ public class TransparencyLog {
             checkpoints.keep(size, HEX.formatHex(root), note, clock.instant());
         }
         return checkpoints.findFirstOrderByTreeSizeDesc().map(TransparencyLog::listed);
+    }
+
+    /** How many leaves the tree has that no checkpoint covers yet. */
+    @ReadOnly
+    public long unsigned() {
+        return leaves.size() - checkpoints.findFirstOrderByTreeSizeDesc().map(CheckpointRow::treeSize).orElse(0L);
     }
 
     @ReadOnly

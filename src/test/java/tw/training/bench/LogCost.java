@@ -24,9 +24,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 final class LogCost {
 
-    private static final int ROUNDS = 6;
+    private static final int ROUNDS = 10;
     private static final int THREADS = 8;
-    private static final int EACH = 150;
+    private static final int EACH = 120;
 
     private LogCost() {
     }
