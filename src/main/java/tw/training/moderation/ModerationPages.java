@@ -46,6 +46,10 @@ import java.util.Map;
 @Secured({Roles.TRAINER, Roles.ADMIN})
 class ModerationPages {
 
+    /** What a redirect after a form says was saved (anything else in the address is ignored). */
+    private static final java.util.Set<String> COURSE_SAVES = java.util.Set.of("plan", "moderator", "revoked");
+    private static final java.util.Set<String> ITEM_SAVES = java.util.Set.of("second", "resolved");
+
     private final ValidationPlans plans;
     private final Moderators moderators;
     private final Samples samples;
@@ -208,7 +212,7 @@ class ModerationPages {
         LocalDate today = Days.today(clock);
         model.put("today", today.toString());
         model.put("monthAgo", today.minusMonths(1).toString());
-        model.put("saved", saved == null ? "" : saved);
+        model.put("saved", saved != null && COURSE_SAVES.contains(saved) ? saved : "");
         model.put("errors", errors);
         model.put("sent", sent);
         model.put("submissionKey", CookieTokens.fresh());
@@ -223,7 +227,7 @@ class ModerationPages {
         model.put("ev", item);
         model.put("fileBase", "/moderation/items/" + id);
         model.put("courseId", samples.courseOf(item.sampleId(), actor));
-        model.put("saved", saved == null ? "" : saved);
+        model.put("saved", saved != null && ITEM_SAVES.contains(saved) ? saved : "");
         model.put("errors", errors);
         model.put("sent", sent);
         model.put("authenticities", Authenticity.values());

@@ -21,9 +21,9 @@ interface LeafRepository extends GenericRepository<LeafRow, Long> {
     @Query("SELECT tree_size FROM transparency_head WHERE head_id = 1")
     long size();
 
-    /** The leaf hashes of the first {@code size} leaves, in order (hex). */
-    @Query("SELECT leaf_hash FROM transparency_leaf WHERE leaf_index < :size ORDER BY leaf_index")
-    List<String> hashes(long size);
+    /** The leaf hashes of D[from:to], in order (hex). */
+    @Query("SELECT leaf_hash FROM transparency_leaf WHERE leaf_index >= :from AND leaf_index < :to ORDER BY leaf_index")
+    List<String> hashes(long from, long to);
 
     @Query("SELECT * FROM transparency_leaf WHERE leaf_index >= :from ORDER BY leaf_index FETCH FIRST :count ROWS ONLY")
     List<LeafRow> from(long from, int count);

@@ -28,6 +28,12 @@ public final class MerkleTree {
         byte[] leafHash(long index);
     }
 
+    /** MTH(D[from:to]) of a log, however the log finds it (computed, or kept for complete subtrees: {@link SubtreeCache}). */
+    public interface Subtrees {
+
+        byte[] hash(long from, long to);
+    }
+
     public static byte[] leafHash(byte[] leaf) {
         byte[] prefixed = new byte[leaf.length + 1];
         System.arraycopy(leaf, 0, prefixed, 1, leaf.length);
@@ -44,11 +50,19 @@ public final class MerkleTree {
 
     /** The tree head of the first {@code size} leaves: MTH(D[0:size]). */
     public static byte[] root(Leaves leaves, long size) {
-        return size == 0 ? EMPTY.clone() : hash(leaves, 0, size);
+        return root(computed(leaves), size);
+    }
+
+    public static byte[] root(Subtrees tree, long size) {
+        return size == 0 ? EMPTY.clone() : tree.hash(0, size);
     }
 
     /** The audit path of leaf {@code index} in the tree of the first {@code size} leaves: PATH(m, D[n]), RFC 6962 §2.1.1. */
     public static List<byte[]> inclusionProof(Leaves leaves, long index, long size) {
+        return inclusionProof(computed(leaves), index, size);
+    }
+
+    public static List<byte[]> inclusionProof(Subtrees leaves, long index, long size) {
         if (index < 0 || index >= size) {
             throw new IllegalArgumentException("leaf " + index + " is not in a tree of " + size);
         }
@@ -59,6 +73,10 @@ public final class MerkleTree {
 
     /** The proof that the tree of {@code first} leaves is a prefix of that of {@code second}: PROOF(m, D[n]), §2.1.2. */
     public static List<byte[]> consistencyProof(Leaves leaves, long first, long second) {
+        return consistencyProof(computed(leaves), first, second);
+    }
+
+    public static List<byte[]> consistencyProof(Subtrees leaves, long first, long second) {
         if (first < 1 || first > second) {
             throw new IllegalArgumentException("no consistency proof from " + first + " to " + second);
         }
@@ -137,49 +155,59 @@ public final class MerkleTree {
         return sn == 0 && Arrays.equals(fr, firstRoot) && Arrays.equals(sr, secondRoot);
     }
 
-    /** MTH(D[from:to]), to > from. */
-    private static byte[] hash(Leaves leaves, long from, long to) {
-        if (to - from == 1) {
-            return leaves.leafHash(from);
-        }
-        long k = split(to - from);
-        return nodeHash(hash(leaves, from, from + k), hash(leaves, from + k, to));
+    /** MTH(D[from:to]) computed from the leaves each time. */
+    private static Subtrees computed(Leaves leaves) {
+        return new Subtrees() {
+            @Override
+            public byte[] hash(long from, long to) {
+                if (to - from == 1) {
+                    return leaves.leafHash(from);
+                }
+                long k = split(to - from);
+                return nodeHash(hash(from, from + k), hash(from + k, to));
+            }
+        };
     }
 
-    private static void path(Leaves leaves, long index, long from, long to, List<byte[]> proof) {
+    /** MTH of a list of leaf hashes, D[0:n] with n ≥ 1 (RFC 9162 §2.1.1). */
+    public static byte[] hashOf(List<byte[]> leafHashes) {
+        return computed(index -> leafHashes.get((int) index)).hash(0, leafHashes.size());
+    }
+
+    private static void path(Subtrees leaves, long index, long from, long to, List<byte[]> proof) {
         if (to - from == 1) {
             return;
         }
         long k = split(to - from);
         if (index < k) {
             path(leaves, index, from, from + k, proof);
-            proof.add(hash(leaves, from + k, to));
+            proof.add(leaves.hash(from + k, to));
         } else {
             path(leaves, index - k, from + k, to, proof);
-            proof.add(hash(leaves, from, from + k));
+            proof.add(leaves.hash(from, from + k));
         }
     }
 
-    private static void subproof(Leaves leaves, long first, long from, long to, boolean whole, List<byte[]> proof) {
+    private static void subproof(Subtrees leaves, long first, long from, long to, boolean whole, List<byte[]> proof) {
         long n = to - from;
         if (first == n) {
             if (!whole) {
-                proof.add(hash(leaves, from, to));
+                proof.add(leaves.hash(from, to));
             }
             return;
         }
         long k = split(n);
         if (first <= k) {
             subproof(leaves, first, from, from + k, whole, proof);
-            proof.add(hash(leaves, from + k, to));
+            proof.add(leaves.hash(from + k, to));
         } else {
             subproof(leaves, first - k, from + k, to, false, proof);
-            proof.add(hash(leaves, from, from + k));
+            proof.add(leaves.hash(from, from + k));
         }
     }
 
     /** The largest power of two smaller than {@code n} (n > 1). */
-    private static long split(long n) {
+    static long split(long n) {
         return Long.highestOneBit(n - 1);
     }
 

@@ -64,11 +64,18 @@ public class TransparencyLog {
     private final String origin;
     /** Off only to measure what the log costs (JudgementBenchmark): a service that records without it has no log to show. */
     private final boolean appending;
+    /**
+     * Complete subtrees' hashes, kept as they are first needed (they never change): a checkpoint or a proof reads fewer
+     * than twice {@code app.transparency.subtree-block} leaves once warm.
+     */
+    private final SubtreeCache subtrees;
 
     TransparencyLog(LeafRepository leaves, QueueRepository queued, CheckpointRepository checkpoints, RecordRepository records, LeafBodies bodies, BadgeKey key,
                     Clock clock, TransactionOperations<Connection> transactions, PublicUrl publicUrl,
-                    @Value("${app.transparency.origin:}") String origin, @Value("${app.transparency.enabled:true}") boolean appending) {
+                    @Value("${app.transparency.origin:}") String origin, @Value("${app.transparency.enabled:true}") boolean appending,
+                    @Value("${app.transparency.subtree-block:4096}") long subtreeBlock) {
         this.appending = appending;
+        this.subtrees = new SubtreeCache((from, to) -> leaves.hashes(from, to).stream().map(HEX::parseHex).toList(), subtreeBlock);
         this.transactions = transactions;
         this.leaves = leaves;
         this.queued = queued;
@@ -232,7 +239,7 @@ public class TransparencyLog {
         long size = leaves.size();
         Optional<CheckpointRow> last = checkpoints.findFirstOrderByTreeSizeDesc();
         if (size > 0 && last.map(row -> row.treeSize() < size).orElse(true)) {
-            byte[] root = MerkleTree.root(hashes(size), size);
+            byte[] root = MerkleTree.root(subtrees, size);
             String note = new Checkpoint(origin, size, root, clock.instant().getEpochSecond()).sign(key.pair());
             checkpoints.keep(size, HEX.formatHex(root), note, clock.instant());
         }
@@ -262,8 +269,7 @@ public class TransparencyLog {
         if (leaf < 0 || leaf >= size) {
             throw InvalidInputException.of("leaf", "transparency.leaf-outside", leaf, size);
         }
-        MerkleTree.Leaves hashes = hashes(size);
-        return new Inclusion(leaf, size, HEX.formatHex(hashes.leafHash(leaf)), hex(MerkleTree.inclusionProof(hashes, leaf, size)));
+        return new Inclusion(leaf, size, HEX.formatHex(subtrees.hash(leaf, leaf + 1)), hex(MerkleTree.inclusionProof(subtrees, leaf, size)));
     }
 
     /** The consistency proof between two signed checkpoints. */
@@ -274,7 +280,7 @@ public class TransparencyLog {
         if (from > to) {
             throw InvalidInputException.of("from", "transparency.from-after-to", from, to);
         }
-        return new Consistency(from, to, hex(MerkleTree.consistencyProof(hashes(to), from, to)));
+        return new Consistency(from, to, hex(MerkleTree.consistencyProof(subtrees, from, to)));
     }
 
     /**
@@ -330,12 +336,6 @@ public class TransparencyLog {
         if (checkpoints.findByTreeSize(size).isEmpty()) {
             throw new NotFoundException("transparency.no-checkpoint-of-size", size);
         }
-    }
-
-    /** The first {@code size} leaf hashes, read once. */
-    private MerkleTree.Leaves hashes(long size) {
-        List<byte[]> read = leaves.hashes(size).stream().map(HEX::parseHex).toList();
-        return index -> read.get((int) index);
     }
 
     private static List<String> hex(List<byte[]> proof) {

@@ -49,6 +49,8 @@ class TwoInstancesLogTest implements DatabaseTest {
         Map<String, Object> properties = new HashMap<>(getProperties());
         properties.put("micronaut.server.port", -1);
         properties.put("app.transparency.checkpoint-every", "1h");
+        // small kept subtrees, so that roots and proofs come from kept hashes of several levels and the leaves between
+        properties.put("app.transparency.subtree-block", 64);
         List<EmbeddedServer> servers = List.of(instances.start(properties), instances.start(properties));
         List<HttpClient> clients = servers.stream().map(server -> server.getApplicationContext().createBean(HttpClient.class, server.getURL())).toList();
         TestUsers users = TestUsers.of(servers.get(0).getApplicationContext(), clients.get(0));
@@ -101,5 +103,8 @@ class TwoInstancesLogTest implements DatabaseTest {
             assertTrue(MerkleTree.verifyConsistency(older.size(), newer.size(), HEX.parseHex(older.root()), HEX.parseHex(newer.root()),
                     proof.proof().stream().map(HEX::parseHex).toList()), older.size() + " to " + newer.size());
         }
+        // the last root, recomputed here from every leaf hash in the table, is the one the instances signed
+        List<byte[]> all = rows.rows("SELECT leaf_hash FROM transparency_leaf ORDER BY leaf_index").stream().map(HEX::parseHex).toList();
+        assertEquals(checkpoints.get(0).root(), HEX.formatHex(MerkleTree.root(index -> all.get((int) index), all.size())));
     }
 }
