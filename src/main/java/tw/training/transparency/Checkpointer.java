@@ -1,6 +1,8 @@
 package tw.training.transparency;
 
+import io.micronaut.context.annotation.Requires;
 import io.micronaut.context.annotation.Value;
+import io.micronaut.context.env.Environment;
 import io.micronaut.scheduling.annotation.Scheduled;
 import jakarta.inject.Singleton;
 import org.slf4j.Logger;
@@ -9,8 +11,10 @@ import org.slf4j.LoggerFactory;
 /**
  * The log's rhythms: every second the sequencer gives queued leaves their indexes, and signs a checkpoint when 10,000
  * leaves have been added since the last; every minute a checkpoint is signed when the tree has grown (all configurable).
+ * The server's, not a command's: a command ends long before, and must not need the signing key.
  */
 @Singleton
+@Requires(notEnv = Environment.CLI)
 class Checkpointer {
 
     private static final Logger LOG = LoggerFactory.getLogger(Checkpointer.class);

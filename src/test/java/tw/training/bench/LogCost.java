@@ -5,6 +5,7 @@ import io.micronaut.context.env.Environment;
 import tw.training.account.Actor;
 import tw.training.evidence.JudgementService;
 import tw.training.evidence.Views;
+import tw.training.transparency.TransparencyLog;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -12,6 +13,8 @@ import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -20,7 +23,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * {@code app.transparency.enabled}; rounds alternate between them (off, on, off, on…) so that the database's warming
  * and autovacuum fall on both alike. Each round: {@value #THREADS} threads each judging {@value #EACH} random claims
  * through {@code JudgementService.judge}, the server's own path (checks, rules of evidence, insert, ledger, and with
- * the log its leaf appended under the head's lock before commit). The first round of each is untimed.
+ * the log its leaf queued before commit; the sequencer runs every second beside them, as on the server). The first
+ * round of each is untimed.
  */
 final class LogCost {
 
@@ -36,8 +40,12 @@ final class LogCost {
         off.put("app.transparency.enabled", false);
         Map<String, Object> on = JudgementBenchmark.contextOn(loaded, "log-on");
         on.put("app.transparency.enabled", true);
+        ScheduledExecutorService sequencer = Executors.newSingleThreadScheduledExecutor();
         try (ApplicationContext withoutLog = ApplicationContext.run(off, Environment.CLI);
              ApplicationContext withLog = ApplicationContext.run(on, Environment.CLI)) {
+            // the server's sequencer, which a command's context has not: every second, as the server runs it
+            TransparencyLog log = withLog.getBean(TransparencyLog.class);
+            sequencer.scheduleWithFixedDelay(log::integrateAll, 1, 1, TimeUnit.SECONDS);
             List<Double> rateOff = new ArrayList<>();
             List<Double> rateOn = new ArrayList<>();
             int next = 0;
@@ -56,6 +64,8 @@ final class LogCost {
             double medianOn = JudgementBenchmark.percentile(rateOn, 50);
             System.out.printf("(4) judgement throughput, %d threads × %d per round, %d rounds each, median: log off %.0f/s, log on %.0f/s:"
                     + " on/off = %.1f%% (issue 34 asks at least 85%%)%n", THREADS, EACH, ROUNDS, medianOff, medianOn, 100 * medianOn / medianOff);
+        } finally {
+            sequencer.shutdownNow();
         }
     }
 
