@@ -114,6 +114,10 @@ public class AssessorReport {
     static Phrase reading(String name, AssessorStatistics.Leniency l) {
         String met = percent(l.metRate());
         String others = percent(l.othersMetRate());
+        if (l.judgements() == 0) {
+            // nobody else judged the indicators this assessor judged: there is nothing to compare with
+            return Phrase.of("moderation.reading.no-others", name);
+        }
         if (l.judgements() < AssessorStatistics.FLAG_FROM) {
             return Phrase.of("moderation.reading.too-few", name, met, others, l.judgements(), AssessorStatistics.FLAG_FROM);
         }
