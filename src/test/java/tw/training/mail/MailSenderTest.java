@@ -119,13 +119,13 @@ class MailSenderTest implements DatabaseTest {
     @Test
     @Order(1)
     void whileTheServerIsAwayNothingIsLostAndEverythingArrivesOnceWhenItIsBack() throws Exception {
-        relay.cut();
+        relay.hangUp();
         post(context, "away@example.org", 3);
         assertEquals(0, sender.sendBatch());
         assertEquals(3.0, gauge("competency_mail_waiting"), "operators see three waiting");
         clock.pass(Duration.ofSeconds(10));
         assertTrue(gauge("competency_mail_oldest_waiting_age_seconds") >= 10.0);
-        relay.restore();
+        relay.answer();
         assertEquals(0, sender.sendBatch(), "back-off: not due yet");
         clock.pass(Duration.ofSeconds(30));
         assertEquals(3, sender.sendBatch());
@@ -189,7 +189,7 @@ class MailSenderTest implements DatabaseTest {
     @Test
     @Order(4)
     void sentAndRefusedMessagesArePrunedAfterTheRetentionAndWaitingOnesNever() throws Exception {
-        relay.cut();
+        relay.hangUp();
         try {
             post(context, "later@example.org", 1);
             sender.sendBatch();
@@ -198,7 +198,7 @@ class MailSenderTest implements DatabaseTest {
             assertEquals(84, pruned, "3 + 80 sent and 1 refused, all more than 30 days ago");
             assertEquals(List.of(MailState.WAITING), context.getBean(Outbox.class).newest(null, null, 200).stream().map(MailMessage::state).toList());
         } finally {
-            relay.restore();
+            relay.answer();
         }
     }
 }

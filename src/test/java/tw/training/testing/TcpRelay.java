@@ -22,6 +22,7 @@ public final class TcpRelay implements AutoCloseable {
     private final List<Socket> open = new CopyOnWriteArrayList<>();
     private volatile ServerSocket listener;
     private boolean frozen;
+    private volatile boolean hangingUp;
 
     public TcpRelay(int target) throws IOException {
         this.target = target;
@@ -47,6 +48,24 @@ public final class TcpRelay implements AutoCloseable {
             socket.close();
         }
         open.clear();
+    }
+
+    /**
+     * A server away that keeps its port: every new connection is accepted and closed at once, the open ones are broken,
+     * until {@link #answer()}. Unlike {@link #cut()}, the port is never free for another process to take meanwhile
+     * (another test JVM did, and the "away" server answered).
+     */
+    public synchronized void hangUp() throws IOException {
+        hangingUp = true;
+        for (Socket socket : open) {
+            socket.close();
+        }
+        open.clear();
+    }
+
+    /** Relays again after {@link #hangUp()}. */
+    public synchronized void answer() {
+        hangingUp = false;
     }
 
     /** No byte passes, on open connections and new ones, until {@link #thaw()}. */
@@ -80,6 +99,10 @@ public final class TcpRelay implements AutoCloseable {
         while (!socket.isClosed()) {
             try {
                 Socket client = socket.accept();
+                if (hangingUp) {
+                    client.close();
+                    continue;
+                }
                 awaitThaw();
                 Socket server = new Socket(InetAddress.getLoopbackAddress(), target);
                 open.add(client);
