@@ -94,8 +94,8 @@ class ModerationPages {
                     actor);
             return Pages.redirect("/courses/" + id + "/moderation?saved=plan#plan");
         } catch (InvalidInputException refused) {
-            return coursePage(request, HttpStatus.UNPROCESSABLE_ENTITY, id, null, prefixed("plan-", FieldErrors.of(refused, "form", request)),
-                    prefixedSent("plan-", form), actor);
+            return coursePage(request, HttpStatus.UNPROCESSABLE_ENTITY, id, null, FieldErrors.prefixed("plan-", FieldErrors.of(refused, "form", request)),
+                    FieldErrors.prefixed("plan-", form.sent()), actor);
         }
     }
 
@@ -106,8 +106,8 @@ class ModerationPages {
             moderators.grant(id, form.get("username"), actor);
             return Pages.redirect("/courses/" + id + "/moderation?saved=moderator#moderators");
         } catch (InvalidInputException refused) {
-            return coursePage(request, HttpStatus.UNPROCESSABLE_ENTITY, id, null, prefixed("moderator-", FieldErrors.of(refused, "username", request)),
-                    prefixedSent("moderator-", form), actor);
+            return coursePage(request, HttpStatus.UNPROCESSABLE_ENTITY, id, null,
+                    FieldErrors.prefixed("moderator-", FieldErrors.of(refused, "username", request)), FieldErrors.prefixed("moderator-", form.sent()), actor);
         }
     }
 
@@ -127,8 +127,8 @@ class ModerationPages {
                     share(form.get("confidence")), share(form.get("error")), share(form.get("p")), form.get("submissionKey")), actor);
             return Pages.redirect("/moderation/samples/" + sample.id());
         } catch (InvalidInputException refused) {
-            return coursePage(request, HttpStatus.UNPROCESSABLE_ENTITY, id, null, prefixed("draw-", FieldErrors.of(refused, "from", request)),
-                    prefixedSent("draw-", form), actor);
+            return coursePage(request, HttpStatus.UNPROCESSABLE_ENTITY, id, null, FieldErrors.prefixed("draw-", FieldErrors.of(refused, "from", request)),
+                    FieldErrors.prefixed("draw-", form.sent()), actor);
         }
     }
 
@@ -175,8 +175,8 @@ class ModerationPages {
             Map<String, String> errors = new HashMap<>();
             FieldErrors.of(refused, "outcome", request).forEach((field, words) -> errors.merge(field.startsWith("rules.") ? "rulesReason" : field,
                     words, (a, b) -> a + " " + b));
-            return itemPage(request, HttpStatus.UNPROCESSABLE_ENTITY, id, null, prefixed("resolution-", errors), prefixedSent("resolution-", form),
-                    actor);
+            return itemPage(request, HttpStatus.UNPROCESSABLE_ENTITY, id, null, FieldErrors.prefixed("resolution-", errors),
+                    FieldErrors.prefixed("resolution-", form.sent()), actor);
         }
     }
 
@@ -226,7 +226,6 @@ class ModerationPages {
         model.put("item", item);
         model.put("ev", item);
         model.put("fileBase", "/moderation/items/" + id);
-        model.put("courseId", samples.courseOf(item.sampleId(), actor));
         model.put("saved", saved != null && ITEM_SAVES.contains(saved) ? saved : "");
         model.put("errors", errors);
         model.put("sent", sent);
@@ -244,18 +243,5 @@ class ModerationPages {
         } catch (NumberFormatException e) {
             return Double.NaN;
         }
-    }
-
-    /** The errors of one of the page's forms, named apart from the others' (plan-validator, draw-from…). */
-    private static Map<String, String> prefixed(String prefix, Map<String, String> errors) {
-        Map<String, String> named = new HashMap<>();
-        errors.forEach((field, words) -> named.put(prefix + field, words));
-        return named;
-    }
-
-    private static Map<String, List<String>> prefixedSent(String prefix, Form form) {
-        Map<String, List<String>> named = new HashMap<>();
-        form.sent().forEach((field, values) -> named.put(prefix + field, values));
-        return named;
     }
 }

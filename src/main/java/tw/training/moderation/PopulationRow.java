@@ -1,10 +1,7 @@
 package tw.training.moderation;
 
-import io.micronaut.data.annotation.GeneratedValue;
 import io.micronaut.data.annotation.Id;
 import io.micronaut.data.annotation.MappedEntity;
-import io.micronaut.data.annotation.MappedProperty;
-import io.micronaut.core.annotation.Nullable;
 
 /**
  * A row of {@code moderation_population}: one judgement of the population a sample was drawn from, with its stratum.

@@ -23,6 +23,7 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -71,8 +72,8 @@ public class Samples {
         moderators.requireModerator(courseId, actor);
         String key = body.submissionKey() == null || body.submissionKey().isBlank() ? null : body.submissionKey().strip();
         try {
-            long id = transactions.executeWrite(status -> key != null && moderation.findBySubmissionKey(key).isPresent()
-                    ? moderation.findBySubmissionKey(key).orElseThrow().id() : drawn(courseId, body, key, actor));
+            long id = transactions.executeWrite(status -> Optional.ofNullable(key).flatMap(moderation::findBySubmissionKey).map(SampleRow::id)
+                    .orElseGet(() -> drawn(courseId, body, key, actor)));
             return get(id, actor);
         } catch (RuntimeException e) {
             // the same form twice at once: the second finds the first's sample once it committed
@@ -157,12 +158,6 @@ public class Samples {
                 sample.populationHash(), populations.findBySampleIdOrderByJudgementId(sampleId).stream()
                 .map(m -> new SampleViews.Member(m.judgementId(), m.assessorId(), m.indicatorId())).toList(),
                 moderation.items(sampleId).stream().map(ModerationRepository.Item::judgementId).sorted().toList());
-    }
-
-    /** The sample's course, to its moderators. */
-    @ReadOnly
-    public long courseOf(long sampleId, Actor actor) {
-        return found(sampleId, actor).courseId();
     }
 
     /** Whether the recorded population still hashes as recorded and the seed draws the same judgements from it. */

@@ -15,7 +15,10 @@ interface ValidationPlanRepository extends GenericRepository<ValidationPlanRow, 
 
     Optional<ValidationPlanRow> findById(long courseId);
 
-    ValidationPlanRow save(ValidationPlanRow row);
+    /** The course's row, if it has none yet; nothing otherwise. */
+    @Query("INSERT INTO course_validation (course_id, next_due, updated_by, updated_at) VALUES (:courseId, :nextDue, :updatedBy, :updatedAt)"
+            + " ON CONFLICT DO NOTHING")
+    void createIfAbsent(long courseId, java.time.LocalDate nextDue, long updatedBy, Instant updatedAt);
 
     ValidationPlanRow update(ValidationPlanRow row);
 

@@ -98,11 +98,9 @@ public class ValidationPlans {
             throw new InvalidInputException(Phrase.of("moderation.validation-plan-not-valid"), errors);
         }
         ValidationPlanRow row = new ValidationPlanRow(courseId, last, next, validator, complaint, actor.userId(), clock.instant());
-        if (plans.findById(courseId).isPresent()) {
-            plans.update(row);
-        } else {
-            plans.save(row);
-        }
+        // the course's row made if it has none (two first saves at once make one), then written: the last save wins
+        plans.createIfAbsent(courseId, next, actor.userId(), row.updatedAt());
+        plans.update(row);
         return view(courseId, Optional.of(row));
     }
 

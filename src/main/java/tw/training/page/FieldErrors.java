@@ -29,6 +29,16 @@ public final class FieldErrors {
         return errors;
     }
 
+    /**
+     * One form's fields named apart from the other forms' on the same page ({@code plan-validator}, {@code draw-from}):
+     * its errors, or what was sent in it.
+     */
+    public static <V> Map<String, V> prefixed(String prefix, Map<String, V> fields) {
+        Map<String, V> named = new HashMap<>();
+        fields.forEach((field, value) -> named.put(prefix + field, value));
+        return named;
+    }
+
     /** A refusal's words in the page's language. */
     public static String of(DomainException refused, HttpRequest<?> request) {
         return Pages.messages(request).say(refused.phrase());

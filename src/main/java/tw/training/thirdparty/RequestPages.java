@@ -99,11 +99,9 @@ class RequestPages {
             return Pages.redirect("/enrollments/" + enrollmentId + "/third-party?verified#request-" + id);
         } catch (InvalidInputException refused) {
             // beside the one request's form, with what was chosen kept
-            Map<String, String> errors = new HashMap<>();
-            FieldErrors.of(refused, "form", request).forEach((field, words) -> errors.put("verification-" + id + "-" + field, words));
-            Map<String, List<String>> sent = new HashMap<>();
-            form.sent().forEach((field, values) -> sent.put("verification-" + id + "-" + field, values));
-            return page(request, HttpStatus.UNPROCESSABLE_ENTITY, enrollmentId, false, false, errors, sent, actor);
+            String prefix = "verification-" + id + "-";
+            return page(request, HttpStatus.UNPROCESSABLE_ENTITY, enrollmentId, false, false, FieldErrors.prefixed(prefix, FieldErrors.of(refused,
+                    "form", request)), FieldErrors.prefixed(prefix, form.sent()), actor);
         }
     }
 

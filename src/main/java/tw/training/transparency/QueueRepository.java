@@ -18,6 +18,4 @@ interface QueueRepository extends GenericRepository<QueuedRow, Long> {
     List<QueuedRow> oldest(int count);
 
     void deleteByIdIn(Collection<Long> ids);
-
-    long count();
 }

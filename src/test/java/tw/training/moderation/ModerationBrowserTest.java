@@ -122,15 +122,6 @@ class ModerationBrowserTest implements DatabaseTest {
         browser.signIn(username, TestUsers.PASSWORD, next);
     }
 
-    /**
-     * Answers the question a button asks, once the page's scripts have run: an element is there as soon as it is
-     * parsed, and a click before confirm.js is attached would send the form without asking.
-     */
-    private String confirm(By button) {
-        browser.waiting().until(driver -> "complete".equals(((org.openqa.selenium.JavascriptExecutor) driver).executeScript("return document.readyState")));
-        return browser.clickAndAnswer(button, true);
-    }
-
     private void type(By where, String text) {
         WebElement field = browser.driver.findElement(where);
         field.clear();
@@ -162,7 +153,7 @@ class ModerationBrowserTest implements DatabaseTest {
         browser.assertAccessible();
         browser.driver.findElement(By.cssSelector("input[name='outcome'][value='NOT_YET']")).click();
         type(By.id("second-comment"), "紀錄未見顧客確認");
-        assertTrue(confirm(By.id("record-second")).contains("無法修改"), "recording asks first");
+        assertTrue(browser.clickAndAnswer(By.id("record-second"), true).contains("無法修改"), "recording asks first");
         browser.waiting().until(ExpectedConditions.presenceOfElementLocated(By.id("saved")));
         assertEquals("有歧異待裁定", browser.driver.findElement(By.id("state")).getText());
         assertTrue(browser.driver.findElement(By.id("first")).getText().contains("達成"), "shown once decided");
@@ -172,11 +163,11 @@ class ModerationBrowserTest implements DatabaseTest {
         browser.driver.findElement(By.cssSelector("#resolution-form input[name='outcome'][value='NOT_YET']")).click();
         browser.assertAccessible();
         ((org.openqa.selenium.JavascriptExecutor) browser.driver).executeScript("document.getElementById('resolution-reason').removeAttribute('required')");
-        confirm(By.id("record-resolution"));
+        browser.clickAndAnswer(By.id("record-resolution"), true);
         browser.waiting().until(ExpectedConditions.presenceOfElementLocated(By.id("resolution-reason-error")));
         assertTrue(browser.driver.findElement(By.cssSelector("#resolution-form input[name='outcome'][value='NOT_YET']")).isSelected());
         type(By.id("resolution-reason"), "同意複評：紀錄缺顧客確認");
-        confirm(By.id("record-resolution"));
+        browser.clickAndAnswer(By.id("record-resolution"), true);
         browser.waiting().until(ExpectedConditions.presenceOfElementLocated(By.id("resolution")));
         assertEquals("已裁定", browser.driver.findElement(By.id("state")).getText());
         assertEquals("NOT_YET", rows.single("SELECT j.outcome FROM moderation_item m JOIN judgement j ON j.judgement_id = m.resolution_judgement_id"

@@ -95,4 +95,17 @@ class ValidationPlanTest implements DatabaseTest {
         assertEquals(HttpStatus.NOT_FOUND, assertThrows(HttpClientResponseException.class, () -> plan(outsider, course.id())).getStatus());
         assertEquals(HttpStatus.FORBIDDEN, assertThrows(HttpClientResponseException.class, () -> plan(learner, course.id())).getStatus());
     }
+
+    @Test
+    void twoFirstSavesAtOnceMakeOnePlan() throws Exception {
+        TestUsers users = TestUsers.of(context, http);
+        String lead = users.tokenFor("val.twice", Roles.TRAINER);
+        users.create("val.other", Roles.TRAINER);
+        PortfolioCourse course = PortfolioCourse.publish(http, lead, "VAL-2", "客訴處理實務");
+        String today = LocalDate.now(ZoneId.of("Asia/Taipei")).toString();
+        List<Map<String, Object>> saved = tw.training.testing.Parallel.run(8, i -> set(lead, course.id(), Map.of("lastValidated", today,
+                "validator", "val.other")));
+        saved.forEach(plan -> assertEquals(LocalDate.parse(today).plusYears(3).toString(), plan.get("nextDue")));
+        assertEquals("val.other", plan(lead, course.id()).get("validator"));
+    }
 }

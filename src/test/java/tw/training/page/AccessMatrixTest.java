@@ -48,6 +48,8 @@ class AccessMatrixTest implements DatabaseTest {
     private long enrollment;
     private long evidence;
     private String number;
+    private long sample;
+    private long item;
     private FormClient owner;
     private FormClient stranger;
     private FormClient learner;
@@ -64,6 +66,13 @@ class AccessMatrixTest implements DatabaseTest {
         built.meet(evidence, PortfolioCourse.INDICATORS, "完整");
         number = (String) PortfolioCourse.post(http, "/api/enrollments/" + enrollment + "/certificate", admin, Map.of()).get("number");
         course = "/courses/" + built.id();
+        String today = java.time.LocalDate.now(java.time.ZoneId.of("Asia/Taipei")).toString();
+        Map<String, Object> drawn = PortfolioCourse.post(http, course.replace("/courses", "/api/courses") + "/moderation/samples", admin,
+                Map.of("from", today, "to", today));
+        sample = PortfolioCourse.id(drawn);
+        @SuppressWarnings("unchecked")
+        Map<String, Object> first = ((List<Map<String, Object>>) drawn.get("items")).get(0);
+        item = PortfolioCourse.id(first);
         String base = server.getURL().toString();
         owner = new FormClient(base, "zh-TW").signIn("matrix.owner", TestUsers.PASSWORD);
         stranger = new FormClient(base, "zh-TW").signIn("matrix.stranger", TestUsers.PASSWORD);
@@ -124,6 +133,13 @@ class AccessMatrixTest implements DatabaseTest {
         List<String> wrong = new ArrayList<>();
         coursePages().forEach(path -> expect(wrong, 404, "GET " + path, stranger.get(path)));
         courseForms().forEach(path -> expect(wrong, 404, "POST " + path, post(stranger, path)));
+        // a course's samples are its moderators' (issue 34)
+        for (String path : List.of("/moderation/samples/" + sample, "/moderation/items/" + item)) {
+            expect(wrong, 404, "GET " + path, stranger.get(path));
+            expect(wrong, 403, "GET " + path + " as learner", learner.get(path));
+        }
+        expect(wrong, 404, "POST second marking", post(stranger, "/moderation/items/" + item + "/second-marking"));
+        expect(wrong, 404, "POST resolution", post(stranger, "/moderation/items/" + item + "/resolution"));
         // the learner's third-party reports are theirs and their course's trainers' (issue 33)
         expect(wrong, 404, "GET third-party", stranger.get("/enrollments/" + enrollment + "/third-party"));
         expect(wrong, 404, "POST third-party", post(stranger, "/enrollments/" + enrollment + "/third-party"));

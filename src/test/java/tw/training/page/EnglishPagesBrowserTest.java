@@ -46,6 +46,8 @@ class EnglishPagesBrowserTest {
     private PortfolioCourse course;
     private long awaiting;
     private String verification;
+    private long sample;
+    private long disagreed;
 
     @BeforeAll
     void course() {
@@ -60,6 +62,15 @@ class EnglishPagesBrowserTest {
         verification = ((String) PortfolioCourse.post(http, "/api/enrollments/" + finished + "/certificate", admin, Map.of()).get("verificationUrl"))
                 .replaceFirst("^.*(/verify/)", "$1");
         awaiting = course.submitPdf(busy, course.enroll("english.busy"), "First drill", List.of("P2.3.1", "P2.3.2"));
+        // issue 34: a sample of the four judgements, one second-marked in disagreement
+        String today = java.time.LocalDate.now(java.time.ZoneId.of("Asia/Taipei")).toString();
+        Map<String, Object> drawn = PortfolioCourse.post(http, "/api/courses/" + course.id() + "/moderation/samples", admin, Map.of("from", today,
+                "to", today));
+        sample = PortfolioCourse.id(drawn);
+        @SuppressWarnings("unchecked")
+        Map<String, Object> first = ((List<Map<String, Object>>) drawn.get("items")).get(0);
+        disagreed = PortfolioCourse.id(first);
+        PortfolioCourse.post(http, "/api/moderation/items/" + disagreed + "/second-marking", admin, Map.of("outcome", "NOT_YET", "comment", "no reply"));
         browser = Browser.start(server.getURL().toString(), "en");
     }
 
@@ -82,7 +93,8 @@ class EnglishPagesBrowserTest {
         browser.driver.manage().deleteAllCookies();
         browser.signIn("english.admin", TestUsers.PASSWORD, "/admin/users");
         browser.checkPages("en", List.of("/admin", "/admin/users", "/admin/users?q=english", "/admin/audit", "/admin/settings", c + "/certificates", verification,
-                "/admin/users/import", "/admin/mail", "/notifications", "/account/notifications"), wrong);
+                "/admin/users/import", "/admin/mail", "/notifications", "/account/notifications", "/moderation", c + "/moderation",
+                "/moderation/samples/" + sample, "/moderation/items/" + disagreed, c + "/assessor-statistics"), wrong);
         // the certification report is the official document, in Chinese whatever the reader's language (as its PDF),
         // inside the site's layout in the reader's
         browser.open(c + "/report");

@@ -101,8 +101,14 @@ public final class Browser implements AutoCloseable {
         return driver.getCurrentUrl().substring(base.length());
     }
 
+    /**
+     * Waits for a condition, up to the hang guard. An element found while the page is being replaced (a form sent, a
+     * redirect followed) goes stale under the condition: that is "not yet", asked again, never a failure.
+     */
     public WebDriverWait waiting() {
-        return new WebDriverWait(driver, NEVER);
+        WebDriverWait wait = new WebDriverWait(driver, NEVER);
+        wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class);
+        return wait;
     }
 
     /** Writes a screenshot of the page under {@code target/screenshots/}, numbered in the order taken. */
@@ -261,9 +267,12 @@ public final class Browser implements AutoCloseable {
 
     /**
      * Clicks what should ask before acting (an irreversible action) and answers the browser's dialog: yes when
-     * {@code accept}, else no. Answers the question asked; fails when none is asked.
+     * {@code accept}, else no. Answers the question asked; fails when none is asked. Clicks once the page's scripts
+     * have run: an element is there as soon as it is parsed, and a click before confirm.js is attached would send the
+     * form without asking (a page just re-rendered after a refusal did, once).
      */
     public String clickAndAnswer(By what, boolean accept) {
+        waiting().until(page -> "complete".equals(((org.openqa.selenium.JavascriptExecutor) page).executeScript("return document.readyState")));
         driver.findElement(what).click();
         org.openqa.selenium.Alert dialog = waiting().until(org.openqa.selenium.support.ui.ExpectedConditions.alertIsPresent());
         String question = dialog.getText();
