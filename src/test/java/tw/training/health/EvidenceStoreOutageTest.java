@@ -77,7 +77,7 @@ class EvidenceStoreOutageTest implements DatabaseTest {
         String learner = note.learner();
         String file = note.file();
 
-        relay.cut();
+        relay.hangUp();
         HttpClientResponseException download = assertThrows(HttpClientResponseException.class,
                 () -> http.toBlocking().exchange(HttpRequest.GET(file).bearerAuth(learner), byte[].class));
         HttpClientResponseException upload = assertThrows(HttpClientResponseException.class,
@@ -95,7 +95,7 @@ class EvidenceStoreOutageTest implements DatabaseTest {
         assertTrue(report.contains("\"evidenceStore\":\"DOWN\"") && report.contains("\"database\":\"UP\""), report);
         assertEquals(note.evidence(), unaffected.get("id"), "what needs only the database goes on");
 
-        relay.restore();
+        relay.answer();
         long deadline = System.nanoTime() + NO_ANSWER.toNanos();
         while (!isReady()) {
             assertTrue(System.nanoTime() < deadline, "readiness never came back");
