@@ -101,8 +101,7 @@ public class JudgementService {
         Instant judgedAt = clock.instant().truncatedTo(ChronoUnit.MICROS);
         JudgementRow row = judgements.save(checked.get(0).row(actor.userId(), judgedAt));
         events.publishEvent(new JudgementsRecorded(Map.of(header.enrollmentId(), Set.of(row.indicatorId())),
-                List.of(new JudgementsRecorded.Recorded(row.id(), header.enrollmentId(), evidenceId, row.indicatorId(), row.outcome(),
-                        actor.userId(), judgedAt))));
+                List.of(JudgementsRecorded.Recorded.of(row, header.enrollmentId()))));
         return new Views.Judgement(row.id(), evidenceId, indicator, row.outcome(), row.comment(), actor.username(), judgedAt,
                 row.authenticity() == null ? null : row.authenticity().name(), row.evidencePieces(), row.evidenceMethods(),
                 row.rulesOverridden(), row.overrideReason());
@@ -146,13 +145,13 @@ public class JudgementService {
         if (!errors.isEmpty()) {
             throw new InvalidInputException(Phrase.of("evidence.no-judgement-was-recorded-are", errors.size(), batch.size()), errors);
         }
-        Instant now = clock.instant();
+        // the database keeps microseconds: the time recorded (and logged) is the time stored
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
         List<JudgementRow> saved = this.judgements.saveAll(checked.stream().map(judgement -> judgement.row(actor.userId(), now)).toList());
         Map<Long, Set<Long>> touched = new HashMap<>();
         checked.forEach(j -> touched.computeIfAbsent(j.header().enrollmentId(), e -> new HashSet<>()).add(j.indicatorId()));
-        events.publishEvent(new JudgementsRecorded(touched, saved.stream().map(row -> new JudgementsRecorded.Recorded(row.id(),
-                headers.get(row.evidenceId()).enrollmentId(), row.evidenceId(), row.indicatorId(), row.outcome(), row.assessorId(), row.judgedAt()))
-                .toList()));
+        events.publishEvent(new JudgementsRecorded(touched, saved.stream()
+                .map(row -> JudgementsRecorded.Recorded.of(row, headers.get(row.evidenceId()).enrollmentId())).toList()));
         return checked.size();
     }
 

@@ -60,8 +60,7 @@ public class ScoredEvidence {
             List<JudgementRow> saved = judgements.saveAll(verdicts.stream()
                     .map(v -> new JudgementRow(null, id, v.indicatorId(), v.outcome(), v.comment(), system, now)).toList());
             events.publishEvent(new JudgementsRecorded(Map.of(enrollmentId, Set.copyOf(verdicts.stream().map(Verdict::indicatorId).toList())),
-                    saved.stream().map(row -> new JudgementsRecorded.Recorded(row.id(), enrollmentId, id, row.indicatorId(), row.outcome(),
-                            system, now)).toList()));
+                    saved.stream().map(row -> JudgementsRecorded.Recorded.of(row, enrollmentId)).toList()));
         }
         long unjudged = claimed.stream().filter(indicator -> verdicts.stream().noneMatch(v -> v.indicatorId() == indicator)).count();
         if (unjudged > 0) {

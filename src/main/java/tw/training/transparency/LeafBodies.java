@@ -33,12 +33,7 @@ class LeafBodies {
             return bodies;
         }
         switch (kind) {
-            case JUDGEMENT -> records.judgements(ids).forEach(j -> bodies.put(j.judgementId(), start(kind, j.judgementId())
-                    .add("evidence", j.evidenceId()).add("indicator", j.indicatorId()).add("outcome", j.outcome())
-                    .add("comment", text(j.comment())).add("assessor", j.assessorId()).add("judgedAt", j.judgedAt().toString())
-                    .add("authenticity", text(j.authenticity())).add("evidencePieces", number(j.evidencePieces()))
-                    .add("evidenceMethods", number(j.evidenceMethods())).add("rulesOverridden", text(j.rulesOverridden()))
-                    .add("overrideReason", text(j.overrideReason())).build()));
+            case JUDGEMENT -> records.judgements(ids).forEach(j -> bodies.put(j.judgementId(), judgement(j)));
             case EVIDENCE -> evidence(ids, bodies);
             case CERTIFICATE_ISSUED -> records.issues(ids).forEach(c -> bodies.put(c.certificateId(), start(kind, c.certificateId())
                     .add("number", c.number()).add("enrollment", c.enrollmentId()).add("course", c.courseId()).add("issuedAt", c.issuedAt().toString())
@@ -57,6 +52,16 @@ class LeafBodies {
                     .add("judgement", r.resolutionJudgementId()).add("by", r.resolvedBy()).add("at", r.resolvedAt().toString()).build()));
         }
         return bodies;
+    }
+
+    /** A judgement's body, from its row as read or as just written. */
+    static JsonObject judgement(RecordRepository.JudgementRecord j) {
+        return start(LeafKind.JUDGEMENT, j.judgementId())
+                .add("evidence", j.evidenceId()).add("indicator", j.indicatorId()).add("outcome", j.outcome())
+                .add("comment", text(j.comment())).add("assessor", j.assessorId()).add("judgedAt", j.judgedAt().toString())
+                .add("authenticity", text(j.authenticity())).add("evidencePieces", number(j.evidencePieces()))
+                .add("evidenceMethods", number(j.evidenceMethods())).add("rulesOverridden", text(j.rulesOverridden()))
+                .add("overrideReason", text(j.overrideReason())).build();
     }
 
     /** A leaf's hash: SHA-256(0x00 ‖ the body's canonical form). */

@@ -102,9 +102,21 @@ public class TransparencyLog {
     public record Consistency(long from, long to, List<String> proof) {
     }
 
+    /**
+     * A judgement's leaf is hashed from the row as the event carries it, just written, not read back: judging is the
+     * busiest write there is, and one statement fewer in it is most of what the log costs there (issue 34). The
+     * export reads the same fields from the table, so the two derive one body (TransparencyLogTest replays them).
+     */
     @EventListener
     void onJudgements(JudgementsRecorded event) {
-        beforeCommit(LeafKind.JUDGEMENT, event.judgements().stream().map(JudgementsRecorded.Recorded::judgementId).toList());
+        if (!appending || event.judgements().isEmpty()) {
+            return;
+        }
+        List<QueuedRow> rows = event.judgements().stream().map(j -> queued(LeafKind.JUDGEMENT, j.judgementId(), LeafBodies.judgement(
+                new RecordRepository.JudgementRecord(j.judgementId(), j.evidenceId(), j.indicatorId(), j.outcome().name(), j.comment(),
+                        j.assessorId(), j.judgedAt(), j.authenticity() == null ? null : j.authenticity().name(), j.evidencePieces(),
+                        j.evidenceMethods(), j.rulesOverridden(), j.overrideReason())))).toList();
+        beforeCommit(LeafKind.JUDGEMENT, () -> queued.saveAll(rows));
     }
 
     @EventListener
@@ -147,20 +159,23 @@ public class TransparencyLog {
      * sequencer ({@link #integrate}) gives queued leaves their indexes.
      */
     private void beforeCommit(LeafKind kind, List<Long> recordIds) {
-        if (!appending) {
-            return;
+        if (appending) {
+            beforeCommit(kind, () -> queue(kind, recordIds));
         }
+    }
+
+    private void beforeCommit(LeafKind kind, Runnable queueing) {
         TransactionStatus<?> status = transactions.findTransactionStatus()
                 .orElseThrow(() -> new IllegalStateException(kind + " recorded outside a transaction: its leaf could not commit with it"));
         status.registerSynchronization(new TransactionSynchronization() {
             @Override
             public void beforeCommit(boolean readOnly) {
-                queue(kind, recordIds);
+                queueing.run();
             }
         });
     }
 
-    /** Queues the records' leaves in the caller's transaction. */
+    /** Queues the records' leaves in the caller's transaction, their bodies read as that transaction wrote them. */
     void queue(LeafKind kind, List<Long> recordIds) {
         if (recordIds.isEmpty()) {
             return;
@@ -172,9 +187,13 @@ public class TransparencyLog {
             if (body == null) {
                 throw new IllegalStateException(kind + " " + recordId + " logged in a transaction that cannot read it");
             }
-            rows.add(new QueuedRow(null, kind, recordId, HEX.formatHex(LeafBodies.leafHash(body))));
+            rows.add(queued(kind, recordId, body));
         }
         queued.saveAll(rows);
+    }
+
+    private static QueuedRow queued(LeafKind kind, long recordId, JsonObject body) {
+        return new QueuedRow(null, kind, recordId, HEX.formatHex(LeafBodies.leafHash(body)));
     }
 
     /**
