@@ -25,12 +25,15 @@ import java.util.concurrent.atomic.AtomicInteger;
  * through {@code JudgementService.judge}, the server's own path (checks, rules of evidence, insert, ledger, and with
  * the log its leaf queued before commit; the sequencer runs every second beside them, as on the server). A round with
  * the log ends when its last leaf is sequenced, so the sequencer's work is charged to it, never to the next round
- * without it. The first round of each is untimed. Reported: the ratio of the medians, and the median of each pair of
- * rounds' own ratio (which a slow drift of the machine moves less).
+ * without it. The first {@value #WARM_UP} pairs are untimed; then each pair runs off first or on first in turn.
+ * Reported: the ratio of the medians, and the median of each pair of rounds' own ratio (which a slow drift of the
+ * machine moves less).
  */
 final class LogCost {
 
     private static final int ROUNDS = 20;
+    /** Pairs of rounds run first, untimed: the database's cache and the JIT warm through the first few. */
+    private static final int WARM_UP = 3;
     private static final int THREADS = 8;
     private static final int EACH = 120;
 
@@ -52,13 +55,24 @@ final class LogCost {
             List<Double> rateOn = new ArrayList<>();
             List<Double> pairs = new ArrayList<>();
             int next = 0;
-            for (int round = 0; round <= ROUNDS; round++) {
-                double a = round(withoutLog.getBean(JudgementService.class), targets, next, trainer, () -> { });
-                next += THREADS * EACH;
-                // the round's clock stops once its leaves are sequenced too: the log's whole cost is charged to it
-                double b = round(withLog.getBean(JudgementService.class), targets, next, trainer, log::integrateAll);
-                next += THREADS * EACH;
-                System.out.printf("round %d: log off %.0f judgements/s, log on %.0f judgements/s%s%n", round, a, b, round == 0 ? " (untimed)" : "");
+            for (int round = 1 - WARM_UP; round <= ROUNDS; round++) {
+                JudgementService without = withoutLog.getBean(JudgementService.class);
+                JudgementService with = withLog.getBean(JudgementService.class);
+                // in turn first and second (off-on, on-off…): the machine warming through the run favours neither
+                boolean offFirst = round % 2 == 0;
+                double a = 0;
+                double b = 0;
+                for (int half = 0; half < 2; half++) {
+                    if ((half == 0) == offFirst) {
+                        a = round(without, targets, next, trainer, () -> { });
+                    } else {
+                        // the round's clock stops once its leaves are sequenced too: the log's whole cost is charged to it
+                        b = round(with, targets, next, trainer, log::integrateAll);
+                    }
+                    next += THREADS * EACH;
+                }
+                System.out.printf("round %d: log off %.0f judgements/s, log on %.0f judgements/s%s%n", round, a, b,
+                        round <= 0 ? " (warming, untimed)" : "");
                 if (round > 0) {
                     rateOff.add(a);
                     rateOn.add(b);
