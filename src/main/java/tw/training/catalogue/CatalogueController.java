@@ -62,6 +62,14 @@ class CatalogueController {
         return catalogue.get(code);
     }
 
+    @Get("/{code}/versions")
+    @Secured(SecurityRule.IS_AUTHENTICATED)
+    @Operation(summary = "The versions of the document's family in the catalogue (same code but for its vN), newest first: each current,"
+            + " or superseded by the next version")
+    List<FamilyMember> versions(@PathVariable String code) {
+        return catalogue.versions(code);
+    }
+
     @Post
     @Secured({Roles.TRAINER, Roles.ADMIN})
     @Consumes(MediaType.TEXT_PLAIN)

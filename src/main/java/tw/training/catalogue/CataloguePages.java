@@ -146,7 +146,8 @@ class CataloguePages {
     @Get("/{code}")
     HttpResponse<String> document(HttpRequest<?> request, @PathVariable String code) {
         CompetencyDocument document = catalogue.get(code);
-        return pages.render(request, "document.ftlh", Map.of("document", document, "view", DocumentView.of(document)));
+        return pages.render(request, "document.ftlh", Map.of("document", document, "view", DocumentView.of(document),
+                "family", catalogue.versions(document.code())));
     }
 
 }

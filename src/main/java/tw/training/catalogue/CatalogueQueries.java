@@ -52,6 +52,11 @@ class CatalogueQueries {
     }
 
     @ReadOnly
+    List<FamilyMember> family(String code) {
+        return rows.standards().family(code);
+    }
+
+    @ReadOnly
     Optional<CompetencyDocument> find(String code) {
         return rows.standards().findByCode(canonical(code)).map(this::document);
     }

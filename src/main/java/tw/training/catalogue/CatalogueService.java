@@ -117,6 +117,14 @@ public class CatalogueService {
         return queries.list(kind, query);
     }
 
+    /**
+     * The versions of the document's family in the catalogue, newest first, each current or superseded by the next;
+     * 404 for a code the catalogue does not hold.
+     */
+    public List<FamilyMember> versions(String code) {
+        return queries.family(get(code).code());
+    }
+
     public Optional<CompetencyDocument> find(String code) {
         return queries.find(code);
     }

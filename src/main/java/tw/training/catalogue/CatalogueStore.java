@@ -43,9 +43,10 @@ class CatalogueStore {
 
     @Transactional
     void insert(CompetencyDocument d, String sourceText, String sha256, Instant importedAt) {
+        DocumentFamily family = DocumentFamily.of(d.code());
         long id = rows.standards().save(new StandardRows.Row(null, d.code(), d.kind(), d.name(), d.title(), d.level(), d.field(), d.description(),
                 code(d.jobCategory()), name(d.jobCategory()), code(d.occupation()), name(d.occupation()), code(d.industry()), name(d.industry()),
-                sha256, sourceText, importedAt)).id();
+                sha256, sourceText, importedAt, family.stem(), family.version())).id();
         insert(rows.versions()::insertAll, indexed(d.versions(), (v, i) -> new VersionRows.Row(id, i, v.version(), v.code(), v.name(), v.current(),
                 v.date(), v.note())));
         insert(rows.responsibilities()::insertAll, indexed(d.responsibilities(), (r, i) -> new ResponsibilityRows.Row(id, r.code(), r.title(), i)));

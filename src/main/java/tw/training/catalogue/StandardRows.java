@@ -25,10 +25,22 @@ interface StandardRows extends GenericRepository<StandardRows.Row, Long> {
                @Nullable String title, @Nullable Integer competencyLevel, @Nullable String field, @Nullable String description,
                @Nullable String jobCategoryCode, @Nullable String jobCategoryName, @Nullable String occupationCode,
                @Nullable String occupationName, @Nullable String industryCode, @Nullable String industryName, String sourceSha256,
-               String sourceText, Instant importedAt) {
+               String sourceText, Instant importedAt, String family, @Nullable Integer versionNumber) {
     }
 
+    /**
+     * The code of the version that supersedes {@code s}: the family's next version in the catalogue (v3 is superseded
+     * by v4, not v5), null for the newest and for a code without a version.
+     */
+    String SUPERSEDED_BY = "(SELECT n.code FROM standard n WHERE n.family = s.family AND n.version_number = (SELECT MIN(m.version_number)"
+            + " FROM standard m WHERE m.family = s.family AND m.version_number > s.version_number))";
+
     Row save(Row standard);
+
+    /** The versions of a document's family in the catalogue, newest first, each with the one that superseded it. */
+    @Query("SELECT s.code, s.version_number AS version, s.name, s.imported_at, " + SUPERSEDED_BY + " AS superseded_by FROM standard s"
+            + " WHERE s.family = (SELECT f.family FROM standard f WHERE f.code = :code) ORDER BY s.version_number DESC, s.code")
+    List<FamilyMember> family(String code);
 
     Optional<Row> findByCode(String code);
 
@@ -47,7 +59,8 @@ interface StandardRows extends GenericRepository<StandardRows.Row, Long> {
      */
     @Query("SELECT s.code, s.kind, s.name, s.title, s.competency_level AS level, s.field, s.occupation_name AS occupation, s.imported_at,"
             + " (SELECT COUNT(*) FROM task t WHERE t.standard_id = s.standard_id) AS tasks,"
-            + " (SELECT COUNT(*) FROM indicator i WHERE i.standard_id = s.standard_id) AS indicators FROM standard s"
+            + " (SELECT COUNT(*) FROM indicator i WHERE i.standard_id = s.standard_id) AS indicators,"
+            + " s.family, s.version_number AS version, " + SUPERSEDED_BY + " AS superseded_by FROM standard s"
             + " WHERE (CAST(:kind AS VARCHAR) IS NULL OR s.kind = :kind) AND (CAST(:pattern AS VARCHAR) IS NULL"
             + " OR LOWER(s.code) LIKE :pattern ESCAPE '!' OR LOWER(s.name) LIKE :pattern ESCAPE '!' OR LOWER(s.title) LIKE :pattern ESCAPE '!'"
             + " OR EXISTS (SELECT 1 FROM task t WHERE t.standard_id = s.standard_id AND LOWER(t.title) LIKE :pattern ESCAPE '!')"

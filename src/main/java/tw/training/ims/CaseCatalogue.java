@@ -46,7 +46,7 @@ class CaseCatalogue {
         if (!current.summaries().equals(summaries)) {
             List<CaseFramework> frameworks = new ArrayList<>();
             for (StandardSummary summary : summaries) {
-                catalogue.find(summary.code()).ifPresent(document -> frameworks.add(new CaseFramework(document, summary.importedAt(), base)));
+                catalogue.find(summary.code()).ifPresent(document -> frameworks.add(new CaseFramework(document, summary.importedAt(), summary.supersededBy(), base)));
             }
             current = new Snapshot(summaries, List.copyOf(frameworks), index(frameworks));
             snapshot = current;

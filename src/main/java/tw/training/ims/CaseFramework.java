@@ -9,6 +9,8 @@ import tw.training.catalogue.document.Task;
 import tw.training.catalogue.document.Version;
 import tw.training.catalogue.document.WorkOutput;
 
+import io.micronaut.core.annotation.Nullable;
+
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -36,6 +38,8 @@ final class CaseFramework {
     static final String CREATOR = "勞動部勞動力發展署";
 
     private final CompetencyDocument document;
+    /** The code of the version that superseded this one, null while it is current. */
+    private final String supersededBy;
     private final String base;
     private final String changed;
     private final String documentId;
@@ -47,8 +51,9 @@ final class CaseFramework {
     private final Map<String, Map<String, Object>> linksById = new LinkedHashMap<>();
 
     /** @param base the provider's public address and API root, e.g. {@code https://host/ims/case/v1p1} */
-    CaseFramework(CompetencyDocument document, Instant changed, String base) {
+    CaseFramework(CompetencyDocument document, Instant changed, @Nullable String supersededBy, String base) {
         this.document = document;
+        this.supersededBy = supersededBy;
         this.base = base;
         this.changed = changed.truncatedTo(ChronoUnit.SECONDS).toString();
         this.documentId = CaseIds.document(document.code());
@@ -83,12 +88,17 @@ final class CaseFramework {
         cf.put("language", "zh-TW");
         document.versions().stream().filter(Version::current).findFirst().ifPresent(v -> cf.put("version", v.version()));
         cf.put("notes", "iCAP " + document.code());
+        // CASE's adoption status: a version superseded by a newer one of its family is deprecated, never removed
+        cf.put("adoptionStatus", supersededBy == null ? "Adopted" : "Deprecated");
         Map<String, Object> icap = new LinkedHashMap<>();
         icap.put("code", document.code());
         icap.put("kind", document.kind().name());
         icap.put("name", document.name());
         if (document.level() != null) {
             icap.put("level", document.level());
+        }
+        if (supersededBy != null) {
+            icap.put("supersededBy", supersededBy);
         }
         cf.put("extensions", Map.of("icap", icap));
         return cf;
