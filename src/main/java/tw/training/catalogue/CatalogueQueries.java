@@ -52,6 +52,11 @@ class CatalogueQueries {
     }
 
     @ReadOnly
+    Optional<Long> idOf(String code) {
+        return rows.standards().idOf(code);
+    }
+
+    @ReadOnly
     List<FamilyMember> family(String code) {
         return rows.standards().family(code);
     }

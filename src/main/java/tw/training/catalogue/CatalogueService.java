@@ -125,6 +125,11 @@ public class CatalogueService {
         return queries.family(get(code).code());
     }
 
+    /** The row id of the document filed under {@code code} (exactly), for features that keep a reference to it. */
+    public long idOf(String code) {
+        return queries.idOf(code).orElseThrow(() -> new NotFoundException("catalogue.no-document-with-code-catalogue", code));
+    }
+
     public Optional<CompetencyDocument> find(String code) {
         return queries.find(code);
     }

@@ -44,6 +44,9 @@ interface StandardRows extends GenericRepository<StandardRows.Row, Long> {
 
     Optional<Row> findByCode(String code);
 
+    @Query("SELECT standard_id FROM standard WHERE code = :code")
+    Optional<Long> idOf(String code);
+
     /** The codes equal to {@code code} but for case (people type "kps5294-001V4"): the exact one first. */
     @Query("SELECT code FROM standard WHERE LOWER(code) = LOWER(:code) ORDER BY CASE WHEN code = :code THEN 0 ELSE 1 END, code")
     List<String> codesLike(String code);

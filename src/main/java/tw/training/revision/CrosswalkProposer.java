@@ -52,6 +52,13 @@ final class CrosswalkProposer {
         return proposal;
     }
 
+    /** The texts a document's items of one kind are compared by, by code, in document order. */
+    static Map<String, String> texts(CompetencyDocument document, ItemKind kind) {
+        Map<String, String> texts = new LinkedHashMap<>();
+        (kind == ItemKind.TASK ? tasks(document) : indicators(document)).forEach(item -> texts.put(item.code(), item.text()));
+        return texts;
+    }
+
     private static List<Item> tasks(CompetencyDocument document) {
         return document.tasks().stream().map(t -> new Item(t.code(), t.title() + " "
                 + t.indicators().stream().map(Indicator::text).collect(Collectors.joining(" ")))).toList();
