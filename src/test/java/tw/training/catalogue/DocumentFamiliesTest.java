@@ -59,20 +59,6 @@ class DocumentFamiliesTest implements DatabaseTest {
         trainer = new CatalogueApi(http, token);
     }
 
-    static String v5() throws IOException {
-        try (InputStream in = DocumentFamiliesTest.class.getResourceAsStream("/revision/KPS5294-001v5.txt")) {
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        }
-    }
-
-    /** v4's text filed as v3 (its code and version table changed only): an older version to supersede. */
-    static String v3() throws IOException {
-        return Files.readString(Path.of("seeds/000_8455bb19119e8168.txt"))
-                .replace("職能基準代碼\tKPS5294-001v4", "職能基準代碼\tKPS5294-001v3")
-                .replace("V4\tKPS5294-001v4\t電話 / 網路行銷服務人員\t最新版本\t略\t2025/06/15\n", "")
-                .replace("V3\tKPS5294-001v3\t電話行銷服務助理\t歷史版本", "V3\tKPS5294-001v3\t電話行銷服務助理\t最新版本");
-    }
-
     private Map<String, Map<String, Object>> listed() {
         return trainer.list("/api/standards").stream().collect(Collectors.toMap(s -> (String) s.get("code"), Function.identity()));
     }
@@ -91,8 +77,8 @@ class DocumentFamiliesTest implements DatabaseTest {
     @Test
     @Order(2)
     void aNewerVersionSupersedesTheOlderOneWhichStays() throws IOException {
-        assertEquals(201, trainer.post("/api/standards", v5()).code());
-        assertEquals(201, trainer.post("/api/standards", v3()).code());
+        assertEquals(201, trainer.post("/api/standards", tw.training.revision.RevisedStandard.text()).code());
+        assertEquals(201, trainer.post("/api/standards", tw.training.revision.RevisedStandard.v3()).code());
 
         Map<String, Map<String, Object>> listed = listed();
         assertEquals("KPS5294-001v4", listed.get("KPS5294-001v3").get("supersededBy"), "the next version, not the newest");

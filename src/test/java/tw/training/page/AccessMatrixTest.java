@@ -96,6 +96,7 @@ class AccessMatrixTest implements DatabaseTest {
     }
 
     private static final List<String> TRAINER_PAGES = List.of("/catalogue", "/catalogue?q=KPS", "/catalogue/KPS5294-001v4", "/catalogue/import",
+            "/crosswalks", "/crosswalks/1",
             "/courses", "/courses/alignment?standardCode=KPS5294-001v4&taskCode=T2.3");
     private static final List<String> ADMIN_PAGES = List.of("/admin/users", "/admin/users?q=matrix", "/admin/audit", "/admin/settings", "/admin",
             "/admin/mail", "/admin/mail?state=WAITING", "/admin/mail/1", "/admin/users/import");
@@ -116,7 +117,7 @@ class AccessMatrixTest implements DatabaseTest {
         reads.addAll(coursePages());
         reads.addAll(ADMIN_PAGES);
         reads.forEach(path -> expect(wrong, 403, "GET " + path, learner.get(path)));
-        List<String> forms = new ArrayList<>(List.of("/courses", "/courses/alignment"));
+        List<String> forms = new ArrayList<>(List.of("/courses", "/courses/alignment", "/crosswalks", "/crosswalks/1/lines", "/crosswalks/1/confirmation"));
         forms.addAll(courseForms());
         forms.addAll(ADMIN_FORMS);
         forms.addAll(adminCourseForms());

@@ -48,6 +48,7 @@ class EnglishPagesBrowserTest {
     private String verification;
     private long sample;
     private long disagreed;
+    private long crosswalk;
 
     @BeforeAll
     void course() {
@@ -71,6 +72,10 @@ class EnglishPagesBrowserTest {
         Map<String, Object> first = ((List<Map<String, Object>>) drawn.get("items")).get(0);
         disagreed = PortfolioCourse.id(first);
         PortfolioCourse.post(http, "/api/moderation/items/" + disagreed + "/second-marking", admin, Map.of("outcome", "NOT_YET", "comment", "no reply"));
+        // issue 35: a revised standard and a crosswalk proposed to it
+        http.toBlocking().exchange(io.micronaut.http.HttpRequest.POST("/api/standards", tw.training.revision.RevisedStandard.v5())
+                .contentType(io.micronaut.http.MediaType.TEXT_PLAIN_TYPE).bearerAuth(admin));
+        crosswalk = PortfolioCourse.id(PortfolioCourse.post(http, "/api/crosswalks", admin, Map.of("from", "KPS5294-001v4", "to", "KPS5294-001v5")));
         browser = Browser.start(server.getURL().toString(), "en");
     }
 
@@ -88,7 +93,7 @@ class EnglishPagesBrowserTest {
         browser.signIn("english.trainer", TestUsers.PASSWORD, "/courses");
         browser.checkPages("en", List.of("/courses", c, c + "/coverage", c + "/enrollments", c + "/queue", c + "/grid", c + "/grid?method=PORTFOLIO",
                 "/assess/" + awaiting, c + "/progress", "/catalogue", "/catalogue?q=KPS", "/catalogue/KPS5294-001v4", "/catalogue/KMM5R0915v2",
-                "/catalogue/import", "/courses/alignment?standardCode=KPS5294-001v4&taskCode=T2.3"), wrong);
+                "/catalogue/import", "/courses/alignment?standardCode=KPS5294-001v4&taskCode=T2.3", "/crosswalks", "/crosswalks/" + crosswalk), wrong);
         browser.open("/signin");
         browser.driver.manage().deleteAllCookies();
         browser.signIn("english.admin", TestUsers.PASSWORD, "/admin/users");

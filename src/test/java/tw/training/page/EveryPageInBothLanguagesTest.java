@@ -65,6 +65,7 @@ class EveryPageInBothLanguagesTest implements DatabaseTest {
     private long sample;
     private long awaitingItem;
     private long disagreedItem;
+    private long crosswalk;
 
     /** A learner who has met the whole plan and holds a certificate, and one who has begun nothing. */
     @BeforeAll
@@ -128,6 +129,10 @@ class EveryPageInBothLanguagesTest implements DatabaseTest {
                         PortfolioCourse.STANDARD + ":P2.3.1", "observed", "SOMETIMES", "examples", "偶爾處理客訴")), "period", "2026 年秋",
                 "place", "櫃檯", "monthsSupervised", 3, "firstHand", true, "noConflict", true, "mayContact", true, "signedName", "林主任", "intent", true)));
         signedRequest = rows.single("SELECT third_party_request_id FROM third_party_request WHERE email = 'report-used@languages.example'");
+        // issue 35: a revised standard and the crosswalk proposed to it
+        http.toBlocking().exchange(io.micronaut.http.HttpRequest.POST("/api/standards", tw.training.revision.RevisedStandard.v5())
+                .contentType(io.micronaut.http.MediaType.TEXT_PLAIN_TYPE).bearerAuth(trainer));
+        crosswalk = PortfolioCourse.id(PortfolioCourse.post(http, "/api/crosswalks", trainer, Map.of("from", "KPS5294-001v4", "to", "KPS5294-001v5")));
     }
 
     /** The administrator who issued the certificate. */
@@ -351,6 +356,12 @@ class EveryPageInBothLanguagesTest implements DatabaseTest {
                 new Visit("assessor statistics", 200, () -> moderator(base, language).get("/courses/" + course.id() + "/assessor-statistics")),
                 new Visit("assessor statistics, a bad period", 422, () -> moderator(base, language).get("/courses/" + course.id()
                         + "/assessor-statistics?from=someday")),
+                new Visit("the crosswalks", 200, () -> languagesTrainer(base, language).get("/crosswalks")),
+                new Visit("a crosswalk to review", 200, () -> languagesTrainer(base, language).get("/crosswalks/" + crosswalk + "?saved=lines")),
+                new Visit("a crosswalk from the current version refused", 422, () -> languagesTrainer(base, language).postForm("/crosswalks",
+                        "from", "KPS5294-001v5")),
+                new Visit("a crosswalk's lines refused", 422, () -> languagesTrainer(base, language).postForm("/crosswalks/" + crosswalk + "/lines",
+                        "kind-0", "TASK", "from-0", "T1.1", "relation-0", "EQUIVALENT", "to-0", "T9.9", "note-0", "")),
                 new Visit("not found", 404, () -> learner.get("/enrollments/987654")),
                 new Visit("forbidden (a learner in the catalogue)", 403, () -> learner.get("/catalogue")),
                 new Visit("forbidden (no CSRF token)", 403, () -> learner.post("/account/password", List.of(Map.entry("currentPassword", "x")))));

@@ -79,18 +79,12 @@ class CrosswalkApiTest implements DatabaseTest {
         }
     }
 
-    static String v5() throws IOException {
-        try (InputStream in = CrosswalkApiTest.class.getResourceAsStream("/revision/KPS5294-001v5.txt")) {
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        }
+    static String v5() {
+        return RevisedStandard.text();
     }
 
-    /** v4's text filed as v3 (its code and version table changed only). */
-    static String v3() throws IOException {
-        return Files.readString(Path.of("seeds/000_8455bb19119e8168.txt"))
-                .replace("職能基準代碼\tKPS5294-001v4", "職能基準代碼\tKPS5294-001v3")
-                .replace("V4\tKPS5294-001v4\t電話 / 網路行銷服務人員\t最新版本\t略\t2025/06/15\n", "")
-                .replace("V3\tKPS5294-001v3\t電話行銷服務助理\t歷史版本", "V3\tKPS5294-001v3\t電話行銷服務助理\t最新版本");
+    static String v3() {
+        return RevisedStandard.v3();
     }
 
     private HttpResponse<Map<String, Object>> send(MutableHttpRequest<?> request, String token) {
