@@ -384,6 +384,24 @@ public class CourseService {
         return view(course, latest(courseId));
     }
 
+    /** A course and the draft a change goes into, for the feature's other services (the draft opened as {@link #draft} does). */
+    record Drafting(CourseRow course, RevisionRow draft) {
+    }
+
+    /** The course's latest revision (its draft, or else its published plan), for one who trains it. */
+    long latestRevision(long courseId, Actor actor) {
+        return latest(course(courseId, actor).id()).id();
+    }
+
+    Drafting drafting(long courseId, Actor actor) {
+        CourseRow course = course(courseId, actor);
+        return new Drafting(course, draft(course));
+    }
+
+    CourseView view(Drafting drafting) {
+        return view(drafting.course(), drafting.draft());
+    }
+
     /** SPEC §3: publishing checks the plan whole and says everything wrong with it at once. */
     @Transactional
     public CourseView publish(long courseId, Actor actor) {

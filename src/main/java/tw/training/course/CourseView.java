@@ -36,7 +36,16 @@ public record CourseView(long id, String code, String title, @Nullable String de
      */
     @Serdeable
     public record PlannedIndicator(String id, String standardCode, String code, String text, String task,
-                                   List<AssessmentMethod> requiredMethods, int minPieces, int minMethods, boolean thirdPartyAlone) {
+                                   List<AssessmentMethod> requiredMethods, int minPieces, int minMethods, boolean thirdPartyAlone,
+                                   @Nullable Review review) {
+    }
+
+    /**
+     * Why a migration through a crosswalk asks the trainer to look at a planned indicator: PARTIAL to an older one
+     * ({@code from}, the crosswalk's note), or NEW in the newer version; gone once its methods are set.
+     */
+    @Serdeable
+    public record Review(String reason, @Nullable String from, @Nullable String note) {
     }
 
     @Serdeable

@@ -38,6 +38,15 @@ interface ModuleRepository extends GenericRepository<CourseModule, Long> {
     @Query("DELETE FROM module_task WHERE module_id IN (SELECT module_id FROM course_module WHERE revision_id = :revisionId AND module_id = :moduleId)")
     void removeTasksOf(long revisionId, long moduleId);
 
+    /** Every module of a revision that covers {@code fromTask} covers {@code toTask} too (a plan moved to a newer version). */
+    @Query("INSERT INTO module_task (module_id, task_id) SELECT m.module_id, :toTask FROM module_task m JOIN course_module c ON c.module_id = m.module_id"
+            + " WHERE c.revision_id = :revisionId AND m.task_id = :fromTask"
+            + " AND NOT EXISTS (SELECT 1 FROM module_task x WHERE x.module_id = m.module_id AND x.task_id = :toTask)")
+    void coverToo(long revisionId, long fromTask, long toTask);
+
+    @Query("DELETE FROM module_task WHERE task_id = :taskId AND module_id IN (SELECT module_id FROM course_module WHERE revision_id = :revisionId)")
+    void uncover(long revisionId, long taskId);
+
     @Query("DELETE FROM module_task WHERE module_id IN (SELECT module_id FROM course_module WHERE revision_id = :revisionId)")
     void removeAllTasksOf(long revisionId);
 

@@ -62,8 +62,37 @@ interface PlanRepository extends GenericRepository<Alignment, Long> {
     @Query("DELETE FROM alignment WHERE revision_id = :revisionId")
     void removeAllAlignmentsOf(long revisionId);
 
+    List<Alignment> findByRevisionId(long revisionId);
+
+    /** Flags an indicator of a draft for the trainer to review (issue 35: carried only in part, or new); once. */
+    @Query("INSERT INTO plan_review (revision_id, indicator_id, reason, from_code, note) VALUES (:revisionId, :indicatorId, :reason, :fromCode, :note)"
+            + " ON CONFLICT DO NOTHING")
+    void flag(long revisionId, long indicatorId, String reason, @Nullable String fromCode, @Nullable String note);
+
+    @Query("DELETE FROM plan_review WHERE revision_id = :revisionId AND indicator_id = :indicatorId")
+    void clearFlag(long revisionId, long indicatorId);
+
+    @Query("DELETE FROM plan_review WHERE revision_id = :revisionId")
+    void removeAllFlagsOf(long revisionId);
+
+    @Query("DELETE FROM plan_review WHERE revision_id = :revisionId AND indicator_id IN (SELECT p.indicator_id FROM plan_indicator p"
+            + " JOIN alignment a ON a.alignment_id = p.alignment_id WHERE a.revision_id = :revisionId AND a.task_id = :taskId)")
+    void removeTaskFlags(long revisionId, long taskId);
+
+    /** A review flag of a revision's plan. */
+    @Introspected
+    record Flag(long indicatorId, String reason, @Nullable String fromCode, @Nullable String note) {
+    }
+
+    @Query("SELECT indicator_id, reason, from_code, note FROM plan_review WHERE revision_id = :revisionId")
+    List<Flag> flags(long revisionId);
+
+    @Query("SELECT indicator_id FROM plan_indicator WHERE revision_id = :revisionId")
+    List<Long> plannedIds(long revisionId);
+
     /** A revision's whole plan: its methods, planned indicators and alignments, in the order their keys need. */
     default void removeAllOf(long revisionId) {
+        removeAllFlagsOf(revisionId);
         removeAllMethodsOf(revisionId);
         removeAllIndicatorsOf(revisionId);
         removeAllAlignmentsOf(revisionId);
@@ -131,12 +160,15 @@ interface PlanRepository extends GenericRepository<Alignment, Long> {
 
     /** Removes an aligned task and its part of the plan; false when the task was not aligned. */
     default boolean unalign(long revisionId, long taskId) {
+        removeTaskFlags(revisionId, taskId);
         removeTaskMethods(revisionId, taskId);
         removeTaskIndicators(revisionId, taskId);
         return removeAlignment(revisionId, taskId) > 0;
     }
 
+    /** The trainer's methods for an indicator: what a migration flagged there is then seen to. */
     default void replaceMethods(long revisionId, long indicatorId, Collection<AssessmentMethod> methods) {
+        clearFlag(revisionId, indicatorId);
         removeMethods(revisionId, indicatorId);
         methods.forEach(method -> addMethod(revisionId, indicatorId, method.name()));
         if (reportsOnly(methods)) {
@@ -184,8 +216,14 @@ interface PlanRepository extends GenericRepository<Alignment, Long> {
     }
 
     default List<CourseView.PlannedIndicator> plan(long revisionId) {
-        return planEntries(revisionId).stream().map(e -> new CourseView.PlannedIndicator(e.id(), e.id().substring(0, e.id().indexOf(':')),
-                e.id().substring(e.id().indexOf(':') + 1), e.text(), e.taskId(), e.methods().stream().sorted().toList(),
-                e.sufficiency().minPieces(), e.sufficiency().minMethods(), e.sufficiency().thirdPartyAlone())).toList();
+        Map<Long, Flag> flags = new HashMap<>();
+        flags(revisionId).forEach(flag -> flags.put(flag.indicatorId(), flag));
+        return planEntries(revisionId).stream().map(e -> {
+            Flag flag = flags.get(e.indicatorId());
+            return new CourseView.PlannedIndicator(e.id(), e.id().substring(0, e.id().indexOf(':')),
+                    e.id().substring(e.id().indexOf(':') + 1), e.text(), e.taskId(), e.methods().stream().sorted().toList(),
+                    e.sufficiency().minPieces(), e.sufficiency().minMethods(), e.sufficiency().thirdPartyAlone(),
+                    flag == null ? null : new CourseView.Review(flag.reason(), flag.fromCode(), flag.note()));
+        }).toList();
     }
 }

@@ -199,7 +199,10 @@ class CourseBuilderBrowserTest {
         }
         form.findElement(By.cssSelector("button[type='submit']")).click();
         if (accepted) {
-            browser.waiting().until(driver -> driver.getPageSource().contains(standard + ":" + task + " "));
+            // the course's page, not the picking form still (which names the task too: waiting on the text alone, the next
+            // alignment once began from the form before the answer came)
+            browser.waiting().until(driver -> !driver.getCurrentUrl().contains("/courses/alignment")
+                    && driver.getPageSource().contains(standard + ":" + task + " "));
         } else {
             browser.waiting().until(ExpectedConditions.presenceOfElementLocated(By.id("course-error")));
             for (String indicator : ticked) {
