@@ -18,7 +18,7 @@ import io.swagger.v3.oas.annotations.Hidden;
 import tw.training.account.Actor;
 import tw.training.account.Roles;
 import tw.training.catalogue.CatalogueService;
-import tw.training.catalogue.StandardSummary;
+import tw.training.catalogue.FamilyMember;
 import tw.training.catalogue.document.CompetencyDocument;
 import tw.training.catalogue.document.Indicator;
 import tw.training.catalogue.document.Task;
@@ -76,7 +76,8 @@ class CrosswalkPages {
     MutableHttpResponse<?> propose(HttpRequest<?> request, @Body @Nullable String body, Actor actor) {
         Form form = Form.of(body).checked(request);
         String from = form.get("from");
-        String to = catalogue.list(null, null).stream().filter(s -> s.code().equals(from)).findFirst().map(StandardSummary::supersededBy).orElse(null);
+        String to = catalogue.find(from).isEmpty() ? null : catalogue.versions(from).stream().filter(v -> v.code().equals(from)).findFirst()
+                .map(FamilyMember::supersededBy).orElse(null);
         try {
             return Pages.redirect("/crosswalks/" + crosswalks.propose(from, to == null ? from : to, actor).crosswalk().id());
         } catch (InvalidInputException refused) {

@@ -72,6 +72,7 @@ class SmallScreensBrowserTest {
     private String reportLink;
     private long sample;
     private long disagreed;
+    private long crosswalk;
 
     @BeforeAll
     void aLearnerWithSomethingOnEveryPage() {
@@ -106,6 +107,11 @@ class SmallScreensBrowserTest {
         disagreed = PortfolioCourse.id(first);
         PortfolioCourse.post(http, "/api/moderation/items/" + disagreed + "/second-marking", admin, Map.of("outcome", "NOT_YET",
                 "comment", "紀錄中看不到顧客最後是否接受處理方式"));
+
+        // issue 35: a revised standard and the crosswalk proposed to it
+        http.toBlocking().exchange(io.micronaut.http.HttpRequest.POST("/api/standards", tw.training.revision.RevisedStandard.v5())
+                .contentType(io.micronaut.http.MediaType.TEXT_PLAIN_TYPE).bearerAuth(admin));
+        crosswalk = PortfolioCourse.id(PortfolioCourse.post(http, "/api/crosswalks", admin, Map.of("from", "KPS5294-001v4", "to", "KPS5294-001v5")));
 
         LearningApi api = new LearningApi(http);
         elearning = api.draftCourse(trainer, "SMALL-2");
@@ -178,7 +184,8 @@ class SmallScreensBrowserTest {
         browser.driver.manage().deleteAllCookies();
         browser.signIn("small.admin", TestUsers.PASSWORD, "/moderation");
         String c = "/courses/" + portfolioCourse.id();
-        check(List.of(c + "/moderation", "/moderation/samples/" + sample, "/moderation/items/" + disagreed, c + "/assessor-statistics"), "360", faults);
+        check(List.of(c + "/moderation", "/moderation/samples/" + sample, "/moderation/items/" + disagreed, c + "/assessor-statistics",
+                "/crosswalks", "/crosswalks/" + crosswalk, "/catalogue/KPS5294-001v4"), "360", faults);
         assertEquals(List.of(), faults);
     }
 
