@@ -24,19 +24,17 @@ interface CrosswalkRepository extends GenericRepository<CrosswalkRow, Long> {
     @Query("SELECT * FROM crosswalk WHERE crosswalk_id = :id FOR UPDATE")
     Optional<CrosswalkRow> lock(long id);
 
-    /** Every crosswalk, newest first, with its two documents' codes and the people who proposed and confirmed it. */
-    @Query("SELECT c.crosswalk_id, f.code AS from_code, t.code AS to_code, c.status, p.username AS proposed_by, c.proposed_at,"
+    /** A crosswalk's header: its two documents' codes and the people who proposed, reviewed and confirmed it. */
+    String HEADER = "SELECT c.crosswalk_id, f.code AS from_code, t.code AS to_code, c.status, p.username AS proposed_by, c.proposed_at,"
             + " r.username AS reviewed_by, c.reviewed_at, k.username AS confirmed_by, c.confirmed_at FROM crosswalk c"
             + " JOIN standard f ON f.standard_id = c.from_standard_id JOIN standard t ON t.standard_id = c.to_standard_id"
             + " JOIN app_user p ON p.user_id = c.proposed_by LEFT JOIN app_user r ON r.user_id = c.reviewed_by"
-            + " LEFT JOIN app_user k ON k.user_id = c.confirmed_by ORDER BY c.crosswalk_id DESC")
+            + " LEFT JOIN app_user k ON k.user_id = c.confirmed_by";
+
+    /** Every crosswalk, newest first. */
+    @Query(HEADER + " ORDER BY c.crosswalk_id DESC")
     List<Crosswalk.Header> headers();
 
-    /** One crosswalk's header, as {@link #headers()} gives it. */
-    @Query("SELECT c.crosswalk_id, f.code AS from_code, t.code AS to_code, c.status, p.username AS proposed_by, c.proposed_at,"
-            + " r.username AS reviewed_by, c.reviewed_at, k.username AS confirmed_by, c.confirmed_at FROM crosswalk c"
-            + " JOIN standard f ON f.standard_id = c.from_standard_id JOIN standard t ON t.standard_id = c.to_standard_id"
-            + " JOIN app_user p ON p.user_id = c.proposed_by LEFT JOIN app_user r ON r.user_id = c.reviewed_by"
-            + " LEFT JOIN app_user k ON k.user_id = c.confirmed_by WHERE c.crosswalk_id = :id")
+    @Query(HEADER + " WHERE c.crosswalk_id = :id")
     Optional<Crosswalk.Header> header(long id);
 }

@@ -181,6 +181,10 @@ class CrosswalkApiTest implements DatabaseTest {
         faulty.replaceAll(l -> "P2.4.1".equals(l.get("from")) ? line("INDICATOR", "P2.4.1", "EQUIVALENT", "P2.4.2", null) : l); // P2.4.2 twice
         faulty.add(line("INDICATOR", "P2.5.1", "NONE", "P2.5.1", null));                        // NONE naming an item, and a second line
         faulty.add(line("TASK", "T9.9", "EQUIVALENT", "T2.3", null));                            // no such old task
+        List<Object> withNull = new ArrayList<>(faulty);
+        withNull.add(null);
+        HttpClientResponseException nullLine = refused(HttpRequest.PUT("/api/crosswalks/" + crosswalk + "/lines", withNull), trainer);
+        assertEquals(422, nullLine.code(), "a null in the list is no failure: the faults named are the others'");
         HttpClientResponseException refusal = refused(HttpRequest.PUT("/api/crosswalks/" + crosswalk + "/lines", faulty), trainer);
         assertEquals(422, refusal.code());
         List<String> fields = fields(refusal);
