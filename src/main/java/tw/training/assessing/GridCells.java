@@ -5,6 +5,7 @@ import jakarta.inject.Singleton;
 import tw.training.course.AssessmentMethod;
 import tw.training.database.Sql;
 import tw.training.evidence.Outcome;
+import tw.training.evidence.Standing;
 
 import java.util.ArrayList;
 import java.util.Collection;
@@ -98,7 +99,7 @@ class GridCells {
         sql.forEach("SELECT v.enrollment_id, c.indicator_id, s.code AS standard_code, i.code, v.evidence_id, j.judgement_id, j.outcome"
                 + " FROM evidence v JOIN evidence_indicator c ON c.evidence_id = v.evidence_id"
                 + " JOIN indicator i ON i.indicator_id = c.indicator_id JOIN standard s ON s.standard_id = i.standard_id"
-                + " LEFT JOIN judgement j ON j.evidence_id = c.evidence_id AND j.indicator_id = c.indicator_id"
+                + " LEFT JOIN judgement j ON j.evidence_id = c.evidence_id AND j.indicator_id = c.indicator_id AND " + Standing.JUDGEMENT
                 + " WHERE v.enrollment_id IN (" + Sql.placeholders(enrollmentIds.size()) + ") AND c.indicator_id IN ("
                 + Sql.placeholders(indicatorIds.size()) + ") AND v.status = 'SUBMITTED'" + (method == null ? "" : " AND v.method = ?")
                 + " ORDER BY j.judged_at, j.judgement_id",

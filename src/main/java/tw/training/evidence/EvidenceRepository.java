@@ -73,7 +73,7 @@ interface EvidenceRepository extends GenericRepository<EvidenceRow, Long> {
 
     @Query("SELECT c.evidence_id, c.indicator_id, s.code || ':' || i.code AS indicator FROM evidence_indicator c"
             + " JOIN indicator i ON i.indicator_id = c.indicator_id JOIN standard s ON s.standard_id = i.standard_id"
-            + " WHERE c.evidence_id IN (:evidenceIds) ORDER BY s.code, i.task_id, i.sort_order")
+            + " WHERE c.evidence_id IN (:evidenceIds) AND " + Standing.CLAIM + " ORDER BY s.code, i.task_id, i.sort_order")
     List<Claim> claimsOf(Collection<Long> evidenceIds);
 
     /** The row id of one indicator the evidence claims, given by standard and indicator code, if it claims it. */

@@ -2,10 +2,12 @@ package tw.training.progress;
 
 import jakarta.inject.Singleton;
 import tw.training.database.Sql;
+import tw.training.evidence.Standing;
 
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -35,7 +37,7 @@ class ProgressLedger {
             + " FROM (SELECT v.enrollment_id, e.revision_id, j.indicator_id, v.method, j.evidence_id, j.judgement_id, j.outcome, j.judged_at, j.assessor_id,"
             + " ROW_NUMBER() OVER (PARTITION BY j.evidence_id, j.indicator_id ORDER BY j.judged_at DESC, j.judgement_id DESC) AS latest"
             + " FROM judgement j JOIN evidence v ON v.evidence_id = j.evidence_id JOIN enrollment e ON e.enrollment_id = v.enrollment_id"
-            + " WHERE v.status = 'SUBMITTED' AND ";
+            + " WHERE v.status = 'SUBMITTED' AND " + Standing.JUDGEMENT + " AND ";
     private static final String FIRST_MET = ") l JOIN plan_method p ON p.revision_id = l.revision_id AND p.indicator_id = l.indicator_id"
             + " AND p.method = l.method WHERE l.latest = 1 AND l.outcome = 'MET') s WHERE s.nth = 1";
 
@@ -90,14 +92,16 @@ class ProgressLedger {
         return all.size();
     }
 
-    /** These enrollments' progress derived again whole, from all their judgements. */
-    void rederive(List<Long> enrollments, Instant now) {
+    /** These enrollments' progress derived again whole, from all their judgements; answers the enrollments it completed. */
+    List<Long> rederive(Collection<Long> enrollments, Instant now) {
         List<Long> ids = enrollments.stream().sorted().toList();
+        List<Long> completed = new ArrayList<>();
         for (int from = 0; from < ids.size(); from += CHUNK) {
             List<Long> chunk = ids.subList(from, Math.min(ids.size(), from + CHUNK));
             lock(chunk);
-            derive(chunk, null, now);
+            completed.addAll(derive(chunk, null, now));
         }
+        return completed;
     }
 
     private void lock(List<Long> enrollments) {

@@ -4,6 +4,7 @@ import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;
 import tw.training.course.AssessmentMethod;
 import tw.training.database.Sql;
+import tw.training.evidence.Standing;
 import tw.training.enrollment.EnrollmentStatus;
 
 import java.sql.Timestamp;
@@ -71,9 +72,9 @@ class ProgressQueries {
                         + " u.username FROM evidence v JOIN evidence_indicator c ON c.evidence_id = v.evidence_id"
                         + " JOIN indicator i ON i.indicator_id = c.indicator_id JOIN standard s ON s.standard_id = i.standard_id"
                         + " LEFT JOIN judgement j ON j.judgement_id = (SELECT l.judgement_id FROM judgement l WHERE l.evidence_id = c.evidence_id"
-                        + " AND l.indicator_id = c.indicator_id ORDER BY l.judged_at DESC, l.judgement_id DESC FETCH FIRST 1 ROW ONLY)"
+                        + " AND l.indicator_id = c.indicator_id AND " + Standing.of("l") + " ORDER BY l.judged_at DESC, l.judgement_id DESC FETCH FIRST 1 ROW ONLY)"
                         + " LEFT JOIN app_user u ON u.user_id = j.assessor_id"
-                        + " WHERE v.enrollment_id = ? AND v.status = 'SUBMITTED' AND (j.judgement_id IS NULL OR j.outcome = 'NOT_YET')"
+                        + " WHERE v.enrollment_id = ? AND v.status = 'SUBMITTED' AND " + Standing.CLAIM + " AND (j.judgement_id IS NULL OR j.outcome = 'NOT_YET')"
                         + " AND NOT EXISTS (SELECT 1 FROM satisfaction t WHERE t.enrollment_id = v.enrollment_id AND t.indicator_id = c.indicator_id"
                         + " AND t.method = v.method)"
                         + " ORDER BY v.submitted_at, v.evidence_id, i.task_id, i.sort_order",

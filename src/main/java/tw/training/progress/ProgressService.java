@@ -17,6 +17,7 @@ import tw.training.evidence.JudgementsRecorded;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -174,6 +175,18 @@ public class ProgressService {
     void onJudgementsRecorded(JudgementsRecorded event) {
         Instant now = clock.instant();
         List<Long> completed = ledger.refresh(event.indicatorsByEnrollment(), now);
+        if (!completed.isEmpty()) {
+            this.completed.publishEvent(new EnrollmentsCompleted(completed, now));
+        }
+    }
+
+    /**
+     * These enrollments' progress derived again whole, in the caller's transaction: after something other than a
+     * judgement changed what counts for them (a learner moved to another revision of the plan, issue 35).
+     */
+    public void rederive(Collection<Long> enrollments) {
+        Instant now = clock.instant();
+        List<Long> completed = ledger.rederive(enrollments, now);
         if (!completed.isEmpty()) {
             this.completed.publishEvent(new EnrollmentsCompleted(completed, now));
         }

@@ -104,6 +104,13 @@ public class Crosswalks {
                 .map(l -> new Crosswalk.Line(l.itemKind(), l.fromCode(), l.toCode(), l.relation(), l.similarity(), l.note())).toList());
     }
 
+    /** The confirmed crosswalk from one version to the next, if there is one. */
+    @ReadOnly
+    public Optional<Crosswalk> confirmedBetween(String fromCode, String toCode) {
+        return crosswalks.findByFromStandardIdAndToStandardId(catalogue.idOf(fromCode), catalogue.idOf(toCode))
+                .filter(row -> row.status() == CrosswalkStatus.CONFIRMED).map(row -> get(row.id()));
+    }
+
     @ReadOnly
     public List<Crosswalk.Header> list() {
         return crosswalks.headers();

@@ -50,6 +50,9 @@ class LeafBodies {
                     .add("comment", text(m.secondComment())).add("by", m.secondBy()).add("at", m.secondAt().toString()).build()));
             case RESOLUTION -> records.resolutions(ids).forEach(r -> bodies.put(r.itemId(), start(kind, r.itemId())
                     .add("judgement", r.resolutionJudgementId()).add("by", r.resolvedBy()).add("at", r.resolvedAt().toString()).build()));
+            case LEARNER_MOVE -> moves(ids, bodies);
+            case MOVE_REVERTED -> records.reversals(ids).forEach(r -> bodies.put(r.moveId(), start(kind, r.moveId())
+                    .add("by", r.revertedBy()).add("at", r.revertedAt().toString()).build()));
         }
         return bodies;
     }
@@ -91,6 +94,18 @@ class LeafBodies {
                     .add("performedOn", e.performedOn() == null ? "" : e.performedOn().toString())
                     .add("claims", claims.getOrDefault(e.evidenceId(), Json.createArrayBuilder()))
                     .add("files", files.getOrDefault(e.evidenceId(), Json.createArrayBuilder())).build());
+        }
+    }
+
+    /** A learner's move with the judgements it carried ([carried, carried from], in order). */
+    private void moves(Collection<Long> ids, Map<Long, JsonObject> bodies) {
+        Map<Long, JsonArrayBuilder> carried = new HashMap<>();
+        records.carried(ids).forEach(c -> carried.computeIfAbsent(c.moveId(), id -> Json.createArrayBuilder())
+                .add(Json.createArrayBuilder().add(c.judgementId()).add(c.carriedFrom())));
+        for (RecordRepository.MoveRecord m : records.moves(ids)) {
+            bodies.put(m.moveId(), start(LeafKind.LEARNER_MOVE, m.moveId()).add("enrollment", m.enrollmentId()).add("fromRevision", m.fromRevisionId())
+                    .add("toRevision", m.toRevisionId()).add("via", m.via()).add("by", m.movedBy()).add("at", m.movedAt().toString())
+                    .add("carried", carried.getOrDefault(m.moveId(), Json.createArrayBuilder())).build());
         }
     }
 

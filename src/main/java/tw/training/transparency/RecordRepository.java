@@ -41,7 +41,7 @@ interface RecordRepository extends GenericRepository<LeafRow, Long> {
     record ClaimRecord(long evidenceId, long indicatorId) {
     }
 
-    @Query("SELECT evidence_id, indicator_id FROM evidence_indicator WHERE evidence_id IN (:ids) ORDER BY evidence_id, indicator_id")
+    @Query("SELECT evidence_id, indicator_id FROM evidence_indicator WHERE evidence_id IN (:ids) AND move_id IS NULL ORDER BY evidence_id, indicator_id")
     List<ClaimRecord> claims(Collection<Long> ids);
 
     @Introspected
@@ -112,6 +112,29 @@ interface RecordRepository extends GenericRepository<LeafRow, Long> {
     @Query("SELECT item_id, resolution_judgement_id, resolved_by, resolved_at FROM moderation_item"
             + " WHERE item_id IN (:ids) AND resolution_judgement_id IS NOT NULL")
     List<ResolutionRecord> resolutions(Collection<Long> ids);
+
+    @Introspected
+    record MoveRecord(long moveId, long enrollmentId, long fromRevisionId, long toRevisionId, String via, long movedBy, Instant movedAt) {
+    }
+
+    /** A learner's move as made (issue 35); not its reversal, which is a leaf of its own. */
+    @Query("SELECT move_id, enrollment_id, from_revision_id, to_revision_id, via, moved_by, moved_at FROM learner_move WHERE move_id IN (:ids)")
+    List<MoveRecord> moves(Collection<Long> ids);
+
+    @Introspected
+    record CarriedRecord(long moveId, long judgementId, long carriedFrom) {
+    }
+
+    /** The judgements each move carried, in order, each with the one it carries. */
+    @Query("SELECT move_id, judgement_id, carried_from FROM judgement WHERE move_id IN (:ids) ORDER BY move_id, judgement_id")
+    List<CarriedRecord> carried(Collection<Long> ids);
+
+    @Introspected
+    record ReversalRecord(long moveId, long revertedBy, Instant revertedAt) {
+    }
+
+    @Query("SELECT move_id, reverted_by, reverted_at FROM learner_move WHERE move_id IN (:ids) AND reverted_at IS NOT NULL")
+    List<ReversalRecord> reversals(Collection<Long> ids);
 
     @Query("SELECT certificate_id FROM certificate WHERE number = :number")
     java.util.Optional<Long> certificateIdOf(String number);

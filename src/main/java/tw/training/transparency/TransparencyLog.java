@@ -20,6 +20,8 @@ import tw.training.evidence.JudgementsRecorded;
 import tw.training.moderation.ModerationRecorded;
 import tw.training.problem.InvalidInputException;
 import tw.training.problem.NotFoundException;
+import tw.training.revision.LearnersMoved;
+import tw.training.revision.MoveReverted;
 import tw.training.thirdparty.ReportSigned;
 
 import java.io.IOException;
@@ -141,6 +143,23 @@ public class TransparencyLog {
             case SECOND_MARKING -> LeafKind.SECOND_MARKING;
             case RESOLUTION -> LeafKind.RESOLUTION;
         }, List.of(event.id()));
+    }
+
+    /** The carried judgements' leaves first, then the moves' that name them. */
+    @EventListener
+    void onMoved(LearnersMoved event) {
+        if (!appending) {
+            return;
+        }
+        beforeCommit(LeafKind.JUDGEMENT, () -> {
+            queue(LeafKind.JUDGEMENT, event.carriedJudgementIds());
+            queue(LeafKind.LEARNER_MOVE, event.moveIds());
+        });
+    }
+
+    @EventListener
+    void onMoveReverted(MoveReverted event) {
+        beforeCommit(LeafKind.MOVE_REVERTED, List.of(event.moveId()));
     }
 
     @EventListener

@@ -1,0 +1,133 @@
+package tw.training.revision;
+
+import jakarta.inject.Singleton;
+import tw.training.course.AssessmentMethod;
+import tw.training.database.Sql;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The set-based reads and writes of moving learners, for every learner of a run at once (never one query per learner):
+ * plain SQL, as each reads or writes the rows of many enrollments in one statement.
+ */
+@Singleton
+class MoveQueries {
+
+    /** Rows per multi-row statement: far below every driver's parameter limit. */
+    private static final int CHUNK = 500;
+
+    private final Sql sql;
+
+    MoveQueries(Sql sql) {
+        this.sql = sql;
+    }
+
+    /** A learner's enrollment as a move sees it. */
+    record Enrolled(long enrollmentId, String username, String displayName, long revisionId, int revisionNumber, String status,
+                    boolean certified) {
+    }
+
+    List<Enrolled> enrollments(long courseId) {
+        return sql.query("SELECT e.enrollment_id, u.username, u.display_name, e.revision_id, r.revision_number, e.status,"
+                + " EXISTS (SELECT 1 FROM certificate c WHERE c.enrollment_id = e.enrollment_id) AS certified"
+                + " FROM enrollment e JOIN app_user u ON u.user_id = e.learner_id JOIN course_revision r ON r.revision_id = e.revision_id"
+                + " WHERE e.course_id = ? ORDER BY e.enrollment_id", List.of(courseId), row -> new Enrolled(row.getLong(1), row.getString(2),
+                row.getString(3), row.getLong(4), row.getInt(5), row.getString(6), row.getBoolean(7)));
+    }
+
+    /** Locks the enrollments' rows, in id order as the progress ledger does (so a move and a judgement cannot deadlock). */
+    void lock(Collection<Long> enrollments) {
+        List<Long> ids = enrollments.stream().sorted().toList();
+        for (List<Long> chunk : chunks(ids)) {
+            sql.query("SELECT enrollment_id FROM enrollment WHERE enrollment_id IN (" + Sql.placeholders(chunk.size())
+                    + ") ORDER BY enrollment_id FOR UPDATE", chunk, row -> row.getLong(1));
+        }
+    }
+
+    /** The course the enrollment belongs to. */
+    Optional<Long> courseOf(long enrollmentId) {
+        return sql.query("SELECT course_id FROM enrollment WHERE enrollment_id = ?", List.of(enrollmentId), row -> row.getLong(1)).stream().findFirst();
+    }
+
+    /** Per enrollment, what the ledger holds as satisfying each required method of each indicator. */
+    Map<Long, List<MovePlanner.Satisfied>> satisfied(List<Long> enrollments) {
+        Map<Long, List<MovePlanner.Satisfied>> found = new HashMap<>();
+        for (List<Long> chunk : chunks(enrollments)) {
+            sql.query("SELECT enrollment_id, indicator_id, method, evidence_id, judgement_id FROM satisfaction WHERE enrollment_id IN ("
+                    + Sql.placeholders(chunk.size()) + ")", chunk, row -> found.computeIfAbsent(row.getLong(1), k -> new ArrayList<>())
+                    .add(new MovePlanner.Satisfied(row.getLong(2), AssessmentMethod.valueOf(row.getString(3)), row.getLong(4), row.getLong(5))));
+        }
+        return found;
+    }
+
+    /** Per enrollment, the claims of its submitted evidence. */
+    Map<Long, List<MovePlanner.Claimed>> claims(List<Long> enrollments) {
+        Map<Long, List<MovePlanner.Claimed>> found = new HashMap<>();
+        for (List<Long> chunk : chunks(enrollments)) {
+            sql.query("SELECT v.enrollment_id, v.evidence_id, v.method, c.indicator_id FROM evidence v"
+                    + " JOIN evidence_indicator c ON c.evidence_id = v.evidence_id WHERE v.status = 'SUBMITTED' AND v.enrollment_id IN ("
+                    + Sql.placeholders(chunk.size()) + ")", chunk, row -> found.computeIfAbsent(row.getLong(1), k -> new ArrayList<>())
+                    .add(new MovePlanner.Claimed(row.getLong(2), AssessmentMethod.valueOf(row.getString(3)), row.getLong(4))));
+        }
+        return found;
+    }
+
+    /** A claim a move adds. */
+    record Attachment(long evidenceId, long indicatorId, long moveId) {
+    }
+
+    void attach(List<Attachment> attachments) {
+        for (List<Attachment> chunk : chunks(attachments)) {
+            List<Object> parameters = new ArrayList<>(chunk.size() * 3);
+            chunk.forEach(a -> parameters.addAll(List.of(a.evidenceId(), a.indicatorId(), a.moveId())));
+            sql.update("INSERT INTO evidence_indicator (evidence_id, indicator_id, move_id) VALUES "
+                    + String.join(", ", java.util.Collections.nCopies(chunk.size(), "(?, ?, ?)")), parameters.toArray());
+        }
+    }
+
+    /** The claims the move added that no judgement rests on, removed (the reversal's). */
+    void detach(long moveId) {
+        sql.update("DELETE FROM evidence_indicator WHERE move_id = ? AND NOT EXISTS (SELECT 1 FROM judgement j"
+                + " WHERE j.evidence_id = evidence_indicator.evidence_id AND j.indicator_id = evidence_indicator.indicator_id)", moveId);
+    }
+
+    void setRevision(List<Long> enrollments, long revisionId) {
+        for (List<Long> chunk : chunks(enrollments)) {
+            List<Object> parameters = new ArrayList<>(List.of(revisionId));
+            parameters.addAll(chunk);
+            sql.update("UPDATE enrollment SET revision_id = ? WHERE enrollment_id IN (" + Sql.placeholders(chunk.size()) + ")", parameters.toArray());
+        }
+    }
+
+    /**
+     * Whether anything was recorded for the learner since the move, which a reversal would leave stranded: a judgement
+     * other than the move's own, a piece of evidence, a certificate.
+     */
+    boolean changedSince(long enrollmentId, long moveId, Instant movedAt) {
+        Timestamp since = Timestamp.from(movedAt);
+        return !sql.query("SELECT 1 FROM evidence v WHERE v.enrollment_id = ? AND (v.submitted_at >= ? OR EXISTS (SELECT 1 FROM judgement j"
+                        + " WHERE j.evidence_id = v.evidence_id AND j.judged_at >= ? AND (j.move_id IS NULL OR j.move_id <> ?)))"
+                        + " UNION ALL SELECT 1 FROM certificate c WHERE c.enrollment_id = ?",
+                List.of(enrollmentId, since, since, moveId, enrollmentId), row -> row.getInt(1)).isEmpty();
+    }
+
+    /** The account machines judge under (migration V014). */
+    long systemAccount() {
+        return sql.query("SELECT user_id FROM app_user WHERE username = '(system)'", List.of(), row -> row.getLong(1)).get(0);
+    }
+
+    private static <T> List<List<T>> chunks(List<T> all) {
+        List<List<T>> chunks = new ArrayList<>();
+        for (int from = 0; from < all.size(); from += CHUNK) {
+            chunks.add(all.subList(from, Math.min(all.size(), from + CHUNK)));
+        }
+        return chunks;
+    }
+}
