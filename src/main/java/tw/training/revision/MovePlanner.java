@@ -31,8 +31,11 @@ final class MovePlanner {
     record Satisfied(long indicatorId, AssessmentMethod method, long evidenceId, long judgementId) {
     }
 
-    /** A claim of a submitted piece of the learner's evidence. */
-    record Claimed(long evidenceId, AssessmentMethod method, long indicatorId) {
+    /**
+     * A claim of a submitted piece of the learner's evidence; {@code standing} false for one a reverted move added (kept
+     * because that move's judgement rests on it), which counts for nothing until a move attaches it again.
+     */
+    record Claimed(long evidenceId, AssessmentMethod method, long indicatorId, boolean standing) {
     }
 
     /** A judgement to write: the system's MET on {@code evidenceId} for the newer indicator, carrying {@code carriedFrom}. */
@@ -43,8 +46,8 @@ final class MovePlanner {
     record Attach(long evidenceId, long indicatorId) {
     }
 
-    /** What the move shows (the learner's and the trainer's view) and what it writes. */
-    record Moving(LearnerMove.Items items, List<Carry> carries, List<Attach> attachments) {
+    /** What the move shows (the learner's and the trainer's view) and what it writes: claims added, and reverted ones taken over. */
+    record Moving(LearnerMove.Items items, List<Carry> carries, List<Attach> attachments, List<Attach> reattachments) {
     }
 
     private final Bridge bridge;
@@ -59,8 +62,9 @@ final class MovePlanner {
 
     Moving plan(List<Satisfied> satisfied, List<Claimed> claims) {
         Map<Long, List<Satisfied>> satisfying = satisfied.stream().collect(Collectors.groupingBy(Satisfied::indicatorId));
-        Map<Long, List<Claimed>> claiming = claims.stream().collect(Collectors.groupingBy(Claimed::indicatorId));
-        Set<Attach> claimed = claims.stream().map(c -> new Attach(c.evidenceId(), c.indicatorId())).collect(Collectors.toSet());
+        Map<Long, List<Claimed>> claiming = claims.stream().filter(Claimed::standing).collect(Collectors.groupingBy(Claimed::indicatorId));
+        Set<Attach> claimed = claims.stream().filter(Claimed::standing).map(c -> new Attach(c.evidenceId(), c.indicatorId())).collect(Collectors.toSet());
+        Set<Attach> reverted = claims.stream().filter(c -> !c.standing()).map(c -> new Attach(c.evidenceId(), c.indicatorId())).collect(Collectors.toSet());
         Map<Attach, Carry> carries = new java.util.LinkedHashMap<>();
         Set<Attach> attachments = new LinkedHashSet<>();
         Map<Long, Set<AssessmentMethod>> carriedMethods = new HashMap<>();
@@ -122,7 +126,8 @@ final class MovePlanner {
         List<String> added = newer.values().stream().filter(e -> !older.containsKey(e.indicatorId()) && !reached.contains(e.indicatorId()))
                 .sorted(java.util.Comparator.comparing(PlanEntry::indicatorId)).map(PlanEntry::id).toList();
         int kept = (int) older.keySet().stream().filter(newer::containsKey).count();
-        return new Moving(new LearnerMove.Items(carried, reopened, lost, added, kept), List.copyOf(carries.values()), List.copyOf(attachments));
+        return new Moving(new LearnerMove.Items(carried, reopened, lost, added, kept), List.copyOf(carries.values()),
+                attachments.stream().filter(a -> !reverted.contains(a)).toList(), attachments.stream().filter(reverted::contains).toList());
     }
 
     private record Pair(PlanEntry from, PlanEntry to, Bridge.Target target, List<LearnerMove.Source> sources, List<Long> evidence) {

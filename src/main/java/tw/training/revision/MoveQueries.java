@@ -3,6 +3,7 @@ package tw.training.revision;
 import jakarta.inject.Singleton;
 import tw.training.course.AssessmentMethod;
 import tw.training.database.Sql;
+import tw.training.evidence.Standing;
 
 import java.sql.Timestamp;
 import java.time.Instant;
@@ -71,10 +72,10 @@ class MoveQueries {
     Map<Long, List<MovePlanner.Claimed>> claims(List<Long> enrollments) {
         Map<Long, List<MovePlanner.Claimed>> found = new HashMap<>();
         for (List<Long> chunk : chunks(enrollments)) {
-            sql.query("SELECT v.enrollment_id, v.evidence_id, v.method, c.indicator_id FROM evidence v"
+            sql.query("SELECT v.enrollment_id, v.evidence_id, v.method, c.indicator_id, " + Standing.CLAIM + " FROM evidence v"
                     + " JOIN evidence_indicator c ON c.evidence_id = v.evidence_id WHERE v.status = 'SUBMITTED' AND v.enrollment_id IN ("
                     + Sql.placeholders(chunk.size()) + ")", chunk, row -> found.computeIfAbsent(row.getLong(1), k -> new ArrayList<>())
-                    .add(new MovePlanner.Claimed(row.getLong(2), AssessmentMethod.valueOf(row.getString(3)), row.getLong(4))));
+                    .add(new MovePlanner.Claimed(row.getLong(2), AssessmentMethod.valueOf(row.getString(3)), row.getLong(4), row.getBoolean(5))));
         }
         return found;
     }
@@ -90,6 +91,15 @@ class MoveQueries {
             sql.update("INSERT INTO evidence_indicator (evidence_id, indicator_id, move_id) VALUES "
                     + String.join(", ", java.util.Collections.nCopies(chunk.size(), "(?, ?, ?)")), parameters.toArray());
         }
+    }
+
+    /**
+     * Claims a reverted move added and could not take back (its judgement rests on them) taken over by a new move, one
+     * statement each: only a learner moved, reverted and moved again has any.
+     */
+    void reattach(List<Attachment> attachments) {
+        attachments.forEach(a -> sql.update("UPDATE evidence_indicator SET move_id = ? WHERE evidence_id = ? AND indicator_id = ?",
+                a.moveId(), a.evidenceId(), a.indicatorId()));
     }
 
     /** The claims the move added that no judgement rests on, removed (the reversal's). */

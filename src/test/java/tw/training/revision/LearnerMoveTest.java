@@ -296,6 +296,7 @@ class LearnerMoveTest implements DatabaseTest {
 
     @Test
     @Order(5)
+    @SuppressWarnings("unchecked")
     void aMoveRevertsExactlyUntilSomethingIsRecordedAfterIt() throws IOException {
         long some = moveOf("some");
         long all = moveOf("all");
@@ -331,6 +332,13 @@ class LearnerMoveTest implements DatabaseTest {
         Map<String, Object> again = move(trainer, Map.of("enrollments", List.of(enrollments.get("some"))));
         assertEquals(1, ((Number) again.get("moved")).intValue());
         assertEquals(List.of("KPS5294-001v4:P2.3.1 → KPS5294-001v5:P2.3.1"), pairs(byLearner(again).get("move.some"), "carried"));
+        long second = ((Number) byLearner(again).get("move.some").get("move")).longValue();
+        assertEquals(List.of(String.valueOf(second)), rows.rows("SELECT DISTINCT c.move_id FROM evidence_indicator c JOIN evidence v"
+                + " ON v.evidence_id = c.evidence_id WHERE c.move_id IS NOT NULL AND v.enrollment_id = " + enrollments.get("some")),
+                "the claim the reverted move left (its judgement rests on it) is the new move's now");
+        Map<String, Object> progressOfSomeAgain = http.toBlocking().retrieve(HttpRequest.GET("/api/enrollments/" + enrollments.get("some")
+                + "/progress").bearerAuth(learner), Argument.mapOf(String.class, Object.class));
+        assertEquals(1, ((Number) ((Map<String, Object>) progressOfSomeAgain.get("summary")).get("indicatorsMet")).intValue());
     }
 
     private String stateOf(long enrollment) {
