@@ -126,15 +126,18 @@ public class LearnerMoves {
                 via(p.via()), actor.userId(), now, null, null)).toList());
         Map<Long, Long> moveIds = rows.stream().collect(Collectors.toMap(MoveRow::enrollmentId, MoveRow::id));
         List<MoveQueries.Attachment> attachments = new ArrayList<>();
+        List<MoveQueries.Attachment> reattachments = new ArrayList<>();
         List<CarriedJudgementRow> judgements = new ArrayList<>();
         long system = queries.systemAccount();
         for (Planned p : all) {
             long move = moveIds.get(p.enrolled().enrollmentId());
             p.moving().attachments().forEach(a -> attachments.add(new MoveQueries.Attachment(a.evidenceId(), a.indicatorId(), move)));
+            p.moving().reattachments().forEach(a -> reattachments.add(new MoveQueries.Attachment(a.evidenceId(), a.indicatorId(), move)));
             p.moving().carries().forEach(c -> judgements.add(new CarriedJudgementRow(null, c.evidenceId(), c.indicatorId(), Outcome.MET, system, now,
                     c.carriedFrom(), move)));
         }
         queries.attach(attachments);
+        queries.reattach(reattachments);
         List<Long> carriedIds = judgements.isEmpty() ? List.of() : carried.saveAll(judgements).stream().map(CarriedJudgementRow::id).toList();
         List<Long> enrollments = all.stream().map(p -> p.enrolled().enrollmentId()).toList();
         queries.setRevision(enrollments, target);

@@ -335,7 +335,9 @@ class LearnerMoveTest implements DatabaseTest {
         long second = ((Number) byLearner(again).get("move.some").get("move")).longValue();
         assertEquals(List.of(String.valueOf(second)), rows.rows("SELECT DISTINCT c.move_id FROM evidence_indicator c JOIN evidence v"
                 + " ON v.evidence_id = c.evidence_id WHERE c.move_id IS NOT NULL AND v.enrollment_id = " + enrollments.get("some")),
-                "the claim the reverted move left (its judgement rests on it) is the new move's now");
+                "the claim the reverted move left (its judgement rests on it) is the new move's now: " + rows.rows("SELECT c.*, (SELECT COUNT(*)"
+                        + " FROM judgement j WHERE j.evidence_id = c.evidence_id AND j.indicator_id = c.indicator_id) FROM evidence_indicator c JOIN evidence v"
+                        + " ON v.evidence_id = c.evidence_id WHERE v.enrollment_id = " + enrollments.get("some")));
         Map<String, Object> progressOfSomeAgain = http.toBlocking().retrieve(HttpRequest.GET("/api/enrollments/" + enrollments.get("some")
                 + "/progress").bearerAuth(learner), Argument.mapOf(String.class, Object.class));
         assertEquals(1, ((Number) ((Map<String, Object>) progressOfSomeAgain.get("summary")).get("indicatorsMet")).intValue());
