@@ -152,12 +152,6 @@ class LearnerMovePropertiesTest implements DatabaseTest {
         return state.entrySet().stream().collect(Collectors.toMap(Map.Entry::getKey, e -> e.getValue().toString()));
     }
 
-    private String ledger() {
-        return String.join("\n", rows.rows("SELECT * FROM satisfaction ORDER BY enrollment_id, indicator_id, method")) + "\n"
-                + String.join("\n", rows.rows("SELECT * FROM enrollment_progress ORDER BY enrollment_id")) + "\n"
-                + String.join("\n", rows.rows("SELECT enrollment_id, status, completed_at FROM enrollment ORDER BY enrollment_id"));
-    }
-
     @SuppressWarnings("unchecked")
     private static Map<Long, Map<String, Object>> byEnrollment(Map<String, Object> run) {
         return ((List<Map<String, Object>>) run.get("learners")).stream().collect(Collectors.toMap(l -> ((Number) l.get("enrollment")).longValue(), l -> l));
@@ -213,9 +207,9 @@ class LearnerMovePropertiesTest implements DatabaseTest {
 
             assertEquals(0, ((Number) PortfolioCourse.post(http, path, trainer, Map.of("enrollments", chosen)).get("moved")).intValue());
             assertEquals(moved, state(cohort.course()), "seed " + seed + ": a second run changes nothing");
-            String ledger = ledger();
+            String ledger = Ledger.of(rows);
             progress.rebuild();
-            assertEquals(ledger, ledger(), "seed " + seed + ": the ledger as a rebuild derives it");
+            assertEquals(ledger, Ledger.of(rows), "seed " + seed + ": the ledger as a rebuild derives it");
 
             List<Map<String, Object>> history = http.toBlocking().retrieve(HttpRequest.GET(path).bearerAuth(trainer),
                     Argument.listOf(Argument.mapOf(String.class, Object.class)));
@@ -226,9 +220,9 @@ class LearnerMovePropertiesTest implements DatabaseTest {
                     + " AND NOT EXISTS (SELECT 1 FROM judgement j WHERE j.evidence_id = c.evidence_id AND j.indicator_id = c.indicator_id)"),
                     "seed " + seed + ": of what the moves attached, only what a judgement rests on is left");
             assertEquals(controlBefore, state(control));
-            String reverted = ledger();
+            String reverted = Ledger.of(rows);
             progress.rebuild();
-            assertEquals(reverted, ledger(), "seed " + seed + ": the ledger after reverting as a rebuild derives it");
+            assertEquals(reverted, Ledger.of(rows), "seed " + seed + ": the ledger after reverting as a rebuild derives it");
         }
         // the seeds reach every case: not a test that passes for want of anything to carry
         System.out.println("moved learners' items over " + SEEDS + " seeds: " + seen);

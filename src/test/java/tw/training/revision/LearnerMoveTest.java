@@ -257,24 +257,18 @@ class LearnerMoveTest implements DatabaseTest {
                 + " AND NOT EXISTS (SELECT 1 FROM judgement j WHERE j.evidence_id = c.evidence_id AND j.indicator_id = c.indicator_id) ORDER BY 1"));
 
         String moved = state();
-        String snapshot = ledger();
+        String snapshot = Ledger.of(rows);
         Map<String, Object> again = move(trainer, Map.of());
         assertEquals(0, ((Number) again.get("moved")).intValue());
         assertEquals("ALREADY_THERE", byLearner(again).get("move.all").get("state"));
         assertEquals(moved, state(), "a second run changes nothing");
         progress.rebuild();
-        assertEquals(snapshot, ledger(), "the ledger as a rebuild derives it");
+        assertEquals(snapshot, Ledger.of(rows), "the ledger as a rebuild derives it");
 
         // the moves and their judgements are leaves of the log, and the evidence's leaves are the learners' claims still
         log.integrateAll();
         assertEquals("3", rows.single("SELECT COUNT(*) FROM transparency_leaf WHERE kind = 'LEARNER_MOVE'"));
         assertEquals(0, replay("moved"));
-    }
-
-    private String ledger() {
-        return String.join("\n", rows.rows("SELECT * FROM satisfaction ORDER BY enrollment_id, indicator_id, method")) + "\n"
-                + String.join("\n", rows.rows("SELECT * FROM enrollment_progress ORDER BY enrollment_id")) + "\n"
-                + String.join("\n", rows.rows("SELECT enrollment_id, status, completed_at FROM enrollment ORDER BY enrollment_id"));
     }
 
     private int replay(String name) throws IOException {
@@ -321,9 +315,9 @@ class LearnerMoveTest implements DatabaseTest {
         // the carried judgement stays, counting for nothing; the claims no judgement rests on are gone
         assertEquals("1", rows.single("SELECT COUNT(*) FROM judgement WHERE move_id = " + some));
         assertEquals("1", rows.single("SELECT COUNT(*) FROM evidence_indicator WHERE move_id = " + some));
-        String progressOfSome = ledger();
+        String progressOfSome = Ledger.of(rows);
         progress.rebuild();
-        assertEquals(progressOfSome, ledger(), "the ledger after the reversal as a rebuild derives it");
+        assertEquals(progressOfSome, Ledger.of(rows), "the ledger after the reversal as a rebuild derives it");
         log.integrateAll();
         assertEquals("1", rows.single("SELECT COUNT(*) FROM transparency_leaf WHERE kind = 'MOVE_REVERTED'"));
         assertEquals(0, replay("reverted"));
