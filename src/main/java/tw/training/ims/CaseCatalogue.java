@@ -4,6 +4,7 @@ import jakarta.inject.Singleton;
 import tw.training.address.PublicUrl;
 import tw.training.catalogue.CatalogueService;
 import tw.training.catalogue.StandardSummary;
+import tw.training.revision.Crosswalks;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -20,16 +21,21 @@ import java.util.Optional;
 class CaseCatalogue {
 
     private final CatalogueService catalogue;
+    private final Crosswalks crosswalks;
     private final String base;
-    private volatile Snapshot snapshot = new Snapshot(List.of(), List.of(), Map.of());
+    private volatile Snapshot snapshot = new Snapshot(List.of(), List.of(), List.of(), Map.of());
 
-    CaseCatalogue(CatalogueService catalogue, PublicUrl publicUrl) {
+    CaseCatalogue(CatalogueService catalogue, Crosswalks crosswalks, PublicUrl publicUrl) {
         this.catalogue = catalogue;
+        this.crosswalks = crosswalks;
         this.base = publicUrl.value() + CaseController.ROOT;
     }
 
-    /** Every framework with the summaries it was built from, in the catalogue's order, and its items and associations by id. */
-    record Snapshot(List<StandardSummary> summaries, List<CaseFramework> frameworks, Map<String, Found> index) {
+    /**
+     * Every framework with the summaries and confirmed crosswalks it was built from, in the catalogue's order, and its items
+     * and associations by id.
+     */
+    record Snapshot(List<StandardSummary> summaries, List<Long> crosswalks, List<CaseFramework> frameworks, Map<String, Found> index) {
 
         Optional<CaseFramework> document(String id) {
             return frameworks.stream().filter(f -> f.documentId().equals(id)).findFirst();
@@ -42,16 +48,24 @@ class CaseCatalogue {
 
     Snapshot now() {
         List<StandardSummary> summaries = catalogue.list(null, null);
+        List<Long> confirmed = crosswalks.confirmedIds();
         Snapshot current = snapshot;
-        if (!current.summaries().equals(summaries)) {
+        if (!current.summaries().equals(summaries) || !current.crosswalks().equals(confirmed)) {
             List<CaseFramework> frameworks = new ArrayList<>();
             for (StandardSummary summary : summaries) {
-                catalogue.find(summary.code()).ifPresent(document -> frameworks.add(new CaseFramework(document, summary.importedAt(), summary.supersededBy(), base)));
+                catalogue.find(summary.code()).ifPresent(document -> frameworks.add(new CaseFramework(document, summary.importedAt(),
+                        summary.supersededBy(), predecessor(summary.code()), base)));
             }
-            current = new Snapshot(summaries, List.copyOf(frameworks), index(frameworks));
+            current = new Snapshot(summaries, confirmed, List.copyOf(frameworks), index(frameworks));
             snapshot = current;
         }
         return current;
+    }
+
+    /** The version the document superseded, when a confirmed crosswalk leads from it (issue 35). */
+    private CaseFramework.Predecessor predecessor(String code) {
+        return crosswalks.confirmedInto(code).flatMap(crosswalk -> catalogue.find(crosswalk.from())
+                .map(older -> new CaseFramework.Predecessor(older, crosswalk))).orElse(null);
     }
 
     Optional<Found> item(String id) {

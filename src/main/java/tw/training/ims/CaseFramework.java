@@ -10,6 +10,8 @@ import tw.training.catalogue.document.Version;
 import tw.training.catalogue.document.WorkOutput;
 
 import io.micronaut.core.annotation.Nullable;
+import tw.training.revision.Crosswalk;
+import tw.training.revision.Relation;
 
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -23,8 +25,12 @@ import java.util.Map;
  * indicator, knowledge, skill and attitude (its code as {@code humanCodingScheme}, its kind as {@code CFItemType}, a task's
  * level as its {@code educationLevel}), and the associations: {@code isChildOf} in document order (responsibilities, and K,
  * S and A, of the document; tasks of their responsibility; work outputs and indicators of their task), {@code isRelatedTo}
- * from each task to the knowledge, skills and attitudes it names (the attitude matrix among them). JSON objects are
- * ordered maps, so that no absent property is written as null (the schema allows none).
+ * from each task to the knowledge, skills and attitudes it names (the attitude matrix among them); and, when a confirmed
+ * crosswalk leads here from the version this one superseded (issue 35), an association from each of that version's
+ * tasks and indicators to what it became: {@code exactMatchOf} when EQUIVALENT with the same text, {@code replacedBy}
+ * when EQUIVALENT otherwise, {@code isRelatedTo} with the crosswalk's note in {@code notes} when PARTIAL (NONE and NEW
+ * are what no association names). JSON objects are ordered maps, so that no absent property is written as null (the
+ * schema allows none).
  */
 final class CaseFramework {
 
@@ -50,10 +56,17 @@ final class CaseFramework {
     private final Map<String, Map<String, Object>> links = new LinkedHashMap<>();
     private final Map<String, Map<String, Object>> linksById = new LinkedHashMap<>();
 
+    /** The version this one superseded and the confirmed crosswalk from it. */
+    record Predecessor(CompetencyDocument older, Crosswalk crosswalk) {
+    }
+
+    private final Predecessor predecessor;
+
     /** @param base the provider's public address and API root, e.g. {@code https://host/ims/case/v1p1} */
-    CaseFramework(CompetencyDocument document, Instant changed, @Nullable String supersededBy, String base) {
+    CaseFramework(CompetencyDocument document, Instant changed, @Nullable String supersededBy, @Nullable Predecessor predecessor, String base) {
         this.document = document;
         this.supersededBy = supersededBy;
+        this.predecessor = predecessor;
         this.base = base;
         this.changed = changed.truncatedTo(ChronoUnit.SECONDS).toString();
         this.documentId = CaseIds.document(document.code());
@@ -166,6 +179,40 @@ final class CaseFramework {
                 }
             }
         }
+        if (predecessor != null) {
+            crosswalk(predecessor);
+        }
+    }
+
+    /** The crosswalk's lines from an older item to a newer one, as associations from the older version's CFItems. */
+    private void crosswalk(Predecessor predecessor) {
+        Map<String, String> older = texts(predecessor.older());
+        Map<String, String> newer = texts(document);
+        int sequence = 0;
+        for (Crosswalk.Line line : predecessor.crosswalk().lines()) {
+            if (line.from() == null || line.to() == null || !older.containsKey(line.from()) || !links.containsKey(line.to())) {
+                continue;
+            }
+            String type = line.relation() == Relation.PARTIAL ? "isRelatedTo"
+                    : older.get(line.from()).strip().equals(newer.get(line.to()).strip()) ? "exactMatchOf" : "replacedBy";
+            String origin = CaseIds.item(predecessor.older().code(), line.from());
+            Map<String, Object> association = association(type, link(line.from() + " " + older.get(line.from()), origin, base + "/CFItems/" + origin),
+                    links.get(line.to()), ++sequence);
+            if (line.note() != null && !line.note().isBlank()) {
+                association.put("notes", line.note());
+            }
+            associations.add(association);
+        }
+    }
+
+    /** A document's task titles and indicator texts by code. */
+    private static Map<String, String> texts(CompetencyDocument document) {
+        Map<String, String> texts = new LinkedHashMap<>();
+        for (Task task : document.tasks()) {
+            texts.put(task.code(), task.title());
+            task.indicators().forEach(i -> texts.put(i.code(), i.text()));
+        }
+        return texts;
     }
 
     private String item(String type, String code, String statement, Integer level, String notes) {

@@ -17,12 +17,13 @@ import io.micronaut.http.exceptions.HttpStatusException;
 import io.micronaut.json.JsonMapper;
 import io.micronaut.security.annotation.Secured;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import tw.training.account.Actor;
 import tw.training.account.Roles;
-import tw.training.catalogue.CatalogueService;
 import tw.training.catalogue.ImportOutcome;
 import tw.training.catalogue.ImportResult;
 import tw.training.problem.InvalidInputException;
@@ -48,25 +49,27 @@ import java.util.Map;
 @Tag(name = "CASE 1.1")
 class CaseImportController {
 
-    private final CatalogueService catalogue;
+    private final CaseImport imports;
     private final JsonMapper json;
     private final long maxBytes;
 
-    CaseImportController(CatalogueService catalogue, JsonMapper json,
-                         @ReadableBytes @Value("${app.case.max-package-size:5MB}") long maxBytes) {
-        this.catalogue = catalogue;
+    CaseImportController(CaseImport imports, JsonMapper json, @ReadableBytes @Value("${app.case.max-package-size:5MB}") long maxBytes) {
+        this.imports = imports;
         this.json = json;
         this.maxBytes = maxBytes;
     }
 
     @Post("/api/standards")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Import a CASE 1.1 CFPackage as a catalogue document, filed under ?code= (the package's own code when exported here)")
+    @Operation(summary = "Import a CASE 1.1 CFPackage as a catalogue document, filed under ?code= (the package's own code when exported here);"
+            + " its exactMatchOf / replacedBy / isRelatedTo associations from the items of the version it revises, when that version is here,"
+            + " become a PROPOSED crosswalk")
     @ApiResponse(responseCode = "201", description = "Imported: the framework is new to the catalogue",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ImportResult.class)))
     @ApiResponse(responseCode = "200", description = "The same package was already there under that code: nothing changed",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ImportResult.class)))
-    HttpResponse<ImportResult> importPackage(HttpRequest<?> request, @QueryValue @Nullable String code) throws IOException {
+    HttpResponse<ImportResult> importPackage(HttpRequest<?> request, @QueryValue @Nullable String code, @Parameter(hidden = true) Actor actor)
+            throws IOException {
         String text = utf8(body(request));
         Map<String, Object> cfPackage;
         try {
@@ -78,7 +81,7 @@ class CaseImportController {
             throw InvalidInputException.of("body", "ims.send-cfpackage-object");
         }
         Text.requirePlain("", cfPackage);
-        ImportResult result = catalogue.importRead(CasePackageReader.read(cfPackage, code), text);
+        ImportResult result = imports.importPackage(cfPackage, code, text, actor);
         URI location = URI.create("/api/standards/" + result.code());
         return result.outcome() == ImportOutcome.IMPORTED ? HttpResponse.created(result, location)
                 : HttpResponse.ok(result).header("Location", location.toString());

@@ -27,7 +27,10 @@ import java.util.Map;
  * A CASE 1.1 CFPackage read back into a catalogue document, the way {@link CaseFramework} writes one: items by their
  * {@code CFItemType} (ours, or its Chinese name: 主要職責, 工作任務, 工作產出, 行為指標, 知識, 技能, 態度), each with its
  * {@code humanCodingScheme} as code; the tree from {@code isChildOf} in {@code sequenceNumber} order; a task's knowledge,
- * skills and attitudes from its {@code isRelatedTo}. Everything wrong is named by its JSON path, and nothing is imported.
+ * skills and attitudes from its {@code isRelatedTo}. An {@code exactMatchOf}, {@code replacedBy} or {@code isRelatedTo}
+ * from an item outside the package to one of its items is a crosswalk's line from an older version ({@link Mapping}),
+ * which {@link CaseImport} resolves against the catalogue. Everything wrong is named by its JSON path, and nothing is
+ * imported.
  */
 final class CasePackageReader {
 
@@ -40,7 +43,10 @@ final class CasePackageReader {
             Map.entry("skill", CaseFramework.SKILL), Map.entry("技能", CaseFramework.SKILL),
             Map.entry("attitude", CaseFramework.ATTITUDE), Map.entry("態度", CaseFramework.ATTITUDE));
 
+    private static final List<String> MAPPINGS = List.of("exactMatchOf", "replacedBy", "isRelatedTo");
+
     private final List<InputError> errors = new ArrayList<>();
+    private final List<Mapping> mappings = new ArrayList<>();
     private final Map<String, Node> nodes = new LinkedHashMap<>();
     private final Map<String, List<Edge>> children = new HashMap<>();
     private final Map<String, List<Edge>> related = new HashMap<>();
@@ -57,11 +63,32 @@ final class CasePackageReader {
     }
 
     /**
+     * An association from an item outside the package to one of its items: a line of a crosswalk from an older version.
+     *
+     * @param at            where it stands in the package, for the refusals
+     * @param origin        the older item's identifier
+     * @param destinationCode the package item's code
+     */
+    record Mapping(String at, String origin, String type, String destinationCode, @Nullable String notes) {
+    }
+
+    /** The document and the crosswalk lines the package carries. */
+    record Read(CompetencyDocument document, List<Mapping> mappings) {
+    }
+
+    /**
      * @param code the code to file the document under; when null, the package's own ({@code extensions.icap.code})
      * @throws InvalidInputException naming every fault by its JSON path
      */
     static CompetencyDocument read(Map<String, Object> cfPackage, @Nullable String code) {
-        return new CasePackageReader().document(cfPackage, code);
+        return readAll(cfPackage, code).document();
+    }
+
+    /** {@link #read}, with the package's crosswalk lines. */
+    static Read readAll(Map<String, Object> cfPackage, @Nullable String code) {
+        CasePackageReader reader = new CasePackageReader();
+        CompetencyDocument document = reader.document(cfPackage, code);
+        return new Read(document, List.copyOf(reader.mappings));
     }
 
     private CompetencyDocument document(Map<String, Object> cfPackage, @Nullable String code) {
@@ -166,6 +193,10 @@ final class CasePackageReader {
         String origin = text(object(association.get("originNodeURI"), at + ".originNodeURI"), "identifier", at + ".originNodeURI");
         String destination = text(object(association.get("destinationNodeURI"), at + ".destinationNodeURI"), "identifier", at + ".destinationNodeURI");
         int sequence = association.get("sequenceNumber") instanceof Number n ? n.intValue() : Integer.MAX_VALUE;
+        if (MAPPINGS.contains(type) && !origin.isEmpty() && !nodes.containsKey(origin) && nodes.containsKey(destination)) {
+            mappings.add(new Mapping(at, origin, type, nodes.get(destination).code(), association.get("notes") instanceof String notes ? notes : null));
+            return;
+        }
         if (!type.equals("isChildOf") && !type.equals("isRelatedTo")) {
             return;
         }

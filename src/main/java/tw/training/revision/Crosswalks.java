@@ -78,14 +78,8 @@ public class Crosswalks {
             return new Proposal(get(existing.get().id()), false);
         }
         try {
-            long id = transactions.executeWrite(status -> {
-                Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
-                CrosswalkRow row = crosswalks.save(new CrosswalkRow(null, fromId, toId, CrosswalkStatus.PROPOSED, actor.userId(), now, null, null,
-                        null, null));
-                lines.saveAll(rows(row.id(), CrosswalkProposer.propose(older, newer).stream()
-                        .map(p -> new Crosswalk.Line(p.kind(), p.from(), p.to(), p.relation(), p.similarity(), null)).toList()));
-                return row.id();
-            });
+            long id = transactions.executeWrite(status -> create(fromId, toId, CrosswalkProposer.propose(older, newer).stream()
+                    .map(p -> new Crosswalk.Line(p.kind(), p.from(), p.to(), p.relation(), p.similarity(), null)).toList(), actor));
             return new Proposal(get(id), true);
         } catch (RuntimeException e) {
             if (!Sql.isUniqueViolation(e)) {
@@ -95,6 +89,43 @@ public class Crosswalks {
             return new Proposal(get(transactions.executeRead(status -> crosswalks.findByFromStandardIdAndToStandardId(fromId, toId))
                     .orElseThrow().id()), false);
         }
+    }
+
+    /** A proposed crosswalk with these lines; answers its id. */
+    private long create(long fromId, long toId, List<Crosswalk.Line> proposed, Actor actor) {
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
+        CrosswalkRow row = crosswalks.save(new CrosswalkRow(null, fromId, toId, CrosswalkStatus.PROPOSED, actor.userId(), now, null, null, null, null));
+        lines.saveAll(rows(row.id(), proposed));
+        return row.id();
+    }
+
+    /**
+     * A crosswalk read from elsewhere (a CASE package's associations, issue 35): filed as PROPOSED with these lines, for a
+     * reviewer here to confirm, since only a confirmed crosswalk credits anyone; the lines checked as a reviewer's are.
+     * When there is one between the two versions already, it is left as it is and answered. Runs in the caller's
+     * transaction (the document it came with is imported in it).
+     */
+    public Proposal imported(String fromCode, String toCode, List<LineInput> input, Actor actor) {
+        long fromId = catalogue.idOf(fromCode);
+        long toId = catalogue.idOf(toCode);
+        Optional<CrosswalkRow> existing = crosswalks.findByFromStandardIdAndToStandardId(fromId, toId);
+        if (existing.isPresent()) {
+            return new Proposal(get(existing.get().id()), false);
+        }
+        return new Proposal(get(create(fromId, toId, rules.check(catalogue.get(fromCode), catalogue.get(toCode), input), actor)), true);
+    }
+
+    /** The confirmed crosswalk into {@code code} from the version it superseded, if there is one (for the CASE export). */
+    @ReadOnly
+    public Optional<Crosswalk> confirmedInto(String code) {
+        return catalogue.versions(code).stream().filter(v -> code.equals(v.supersededBy())).findFirst()
+                .flatMap(older -> confirmedBetween(older.code(), code));
+    }
+
+    /** The ids of the confirmed crosswalks, for those who cache what they derive from them. */
+    @ReadOnly
+    public List<Long> confirmedIds() {
+        return crosswalks.headers().stream().filter(h -> h.status() == CrosswalkStatus.CONFIRMED).map(Crosswalk.Header::id).sorted().toList();
     }
 
     @ReadOnly

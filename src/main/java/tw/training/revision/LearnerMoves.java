@@ -79,21 +79,21 @@ public class LearnerMoves {
             throw new ConflictException("revision.move-nothing-published", course.code());
         }
         long target = course.publishedRevisionId();
-        List<MoveQueries.Enrolled> chosen = chosen(queries.enrollments(courseId), enrollments);
+        List<MoveRepository.Enrolled> chosen = chosen(moves.enrollments(courseId), enrollments);
         if (!dryRun) {
-            queries.lock(chosen.stream().map(MoveQueries.Enrolled::enrollmentId).toList());
+            queries.lock(chosen.stream().map(MoveRepository.Enrolled::enrollmentId).toList());
             // read again under the locks: a run that moved them meanwhile leaves them ALREADY_THERE here
-            Set<Long> ids = chosen.stream().map(MoveQueries.Enrolled::enrollmentId).collect(Collectors.toSet());
-            chosen = queries.enrollments(courseId).stream().filter(e -> ids.contains(e.enrollmentId())).toList();
+            Set<Long> ids = chosen.stream().map(MoveRepository.Enrolled::enrollmentId).collect(Collectors.toSet());
+            chosen = moves.enrollments(courseId).stream().filter(e -> ids.contains(e.enrollmentId())).toList();
         }
         List<PlanEntry> newer = courses.planOf(target);
-        Map<Long, List<MoveQueries.Enrolled>> byRevision = new TreeMap<>();
+        Map<Long, List<MoveRepository.Enrolled>> byRevision = new TreeMap<>();
         chosen.stream().filter(e -> state(e, target) == null).forEach(e -> byRevision.computeIfAbsent(e.revisionId(), r -> new ArrayList<>()).add(e));
         Map<Long, Planned> planned = new HashMap<>();
         byRevision.forEach((revision, learners) -> {
             Bridge bridge = bridges.between(courses.planOf(revision), newer);
             MovePlanner planner = new MovePlanner(bridge, courses.planOf(revision), newer);
-            List<Long> ids = learners.stream().map(MoveQueries.Enrolled::enrollmentId).toList();
+            List<Long> ids = learners.stream().map(MoveRepository.Enrolled::enrollmentId).toList();
             Map<Long, List<MovePlanner.Satisfied>> satisfied = queries.satisfied(ids);
             Map<Long, List<MovePlanner.Claimed>> claims = queries.claims(ids);
             learners.forEach(e -> planned.put(e.enrollmentId(), new Planned(e, bridge.via(),
@@ -115,7 +115,7 @@ public class LearnerMoves {
     }
 
     /** A learner's move as worked out. */
-    private record Planned(MoveQueries.Enrolled enrolled, List<String> via, MovePlanner.Moving moving) {
+    private record Planned(MoveRepository.Enrolled enrolled, List<String> via, MovePlanner.Moving moving) {
     }
 
     /** Writes the moves: their rows, the claims added, the carried judgements, the enrollments' revision, their progress. */
@@ -128,7 +128,7 @@ public class LearnerMoves {
         List<MoveQueries.Attachment> attachments = new ArrayList<>();
         List<MoveQueries.Attachment> reattachments = new ArrayList<>();
         List<CarriedJudgementRow> judgements = new ArrayList<>();
-        long system = queries.systemAccount();
+        long system = moves.systemAccount();
         for (Planned p : all) {
             long move = moveIds.get(p.enrolled().enrollmentId());
             p.moving().attachments().forEach(a -> attachments.add(new MoveQueries.Attachment(a.evidenceId(), a.indicatorId(), move)));
@@ -147,7 +147,7 @@ public class LearnerMoves {
     }
 
     /** Why a learner is left where they are, or null when they move. */
-    private static LearnerMove.State state(MoveQueries.Enrolled e, long target) {
+    private static LearnerMove.State state(MoveRepository.Enrolled e, long target) {
         if (e.revisionId() == target) {
             return LearnerMove.State.ALREADY_THERE;
         }
@@ -158,11 +158,11 @@ public class LearnerMoves {
     }
 
     /** The enrollments asked for, each of this course, or all of them. */
-    private static List<MoveQueries.Enrolled> chosen(List<MoveQueries.Enrolled> all, @Nullable List<Long> asked) {
+    private static List<MoveRepository.Enrolled> chosen(List<MoveRepository.Enrolled> all, @Nullable List<Long> asked) {
         if (asked == null) {
             return all;
         }
-        Map<Long, MoveQueries.Enrolled> byId = all.stream().collect(Collectors.toMap(MoveQueries.Enrolled::enrollmentId, Function.identity()));
+        Map<Long, MoveRepository.Enrolled> byId = all.stream().collect(Collectors.toMap(MoveRepository.Enrolled::enrollmentId, Function.identity()));
         List<InputError> errors = new ArrayList<>();
         for (int i = 0; i < asked.size(); i++) {
             if (!byId.containsKey(asked.get(i))) {
@@ -196,14 +196,14 @@ public class LearnerMoves {
     @Transactional
     public LearnerMove.Record revert(long moveId, Actor actor) {
         MoveRow row = moves.lock(moveId).orElseThrow(() -> new NotFoundException("revision.no-move", moveId));
-        long courseId = queries.courseOf(row.enrollmentId()).orElseThrow();
+        long courseId = moves.courseOf(row.enrollmentId()).orElseThrow();
         actor.requireOwnership(courses.trains(courseId, actor), () -> Phrase.of("revision.no-move", moveId));
         if (row.standing()) {
             queries.lock(List.of(row.enrollmentId()));
             if (moves.standing(row.enrollmentId()).map(MoveRow::id).orElse(-1L) != moveId) {
                 throw new ConflictException("revision.move-not-latest", moveId);
             }
-            if (queries.changedSince(row.enrollmentId(), moveId, row.movedAt())) {
+            if (moves.recordedSince(row.enrollmentId(), moveId, row.movedAt()) > 0) {
                 throw new ConflictException("revision.move-recorded-since", moveId);
             }
             queries.detach(moveId);

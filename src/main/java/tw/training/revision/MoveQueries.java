@@ -5,14 +5,11 @@ import tw.training.course.AssessmentMethod;
 import tw.training.database.Sql;
 import tw.training.evidence.Standing;
 
-import java.sql.Timestamp;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * The set-based reads and writes of moving learners, for every learner of a run at once (never one query per learner):
@@ -30,19 +27,6 @@ class MoveQueries {
         this.sql = sql;
     }
 
-    /** A learner's enrollment as a move sees it. */
-    record Enrolled(long enrollmentId, String username, String displayName, long revisionId, int revisionNumber, String status,
-                    boolean certified) {
-    }
-
-    List<Enrolled> enrollments(long courseId) {
-        return sql.query("SELECT e.enrollment_id, u.username, u.display_name, e.revision_id, r.revision_number, e.status,"
-                + " EXISTS (SELECT 1 FROM certificate c WHERE c.enrollment_id = e.enrollment_id) AS certified"
-                + " FROM enrollment e JOIN app_user u ON u.user_id = e.learner_id JOIN course_revision r ON r.revision_id = e.revision_id"
-                + " WHERE e.course_id = ? ORDER BY e.enrollment_id", List.of(courseId), row -> new Enrolled(row.getLong(1), row.getString(2),
-                row.getString(3), row.getLong(4), row.getInt(5), row.getString(6), row.getBoolean(7)));
-    }
-
     /** Locks the enrollments' rows, in id order as the progress ledger does (so a move and a judgement cannot deadlock). */
     void lock(Collection<Long> enrollments) {
         List<Long> ids = enrollments.stream().sorted().toList();
@@ -50,11 +34,6 @@ class MoveQueries {
             sql.query("SELECT enrollment_id FROM enrollment WHERE enrollment_id IN (" + Sql.placeholders(chunk.size())
                     + ") ORDER BY enrollment_id FOR UPDATE", chunk, row -> row.getLong(1));
         }
-    }
-
-    /** The course the enrollment belongs to. */
-    Optional<Long> courseOf(long enrollmentId) {
-        return sql.query("SELECT course_id FROM enrollment WHERE enrollment_id = ?", List.of(enrollmentId), row -> row.getLong(1)).stream().findFirst();
     }
 
     /** Per enrollment, what the ledger holds as satisfying each required method of each indicator. */
@@ -114,23 +93,6 @@ class MoveQueries {
             parameters.addAll(chunk);
             sql.update("UPDATE enrollment SET revision_id = ? WHERE enrollment_id IN (" + Sql.placeholders(chunk.size()) + ")", parameters.toArray());
         }
-    }
-
-    /**
-     * Whether anything was recorded for the learner since the move, which a reversal would leave stranded: a judgement
-     * other than the move's own, a piece of evidence, a certificate.
-     */
-    boolean changedSince(long enrollmentId, long moveId, Instant movedAt) {
-        Timestamp since = Timestamp.from(movedAt);
-        return !sql.query("SELECT 1 FROM evidence v WHERE v.enrollment_id = ? AND (v.submitted_at >= ? OR EXISTS (SELECT 1 FROM judgement j"
-                        + " WHERE j.evidence_id = v.evidence_id AND j.judged_at >= ? AND (j.move_id IS NULL OR j.move_id <> ?)))"
-                        + " UNION ALL SELECT 1 FROM certificate c WHERE c.enrollment_id = ?",
-                List.of(enrollmentId, since, since, moveId, enrollmentId), row -> row.getInt(1)).isEmpty();
-    }
-
-    /** The account machines judge under (migration V014). */
-    long systemAccount() {
-        return sql.query("SELECT user_id FROM app_user WHERE username = '(system)'", List.of(), row -> row.getLong(1)).get(0);
     }
 
     private static <T> List<List<T>> chunks(List<T> all) {

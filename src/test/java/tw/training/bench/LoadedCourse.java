@@ -135,7 +135,7 @@ final class LoadedCourse implements AutoCloseable {
     }
 
     /** Learners, enrollments, evidence, claims and judgements, streamed into COPY. */
-    private static void load(Connection connection, long course, int learners) throws Exception {
+    static void load(Connection connection, long course, int learners) throws Exception {
         CopyManager copy = connection.unwrap(PGConnection.class).getCopyAPI();
         long trainerId;
         long revisionId;

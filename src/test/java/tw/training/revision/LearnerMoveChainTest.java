@@ -11,6 +11,7 @@ import io.micronaut.http.client.multipart.MultipartBody;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 import tw.training.account.Roles;
 import tw.training.testing.DatabaseTest;
 import tw.training.testing.PortfolioCourse;
@@ -32,6 +33,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * refused, naming that step, and nothing is written.
  */
 @MicronautTest(transactional = false)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class LearnerMoveChainTest implements DatabaseTest {
 
     @Inject
