@@ -1,5 +1,6 @@
 package tw.training.portfolio;
 
+import io.micronaut.core.annotation.Nullable;
 import tw.training.course.AssessmentMethod;
 import tw.training.enrollment.EnrollmentView;
 import tw.training.progress.MetNote;
@@ -29,10 +30,13 @@ public record CoursePlan(EnrollmentView enrollment, ProgressView progress, List<
                      List<AssessmentMethod> missing, List<Evidence> awaiting, List<NotYet> notYet, RulesOfEvidence rules) {
     }
 
-    public record Met(AssessmentMethod method, long evidenceId, String evidenceTitle, String assessor, Instant judgedAt, String comment) {
+    /** @param carried the original judgement, when a move carried this one from an older version (issue 35) */
+    public record Met(AssessmentMethod method, long evidenceId, String evidenceTitle, String assessor, Instant judgedAt, String comment,
+                      @Nullable Satisfaction.Carried carried) {
     }
 
-    public record Evidence(long id, String title, AssessmentMethod method) {
+    /** @param movedFrom the older indicator a move attached the evidence from (issue 35), else null */
+    public record Evidence(long id, String title, AssessmentMethod method, @Nullable String movedFrom) {
     }
 
     public record NotYet(long evidenceId, String evidenceTitle, String assessor, Instant judgedAt, String comment) {
@@ -61,13 +65,13 @@ public record CoursePlan(EnrollmentView enrollment, ProgressView progress, List<
         for (Satisfaction reason : indicator.satisfiedBy()) {
             MetNote note = notes.get(reason.judgementId());
             metBy.add(new Met(reason.method(), reason.evidenceId(), note == null ? "" : note.evidenceTitle(), reason.assessor(), reason.judgedAt(),
-                    note == null || note.comment() == null ? "" : note.comment()));
+                    note == null || note.comment() == null ? "" : note.comment(), reason.carried()));
         }
         List<Evidence> awaiting = new ArrayList<>();
         List<NotYet> notYet = new ArrayList<>();
         for (OpenClaim claim : open) {
             if (claim.awaiting()) {
-                awaiting.add(new Evidence(claim.evidenceId(), claim.title(), claim.method()));
+                awaiting.add(new Evidence(claim.evidenceId(), claim.title(), claim.method(), claim.movedFrom()));
             } else if (!indicator.met()) {
                 notYet.add(new NotYet(claim.evidenceId(), claim.title(), claim.assessor(), claim.judgedAt(), claim.comment() == null ? "" : claim.comment()));
             }

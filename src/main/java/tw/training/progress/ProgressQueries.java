@@ -43,16 +43,21 @@ class ProgressQueries {
     Map<Long, List<Satisfaction>> satisfactions(long enrollmentId, @Nullable Map<Long, MetNote> notes) {
         Map<Long, List<Satisfaction>> byIndicator = new HashMap<>();
         sql.query("SELECT s.indicator_id, s.method, s.evidence_id, s.judgement_id, s.judged_at, u.username, v.title, v.submitted_at,"
-                        + " v.performed_on, j.comment, j.authenticity, j.evidence_pieces, j.evidence_methods, j.rules_overridden, j.override_reason"
+                        + " v.performed_on, j.comment, j.authenticity, j.evidence_pieces, j.evidence_methods, j.rules_overridden, j.override_reason,"
+                        + " o.judgement_id AS original_id, os.code || ':' || oi.code AS original_indicator, ou.username AS original_assessor,"
+                        + " o.judged_at AS original_judged_at"
                         + " FROM satisfaction s JOIN app_user u ON u.user_id = s.assessor_id"
                         + " JOIN judgement j ON j.judgement_id = s.judgement_id JOIN evidence v ON v.evidence_id = s.evidence_id"
+                        // a judgement a move carried names its original: the older indicator it met, by whom, when
+                        + " LEFT JOIN judgement o ON o.judgement_id = j.carried_from LEFT JOIN indicator oi ON oi.indicator_id = o.indicator_id"
+                        + " LEFT JOIN standard os ON os.standard_id = oi.standard_id LEFT JOIN app_user ou ON ou.user_id = o.assessor_id"
                         + " WHERE s.enrollment_id = ? ORDER BY s.judged_at, s.judgement_id", List.of(enrollmentId), row -> {
                     java.sql.Date performed = row.getDate("performed_on");
                     Satisfaction satisfaction = new Satisfaction(AssessmentMethod.valueOf(row.getString("method")), row.getLong("evidence_id"),
                             row.getLong("judgement_id"), row.getString("username"), row.getTimestamp("judged_at").toInstant(),
                             performed != null ? performed.toLocalDate() : LocalDate.ofInstant(row.getTimestamp("submitted_at").toInstant(), TAIPEI),
                             row.getString("authenticity"), row.getObject("evidence_pieces", Integer.class), row.getObject("evidence_methods", Integer.class),
-                            row.getString("rules_overridden"), row.getString("override_reason"));
+                            row.getString("rules_overridden"), row.getString("override_reason"), carried(row));
                     byIndicator.computeIfAbsent(row.getLong("indicator_id"), key -> new ArrayList<>(2)).add(satisfaction);
                     if (notes != null) {
                         notes.put(satisfaction.judgementId(), new MetNote(row.getString("title"), row.getString("comment")));
@@ -69,8 +74,9 @@ class ProgressQueries {
      */
     List<OpenClaim> openClaims(long enrollmentId) {
         return sql.query("SELECT v.evidence_id, v.title, v.method, s.code AS standard_code, i.code, j.judgement_id, j.comment, j.judged_at,"
-                        + " u.username FROM evidence v JOIN evidence_indicator c ON c.evidence_id = v.evidence_id"
+                        + " u.username, ms.code || ':' || mi.code AS moved_from FROM evidence v JOIN evidence_indicator c ON c.evidence_id = v.evidence_id"
                         + " JOIN indicator i ON i.indicator_id = c.indicator_id JOIN standard s ON s.standard_id = i.standard_id"
+                        + " LEFT JOIN indicator mi ON mi.indicator_id = c.moved_from LEFT JOIN standard ms ON ms.standard_id = mi.standard_id"
                         + " LEFT JOIN judgement j ON j.judgement_id = (SELECT l.judgement_id FROM judgement l WHERE l.evidence_id = c.evidence_id"
                         + " AND l.indicator_id = c.indicator_id AND " + Standing.of("l") + " ORDER BY l.judged_at DESC, l.judgement_id DESC FETCH FIRST 1 ROW ONLY)"
                         + " LEFT JOIN app_user u ON u.user_id = j.assessor_id"
@@ -83,8 +89,14 @@ class ProgressQueries {
                     boolean judged = !row.wasNull();
                     return new OpenClaim(row.getLong("evidence_id"), row.getString("title"), AssessmentMethod.valueOf(row.getString("method")),
                             row.getString("standard_code") + ":" + row.getString("code"), judged ? judgement : null, row.getString("comment"),
-                            row.getString("username"), instant(row.getTimestamp("judged_at")));
+                            row.getString("username"), instant(row.getTimestamp("judged_at")), row.getString("moved_from"));
                 });
+    }
+
+    private static Satisfaction.Carried carried(java.sql.ResultSet row) throws java.sql.SQLException {
+        long original = row.getLong("original_id");
+        return row.wasNull() ? null : new Satisfaction.Carried(original, row.getString("original_indicator"), row.getString("original_assessor"),
+                row.getTimestamp("original_judged_at").toInstant());
     }
 
     /** An enrollment of a cohort, with the ids of the indicators it has met. */

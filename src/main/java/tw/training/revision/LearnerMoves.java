@@ -131,8 +131,8 @@ public class LearnerMoves {
         long system = moves.systemAccount();
         for (Planned p : all) {
             long move = moveIds.get(p.enrolled().enrollmentId());
-            p.moving().attachments().forEach(a -> attachments.add(new MoveQueries.Attachment(a.evidenceId(), a.indicatorId(), move)));
-            p.moving().reattachments().forEach(a -> reattachments.add(new MoveQueries.Attachment(a.evidenceId(), a.indicatorId(), move)));
+            p.moving().attachments().forEach(a -> attachments.add(new MoveQueries.Attachment(a.evidenceId(), a.indicatorId(), a.fromIndicatorId(), move)));
+            p.moving().reattachments().forEach(a -> reattachments.add(new MoveQueries.Attachment(a.evidenceId(), a.indicatorId(), a.fromIndicatorId(), move)));
             p.moving().carries().forEach(c -> judgements.add(new CarriedJudgementRow(null, c.evidenceId(), c.indicatorId(), Outcome.MET, system, now,
                     c.carriedFrom(), move)));
         }

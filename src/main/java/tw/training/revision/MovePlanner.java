@@ -5,7 +5,6 @@ import tw.training.course.PlanEntry;
 
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -42,12 +41,16 @@ final class MovePlanner {
     record Carry(long evidenceId, long indicatorId, long carriedFrom) {
     }
 
-    /** A claim to add: the evidence attached to the newer indicator. */
+    /** A claim: the evidence and the (newer) indicator. */
     record Attach(long evidenceId, long indicatorId) {
     }
 
+    /** A claim to add (or take over): the evidence attached to the newer indicator, from the older one. */
+    record Attachment(long evidenceId, long indicatorId, long fromIndicatorId) {
+    }
+
     /** What the move shows (the learner's and the trainer's view) and what it writes: claims added, and reverted ones taken over. */
-    record Moving(LearnerMove.Items items, List<Carry> carries, List<Attach> attachments, List<Attach> reattachments) {
+    record Moving(LearnerMove.Items items, List<Carry> carries, List<Attachment> attachments, List<Attachment> reattachments) {
     }
 
     private final Bridge bridge;
@@ -66,7 +69,7 @@ final class MovePlanner {
         Set<Attach> claimed = claims.stream().filter(Claimed::standing).map(c -> new Attach(c.evidenceId(), c.indicatorId())).collect(Collectors.toSet());
         Set<Attach> reverted = claims.stream().filter(c -> !c.standing()).map(c -> new Attach(c.evidenceId(), c.indicatorId())).collect(Collectors.toSet());
         Map<Attach, Carry> carries = new java.util.LinkedHashMap<>();
-        Set<Attach> attachments = new LinkedHashSet<>();
+        Map<Attach, Long> attachments = new java.util.LinkedHashMap<>();
         Map<Long, Set<AssessmentMethod>> carriedMethods = new HashMap<>();
         List<Pair> pairs = new ArrayList<>();
         List<LearnerMove.Lost> lost = new ArrayList<>();
@@ -104,7 +107,7 @@ final class MovePlanner {
                         evidence.add(piece.evidenceId());
                         Attach attach = new Attach(piece.evidenceId(), to.indicatorId());
                         if (!claimed.contains(attach)) {
-                            attachments.add(attach);
+                            attachments.putIfAbsent(attach, from.indicatorId());
                         }
                     }
                 }
@@ -127,7 +130,12 @@ final class MovePlanner {
                 .sorted(java.util.Comparator.comparing(PlanEntry::indicatorId)).map(PlanEntry::id).toList();
         int kept = (int) older.keySet().stream().filter(newer::containsKey).count();
         return new Moving(new LearnerMove.Items(carried, reopened, lost, added, kept), List.copyOf(carries.values()),
-                attachments.stream().filter(a -> !reverted.contains(a)).toList(), attachments.stream().filter(reverted::contains).toList());
+                attachments(attachments, a -> !reverted.contains(a)), attachments(attachments, reverted::contains));
+    }
+
+    private static List<Attachment> attachments(Map<Attach, Long> attachments, java.util.function.Predicate<Attach> which) {
+        return attachments.entrySet().stream().filter(e -> which.test(e.getKey()))
+                .map(e -> new Attachment(e.getKey().evidenceId(), e.getKey().indicatorId(), e.getValue())).toList();
     }
 
     private record Pair(PlanEntry from, PlanEntry to, Bridge.Target target, List<LearnerMove.Source> sources, List<Long> evidence) {

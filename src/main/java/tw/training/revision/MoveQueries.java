@@ -59,16 +59,16 @@ class MoveQueries {
         return found;
     }
 
-    /** A claim a move adds. */
-    record Attachment(long evidenceId, long indicatorId, long moveId) {
+    /** A claim a move adds: the evidence attached to the newer indicator, from the older one. */
+    record Attachment(long evidenceId, long indicatorId, long fromIndicatorId, long moveId) {
     }
 
     void attach(List<Attachment> attachments) {
         for (List<Attachment> chunk : chunks(attachments)) {
-            List<Object> parameters = new ArrayList<>(chunk.size() * 3);
-            chunk.forEach(a -> parameters.addAll(List.of(a.evidenceId(), a.indicatorId(), a.moveId())));
-            sql.update("INSERT INTO evidence_indicator (evidence_id, indicator_id, move_id) VALUES "
-                    + String.join(", ", java.util.Collections.nCopies(chunk.size(), "(?, ?, ?)")), parameters.toArray());
+            List<Object> parameters = new ArrayList<>(chunk.size() * 4);
+            chunk.forEach(a -> parameters.addAll(List.of(a.evidenceId(), a.indicatorId(), a.moveId(), a.fromIndicatorId())));
+            sql.update("INSERT INTO evidence_indicator (evidence_id, indicator_id, move_id, moved_from) VALUES "
+                    + String.join(", ", java.util.Collections.nCopies(chunk.size(), "(?, ?, ?, ?)")), parameters.toArray());
         }
     }
 
@@ -77,8 +77,8 @@ class MoveQueries {
      * statement each: only a learner moved, reverted and moved again has any.
      */
     void reattach(List<Attachment> attachments) {
-        attachments.forEach(a -> sql.update("UPDATE evidence_indicator SET move_id = ? WHERE evidence_id = ? AND indicator_id = ?",
-                a.moveId(), a.evidenceId(), a.indicatorId()));
+        attachments.forEach(a -> sql.update("UPDATE evidence_indicator SET move_id = ?, moved_from = ? WHERE evidence_id = ? AND indicator_id = ?",
+                a.moveId(), a.fromIndicatorId(), a.evidenceId(), a.indicatorId()));
     }
 
     /** The claims the move added that no judgement rests on, removed (the reversal's). */

@@ -84,7 +84,7 @@ class AccessMatrixTest implements DatabaseTest {
         return List.of(course, course + "?published", course + "/dossier", course + "/coverage", course + "/enrollments", course + "/enrollments?q=matrix",
                 course + "/queue", course + "/grid", course + "/grid?method=PORTFOLIO&page=2", "/assess/" + evidence, course + "/progress", course + "/certificates", course + "/report",
                 course + "/report.csv", course + "/report.pdf", course + "/certificates/" + number + "/pdf", course + "/moderation",
-                course + "/assessor-statistics");
+                course + "/assessor-statistics", course + "/revision");
     }
 
     /** Every form of a course's pages (url-encoded). */
@@ -92,7 +92,8 @@ class AccessMatrixTest implements DatabaseTest {
         return List.of(course + "/alignments", course + "/alignments/removal", course + "/methods", course + "/currency", course + "/modules", course + "/modules/removal",
                 course + "/trainers", course + "/trainers/removal", course + "/publication", course + "/enrollments", course + "/grid", "/assess/" + evidence,
                 course + "/moderation/validation-plan", course + "/moderators", course + "/moderation/samples",
-                course + "/moderators/matrix.owner/revocation");
+                course + "/moderators/matrix.owner/revocation", course + "/revision/migration", course + "/revision/moves",
+                course + "/revision/moves/1/reversal");
     }
 
     private static final List<String> TRAINER_PAGES = List.of("/catalogue", "/catalogue?q=KPS", "/catalogue/KPS5294-001v4", "/catalogue/import",

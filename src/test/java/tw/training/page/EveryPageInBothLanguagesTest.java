@@ -362,6 +362,9 @@ class EveryPageInBothLanguagesTest implements DatabaseTest {
                         "from", "KPS5294-001v5")),
                 new Visit("a crosswalk's lines refused", 422, () -> languagesTrainer(base, language).postForm("/crosswalks/" + crosswalk + "/lines",
                         "kind-0", "TASK", "from-0", "T1.1", "relation-0", "EQUIVALENT", "to-0", "T9.9", "note-0", "")),
+                new Visit("a revised standard's page of a course", 200, () -> languagesTrainer(base, language).get("/courses/" + course.id() + "/revision")),
+                new Visit("a course moved through an unconfirmed crosswalk refused", 409, () -> languagesTrainer(base, language).postForm("/courses/"
+                        + course.id() + "/revision/migration", "crosswalk", String.valueOf(crosswalk))),
                 new Visit("not found", 404, () -> learner.get("/enrollments/987654")),
                 new Visit("forbidden (a learner in the catalogue)", 403, () -> learner.get("/catalogue")),
                 new Visit("forbidden (no CSRF token)", 403, () -> learner.post("/account/password", List.of(Map.entry("currentPassword", "x")))));

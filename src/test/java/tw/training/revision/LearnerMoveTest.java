@@ -250,6 +250,24 @@ class LearnerMoveTest implements DatabaseTest {
                 .bearerAuth(learner), Argument.mapOf(String.class, Object.class));
         assertEquals(List.of("KPS5294-001v5:P2.3.1"), ((List<Map<String, Object>>) someProgress.get("indicators")).stream()
                 .filter(i -> Boolean.TRUE.equals(i.get("met"))).map(i -> i.get("id")).toList());
+        Map<String, Object> carriedP231 = ((List<Map<String, Object>>) someProgress.get("indicators")).stream()
+                .filter(i -> "KPS5294-001v5:P2.3.1".equals(i.get("id"))).findFirst().orElseThrow();
+        Map<String, Object> provenance = (Map<String, Object>) ((List<Map<String, Object>>) carriedP231.get("satisfiedBy")).get(0).get("carried");
+        assertEquals(originals.get("move.some KPS5294-001v4:P2.3.1"), ((Number) provenance.get("judgementId")).longValue());
+        assertEquals("KPS5294-001v4:P2.3.1", provenance.get("indicator"));
+        assertEquals("move.trainer", provenance.get("assessor"));
+
+        // the learner reads, in either language, what carried (from which judgement) and what was attached from where
+        String base = context.getBean(io.micronaut.runtime.server.EmbeddedServer.class).getURL().toString();
+        String zh = new tw.training.testing.FormClient(base, "zh-TW").signIn("move.some", TestUsers.PASSWORD).get("/enrollments/"
+                + enrollments.get("some")).body();
+        assertTrue(zh.contains("對 KPS5294-001v4:P2.3.1 的評定（編號 " + originals.get("move.some KPS5294-001v4:P2.3.1") + "）達成，於轉入本課程新版時沿用")
+                && zh.contains("於轉入本課程新版時由 KPS5294-001v4:P2.3.2 轉附至此") && zh.contains("由 KPS5294-001v4:P2.3.3 轉附至此"), zh);
+        String en = new tw.training.testing.FormClient(base, "en").signIn("move.some", TestUsers.PASSWORD).get("/enrollments/"
+                + enrollments.get("some")).body();
+        assertTrue(en.contains("met through judgement #" + originals.get("move.some KPS5294-001v4:P2.3.1") + " on KPS5294-001v4:P2.3.1 by move.trainer")
+                && en.contains("was attached here from KPS5294-001v4:P2.3.2 when you moved"), en);
+
         // the split's and the reopened evidence wait for an assessor on the newer indicators
         assertEquals(List.of("KPS5294-001v5:P2.3.2", "KPS5294-001v5:P2.3.3", "KPS5294-001v5:P2.3.4"), rows.rows("SELECT DISTINCT s.code || ':' || i.code"
                 + " FROM evidence_indicator c JOIN evidence v ON v.evidence_id = c.evidence_id JOIN indicator i ON i.indicator_id = c.indicator_id"
