@@ -355,6 +355,33 @@ class LearnerMoveTest implements DatabaseTest {
         assertEquals(1, ((Number) ((Map<String, Object>) progressOfSomeAgain.get("summary")).get("indicatorsMet")).intValue());
     }
 
+    @Test
+    @Order(6)
+    @SuppressWarnings("unchecked")
+    void certificatesNameTheVersionTheyCertify() {
+        String number = rows.single("SELECT number FROM certificate WHERE enrollment_id = " + enrollments.get("cert"));
+        Map<String, Object> kept = http.toBlocking().retrieve(HttpRequest.GET("/api/certificates/" + number).bearerAuth(admin),
+                Argument.mapOf(String.class, Object.class));
+        assertEquals(List.of("KPS5294-001v4"), ((List<Map<String, Object>>) kept.get("documents")).stream().map(d -> d.get("code")).toList(),
+                "issued before the move, it keeps its version");
+
+        // a learner moved with nothing to carry meets every indicator of v5 and is certified on v5
+        long none = enrollments.get("none");
+        List<String> v5 = List.of("P2.3.1", "P2.3.2", "P2.3.3", "P2.3.4", "P2.3.5");
+        String claims = String.join(",", v5.stream().map(code -> "\"KPS5294-001v5:" + code + "\"").toList());
+        long piece = PortfolioCourse.id(http.toBlocking().retrieve(HttpRequest.POST("/api/enrollments/" + none + "/evidence",
+                        io.micronaut.http.client.multipart.MultipartBody.builder()
+                                .addPart("metadata", "{\"method\":\"PORTFOLIO\",\"title\":\"新版完整演練\",\"indicators\":[" + claims + "]}")
+                                .addPart("file", "all.pdf", new MediaType("application/pdf"), PortfolioCourse.PDF).build())
+                .contentType(MediaType.MULTIPART_FORM_DATA_TYPE).bearerAuth(TestUsers.of(context, http).login("move.none", TestUsers.PASSWORD)),
+                Argument.mapOf(String.class, Object.class)));
+        http.toBlocking().exchange(HttpRequest.POST("/api/courses/" + course.id() + "/judgements", v5.stream().map(code -> Map.<String, Object>of(
+                "evidenceId", piece, "indicator", "KPS5294-001v5:" + code, "outcome", "MET", "comment", "完整")).toList()).bearerAuth(trainer));
+        Map<String, Object> issued = PortfolioCourse.post(http, "/api/enrollments/" + none + "/certificate", admin, Map.of());
+        assertEquals(List.of("KPS5294-001v5"), ((List<Map<String, Object>>) issued.get("documents")).stream().map(d -> d.get("code")).toList(),
+                "issued after the move, it names the version it certifies");
+    }
+
     private String stateOf(long enrollment) {
         return stateOf(state(), enrollment);
     }
