@@ -21,6 +21,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -121,7 +122,7 @@ public class LearnerMoves {
     /** Writes the moves: their rows, the claims added, the carried judgements, the enrollments' revision, their progress. */
     private Map<Long, Long> record(Map<Long, Planned> planned, long target, Actor actor) {
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
-        List<Planned> all = planned.values().stream().sorted(java.util.Comparator.comparing(p -> p.enrolled().enrollmentId())).toList();
+        List<Planned> all = planned.values().stream().sorted(Comparator.comparing(p -> p.enrolled().enrollmentId())).toList();
         List<MoveRow> rows = moves.saveAll(all.stream().map(p -> new MoveRow(null, p.enrolled().enrollmentId(), p.enrolled().revisionId(), target,
                 via(p.via()), actor.userId(), now, null, null)).toList());
         Map<Long, Long> moveIds = rows.stream().collect(Collectors.toMap(MoveRow::enrollmentId, MoveRow::id));

@@ -4,11 +4,16 @@ import tw.training.course.AssessmentMethod;
 import tw.training.course.PlanEntry;
 
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumSet;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Predicate;
 import java.util.stream.Collectors;
 
 /**
@@ -68,13 +73,13 @@ final class MovePlanner {
         Map<Long, List<Claimed>> claiming = claims.stream().filter(Claimed::standing).collect(Collectors.groupingBy(Claimed::indicatorId));
         Set<Attach> claimed = claims.stream().filter(Claimed::standing).map(c -> new Attach(c.evidenceId(), c.indicatorId())).collect(Collectors.toSet());
         Set<Attach> reverted = claims.stream().filter(c -> !c.standing()).map(c -> new Attach(c.evidenceId(), c.indicatorId())).collect(Collectors.toSet());
-        Map<Attach, Carry> carries = new java.util.LinkedHashMap<>();
-        Map<Attach, Long> attachments = new java.util.LinkedHashMap<>();
+        Map<Attach, Carry> carries = new LinkedHashMap<>();
+        Map<Attach, Long> attachments = new LinkedHashMap<>();
         Map<Long, Set<AssessmentMethod>> carriedMethods = new HashMap<>();
         List<Pair> pairs = new ArrayList<>();
         List<LearnerMove.Lost> lost = new ArrayList<>();
-        Set<Long> reached = new java.util.HashSet<>();
-        for (PlanEntry from : older.values().stream().sorted(java.util.Comparator.comparing(PlanEntry::indicatorId)).toList()) {
+        Set<Long> reached = new HashSet<>();
+        for (PlanEntry from : older.values().stream().sorted(Comparator.comparing(PlanEntry::indicatorId)).toList()) {
             if (newer.containsKey(from.indicatorId())) {
                 continue;
             }
@@ -96,7 +101,7 @@ final class MovePlanner {
                         if (to.methods().contains(s.method())) {
                             Attach key = new Attach(s.evidenceId(), to.indicatorId());
                             carries.putIfAbsent(key, new Carry(s.evidenceId(), to.indicatorId(), s.judgementId()));
-                            carriedMethods.computeIfAbsent(to.indicatorId(), k -> java.util.EnumSet.noneOf(AssessmentMethod.class)).add(s.method());
+                            carriedMethods.computeIfAbsent(to.indicatorId(), k -> EnumSet.noneOf(AssessmentMethod.class)).add(s.method());
                             sources.add(new LearnerMove.Source(s.judgementId(), s.evidenceId(), s.method()));
                         }
                     }
@@ -127,13 +132,13 @@ final class MovePlanner {
             }
         }
         List<String> added = newer.values().stream().filter(e -> !older.containsKey(e.indicatorId()) && !reached.contains(e.indicatorId()))
-                .sorted(java.util.Comparator.comparing(PlanEntry::indicatorId)).map(PlanEntry::id).toList();
+                .sorted(Comparator.comparing(PlanEntry::indicatorId)).map(PlanEntry::id).toList();
         int kept = (int) older.keySet().stream().filter(newer::containsKey).count();
         return new Moving(new LearnerMove.Items(carried, reopened, lost, added, kept), List.copyOf(carries.values()),
                 attachments(attachments, a -> !reverted.contains(a)), attachments(attachments, reverted::contains));
     }
 
-    private static List<Attachment> attachments(Map<Attach, Long> attachments, java.util.function.Predicate<Attach> which) {
+    private static List<Attachment> attachments(Map<Attach, Long> attachments, Predicate<Attach> which) {
         return attachments.entrySet().stream().filter(e -> which.test(e.getKey()))
                 .map(e -> new Attachment(e.getKey().evidenceId(), e.getKey().indicatorId(), e.getValue())).toList();
     }

@@ -7,6 +7,7 @@ import tw.training.evidence.Standing;
 
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -68,7 +69,7 @@ class MoveQueries {
             List<Object> parameters = new ArrayList<>(chunk.size() * 4);
             chunk.forEach(a -> parameters.addAll(List.of(a.evidenceId(), a.indicatorId(), a.moveId(), a.fromIndicatorId())));
             sql.update("INSERT INTO evidence_indicator (evidence_id, indicator_id, move_id, moved_from) VALUES "
-                    + String.join(", ", java.util.Collections.nCopies(chunk.size(), "(?, ?, ?, ?)")), parameters.toArray());
+                    + String.join(", ", Collections.nCopies(chunk.size(), "(?, ?, ?, ?)")), parameters.toArray());
         }
     }
 

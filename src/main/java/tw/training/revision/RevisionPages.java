@@ -26,12 +26,14 @@ import tw.training.page.FieldErrors;
 import tw.training.page.Form;
 import tw.training.page.Pages;
 import tw.training.problem.DomainException;
+import tw.training.problem.NotFoundException;
 import tw.training.web.PlainText;
 
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -100,14 +102,13 @@ class RevisionPages {
     @Post(value = "/moves/{move}/reversal", consumes = MediaType.APPLICATION_FORM_URLENCODED)
     MutableHttpResponse<?> revert(HttpRequest<?> request, @PathVariable long id, @PathVariable long move, @Body @Nullable String body, Actor actor) {
         Form.of(body).checked(request);
+        // a move of this course only (the history also refuses strangers to it)
+        if (moves.history(id, actor).stream().noneMatch(m -> m.id() == move)) {
+            throw new NotFoundException("revision.no-move", move);
+        }
         try {
-            if (moves.history(id, actor).stream().noneMatch(m -> m.id() == move)) {
-                throw new tw.training.problem.NotFoundException("revision.no-move", move);
-            }
             moves.revert(move, actor);
             return Pages.redirect("/courses/" + id + "/revision?done=reverted");
-        } catch (tw.training.problem.NotFoundException missing) {
-            throw missing;
         } catch (DomainException refused) {
             return page(request, HttpStatus.CONFLICT, id, null, FieldErrors.of(refused, request), actor);
         }
@@ -148,7 +149,7 @@ class RevisionPages {
         List<Superseded> found = new ArrayList<>();
         for (String document : documents) {
             catalogue.versions(document).stream().filter(v -> v.code().equals(document)).map(FamilyMember::supersededBy)
-                    .filter(java.util.Objects::nonNull).findFirst()
+                    .filter(Objects::nonNull).findFirst()
                     .ifPresent(next -> found.add(new Superseded(document, next, all.stream()
                             .filter(c -> c.fromCode().equals(document) && c.toCode().equals(next)).findFirst().orElse(null))));
         }
