@@ -86,7 +86,7 @@ public final class JudgementBenchmark {
     }
 
     /** Random evidence of the loaded course with one of the indicators it claims. */
-    private static List<Target> targets(LoadedCourse loaded, int count) throws Exception {
+    static List<Target> targets(LoadedCourse loaded, int count) throws Exception {
         List<Target> targets = new ArrayList<>();
         try (Connection connection = loaded.connection(); Statement statement = connection.createStatement();
              ResultSet rows = statement.executeQuery("SELECT c.evidence_id, s.code || ':' || i.code FROM evidence_indicator c"
@@ -178,7 +178,7 @@ public final class JudgementBenchmark {
                 clients, each, all.size() / seconds, percentile(all, 50), percentile(all, 99), errors.get());
     }
 
-    private static int judge(String base, String token, Target target) throws Exception {
+    static int judge(String base, String token, Target target) throws Exception {
         HttpResponse<String> answer = Api.HTTP.send(HttpRequest.newBuilder(URI.create(base + "/api/evidence/" + target.evidenceId() + "/judgements"))
                 .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString("{\"indicator\":\"" + target.indicator() + "\",\"outcome\":\"MET\",\"comment\":\"基準\"}"))

@@ -53,9 +53,16 @@ final class LoadedCourse implements AutoCloseable {
 
     /** @param environment the server's own settings besides the benchmark's (e.g. a looser sign-in rate) */
     static LoadedCourse start(int learners, String name, Map<String, String> environment) throws Exception {
+        return start(learners, name, environment, Map.of());
+    }
+
+    /** @param serverConfig PostgreSQL's own settings (e.g. a statement log, {@link WritePath}) */
+    static LoadedCourse start(int learners, String name, Map<String, String> environment, Map<String, String> serverConfig) throws Exception {
         Path folder = Files.createTempDirectory(Path.of("target"), name).toAbsolutePath();
-        EmbeddedPostgres postgres = EmbeddedPostgres.builder().setOverrideWorkingDirectory(folder.resolve("pg").toFile())
-                .setPGStartupWait(Duration.ofSeconds(30)).start();
+        EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder().setOverrideWorkingDirectory(folder.resolve("pg").toFile())
+                .setPGStartupWait(Duration.ofSeconds(30));
+        serverConfig.forEach(builder::setServerConfig);
+        EmbeddedPostgres postgres = builder.start();
         try (Connection connection = postgres.getPostgresDatabase().getConnection(); Statement statement = connection.createStatement()) {
             statement.execute("CREATE DATABASE bench");
         }
