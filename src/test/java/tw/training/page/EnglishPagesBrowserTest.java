@@ -93,7 +93,7 @@ class EnglishPagesBrowserTest {
         browser.signIn("english.trainer", TestUsers.PASSWORD, "/courses");
         browser.checkPages("en", List.of("/courses", c, c + "/coverage", c + "/enrollments", c + "/queue", c + "/grid", c + "/grid?method=PORTFOLIO",
                 "/assess/" + awaiting, c + "/progress", "/catalogue", "/catalogue?q=KPS", "/catalogue/KPS5294-001v4", "/catalogue/KMM5R0915v2",
-                "/catalogue/import", "/courses/alignment?standardCode=KPS5294-001v4&taskCode=T2.3", "/crosswalks", "/crosswalks/" + crosswalk), wrong);
+                "/catalogue/import", "/courses/alignment?standardCode=KPS5294-001v4&taskCode=T2.3", "/crosswalks", "/crosswalks/" + crosswalk, c + "/revision"), wrong);
         browser.open("/signin");
         browser.driver.manage().deleteAllCookies();
         browser.signIn("english.admin", TestUsers.PASSWORD, "/admin/users");

@@ -185,7 +185,7 @@ class SmallScreensBrowserTest {
         browser.signIn("small.admin", TestUsers.PASSWORD, "/moderation");
         String c = "/courses/" + portfolioCourse.id();
         check(List.of(c + "/moderation", "/moderation/samples/" + sample, "/moderation/items/" + disagreed, c + "/assessor-statistics",
-                "/crosswalks", "/crosswalks/" + crosswalk, "/catalogue/KPS5294-001v4"), "360", faults);
+                "/crosswalks", "/crosswalks/" + crosswalk, "/catalogue/KPS5294-001v4", c + "/revision"), "360", faults);
         assertEquals(List.of(), faults);
     }
 

@@ -31,8 +31,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * Issue 35, acceptance 5, in a real browser (zh-TW): a trainer imports KPS5294-001v5, proposes, reviews and confirms the
  * crosswalk from v4, moves the course's plan through it (the draft's methods and publication through the API), reads
- * the dry run and moves the learners, each step asked first; a learner then reads on their course page what carried
- * (naming the original judgement) and what was attached from where, open for an assessor. Each page is axe-clean.
+ * the dry run (which fits a phone, 360 px) and moves the learners, each step asked first; a learner then reads on their
+ * course page what carried (naming the original judgement) and what was attached from where, open for an assessor.
+ * Each page is axe-clean.
  */
 @MicronautTest(transactional = false)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -123,6 +124,12 @@ class RevisionBrowserTest implements DatabaseTest {
         assertTrue(learnerCard.contains("KPS5294-001v4:P2.3.1 → KPS5294-001v5:P2.3.1") && learnerCard.contains("部分相當")
                 && learnerCard.contains("拆為處理與紀錄兩項"), learnerCard);
         browser.assertAccessible();
+        // the learners' boxes fit a phone, their long codes wrapping
+        browser.emulate(360, 740, true);
+        browser.open("/courses/" + course.id() + "/revision");
+        assertEquals(List.of(), browser.smallScreenFaults(0.15));
+        browser.emulate(1280, 900, false);
+        browser.open("/courses/" + course.id() + "/revision");
         assertTrue(browser.clickAndAnswer(By.id("move-learners"), true).contains("1 位學員"));
         browser.waiting().until(ExpectedConditions.presenceOfElementLocated(By.id("done")));
         assertEquals("1", rows.single("SELECT COUNT(*) FROM learner_move"));
