@@ -21,6 +21,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
+import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
@@ -115,6 +116,19 @@ public class CatalogueService {
 
     public List<StandardSummary> list(@Nullable DocumentKind kind, @Nullable String query) {
         return queries.list(kind, query);
+    }
+
+    /**
+     * The version of {@code code}'s family that a document filed under {@code code} supersedes: the newest one in the
+     * catalogue older than it, whether or not {@code code} is stored yet (an import asks before storing).
+     */
+    public Optional<String> previousVersion(String code) {
+        DocumentFamily family = DocumentFamily.of(code);
+        if (family.version() == null) {
+            return Optional.empty();
+        }
+        return list(null, null).stream().filter(s -> s.family().equals(family.stem()) && s.version() != null && s.version() < family.version())
+                .max(Comparator.comparingInt(StandardSummary::version)).map(StandardSummary::code);
     }
 
     /**

@@ -2,16 +2,15 @@ package tw.training.ims;
 
 import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;
-import jakarta.transaction.Transactional;
 import tw.training.account.Actor;
 import tw.training.catalogue.CatalogueService;
-import tw.training.catalogue.FamilyMember;
 import tw.training.catalogue.ImportResult;
 import tw.training.catalogue.document.CompetencyDocument;
 import tw.training.catalogue.document.Task;
 import tw.training.phrase.Phrase;
 import tw.training.problem.InputError;
 import tw.training.problem.InvalidInputException;
+import tw.training.revision.Crosswalk;
 import tw.training.revision.Crosswalks;
 
 import java.util.ArrayList;
@@ -24,8 +23,10 @@ import java.util.Optional;
  * A CFPackage imported (SPEC §12), with the crosswalk it carries from the version it revises (issue 35): when that
  * version is in the catalogue, the package's associations from its items become a PROPOSED crosswalk — EQUIVALENT for
  * {@code exactMatchOf} and {@code replacedBy}, PARTIAL with the association's notes for {@code isRelatedTo}, NONE for an
- * item none leaves — for a reviewer here to confirm. All in one transaction: a crosswalk that cannot be read refuses the
- * document with it. When the older version is not here, the document comes alone.
+ * item none leaves — for a reviewer here to confirm. The crosswalk is read and checked against the package's document
+ * before anything is stored, so one that cannot be read refuses the document with it; then the document is imported
+ * as any package is (the catalogue's own transaction, which copes with the same package sent twice at once), then the
+ * crosswalk filed. When the older version is not here, the document comes alone.
  */
 @Singleton
 class CaseImport {
@@ -38,13 +39,11 @@ class CaseImport {
         this.crosswalks = crosswalks;
     }
 
-    @Transactional
     ImportResult importPackage(Map<String, Object> cfPackage, @Nullable String code, String text, Actor actor) {
         CasePackageReader.Read read = CasePackageReader.readAll(cfPackage, code);
+        Optional<Mapped> crosswalk = read.mappings().isEmpty() ? Optional.empty() : mapped(read.document(), read.mappings());
         ImportResult result = catalogue.importRead(read.document(), text);
-        if (!read.mappings().isEmpty()) {
-            crosswalk(result.code(), read.mappings(), actor);
-        }
+        crosswalk.ifPresent(mapped -> crosswalks.imported(mapped.older(), result.code(), mapped.lines(), actor));
         return result;
     }
 
@@ -52,12 +51,16 @@ class CaseImport {
     private record Item(String kind, String code) {
     }
 
-    private void crosswalk(String newer, List<CasePackageReader.Mapping> mappings, Actor actor) {
-        Optional<FamilyMember> revised = catalogue.versions(newer).stream().filter(v -> newer.equals(v.supersededBy())).findFirst();
+    /** The crosswalk's lines, checked, and the older version they come from. */
+    private record Mapped(String older, List<Crosswalk.Line> lines) {
+    }
+
+    private Optional<Mapped> mapped(CompetencyDocument newer, List<CasePackageReader.Mapping> mappings) {
+        Optional<String> revised = catalogue.previousVersion(newer.code());
         if (revised.isEmpty()) {
-            return;
+            return Optional.empty();
         }
-        CompetencyDocument older = catalogue.get(revised.get().code());
+        CompetencyDocument older = catalogue.get(revised.get());
         Map<String, Item> items = new HashMap<>();
         List<Item> inOrder = new ArrayList<>();
         for (Task task : older.tasks()) {
@@ -87,6 +90,6 @@ class CaseImport {
             said.forEach(m -> lines.add(new Crosswalks.LineInput(item.kind(), item.code(), m.destinationCode(),
                     m.type().equals("isRelatedTo") ? "PARTIAL" : "EQUIVALENT", m.notes())));
         }
-        crosswalks.imported(older.code(), newer, lines, actor);
+        return Optional.of(new Mapped(older.code(), crosswalks.check(older, newer, lines)));
     }
 }

@@ -100,19 +100,33 @@ public class Crosswalks {
     }
 
     /**
-     * A crosswalk read from elsewhere (a CASE package's associations, issue 35): filed as PROPOSED with these lines, for a
-     * reviewer here to confirm, since only a confirmed crosswalk credits anyone; the lines checked as a reviewer's are.
-     * When there is one between the two versions already, it is left as it is and answered. Runs in the caller's
-     * transaction (the document it came with is imported in it).
+     * Lines read from elsewhere (a CASE package's associations, issue 35) checked as a reviewer's are, between an older
+     * version in the catalogue and a newer one that may not be stored yet: refused whole, every fault named.
      */
-    public Proposal imported(String fromCode, String toCode, List<LineInput> input, Actor actor) {
+    public List<Crosswalk.Line> check(CompetencyDocument older, CompetencyDocument newer, List<LineInput> input) {
+        return rules.check(older, newer, input);
+    }
+
+    /**
+     * A crosswalk read from elsewhere, its lines {@link #check checked}: filed as PROPOSED, for a reviewer here to
+     * confirm, since only a confirmed crosswalk credits anyone. When there is one between the two versions already (the
+     * same package imported again, or twice at once), it is left as it is and answered.
+     */
+    public Proposal imported(String fromCode, String toCode, List<Crosswalk.Line> checked, Actor actor) {
         long fromId = catalogue.idOf(fromCode);
         long toId = catalogue.idOf(toCode);
-        Optional<CrosswalkRow> existing = crosswalks.findByFromStandardIdAndToStandardId(fromId, toId);
-        if (existing.isPresent()) {
-            return new Proposal(get(existing.get().id()), false);
+        try {
+            return transactions.executeWrite(status -> {
+                Optional<CrosswalkRow> existing = crosswalks.findByFromStandardIdAndToStandardId(fromId, toId);
+                return existing.isPresent() ? new Proposal(get(existing.get().id()), false) : new Proposal(get(create(fromId, toId, checked, actor)), true);
+            });
+        } catch (RuntimeException e) {
+            if (!Sql.isUniqueViolation(e)) {
+                throw e;
+            }
+            return new Proposal(get(transactions.executeRead(status -> crosswalks.findByFromStandardIdAndToStandardId(fromId, toId))
+                    .orElseThrow().id()), false);
         }
-        return new Proposal(get(create(fromId, toId, rules.check(catalogue.get(fromCode), catalogue.get(toCode), input), actor)), true);
     }
 
     /** The confirmed crosswalk into {@code code} from the version it superseded, if there is one (for the CASE export). */
