@@ -13,6 +13,7 @@ import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import tw.training.account.Actor;
 import tw.training.account.Roles;
+import tw.training.problem.InvalidInputException;
 import tw.training.web.PlainText;
 
 import java.util.List;
@@ -30,9 +31,19 @@ class LearnerMoveController {
         this.moves = moves;
     }
 
-    /** Which learners (all of the course's when absent), and whether only to say what would happen. */
+    /**
+     * Which learners (all of the course's when absent), and whether only to say what would happen. {@code dryRun} is read
+     * as it came: a Boolean would take "perhaps" for false, and a mistyped dry run would move everyone for real.
+     */
     @Serdeable
-    record MoveBody(@Nullable List<Long> enrollments, @Nullable Boolean dryRun) {
+    record MoveBody(@Nullable List<Long> enrollments, @Nullable Object dryRun) {
+
+        boolean isDryRun() {
+            if (dryRun == null || dryRun instanceof Boolean) {
+                return Boolean.TRUE.equals(dryRun);
+            }
+            throw InvalidInputException.of("dryRun", "revision.dry-run-true-or-false");
+        }
     }
 
     @Post("/courses/{id}/learner-moves")
@@ -40,7 +51,7 @@ class LearnerMoveController {
             + " what carries, what reopens, what is lost and what is new). Idempotent: learners already there are left alone. 409 when a step"
             + " of a version chain has no confirmed crosswalk")
     LearnerMoves.Run move(@PathVariable long id, @Body MoveBody body, @Parameter(hidden = true) Actor actor) {
-        return moves.move(id, body.enrollments(), Boolean.TRUE.equals(body.dryRun()), actor);
+        return moves.move(id, body.enrollments(), body.isDryRun(), actor);
     }
 
     @Get("/courses/{id}/learner-moves")

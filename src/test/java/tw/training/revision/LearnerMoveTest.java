@@ -31,6 +31,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -179,6 +180,18 @@ class LearnerMoveTest implements DatabaseTest {
                 HttpRequest.POST(path, Map.of("enrollments", List.of(enrollments.get("all"), 999_999))).bearerAuth(trainer)));
         assertEquals(422, refused.code());
         assertTrue(refused.getResponse().getBody(String.class).orElseThrow().contains("enrollments[1]"));
+        // malformed bodies: a clear 4xx, never a 500
+        List<String> answered = new ArrayList<>();
+        for (String body : List.of("{\"enrollments\":[null]}", "{\"enrollments\":\"all\"}", "{\"dryRun\":\"perhaps\"}", "[]", "")) {
+            int status;
+            try {
+                status = http.toBlocking().exchange(HttpRequest.POST(path, body).contentType(MediaType.APPLICATION_JSON_TYPE).bearerAuth(trainer)).code();
+            } catch (HttpClientResponseException refusedBody) {
+                status = refusedBody.code();
+            }
+            answered.add(body + " → " + status);
+        }
+        assertTrue(answered.stream().allMatch(a -> a.endsWith("400") || a.endsWith("422")), answered.toString());
         assertEquals(before, state(), "nothing moved");
     }
 
