@@ -9,8 +9,11 @@ import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.openqa.selenium.By;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import tw.training.account.Roles;
@@ -33,10 +36,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * crosswalk from v4, moves the course's plan through it (the draft's methods and publication through the API), reads
  * the dry run (which fits a phone, 360 px) and moves the learners, each step asked first; a learner then reads on their
  * course page what carried (naming the original judgement) and what was attached from where, open for an assessor.
- * Each page is axe-clean.
+ * Each page is axe-clean; the learner's page and the trainer's fit a 390 px phone, in Chinese and in English.
  */
 @MicronautTest(transactional = false)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class RevisionBrowserTest implements DatabaseTest {
 
     @Inject
@@ -86,6 +90,7 @@ class RevisionBrowserTest implements DatabaseTest {
     }
 
     @Test
+    @Order(1)
     void aTrainerMovesCourseAndLearnersAndTheLearnerSeesWhatCarried() {
         // the revised standard imported from its file
         signIn("rb.trainer", "/catalogue/import");
@@ -144,5 +149,43 @@ class RevisionBrowserTest implements DatabaseTest {
         String reopened = browser.driver.findElement(By.cssSelector("#indicator-P2\\.3\\.2 p.reopened")).getText();
         assertTrue(reopened.contains("由 KPS5294-001v4:P2.3.2 轉附至此") && reopened.contains("待評量人員評定"), reopened);
         browser.assertAccessible();
+        browser.emulate(390, 844, true);
+        browser.open("/enrollments/" + enrollment);
+        assertEquals(List.of(), browser.smallScreenFaults(0.15));
+        browser.assertAccessible();
+    }
+
+    @Test
+    @Order(2)
+    void inEnglishTheLearnersAndTheTrainersPagesReadAndFitAPhone() {
+        aTrainerMovesCourseAndLearnersAndTheLearnerSeesWhatCarriedIfNotYet();
+        Browser english = Browser.start(server.getURL().toString(), "en");
+        try {
+            english.emulate(390, 844, true);
+            english.signIn("rb.learner", TestUsers.PASSWORD, "/enrollments/" + enrollment);
+            String carried = english.driver.findElement(By.cssSelector("#indicator-P2\\.3\\.1 li.carried")).getText();
+            assertTrue(carried.contains("carried over when you moved") && carried.contains("KPS5294-001v4:P2.3.1"), carried);
+            assertEquals(List.of(), english.smallScreenFaults(0.15));
+            english.assertAccessible();
+            english.open("/signin");
+            english.driver.manage().deleteAllCookies();
+            english.signIn("rb.trainer", TestUsers.PASSWORD, "/courses/" + course.id() + "/revision");
+            assertTrue(english.driver.findElement(By.tagName("main")).getText().contains("Moves made"));
+            assertEquals(List.of(), english.smallScreenFaults(0.15));
+            english.assertAccessible();
+            english.emulate(1280, 900, false);
+            english.open("/courses/" + course.id() + "/revision");
+            english.assertAccessible();
+        } finally {
+            english.close();
+        }
+    }
+
+    /** The journey's end state, also when this test is run alone. */
+    private void aTrainerMovesCourseAndLearnersAndTheLearnerSeesWhatCarriedIfNotYet() {
+        if ("0".equals(rows.single("SELECT COUNT(*) FROM learner_move"))) {
+            browser.emulate(1280, 900, false);
+            aTrainerMovesCourseAndLearnersAndTheLearnerSeesWhatCarried();
+        }
     }
 }
