@@ -31,6 +31,10 @@ interface CrosswalkRepository extends GenericRepository<CrosswalkRow, Long> {
             + " JOIN app_user p ON p.user_id = c.proposed_by LEFT JOIN app_user r ON r.user_id = c.reviewed_by"
             + " LEFT JOIN app_user k ON k.user_id = c.confirmed_by";
 
+    /** The confirmed crosswalks' ids, in order: read on every CASE request, so one table without joins. */
+    @Query("SELECT crosswalk_id FROM crosswalk WHERE status = 'CONFIRMED' ORDER BY crosswalk_id")
+    List<Long> confirmedIds();
+
     /** Every crosswalk, newest first. */
     @Query(HEADER + " ORDER BY c.crosswalk_id DESC")
     List<Crosswalk.Header> headers();

@@ -139,7 +139,7 @@ public class Crosswalks {
     /** The ids of the confirmed crosswalks, for those who cache what they derive from them. */
     @ReadOnly
     public List<Long> confirmedIds() {
-        return crosswalks.headers().stream().filter(h -> h.status() == CrosswalkStatus.CONFIRMED).map(Crosswalk.Header::id).sorted().toList();
+        return crosswalks.confirmedIds();
     }
 
     @ReadOnly

@@ -92,8 +92,9 @@ public class LearnerMoves {
         chosen.stream().filter(e -> state(e, target) == null).forEach(e -> byRevision.computeIfAbsent(e.revisionId(), r -> new ArrayList<>()).add(e));
         Map<Long, Planned> planned = new HashMap<>();
         byRevision.forEach((revision, learners) -> {
-            Bridge bridge = bridges.between(courses.planOf(revision), newer);
-            MovePlanner planner = new MovePlanner(bridge, courses.planOf(revision), newer);
+            List<PlanEntry> older = courses.planOf(revision);
+            Bridge bridge = bridges.between(older, newer);
+            MovePlanner planner = new MovePlanner(bridge, older, newer);
             List<Long> ids = learners.stream().map(MoveRepository.Enrolled::enrollmentId).toList();
             Map<Long, List<MovePlanner.Satisfied>> satisfied = queries.satisfied(ids);
             Map<Long, List<MovePlanner.Claimed>> claims = queries.claims(ids);
