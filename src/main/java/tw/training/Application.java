@@ -1,5 +1,6 @@
 package tw.training;
 
+import io.micronaut.context.ApplicationContext;
 import io.swagger.v3.oas.annotations.OpenAPIDefinition;
 import io.swagger.v3.oas.annotations.enums.SecuritySchemeType;
 import io.swagger.v3.oas.annotations.info.Info;
@@ -13,6 +14,7 @@ import tw.training.catalogue.ImportCommand;
 import tw.training.evidence.CopyEvidenceCommand;
 import tw.training.evidence.ReconcileEvidenceCommand;
 import tw.training.progress.RebuildProgressCommand;
+import tw.training.startup.ClassArchiveTraining;
 
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
@@ -43,7 +45,7 @@ public class Application {
     private static final Map<String, Class<?>> STANDALONE = Map.of("badge-key", BadgeKeyCommand.class,
             "verify-report", VerifyReportCommand.class, "audit-verify", AuditVerifyCommand.class);
 
-    public static void main(String[] args) {
+    public static void main(String[] args) throws Exception {
         if (args.length > 0 && (COMMANDS.containsKey(args[0]) || STANDALONE.containsKey(args[0]))) {
             // what the commands print (file names, a document's lines) is Chinese: UTF-8, not whatever the locale can encode
             System.setOut(new PrintStream(new FileOutputStream(FileDescriptor.out), true, StandardCharsets.UTF_8));
@@ -52,7 +54,17 @@ public class Application {
             System.exit(STANDALONE.containsKey(args[0]) ? new CommandLine(STANDALONE.get(args[0])).execute(arguments)
                     : Commands.run(COMMANDS.get(args[0]), arguments));
         }
+        if (args.length > 0 && args[0].equals(ClassArchiveTraining.COMMAND)) {
+            ApplicationContext server = start(Arrays.copyOfRange(args, 1, args.length));
+            ClassArchiveTraining.exercise(server);
+            server.close();
+            System.exit(0);
+        }
+        start(args);
+    }
+
+    private static ApplicationContext start(String[] args) {
         // no probing for cloud platforms at start: the environment is what the configuration says
-        new Start().args(args).mainClass(Application.class).deduceEnvironment(false).banner(false).start();
+        return new Start().args(args).mainClass(Application.class).deduceEnvironment(false).banner(false).start();
     }
 }

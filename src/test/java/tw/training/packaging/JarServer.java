@@ -14,6 +14,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -56,9 +57,18 @@ final class JarServer {
         return new File(System.getProperty("app.jar", "target/competency-backend-0.1.0.jar")).getAbsolutePath();
     }
 
+    /**
+     * README's command 1 for the jar at {@code jar}: {@code java} with the class archive the build wrote beside it
+     * ({@code .jsa}; a JVM that finds none, or one made for another jar, starts without it).
+     */
+    static List<String> command(Path jar) {
+        String name = jar.toAbsolutePath().toString();
+        return List.of("java", "-XX:SharedArchiveFile=" + name.replaceAll("\\.jar$", ".jsa"), "-jar", name);
+    }
+
     /** Starts the jar and waits until readiness answers 200. */
     Process start() throws Exception {
-        ProcessBuilder builder = new ProcessBuilder("java", "-jar", jar.toString()).directory(folder.toFile()).redirectErrorStream(true)
+        ProcessBuilder builder = new ProcessBuilder(command(jar)).directory(folder.toFile()).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(folder.resolve("server.log").toFile()));
         builder.environment().put("PORT", String.valueOf(port));
         builder.environment().put("APP_BOOTSTRAP_ADMIN_USERNAME", "jar.admin");

@@ -10,7 +10,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
-import java.io.File;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -108,7 +107,7 @@ class PackagedJarIT {
     }
 
     private Process start() throws Exception {
-        ProcessBuilder builder = new ProcessBuilder("java", "-jar", new File(System.getProperty("app.jar")).getAbsolutePath())
+        ProcessBuilder builder = new ProcessBuilder(JarServer.command(Path.of(System.getProperty("app.jar"))))
                 .directory(folder.toFile()).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(folder.resolve("server.log").toFile()));
         // the embedded default: whatever database the surrounding environment names is not this test's
         builder.environment().keySet().removeIf(name -> name.startsWith("DATASOURCES_") || name.startsWith("APP_"));
