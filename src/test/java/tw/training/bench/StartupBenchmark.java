@@ -21,6 +21,9 @@ import java.util.List;
  * {@code GET /api/standards} has answered 200 with the five seeds. "First start" runs in an empty folder
  * (migrations, seed imports and the administrator's creation included); "restart" runs again on the data it left.
  * <p>
+ * README's command 1 (with the class archive the build writes) and the same without the archive are measured
+ * alternately, so that both figures come from one run on the same machine.
+ * <p>
  * {@code mvn -q -DskipTests package && java -cp target/test-classes tw.training.bench.StartupBenchmark [runs]}
  */
 public final class StartupBenchmark {
@@ -33,33 +36,45 @@ public final class StartupBenchmark {
     public static void main(String[] args) throws Exception {
         int runs = args.length > 0 ? Integer.parseInt(args[0]) : 5;
         Path jar = Path.of("target/competency-backend-0.1.0.jar").toAbsolutePath();
-        if (!Files.exists(jar)) {
-            throw new IllegalStateException("build the jar first: mvn -q -DskipTests package");
+        Path archive = Path.of("target/competency-backend-0.1.0.jsa").toAbsolutePath();
+        if (!Files.exists(jar) || !Files.exists(archive)) {
+            throw new IllegalStateException("build the jar and its class archive first: mvn -q -DskipTests package");
         }
-        List<Long> firstAnswer = new ArrayList<>();
-        List<Long> first = new ArrayList<>();
-        List<Long> restartAnswer = new ArrayList<>();
-        List<Long> restart = new ArrayList<>();
+        // README's command 1, and the same without the class archive, alternately: both measured in one run
+        List<List<String>> commands = List.of(
+                List.of("java", "-XX:SharedArchiveFile=" + archive, "-jar", jar.toString()),
+                List.of("java", "-jar", jar.toString()));
+        List<List<List<Long>>> figures = new ArrayList<>();
+        for (int command = 0; command < commands.size(); command++) {
+            figures.add(List.of(new ArrayList<>(), new ArrayList<>(), new ArrayList<>(), new ArrayList<>()));
+        }
         for (int run = 0; run < runs; run++) {
-            Path folder = Files.createTempDirectory("startup-bench");
-            long[] cold = timeToFirstAnswer(jar, folder);
-            firstAnswer.add(cold[0]);
-            first.add(cold[1]);
-            long[] warm = timeToFirstAnswer(jar, folder);
-            restartAnswer.add(warm[0]);
-            restart.add(warm[1]);
+            for (int command = 0; command < commands.size(); command++) {
+                Path folder = Files.createTempDirectory("startup-bench");
+                long[] cold = timeToFirstAnswer(commands.get(command), folder);
+                long[] warm = timeToFirstAnswer(commands.get(command), folder);
+                List<List<Long>> into = figures.get(command);
+                into.get(0).add(cold[0]);
+                into.get(1).add(cold[1]);
+                into.get(2).add(warm[0]);
+                into.get(3).add(warm[1]);
+            }
         }
         System.out.println("java " + System.getProperty("java.version") + ", " + Runtime.getRuntime().availableProcessors() + " cores, " + runs + " runs");
-        System.out.println("first start (empty ./data), first HTTP answer:   " + summary(firstAnswer));
-        System.out.println("first start, signed in and seeds listed:         " + summary(first));
-        System.out.println("restart (existing ./data), first HTTP answer:    " + summary(restartAnswer));
-        System.out.println("restart, signed in and seeds listed:             " + summary(restart));
+        for (int command = 0; command < commands.size(); command++) {
+            List<List<Long>> of = figures.get(command);
+            System.out.println(command == 0 ? "README's command 1 (with the class archive):" : "without the class archive:");
+            System.out.println("  first start (empty ./data), first HTTP answer:   " + summary(of.get(0)));
+            System.out.println("  first start, signed in and seeds listed:         " + summary(of.get(1)));
+            System.out.println("  restart (existing ./data), first HTTP answer:    " + summary(of.get(2)));
+            System.out.println("  restart, signed in and seeds listed:             " + summary(of.get(3)));
+        }
     }
 
     /** Milliseconds to the first HTTP answer of any kind, and to a signed-in listing of the seeds. */
-    private static long[] timeToFirstAnswer(Path jar, Path folder) throws Exception {
+    private static long[] timeToFirstAnswer(List<String> command, Path folder) throws Exception {
         int port = freePort();
-        ProcessBuilder builder = new ProcessBuilder("java", "-jar", jar.toString())
+        ProcessBuilder builder = new ProcessBuilder(command)
                 .directory(folder.toFile())
                 .redirectErrorStream(true)
                 .redirectOutput(new File(folder.toFile(), "server.log"));
