@@ -3,10 +3,9 @@ package tw.training.account;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.context.env.Environment;
-import io.micronaut.context.event.StartupEvent;
 import io.micronaut.core.annotation.Nullable;
-import io.micronaut.runtime.event.annotation.EventListener;
 import jakarta.inject.Singleton;
+import tw.training.startup.StartupTask;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tw.training.problem.ConflictException;
@@ -22,7 +21,7 @@ import java.util.stream.Collectors;
  */
 @Singleton
 @Requires(notEnv = Environment.CLI)
-class BootstrapAdmin {
+class BootstrapAdmin implements StartupTask {
 
     private static final Logger LOG = LoggerFactory.getLogger(BootstrapAdmin.class);
 
@@ -34,8 +33,8 @@ class BootstrapAdmin {
         this.settings = settings;
     }
 
-    @EventListener
-    void onStartup(StartupEvent event) {
+    @Override
+    public void run() {
         Optional<BootstrapAdminSettings.Credentials> credentials = settings.credentials();
         if (credentials.isEmpty()) {
             if (!accounts.hasAdministrator()) {

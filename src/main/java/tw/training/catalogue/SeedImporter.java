@@ -2,9 +2,8 @@ package tw.training.catalogue;
 
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.context.env.Environment;
-import io.micronaut.context.event.StartupEvent;
-import io.micronaut.runtime.event.annotation.EventListener;
 import jakarta.inject.Singleton;
+import tw.training.startup.StartupTask;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tw.training.problem.ConflictException;
@@ -22,7 +21,7 @@ import java.util.List;
 @Singleton
 @Requires(property = "app.seeds.enabled", value = "true", defaultValue = "true")
 @Requires(notEnv = Environment.CLI)
-class SeedImporter {
+class SeedImporter implements StartupTask {
 
     private static final Logger LOG = LoggerFactory.getLogger(SeedImporter.class);
     private static final String MANIFEST = "seeds/manifest.tsv";
@@ -33,8 +32,8 @@ class SeedImporter {
         this.catalogue = catalogue;
     }
 
-    @EventListener
-    void onStartup(StartupEvent event) {
+    @Override
+    public void run() {
         for (String entry : read(MANIFEST).lines().toList()) {
             if (entry.isBlank() || entry.startsWith("#")) {
                 continue;

@@ -2,10 +2,9 @@ package tw.training.evidence;
 
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.context.env.Environment;
-import io.micronaut.context.event.StartupEvent;
-import io.micronaut.runtime.event.annotation.EventListener;
 import io.micronaut.scheduling.annotation.Scheduled;
 import jakarta.inject.Singleton;
+import tw.training.startup.StartupTask;
 import io.micronaut.transaction.TransactionOperations;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -27,7 +26,7 @@ import java.util.List;
  */
 @Singleton
 @Requires(notEnv = Environment.CLI)
-public class EvidenceSweeper {
+public class EvidenceSweeper implements StartupTask {
 
     private static final Logger LOG = LoggerFactory.getLogger(EvidenceSweeper.class);
     static final Duration GRACE = Duration.ofHours(1);
@@ -49,8 +48,8 @@ public class EvidenceSweeper {
         this.clock = clock;
     }
 
-    @EventListener
-    void onStartup(StartupEvent event) {
+    @Override
+    public void run() {
         int staged = staging.clear();
         if (staged > 0) {
             LOG.info("Removed {} staged files of uploads interrupted before the last stop", staged);

@@ -36,7 +36,7 @@ class BootstrapAdminRejectionTest {
         logged.start();
         logger.addAppender(logged);
         try {
-            new BootstrapAdmin(accounts, new BootstrapAdminSettings(null, null)).onStartup(mock(StartupEvent.class));
+            new BootstrapAdmin(accounts, new BootstrapAdminSettings(null, null)).run();
         } finally {
             logger.detachAppender(logged);
         }
@@ -64,7 +64,7 @@ class BootstrapAdminRejectionTest {
                 List.of(InputError.field("email", "account.email-must-e-mail-address"))));
 
         ConfigurationProblem refused = assertThrows(ConfigurationProblem.class,
-                () -> new BootstrapAdmin(accounts, new BootstrapAdminSettings("first.admin", "a long enough passphrase")).onStartup(mock(StartupEvent.class)));
+                () -> new BootstrapAdmin(accounts, new BootstrapAdminSettings("first.admin", "a long enough passphrase")).run());
 
         assertTrue(refused.getMessage().contains("APP_BOOTSTRAP_ADMIN_USERNAME") && refused.getMessage().contains("email: email must be an e-mail address"),
                 refused.getMessage());

@@ -26,7 +26,7 @@ class BootstrapRaceTest implements DatabaseTest {
     void eightStartsAtOnceCreateOneAdministratorAndAllGoOn() throws Exception {
         List<String> outcomes = Parallel.run(8, instance -> {
             try {
-                new BootstrapAdmin(accounts, new BootstrapAdminSettings("first.admin", "bootstrap password 123")).onStartup(null);
+                new BootstrapAdmin(accounts, new BootstrapAdminSettings("first.admin", "bootstrap password 123")).run();
                 return "started";
             } catch (RuntimeException e) {
                 return "failed: " + e;

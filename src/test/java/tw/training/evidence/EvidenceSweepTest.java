@@ -160,7 +160,7 @@ abstract class EvidenceSweepTest implements DatabaseTest {
 
     /** What a start does to the store: the sweep at start-up. */
     private void restart() {
-        context.getBean(EvidenceSweeper.class).onStartup(new StartupEvent(context));
+        context.getBean(EvidenceSweeper.class).run();
     }
 
     private String reconcile() throws Exception {
