@@ -1,9 +1,7 @@
 package tw.training.ims;
 
-import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
+import tw.training.NameBasedUuid;
+
 import java.util.UUID;
 
 /**
@@ -37,17 +35,6 @@ public final class CaseIds {
     }
 
     static String of(String name) {
-        try {
-            MessageDigest sha1 = MessageDigest.getInstance("SHA-1");
-            ByteBuffer namespace = ByteBuffer.allocate(16).putLong(NAMESPACE.getMostSignificantBits()).putLong(NAMESPACE.getLeastSignificantBits());
-            sha1.update(namespace.array());
-            byte[] hash = sha1.digest(name.getBytes(StandardCharsets.UTF_8));
-            hash[6] = (byte) ((hash[6] & 0x0f) | 0x50);
-            hash[8] = (byte) ((hash[8] & 0x3f) | 0x80);
-            ByteBuffer bits = ByteBuffer.wrap(hash, 0, 16);
-            return new UUID(bits.getLong(), bits.getLong()).toString();
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java runtime has SHA-1", e);
-        }
+        return NameBasedUuid.of(NAMESPACE, name).toString();
     }
 }

@@ -176,7 +176,8 @@ public class ProgressService {
         Instant now = clock.instant();
         List<Long> completed = ledger.refresh(event.indicatorsByEnrollment(), now);
         if (!completed.isEmpty()) {
-            this.completed.publishEvent(new EnrollmentsCompleted(completed, now));
+            long last = event.judgements().stream().mapToLong(JudgementsRecorded.Recorded::judgementId).max().orElseThrow();
+            this.completed.publishEvent(new EnrollmentsCompleted(completed, now, EnrollmentsCompleted.Cause.judgement(last)));
         }
     }
 
@@ -184,11 +185,11 @@ public class ProgressService {
      * These enrollments' progress derived again whole, in the caller's transaction: after something other than a
      * judgement changed what counts for them (a learner moved to another revision of the plan, issue 35).
      */
-    public void rederive(Collection<Long> enrollments) {
+    public void rederive(Collection<Long> enrollments, EnrollmentsCompleted.Cause cause) {
         Instant now = clock.instant();
         List<Long> completed = ledger.rederive(enrollments, now);
         if (!completed.isEmpty()) {
-            this.completed.publishEvent(new EnrollmentsCompleted(completed, now));
+            this.completed.publishEvent(new EnrollmentsCompleted(completed, now, cause));
         }
     }
 

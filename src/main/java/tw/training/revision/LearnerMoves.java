@@ -15,6 +15,7 @@ import tw.training.problem.ConflictException;
 import tw.training.problem.InputError;
 import tw.training.problem.InvalidInputException;
 import tw.training.problem.NotFoundException;
+import tw.training.progress.EnrollmentsCompleted;
 import tw.training.progress.ProgressService;
 
 import java.time.Clock;
@@ -143,7 +144,7 @@ public class LearnerMoves {
         List<Long> carriedIds = judgements.isEmpty() ? List.of() : carried.saveAll(judgements).stream().map(CarriedJudgementRow::id).toList();
         List<Long> enrollments = all.stream().map(p -> p.enrolled().enrollmentId()).toList();
         queries.setRevision(enrollments, target);
-        progress.rederive(enrollments);
+        progress.rederive(enrollments, EnrollmentsCompleted.Cause.move(rows.stream().mapToLong(MoveRow::id).max().orElse(0)));
         moved.publishEvent(new LearnersMoved(rows.stream().map(MoveRow::id).toList(), carriedIds));
         return moveIds;
     }
@@ -212,7 +213,7 @@ public class LearnerMoves {
             queries.setRevision(List.of(row.enrollmentId()), row.fromRevisionId());
             moves.update(new MoveRow(row.id(), row.enrollmentId(), row.fromRevisionId(), row.toRevisionId(), row.via(), row.movedBy(), row.movedAt(),
                     actor.userId(), clock.instant().truncatedTo(ChronoUnit.MICROS)));
-            progress.rederive(List.of(row.enrollmentId()));
+            progress.rederive(List.of(row.enrollmentId()), EnrollmentsCompleted.Cause.reversal(moveId));
             reverted.publishEvent(new MoveReverted(moveId));
         }
         return moves.record(moveId).orElseThrow();

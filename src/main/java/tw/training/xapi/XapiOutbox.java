@@ -21,7 +21,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.stream.Collectors;
 
 /**
@@ -52,9 +51,9 @@ class XapiOutbox {
             JsonObjectBuilder object = activity(home + "/xapi/activities/evidence/" + event.evidenceId(), event.title(),
                     "http://adlnet.gov/expapi/activities/file");
             var indicators = JSON.createArrayBuilder();
-            event.indicators().forEach(id -> indicators.add(JSON.createObjectBuilder().add("objectType", "Activity")
+            statements.claimed(event.evidenceId()).forEach(id -> indicators.add(JSON.createObjectBuilder().add("objectType", "Activity")
                     .add("id", home + "/xapi/activities/indicators/" + id)));
-            write(Verbs.SHARED, enrolled, object, JSON.createObjectBuilder().add("contextActivities", JSON.createObjectBuilder()
+            write(StatementIds.evidence(event.evidenceId()), Verbs.SHARED, enrolled, object, JSON.createObjectBuilder().add("contextActivities", JSON.createObjectBuilder()
                     .add("parent", JSON.createArrayBuilder().add(course(enrolled))).add("other", indicators))
                     .add("extensions", JSON.createObjectBuilder().add(home + "/xapi/extensions/assessment-method", event.method())),
                     event.submittedAt());
@@ -63,7 +62,7 @@ class XapiOutbox {
 
     @EventListener
     void onCertificateIssued(CertificateIssued event) {
-        statements.enrolled(event.enrollmentId()).ifPresent(enrolled -> write(Verbs.EARNED, enrolled,
+        statements.enrolled(event.enrollmentId()).ifPresent(enrolled -> write(StatementIds.certificate(event.number()), Verbs.EARNED, enrolled,
                 activity(home + "/xapi/activities/certificates/" + event.number(), enrolled.courseTitle() + " 職能證書 " + event.number(),
                         "https://w3id.org/xapi/tla/activity-types/credential"),
                 JSON.createObjectBuilder().add("contextActivities", JSON.createObjectBuilder().add("parent", JSON.createArrayBuilder().add(course(enrolled)))),
@@ -101,7 +100,7 @@ class XapiOutbox {
                     .add("contextActivities", JSON.createObjectBuilder().add("parent", JSON.createArrayBuilder().add(course(learner)))
                             .add("other", JSON.createArrayBuilder().add(JSON.createObjectBuilder().add("objectType", "Activity")
                                     .add("id", home + "/xapi/activities/evidence/" + judgement.evidenceId()))));
-            rows.add(row(met ? Verbs.PASSED : Verbs.FAILED, learner, activity(home + "/xapi/activities/indicators/" + indicator.standardCode()
+            rows.add(row(StatementIds.judgement(judgement.judgementId()), met ? Verbs.PASSED : Verbs.FAILED, learner, activity(home + "/xapi/activities/indicators/" + indicator.standardCode()
                     + ":" + indicator.code(), indicator.code() + " " + indicator.content(), "http://adlnet.gov/expapi/activities/objective"),
                     context, JSON.createObjectBuilder().add("success", met), judgement.judgedAt()));
         }
@@ -113,19 +112,18 @@ class XapiOutbox {
     void onEnrollmentsCompleted(EnrollmentsCompleted event) {
         List<XapiStatement> rows = new ArrayList<>();
         for (XapiRepository.EnrolledAs enrolled : statements.enrolledIn(event.enrollmentIds())) {
-            rows.add(row(Verbs.COMPLETED, enrolled.enrolled(), course(enrolled.enrolled()), JSON.createObjectBuilder(),
+            rows.add(row(StatementIds.completion(enrolled.enrollmentId(), event.cause()), Verbs.COMPLETED, enrolled.enrolled(), course(enrolled.enrolled()), JSON.createObjectBuilder(),
                     JSON.createObjectBuilder().add("completion", true).add("success", true), event.completedAt()));
         }
         statements.saveAll(rows);
     }
 
-    private void write(Verbs verb, XapiRepository.Enrolled enrolled, JsonObjectBuilder object, JsonObjectBuilder context, Instant at) {
-        statements.save(row(verb, enrolled, object, context, null, at));
+    private void write(String id, Verbs verb, XapiRepository.Enrolled enrolled, JsonObjectBuilder object, JsonObjectBuilder context, Instant at) {
+        statements.save(row(id, verb, enrolled, object, context, null, at));
     }
 
-    private XapiStatement row(Verbs verb, XapiRepository.Enrolled enrolled, JsonObjectBuilder object, JsonObjectBuilder context,
+    private XapiStatement row(String id, Verbs verb, XapiRepository.Enrolled enrolled, JsonObjectBuilder object, JsonObjectBuilder context,
                               JsonObjectBuilder result, Instant at) {
-        String id = UUID.randomUUID().toString();
         Instant stored = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         JsonObject statement = JSON.createObjectBuilder()
                 .add("id", id)

@@ -79,6 +79,11 @@ interface XapiRepository extends GenericRepository<XapiStatement, Long> {
             + " JOIN app_user u ON u.user_id = e.learner_id JOIN course c ON c.course_id = e.course_id WHERE e.enrollment_id IN (:enrollmentIds)")
     List<EnrolledAs> enrolledIn(java.util.Collection<Long> enrollmentIds);
 
+    /** The indicators the learner claimed for a piece of evidence ("KPS5294-001v4:P2.3.1"), in the catalogue's order. */
+    @Query("SELECT s.code || ':' || i.code FROM evidence_indicator c JOIN indicator i ON i.indicator_id = c.indicator_id"
+            + " JOIN standard s ON s.standard_id = i.standard_id WHERE c.evidence_id = :evidenceId AND c.move_id IS NULL ORDER BY c.indicator_id")
+    List<String> claimed(long evidenceId);
+
     /** An indicator as people read it. */
     @Introspected
     record Named(long indicatorId, String standardCode, String code, String content) {
