@@ -27,9 +27,9 @@ class XapiController {
 
     private static final int MAX = 1000;
 
-    private final XapiRepository statements;
+    private final XapiStatements statements;
 
-    XapiController(XapiRepository statements) {
+    XapiController(XapiStatements statements) {
         this.statements = statements;
     }
 
@@ -39,7 +39,7 @@ class XapiController {
      */
     @Get("/api/xapi/statements{?since,until,learner,verb,limit,after}")
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "xAPI 1.0.3 statements in the order they were written: since/until (ISO instants), learner (username), verb (IRI),"
+    @Operation(summary = "xAPI 1.0.3 statements in the order their records were logged: since/until (ISO instants, the statement's time), learner (username), verb (IRI),"
             + " limit (1-1000); more is the address of the next page, or empty")
     HttpResponse<String> list(@Nullable @QueryValue String since, @Nullable @QueryValue String until, @Nullable @QueryValue String learner,
                               @Nullable @QueryValue String verb, @Nullable @QueryValue Integer limit, @Nullable @QueryValue String after) {
@@ -47,8 +47,12 @@ class XapiController {
         if (size < 1 || size > MAX) {
             throw InvalidInputException.of("limit", "xapi.limit-must", MAX);
         }
-        List<XapiStatement> found = statements.find(instant(since, "since"), instant(until, "until"), blank(learner), blank(verb),
-                position(after), size + 1);
+        Instant from = instant(since, "since");
+        Instant to = instant(until, "until");
+        long position = position(after);
+        // what committed until now is read: its leaves placed in the log first
+        statements.sequence();
+        List<XapiStatements.Told> found = statements.after(position, from, to, blank(learner), blank(verb), size + 1);
         StringBuilder body = new StringBuilder("{\"statements\":[");
         for (int i = 0; i < Math.min(size, found.size()); i++) {
             body.append(i == 0 ? "" : ",").append(found.get(i).statement());
@@ -61,7 +65,7 @@ class XapiController {
                     next.queryParam(filter[0], filter[1].strip());
                 }
             }
-            more = next.queryParam("limit", size).queryParam("after", found.get(size - 1).statementSeq()).toString();
+            more = next.queryParam("limit", size).queryParam("after", found.get(size - 1).position()).toString();
         }
         body.append("],\"more\":").append(Json.createValue(more)).append('}');
         return HttpResponse.ok(body.toString()).contentType(MediaType.APPLICATION_JSON);

@@ -22,11 +22,13 @@ import java.util.Base64;
 import java.util.List;
 
 /**
- * Sends the outbox to the configured LRS ({@code app.xapi.lrs.url}, Basic credentials), in order, a batch at a time, while
- * holding the batch's rows: a batch the LRS took is marked sent in the same transaction, one it refused or that failed is
- * retried with back-off (2, 4, 8 … seconds, at most 10 minutes), and nothing after it is sent meanwhile. A crash between
- * the LRS taking a batch and the commit sends it again after restart with the same statement ids, which an LRS takes as
- * the same statements: never lost, never sent twice under different ids.
+ * Sends the statements to the configured LRS ({@code app.xapi.lrs.url}, Basic credentials), in order, a batch at a time,
+ * from the cursor: the statements after its position ({@link XapiStatements}), derived from the records when sent. The
+ * batch is sent while the cursor's row is locked, and a batch the LRS took moves the cursor in that same transaction, so
+ * of two instances one sends and the other finds the row taken and waits its turn. One refused or failed is retried with
+ * back-off (2, 4, 8 … seconds, at most 10 minutes), and nothing after it is sent meanwhile. A crash between the LRS taking
+ * a batch and the commit sends it again after restart with the same statement ids (named by their records), which an LRS
+ * takes as the same statements: never lost, never sent twice under different ids.
  */
 @Singleton
 @Requires(property = "app.xapi.lrs.url")
@@ -36,17 +38,21 @@ class XapiSender {
     private static final int BATCH = 50;
     private static final Duration MAX_BACK_OFF = Duration.ofMinutes(10);
 
-    private final XapiRepository statements;
+    private final XapiStatements statements;
+    private final XapiCursorRepository cursor;
+    private final XapiRepository rows;
     private final TransactionOperations<Connection> transactions;
     private final Clock clock;
     private final URI endpoint;
     private final String authorization;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
-    XapiSender(XapiRepository statements, TransactionOperations<Connection> transactions, Clock clock,
-               @Value("${app.xapi.lrs.url}") String url, @Value("${app.xapi.lrs.username:}") String username,
+    XapiSender(XapiStatements statements, XapiCursorRepository cursor, XapiRepository rows, TransactionOperations<Connection> transactions,
+               Clock clock, @Value("${app.xapi.lrs.url}") String url, @Value("${app.xapi.lrs.username:}") String username,
                @Value("${app.xapi.lrs.password:}") String password) {
         this.statements = statements;
+        this.cursor = cursor;
+        this.rows = rows;
         this.transactions = transactions;
         this.clock = clock;
         this.endpoint = URI.create(url.replaceAll("/+$", "") + "/statements");
@@ -66,14 +72,18 @@ class XapiSender {
 
     /** One batch, in its own transaction; answers how many the LRS took. */
     int sendBatch() {
+        statements.sequence();
         return transactions.executeWrite(status -> {
             Instant now = clock.instant();
-            List<XapiStatement> due = statements.due(now, BATCH);
-            if (due.isEmpty() || !statements.firstUnsent().map(first -> first.equals(due.get(0).statementSeq())).orElse(false)) {
+            XapiCursor at = cursor.lockUnlessSending().orElse(null);
+            if (at == null || at.nextAttemptAt() != null && now.isBefore(at.nextAttemptAt())) {
                 return 0;
             }
-            List<Long> seqs = due.stream().map(XapiStatement::statementSeq).toList();
-            String body = "[" + String.join(",", due.stream().map(XapiStatement::statement).toList()) + "]";
+            List<XapiStatements.Told> due = statements.after(at.position(), null, null, null, null, BATCH);
+            if (due.isEmpty()) {
+                return 0;
+            }
+            String body = "[" + String.join(",", due.stream().map(XapiStatements.Told::statement).toList()) + "]";
             String error;
             try {
                 HttpResponse<String> answer = http.send(HttpRequest.newBuilder(endpoint).timeout(Duration.ofSeconds(30))
@@ -81,8 +91,12 @@ class XapiSender {
                         .header("Authorization", authorization).POST(HttpRequest.BodyPublishers.ofString(body)).build(),
                         HttpResponse.BodyHandlers.ofString());
                 if (answer.statusCode() / 100 == 2) {
-                    statements.sent(seqs, now);
-                    return seqs.size();
+                    cursor.advance(due.get(due.size() - 1).position());
+                    List<Long> sentRows = due.stream().map(XapiStatements.Told::rowSeq).filter(seq -> seq != null).toList();
+                    if (!sentRows.isEmpty()) {
+                        rows.sent(sentRows, now);
+                    }
+                    return due.size();
                 }
                 error = "the LRS answered " + answer.statusCode();
             } catch (IOException e) {
@@ -91,10 +105,8 @@ class XapiSender {
                 Thread.currentThread().interrupt();
                 error = "interrupted";
             }
-            int attempts = due.get(0).attempts() + 1;
-            Duration wait = Duration.ofSeconds(1L << Math.min(attempts, 9));
-            statements.failed(seqs, now.plus(wait.compareTo(MAX_BACK_OFF) > 0 ? MAX_BACK_OFF : wait),
-                    error.length() > 500 ? error.substring(0, 500) : error);
+            Duration wait = Duration.ofSeconds(1L << Math.min(at.attempts() + 1, 9));
+            cursor.failed(now.plus(wait.compareTo(MAX_BACK_OFF) > 0 ? MAX_BACK_OFF : wait), error.length() > 500 ? error.substring(0, 500) : error);
             return 0;
         });
     }
