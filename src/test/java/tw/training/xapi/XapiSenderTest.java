@@ -33,6 +33,10 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -42,7 +46,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * Sending the outbox to an LRS (issue 19): a mock LRS on 127.0.0.1 receives the statements in order with the xAPI version
  * header and Basic credentials; while it is down nothing is marked sent and nothing is lost, and once it is back (after
  * the back-off, on a clock the test moves) every statement arrives exactly once; statements written before the server
- * stopped are sent by the next one started on the same database.
+ * stopped are sent by the next one started on the same database; two instances sending at once send each statement once,
+ * in order.
  */
 @MicronautTest(transactional = false)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -183,8 +188,41 @@ class XapiSenderTest implements DatabaseTest {
         assertEquals(received.size(), new HashSet<>(received).size(), "no statement twice");
     }
 
+    /** Two instances sending at once: one holds the cursor while it sends, the other waits its turn; each statement goes once, in order. */
     @Test
     @Order(3)
+    void twoInstancesSendingAtOnceSendEachStatementOnceInOrder() throws Exception {
+        for (int i = 0; i < 30; i++) {
+            course.submitPdf(learner, enrollment, "兩台同送 " + i, List.of("P2.3.1"));
+        }
+        Map<String, Object> second = new HashMap<>(properties);
+        second.put("micronaut.server.port", -1);
+        int before = received.size();
+        try (ApplicationContext other = ApplicationContext.run(second)) {
+            XapiSender otherSender = other.getBean(XapiSender.class);
+            ExecutorService threads = Executors.newFixedThreadPool(2);
+            try {
+                List<Future<Integer>> sent = threads.invokeAll(List.<Callable<Integer>>of(() -> drain(sender), () -> drain(otherSender)));
+                assertEquals(30, sent.get(0).get() + sent.get(1).get(), "every statement counted as sent once");
+            } finally {
+                threads.shutdown();
+            }
+        }
+        assertEquals(outbox(), received, "all of them, in order, none twice");
+        assertEquals(before + 30, new HashSet<>(received).size());
+    }
+
+    /** Sends until nothing is left, or another instance holds the cursor. */
+    private static int drain(XapiSender sender) {
+        int total = 0;
+        for (int sent = sender.sendBatch(); sent > 0; sent = sender.sendBatch()) {
+            total += sent;
+        }
+        return total;
+    }
+
+    @Test
+    @Order(4)
     void statementsWrittenBeforeAStopAreSentByTheNextServer() throws Exception {
         down = true;
         course.submitPdf(learner, enrollment, "關機前的演練", List.of("P2.3.4"));
@@ -197,8 +235,8 @@ class XapiSenderTest implements DatabaseTest {
             restarted.getApplicationContext().getBean(ShiftedClock.class).pass(Duration.ofMinutes(1));
             assertEquals(1, restarted.getApplicationContext().getBean(XapiSender.class).sendBatch());
         }
-        assertEquals(6, received.size());
-        assertEquals(6, new HashSet<>(received).size(), "every statement once");
+        assertEquals(36, received.size());
+        assertEquals(36, new HashSet<>(received).size(), "every statement once");
         assertTrue(refusedRequests.isEmpty());
     }
 }
