@@ -133,10 +133,15 @@ final class LoadedCourse implements AutoCloseable {
         return course;
     }
 
-    @Override
-    public void close() throws Exception {
+    /** Stops the server, leaving its database running (for a replay of what it wrote, {@link WritePath}). */
+    void stopServer() throws InterruptedException {
         server.destroy();
         server.waitFor();
+    }
+
+    @Override
+    public void close() throws Exception {
+        stopServer();
         System.out.println("server log: " + folder.resolve("server.log"));
         postgres.close();
     }
