@@ -146,7 +146,8 @@ class EvidenceRules {
             wanted.add(new Body(met.header().enrollmentId(), met.indicatorId()));
         }
         Map<Body, Map<Long, AssessmentMethod>> bodies = new HashMap<>();
-        for (JudgementRepository.BodyPiece piece : judgements.bodies(enrollments, indicators)) {
+        List<Long> pairs = wanted.stream().map(body -> JudgementRepository.pair(body.enrollmentId(), body.indicatorId())).toList();
+        for (JudgementRepository.BodyPiece piece : judgements.bodies(enrollments, indicators, pairs)) {
             Body body = new Body(piece.enrollmentId(), piece.indicatorId());
             Outcome latest = outcomes.getOrDefault(new Claim(piece.evidenceId(), piece.indicatorId()), piece.latest());
             if (wanted.contains(body) && latest != Outcome.NOT_YET) {

@@ -34,7 +34,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * called in a JVM of its own on the same database, so that HTTP is not in the figure; (2) {@code POST
  * /api/evidence/{id}/judgements} p50 and p99 with one client beside the signed-in {@code /api/me} floor; (3)
  * judgements from 50 concurrent clients: throughput, p50, p99, errors. With {@code log} after the number of learners,
- * only issue 34's figure instead: the transparency log's cost ({@link LogCost}).
+ * only issue 34's figure instead: the transparency log's cost ({@link LogCost}); with {@code batch}, only issue 36's: judgements
+ * 1,000 a request beside the {@code /api/me} floor.
  * <p>
  * {@code mvn -q -DskipTests package dependency:build-classpath -Dmdep.outputFile=target/test.classpath
  * && java -cp target/test-classes:target/classes:$(cat target/test.classpath) tw.training.bench.JudgementBenchmark [learners]}
@@ -63,6 +64,10 @@ public final class JudgementBenchmark {
                 LogCost.compare(loaded, targets, actor);
                 return;
             }
+            if (args.length > 1 && args[1].equals("batch")) {
+                batches(loaded, targets);
+                return;
+            }
             inProcess(loaded, targets.subList(0, 3_000), actor);
             String base = loaded.base();
             String trainer = loaded.trainer();
@@ -83,6 +88,47 @@ public final class JudgementBenchmark {
                     percentile(me, 50), percentile(me, 99), percentile(judging, 50) / percentile(me, 50));
             concurrent(base, trainer, targets.subList(5_000, targets.size()), 50, 200);
         }
+    }
+
+    /**
+     * Issue 36, acceptance 1: {@code POST /api/courses/{id}/judgements} with 1,000 judgements (MET, each on another claim),
+     * 12 batches of which 2 untimed, each followed by 20 signed-in {@code /api/me} (the same server's floor at that
+     * moment): per judgement, and the control's p50, as medians over the batches.
+     */
+    private static void batches(LoadedCourse loaded, List<Target> targets) throws Exception {
+        String base = loaded.base();
+        String trainer = loaded.trainer();
+        List<Double> perJudgement = new ArrayList<>();
+        List<Double> me = new ArrayList<>();
+        for (int round = 0; round < 12; round++) {
+            StringBuilder batch = new StringBuilder("[");
+            for (int i = 0; i < 1_000; i++) {
+                Target target = targets.get(round * 1_000 + i);
+                batch.append(i == 0 ? "" : ",").append("{\"evidenceId\":").append(target.evidenceId()).append(",\"indicator\":\"")
+                        .append(target.indicator()).append("\",\"outcome\":\"MET\",\"comment\":\"基準\"}");
+            }
+            String body = batch.append(']').toString();
+            long started = System.nanoTime();
+            HttpResponse<String> answer = Api.HTTP.send(HttpRequest.newBuilder(URI.create(base + "/api/courses/" + loaded.course() + "/judgements"))
+                    .header("Authorization", "Bearer " + trainer).header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+            double millis = (System.nanoTime() - started) / 1e6;
+            if (answer.statusCode() / 100 != 2) {
+                throw new IllegalStateException("the batch answered " + answer.statusCode() + ": " + answer.body());
+            }
+            List<Double> floor = new ArrayList<>();
+            for (int i = 0; i < 20; i++) {
+                floor.add(timed(() -> Api.get(base + "/api/me", trainer)));
+            }
+            System.out.printf("batch %d: 1,000 judgements in %.0f ms = %.3f ms per judgement; /api/me p50 %.2f ms%n", round + 1, millis,
+                    millis / 1_000, percentile(floor, 50));
+            if (round >= 2) {
+                perJudgement.add(millis / 1_000);
+                me.add(percentile(floor, 50));
+            }
+        }
+        System.out.printf("1,000 judgements a request, median of 10 batches: %.3f ms per judgement; /api/me p50 beside them %.2f ms%n",
+                percentile(perJudgement, 50), percentile(me, 50));
     }
 
     /** Random evidence of the loaded course with one of the indicators it claims. */
