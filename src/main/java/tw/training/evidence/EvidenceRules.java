@@ -3,7 +3,7 @@ package tw.training.evidence;
 import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;
 import tw.training.course.AssessmentMethod;
-import tw.training.course.CourseService;
+import tw.training.course.EnrolledPlans;
 import tw.training.course.PlanEntry;
 import tw.training.phrase.Phrase;
 import tw.training.problem.InputError;
@@ -20,7 +20,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
@@ -67,13 +66,14 @@ class EvidenceRules {
     }
 
     private final JudgementRepository judgements;
-    private final CourseService courses;
+    /** The plans of the pieces' enrollments: published, so never changing, and kept in memory rather than read per judgement. */
+    private final EnrolledPlans plans;
     private final VerifiedReports verified;
     private final Clock clock;
 
-    EvidenceRules(JudgementRepository judgements, CourseService courses, VerifiedReports verified, Clock clock) {
+    EvidenceRules(JudgementRepository judgements, EnrolledPlans plans, VerifiedReports verified, Clock clock) {
         this.judgements = judgements;
-        this.courses = courses;
+        this.plans = plans;
         this.verified = verified;
         this.clock = clock;
     }
@@ -89,16 +89,15 @@ class EvidenceRules {
             return List.of();
         }
         Map<Body, Map<Long, AssessmentMethod>> bodies = bodies(mets, outcomes);
-        Map<Long, Map<Long, PlanEntry>> plans = new HashMap<>();
-        Map<Long, Integer> currency = new HashMap<>();
         Set<Long> unverified = verified.unverifiedAmong(mets.stream().filter(met -> met.header().method() == AssessmentMethod.THIRD_PARTY_REPORT)
                 .map(met -> met.header().id()).collect(Collectors.toSet()));
         LocalDate today = LocalDate.now(clock.withZone(TAIPEI));
         List<Recorded> recorded = new ArrayList<>(mets.size());
         for (Met met : mets) {
             EvidenceRepository.Header piece = met.header();
-            PlanEntry entry = plans.computeIfAbsent(piece.revisionId(), revision -> courses.planOf(revision).stream()
-                    .collect(Collectors.toMap(PlanEntry::indicatorId, Function.identity()))).get(met.indicatorId());
+            EnrolledPlans.Plan plan = plans.of(piece.revisionId());
+            EnrolledPlans.Indicator planned = plan.indicator(met.indicatorId());
+            PlanEntry entry = planned == null ? null : planned.entry();
             if (entry == null || entry.thirdPartyAloneRefused(piece.method())) {
                 errors.add(InputError.field(met.at() + "rules.valid", "evidence.rule-third-party-alone", met.indicator()));
                 recorded.add(null);
@@ -110,7 +109,7 @@ class EvidenceRules {
             int pieces = body.size();
             int methods = new HashSet<>(body.values()).size();
             Authenticity authenticity = met.authenticity() != null ? met.authenticity() : Authenticity.usual(piece.method());
-            int months = currency.computeIfAbsent(piece.revisionId(), courses::currencyMonths);
+            int months = plan.currencyMonths();
             Map<Rule, Phrase> broken = new LinkedHashMap<>();
             PlanEntry.Sufficiency least = entry.sufficiency();
             if (pieces < least.minPieces() || methods < least.minMethods()) {

@@ -1,5 +1,6 @@
 package tw.training.progress;
 
+import tw.training.course.EnrolledPlans;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import tw.training.course.CourseRef;

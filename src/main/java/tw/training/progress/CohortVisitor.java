@@ -1,5 +1,6 @@
 package tw.training.progress;
 
+import tw.training.course.EnrolledPlans;
 import java.util.List;
 
 /** Receives a course's cohort one enrollment at a time, as the rows arrive from the database. */

@@ -1,5 +1,6 @@
 package tw.training.progress;
 
+import tw.training.course.EnrolledPlans;
 import io.micronaut.context.event.ApplicationEventPublisher;
 import io.micronaut.runtime.event.annotation.EventListener;
 import io.micronaut.transaction.annotation.ReadOnly;

@@ -210,6 +210,11 @@ class RulesOfEvidenceTest implements DatabaseTest {
         PortfolioCourse.post(http, "/api/courses/" + reportCourse + "/publish", trainer, Map.of());
         long reportEnrollment = PortfolioCourse.id(PortfolioCourse.post(http, "/api/courses/" + reportCourse + "/enrollments", trainer,
                 Map.of("username", "re.learner")));
+        // P2.3.2 as a plan stored before the rule holds it (migration V028), which let a report alone meet an indicator
+        // without saying so: stored so before anything reads the published plan, which never changes afterwards
+        rows.execute("UPDATE plan_indicator SET third_party_alone = FALSE WHERE revision_id = (SELECT revision_id FROM enrollment"
+                + " WHERE enrollment_id = " + reportEnrollment + ") AND indicator_id = (SELECT i.indicator_id FROM indicator i"
+                + " JOIN standard s ON s.standard_id = i.standard_id WHERE s.code = '" + STANDARD + "' AND i.code = 'P2.3.2')");
         long report = signedReport(reportEnrollment);
 
         HttpClientResponseException unverified = refused(report, "P2.3.1", Map.of());
@@ -218,9 +223,6 @@ class RulesOfEvidenceTest implements DatabaseTest {
         PortfolioCourse.post(http, "/api/third-party-requests/" + requestId + "/verification", trainer, Map.of("method", "PHONE", "date", today()));
         assertEquals("THIRD_PARTY_VERIFIED", judge(report, "P2.3.1", Map.of()).get("authenticity"));
 
-        // a plan from before the rule, which let a report alone meet an indicator without saying so
-        rows.execute("UPDATE plan_indicator SET third_party_alone = FALSE WHERE revision_id = (SELECT revision_id FROM enrollment"
-                + " WHERE enrollment_id = " + reportEnrollment + ")");
         HttpClientResponseException alone = refused(report, "P2.3.2", Map.of("reason", "主管很可靠"));
         assertTrue(alone.getResponse().getBody(String.class).orElse("").contains("rules.valid"), "no reason sets this rule aside");
     }
