@@ -2,6 +2,7 @@ package tw.training.xapi;
 
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.context.annotation.Value;
+import io.micronaut.context.env.Environment;
 import io.micronaut.scheduling.annotation.Scheduled;
 import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Singleton;
@@ -32,6 +33,8 @@ import java.util.List;
  */
 @Singleton
 @Requires(property = "app.xapi.lrs.url")
+// the server sends; a command of the jar (rebuild-progress, import…) sends nothing and needs none of what sending needs
+@Requires(notEnv = Environment.CLI)
 class XapiSender {
 
     private static final Logger LOG = LoggerFactory.getLogger(XapiSender.class);

@@ -73,8 +73,7 @@ class XapiStatements {
 
     /** How many statements stand after the sender's cursor, and the time of the earliest. */
     XapiStream.Waiting waiting() {
-        XapiCursor at = cursor.read();
-        return stream.waiting(at.position(), at.firstLeaf());
+        return stream.waiting(cursor.read());
     }
 
     private static <T> Map<Long, String> read(Map<String, List<Long>> ids, String kind, Function<List<Long>, List<T>> query,

@@ -72,8 +72,10 @@ interface XapiStream extends GenericRepository<XapiStatement, Long> {
     @Query("SELECT COUNT(*) AS statements, MIN(t.told_at) AS oldest FROM (" + TOLD + ") t WHERE t.position > :after")
     Waiting waiting(long after, long fromLeaf, String passed, String failed, String shared, String earned);
 
-    default Waiting waiting(long after, long firstLeaf) {
-        return waiting(after, fromLeaf(after, firstLeaf), Verbs.PASSED.id, Verbs.FAILED.id, Verbs.SHARED.id, Verbs.EARNED.id);
+    /** How many statements stand after the sender's cursor, and the time of the earliest. */
+    default Waiting waiting(XapiCursor cursor) {
+        return waiting(cursor.position(), fromLeaf(cursor.position(), cursor.firstLeaf()), Verbs.PASSED.id, Verbs.FAILED.id, Verbs.SHARED.id,
+                Verbs.EARNED.id);
     }
 
     /** The first leaf a statement after {@code after} can stand on (a completion may follow the leaf of the statement before it). */
