@@ -35,10 +35,10 @@ class Statements {
         JsonArrayBuilder indicators = JSON.createArrayBuilder();
         claimed.forEach(id -> indicators.add(JSON.createObjectBuilder().add("objectType", "Activity")
                 .add("id", home + "/xapi/activities/indicators/" + id)));
-        return statement(StatementIds.evidence(evidence.evidenceId()), Verbs.SHARED, evidence.learner(),
+        return statement(StatementIds.evidence(evidence.evidenceId()), Verbs.SHARED, evidence,
                 activity(home + "/xapi/activities/evidence/" + evidence.evidenceId(), evidence.title(), "http://adlnet.gov/expapi/activities/file"),
                 JSON.createObjectBuilder().add("contextActivities", JSON.createObjectBuilder()
-                        .add("parent", JSON.createArrayBuilder().add(course(evidence.learner()))).add("other", indicators))
+                        .add("parent", JSON.createArrayBuilder().add(course(evidence))).add("other", indicators))
                         .add("extensions", JSON.createObjectBuilder().add(home + "/xapi/extensions/assessment-method", evidence.method())),
                 null, evidence.submittedAt());
     }
@@ -52,10 +52,10 @@ class Statements {
         JsonObjectBuilder context = JSON.createObjectBuilder()
                 .add("instructor", JSON.createObjectBuilder().add("objectType", "Agent").add("name", judgement.assessorName())
                         .add("account", JSON.createObjectBuilder().add("homePage", home).add("name", judgement.assessorUsername())))
-                .add("contextActivities", JSON.createObjectBuilder().add("parent", JSON.createArrayBuilder().add(course(judgement.learner())))
+                .add("contextActivities", JSON.createObjectBuilder().add("parent", JSON.createArrayBuilder().add(course(judgement)))
                         .add("other", JSON.createArrayBuilder().add(JSON.createObjectBuilder().add("objectType", "Activity")
                                 .add("id", home + "/xapi/activities/evidence/" + judgement.evidenceId()))));
-        return statement(StatementIds.judgement(judgement.judgementId()), met ? Verbs.PASSED : Verbs.FAILED, judgement.learner(),
+        return statement(StatementIds.judgement(judgement.judgementId()), met ? Verbs.PASSED : Verbs.FAILED, judgement,
                 activity(home + "/xapi/activities/indicators/" + judgement.standardCode() + ":" + judgement.indicatorCode(),
                         judgement.indicatorCode() + " " + judgement.indicatorContent(), "http://adlnet.gov/expapi/activities/objective"),
                 context, JSON.createObjectBuilder().add("success", met), judgement.judgedAt());
@@ -63,11 +63,10 @@ class Statements {
 
     /** A certificate the learner earned. */
     String certificate(XapiStream.CertificateTold certificate) {
-        Learner learner = certificate.learner();
-        return statement(StatementIds.certificate(certificate.number()), Verbs.EARNED, learner,
-                activity(home + "/xapi/activities/certificates/" + certificate.number(), learner.courseTitle() + " 職能證書 " + certificate.number(),
+        return statement(StatementIds.certificate(certificate.number()), Verbs.EARNED, certificate,
+                activity(home + "/xapi/activities/certificates/" + certificate.number(), certificate.courseTitle() + " 職能證書 " + certificate.number(),
                         "https://w3id.org/xapi/tla/activity-types/credential"),
-                JSON.createObjectBuilder().add("contextActivities", JSON.createObjectBuilder().add("parent", JSON.createArrayBuilder().add(course(learner)))),
+                JSON.createObjectBuilder().add("contextActivities", JSON.createObjectBuilder().add("parent", JSON.createArrayBuilder().add(course(certificate)))),
                 null, certificate.issuedAt());
     }
 

@@ -93,10 +93,6 @@ interface XapiStream extends GenericRepository<XapiStatement, Long> {
     record JudgementTold(long judgementId, String outcome, Instant judgedAt, long evidenceId, long learnerId, String username, String displayName,
                          String courseCode, String courseTitle, String standardCode, String indicatorCode, String indicatorContent,
                          String assessorUsername, String assessorName) implements Enrolled {
-
-        Statements.Learner learner() {
-            return this;
-        }
     }
 
     @Query("SELECT j.judgement_id, j.outcome, j.judged_at, j.evidence_id, e.learner_id, u.username, u.display_name, c.code AS course_code,"
@@ -111,10 +107,6 @@ interface XapiStream extends GenericRepository<XapiStatement, Long> {
     @Introspected
     record EvidenceTold(long evidenceId, String title, String method, Instant submittedAt, long learnerId, String username, String displayName,
                         String courseCode, String courseTitle) implements Enrolled {
-
-        Statements.Learner learner() {
-            return this;
-        }
     }
 
     @Query("SELECT v.evidence_id, v.title, v.method, v.submitted_at, e.learner_id, u.username, u.display_name, c.code AS course_code,"
@@ -135,10 +127,6 @@ interface XapiStream extends GenericRepository<XapiStatement, Long> {
     @Introspected
     record CertificateTold(long certificateId, String number, Instant issuedAt, long learnerId, String username, String displayName,
                            String courseCode, String courseTitle) implements Enrolled {
-
-        Statements.Learner learner() {
-            return this;
-        }
     }
 
     @Query("SELECT t.certificate_id, t.number, t.issued_at, e.learner_id, u.username, u.display_name, c.code AS course_code,"
