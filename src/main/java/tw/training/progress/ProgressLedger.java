@@ -2,15 +2,20 @@ package tw.training.progress;
 
 import jakarta.inject.Singleton;
 import tw.training.database.Sql;
+import tw.training.evidence.JudgementsRecorded;
+import tw.training.evidence.Outcome;
 import tw.training.evidence.Standing;
 
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
@@ -41,6 +46,19 @@ class ProgressLedger {
     private static final String FIRST_MET = ") l JOIN plan_method p ON p.revision_id = l.revision_id AND p.indicator_id = l.indicator_id"
             + " AND p.method = l.method WHERE l.latest = 1 AND l.outcome = 'MET') s WHERE s.nth = 1";
 
+    /**
+     * A new judgement's satisfaction where there is none for its (enrollment, indicator, method): a MET on submitted
+     * evidence whose method the enrollment's plan requires for the indicator, the latest judgement of its (evidence,
+     * indicator).
+     */
+    private static final String SATISFY_NEW = "INSERT INTO satisfaction (enrollment_id, indicator_id, method, evidence_id, judgement_id, assessor_id, judged_at)"
+            + " SELECT v.enrollment_id, j.indicator_id, v.method, j.evidence_id, j.judgement_id, j.assessor_id, j.judged_at"
+            + " FROM judgement j JOIN evidence v ON v.evidence_id = j.evidence_id JOIN enrollment e ON e.enrollment_id = v.enrollment_id"
+            + " JOIN plan_method p ON p.revision_id = e.revision_id AND p.indicator_id = j.indicator_id AND p.method = v.method"
+            + " WHERE j.outcome = 'MET' AND v.status = 'SUBMITTED' AND j.judgement_id IN (";
+    private static final String SATISFY_NEW_UNLESS = ") AND NOT EXISTS (SELECT 1 FROM satisfaction s WHERE s.enrollment_id = v.enrollment_id"
+            + " AND s.indicator_id = j.indicator_id AND s.method = v.method)";
+
     /** An indicator is met when none of the methods the plan requires for it lacks a satisfaction. */
     private static final String MEET = "INSERT INTO enrollment_progress (enrollment_id, indicators_met, met_indicators)"
             + " SELECT m.enrollment_id, COUNT(*), ARRAY_AGG(m.indicator_id ORDER BY m.indicator_id) FROM ("
@@ -49,6 +67,16 @@ class ProgressLedger {
             + " WHERE ";
     private static final String MET_BY_ENROLLMENT = " GROUP BY e.enrollment_id, p.indicator_id HAVING COUNT(s.method) = COUNT(*)) m"
             + " GROUP BY m.enrollment_id";
+
+    /** The met indicators of enrollments whose satisfactions were only added to: their rows set or made. */
+    private static final String MEET_MORE = "MERGE INTO enrollment_progress t USING (SELECT m.enrollment_id, COUNT(*) AS indicators_met,"
+            + " ARRAY_AGG(m.indicator_id ORDER BY m.indicator_id) AS met_indicators FROM ("
+            + " SELECT e.enrollment_id, p.indicator_id FROM enrollment e JOIN plan_method p ON p.revision_id = e.revision_id"
+            + " LEFT JOIN satisfaction s ON s.enrollment_id = e.enrollment_id AND s.indicator_id = p.indicator_id AND s.method = p.method"
+            + " WHERE ";
+    private static final String MEET_MORE_INTO = ") n ON t.enrollment_id = n.enrollment_id"
+            + " WHEN MATCHED THEN UPDATE SET indicators_met = n.indicators_met, met_indicators = n.met_indicators"
+            + " WHEN NOT MATCHED THEN INSERT (enrollment_id, indicators_met, met_indicators) VALUES (n.enrollment_id, n.indicators_met, n.met_indicators)";
 
     /** An enrollment has met its plan when it has met as many indicators as its plan has. */
     private static final String PLAN_MET = "EXISTS (SELECT 1 FROM enrollment_progress p WHERE p.enrollment_id = enrollment.enrollment_id"
@@ -61,11 +89,90 @@ class ProgressLedger {
     }
 
     /**
-     * Re-derives what these judgements can have changed, in the transaction that recorded them: per enrollment
-     * the satisfactions of the judged indicators only, so the cost does not grow with the enrollment's history,
-     * then its row of met indicators (bounded by its plan) and its completion; answers the enrollments it completed. Those that now meet every indicator
-     * become COMPLETED (as of {@code now}), completed ones that no longer do ACTIVE again, unless a valid certificate
-     * stands for the completion it certified (an admin revokes it if that was wrong; then re-assessment may re-open it).
+     * What these judgements, just appended, change, in the transaction that recorded them: the judging path, which must
+     * cost little (issue 36). It relies on what a new judgement is: the latest of its (evidence, indicator), on submitted
+     * evidence, standing (no move). Then, per (enrollment, indicator, method of the evidence), with S the satisfaction
+     * there is:
+     * <ul>
+     * <li>S names the judged evidence (it was MET and is judged again), or S is later than the judgement (a clock that
+     * went back): S is deleted and the pair derived again whole, as {@link #refresh} does;</li>
+     * <li>no S, and the judgement is MET on a method the plan requires: the judgement is S (no other evidence's latest
+     * judgement was MET, or S would exist);</li>
+     * <li>otherwise (a NOT_YET of other evidence than S's, a MET where an earlier S stands) nothing changes.</li>
+     * </ul>
+     * Met indicators and completion are derived again only for a chunk where a satisfaction changed, and by an upsert
+     * when satisfactions were only added (the met indicators can then only grow). Two METs of one batch for one
+     * (enrollment, indicator) on different evidence are derived whole as well (which of them counts is the rule's to
+     * say). Answers the enrollments it completed; the enrollments are locked first, as in {@link #refresh}.
+     * {@code ProgressRuleTest} and the judging tests compare the result with a rebuild.
+     */
+    List<Long> apply(List<JudgementsRecorded.Recorded> judgements, Instant now) {
+        // per (evidence, indicator), the batch's last judgement is the latest
+        Map<List<Long>, JudgementsRecorded.Recorded> latest = new LinkedHashMap<>();
+        judgements.forEach(j -> latest.merge(List.of(j.evidenceId(), j.indicatorId()), j, (a, b) -> a.judgementId() > b.judgementId() ? a : b));
+        Map<Long, List<JudgementsRecorded.Recorded>> byEnrollment = new TreeMap<>();
+        latest.values().forEach(j -> byEnrollment.computeIfAbsent(j.enrollmentId(), id -> new ArrayList<>()).add(j));
+        List<Long> ids = List.copyOf(byEnrollment.keySet());
+        List<Long> completed = new ArrayList<>();
+        for (int from = 0; from < ids.size(); from += CHUNK) {
+            List<Long> chunk = ids.subList(from, Math.min(ids.size(), from + CHUNK));
+            lock(chunk);
+            List<JudgementsRecorded.Recorded> judged = chunk.stream().flatMap(id -> byEnrollment.get(id).stream()).toList();
+            completed.addAll(applyLocked(chunk, judged, now));
+        }
+        return completed;
+    }
+
+    private List<Long> applyLocked(List<Long> enrollments, List<JudgementsRecorded.Recorded> judged, Instant now) {
+        // the pairs to derive whole: S names the judged evidence or is later than the judgement, or two METs meet
+        List<Object> stale = new ArrayList<>();
+        StringBuilder staleWhere = new StringBuilder();
+        for (JudgementsRecorded.Recorded j : judged) {
+            staleWhere.append(staleWhere.length() == 0 ? "" : " OR ").append("(enrollment_id = ? AND indicator_id = ? AND (evidence_id = ? OR judged_at > ?))");
+            stale.addAll(List.of(j.enrollmentId(), j.indicatorId(), j.evidenceId(), Timestamp.from(j.judgedAt())));
+        }
+        Map<Long, Set<Long>> whole = new TreeMap<>();
+        if (sql.update("DELETE FROM satisfaction WHERE " + staleWhere, stale.toArray()) > 0) {
+            judged.forEach(j -> whole.computeIfAbsent(j.enrollmentId(), id -> new TreeSet<>()).add(j.indicatorId()));
+        }
+        Map<List<Long>, Long> mets = new HashMap<>();
+        judged.stream().filter(j -> j.outcome() == Outcome.MET).forEach(j -> {
+            if (mets.merge(List.of(j.enrollmentId(), j.indicatorId()), 1L, Long::sum) > 1) {
+                whole.computeIfAbsent(j.enrollmentId(), id -> new TreeSet<>()).add(j.indicatorId());
+            }
+        });
+        List<Object> candidates = judged.stream().filter(j -> j.outcome() == Outcome.MET && !whole.getOrDefault(j.enrollmentId(), Set.of())
+                .contains(j.indicatorId())).map(j -> (Object) j.judgementId()).toList();
+        int added = candidates.isEmpty() ? 0 : sql.update(SATISFY_NEW + Sql.placeholders(candidates.size()) + SATISFY_NEW_UNLESS, candidates.toArray());
+        if (!whole.isEmpty()) {
+            satisfy(whole);
+        }
+        if (whole.isEmpty() && added == 0) {
+            return List.of();
+        }
+        String in = "(" + Sql.placeholders(enrollments.size()) + ")";
+        if (whole.isEmpty()) {
+            sql.update(MEET_MORE + "e.enrollment_id IN " + in + MET_BY_ENROLLMENT + MEET_MORE_INTO, enrollments.toArray());
+        } else {
+            sql.update("DELETE FROM enrollment_progress WHERE enrollment_id IN " + in, enrollments.toArray());
+            sql.update(MEET + "e.enrollment_id IN " + in + MET_BY_ENROLLMENT, enrollments.toArray());
+        }
+        List<Long> completing = completing(enrollments);
+        // with satisfactions only added, a COMPLETED enrollment still meets its plan: only those completing change
+        if (whole.isEmpty() && completing.isEmpty()) {
+            return completing;
+        }
+        complete(enrollments, now);
+        return completing;
+    }
+
+    /**
+     * Re-derives what these judgements can have changed, whole: per enrollment the satisfactions of exactly these
+     * (enrollment, indicator) pairs, so the cost does not grow with the enrollment's history, then its row of met
+     * indicators (bounded by its plan) and its completion; answers the enrollments it completed. Those that now meet
+     * every indicator become COMPLETED (as of {@code now}), completed ones that no longer do ACTIVE again, unless a
+     * valid certificate stands for the completion it certified (an admin revokes it if that was wrong; then
+     * re-assessment may re-open it).
      * <p>
      * Concurrent judging of one enrollment is serialized by a row lock on the enrollment, taken first and in id
      * order (so two batches cannot deadlock): the derivation deletes and re-inserts the enrollment's rows, and two
@@ -77,10 +184,11 @@ class ProgressLedger {
         List<Long> completed = new ArrayList<>();
         for (int from = 0; from < ids.size(); from += CHUNK) {
             List<Long> chunk = ids.subList(from, Math.min(ids.size(), from + CHUNK));
-            Set<Long> indicators = new TreeSet<>();
-            chunk.forEach(id -> indicators.addAll(indicatorsByEnrollment.get(id)));
+            Map<Long, Set<Long>> pairs = new TreeMap<>();
+            chunk.forEach(id -> pairs.put(id, indicatorsByEnrollment.get(id)));
             lock(chunk);
-            completed.addAll(derive(chunk, List.copyOf(indicators), now));
+            satisfy(pairs);
+            completed.addAll(derive(chunk, now));
         }
         return completed;
     }
@@ -99,7 +207,10 @@ class ProgressLedger {
         for (int from = 0; from < ids.size(); from += CHUNK) {
             List<Long> chunk = ids.subList(from, Math.min(ids.size(), from + CHUNK));
             lock(chunk);
-            completed.addAll(derive(chunk, null, now));
+            String in = "(" + Sql.placeholders(chunk.size()) + ")";
+            sql.update("DELETE FROM satisfaction WHERE enrollment_id IN " + in, chunk.toArray());
+            sql.update(SATISFY + "e.enrollment_id IN " + in + FIRST_MET, chunk.toArray());
+            completed.addAll(derive(chunk, now));
         }
         return completed;
     }
@@ -109,36 +220,50 @@ class ProgressLedger {
                 + ") ORDER BY enrollment_id FOR UPDATE", enrollments, row -> row.getLong(1));
     }
 
-    /**
-     * The satisfactions of these enrollments for these indicators (all, when {@code null}), then their met
-     * indicators and completion. For several enrollments and indicators the pairs re-derived are every
-     * combination: more than were judged, which costs a little and changes nothing, as the derivation is exact.
-     */
-    private List<Long> derive(List<Long> enrollments, List<Long> indicators, Instant now) {
+    /** The satisfactions of exactly these (enrollment, indicators) pairs derived again from all their judgements. */
+    private void satisfy(Map<Long, Set<Long>> pairs) {
+        StringBuilder where = new StringBuilder("(");
+        List<Object> parameters = new ArrayList<>();
+        pairs.forEach((enrollment, indicators) -> {
+            where.append(where.length() == 1 ? "" : " OR ").append("(enrollment_id = ? AND indicator_id IN (")
+                    .append(Sql.placeholders(indicators.size())).append("))");
+            parameters.add(enrollment);
+            parameters.addAll(indicators);
+        });
+        where.append(')');
+        sql.update("DELETE FROM satisfaction WHERE " + where, parameters.toArray());
+        sql.update(SATISFY + where.toString().replace("enrollment_id =", "e.enrollment_id =").replace("indicator_id IN", "j.indicator_id IN")
+                + FIRST_MET, parameters.toArray());
+    }
+
+    /** The met indicators and completion of these enrollments derived again from their satisfactions. */
+    private List<Long> derive(List<Long> enrollments, Instant now) {
         String in = "(" + Sql.placeholders(enrollments.size()) + ")";
-        List<Object> scope = new ArrayList<>(enrollments);
-        String indicatorScope = "";
-        if (indicators != null) {
-            indicatorScope = " AND indicator_id IN (" + Sql.placeholders(indicators.size()) + ")";
-            scope.addAll(indicators);
-        }
-        Object[] parameters = enrollments.toArray();
-        sql.update("DELETE FROM satisfaction WHERE enrollment_id IN " + in + indicatorScope, scope.toArray());
-        sql.update(SATISFY + "e.enrollment_id IN " + in + indicatorScope.replace("indicator_id", "j.indicator_id") + FIRST_MET, scope.toArray());
-        sql.update("DELETE FROM enrollment_progress WHERE enrollment_id IN " + in, parameters);
-        sql.update(MEET + "e.enrollment_id IN " + in + MET_BY_ENROLLMENT, parameters);
-        // one statement both ways: ACTIVE enrollments that now meet their plan complete, COMPLETED ones that no longer
-        // do (and hold no certificate) are ACTIVE again; the rest are left as they are
-        // which ACTIVE ones this completes, read under the enrollments' locks, for those who record completions (xAPI)
-        List<Long> completing = sql.query("SELECT enrollment_id FROM enrollment WHERE enrollment_id IN " + in + " AND status = 'ACTIVE' AND "
-                + PLAN_MET + " ORDER BY enrollment_id", enrollments, row -> row.getLong(1));
+        sql.update("DELETE FROM enrollment_progress WHERE enrollment_id IN " + in, enrollments.toArray());
+        sql.update(MEET + "e.enrollment_id IN " + in + MET_BY_ENROLLMENT, enrollments.toArray());
+        List<Long> completing = completing(enrollments);
+        complete(enrollments, now);
+        return completing;
+    }
+
+    /** Which ACTIVE ones meet their plan (and so complete), read under the enrollments' locks, for those who record completions (xAPI). */
+    private List<Long> completing(List<Long> enrollments) {
+        return sql.query("SELECT enrollment_id FROM enrollment WHERE enrollment_id IN (" + Sql.placeholders(enrollments.size())
+                + ") AND status = 'ACTIVE' AND " + PLAN_MET + " ORDER BY enrollment_id", enrollments, row -> row.getLong(1));
+    }
+
+    /**
+     * One statement both ways: ACTIVE enrollments that now meet their plan complete, COMPLETED ones that no longer do
+     * (and hold no certificate) are ACTIVE again; the rest are left as they are.
+     */
+    private void complete(List<Long> enrollments, Instant now) {
         List<Object> completion = new ArrayList<>(List.of(Timestamp.from(now)));
         completion.addAll(enrollments);
         sql.update("UPDATE enrollment SET status = CASE WHEN " + PLAN_MET + " THEN 'COMPLETED' ELSE 'ACTIVE' END,"
                 + " completed_at = CASE WHEN " + PLAN_MET + " THEN CAST(? AS TIMESTAMP WITH TIME ZONE) ELSE NULL END"
-                + " WHERE enrollment_id IN " + in + " AND (status = 'ACTIVE' AND " + PLAN_MET + " OR status = 'COMPLETED' AND NOT "
-                + PLAN_MET + " AND NOT EXISTS (SELECT 1 FROM certificate c WHERE c.enrollment_id = enrollment.enrollment_id AND c.revoked_at IS NULL))",
+                + " WHERE enrollment_id IN (" + Sql.placeholders(enrollments.size()) + ") AND (status = 'ACTIVE' AND " + PLAN_MET
+                + " OR status = 'COMPLETED' AND NOT " + PLAN_MET
+                + " AND NOT EXISTS (SELECT 1 FROM certificate c WHERE c.enrollment_id = enrollment.enrollment_id AND c.revoked_at IS NULL))",
                 completion.toArray());
-        return completing;
     }
 }

@@ -175,7 +175,7 @@ public class ProgressService {
     @EventListener
     void onJudgementsRecorded(JudgementsRecorded event) {
         Instant now = clock.instant();
-        List<Long> completed = ledger.refresh(event.indicatorsByEnrollment(), now);
+        List<Long> completed = ledger.apply(event.judgements(), now);
         if (!completed.isEmpty()) {
             long last = event.judgements().stream().mapToLong(JudgementsRecorded.Recorded::judgementId).max().orElseThrow();
             this.completed.publishEvent(new EnrollmentsCompleted(completed, now, EnrollmentsCompleted.Cause.judgement(last)));

@@ -173,6 +173,51 @@ class ProgressRuleTest implements DatabaseTest {
     }
 
     /**
+     * The judging path changes the ledger by what a new judgement can change, not by deriving it again
+     * ({@link ProgressLedger#apply}): after each of 300 random steps, judging one claim or a batch (the same claim twice,
+     * two METs of one indicator, a clock gone back) on five pieces of evidence of both methods, the ledger equals what
+     * deriving it whole from the judgements gives, and the enrollments it says it completed are those that went from
+     * ACTIVE to COMPLETED.
+     */
+    @Test
+    void theJudgingPathsChangeEqualsTheWholeDerivation() throws Exception {
+        long seed = System.nanoTime();
+        java.util.Random random = new java.util.Random(seed);
+        String[] indicators = {"P2.3.1", "P2.3.2", "P2.3.3", "P2.3.4"};
+        List<Long> pieces = new ArrayList<>();
+        for (String method : List.of("OBSERVATION", "OBSERVATION", "OBSERVATION", "PORTFOLIO", "PORTFOLIO")) {
+            pieces.add(evidence(method, "SUBMITTED", indicators));
+        }
+        Map<String, Long> indicatorIds = new java.util.HashMap<>();
+        for (String indicator : indicators) {
+            indicatorIds.put(indicator, Long.parseLong(indicator(indicator)));
+        }
+        int minutes = 0;
+        for (int step = 0; step < 300; step++) {
+            // mostly later than every judgement so far; now and then a clock gone back
+            minutes = random.nextInt(10) == 0 ? Math.max(0, minutes - 1 - random.nextInt(5)) : minutes + 1;
+            int batch = random.nextInt(3) == 0 ? 2 + random.nextInt(4) : 1;
+            List<tw.training.evidence.JudgementsRecorded.Recorded> recorded = new ArrayList<>();
+            for (int i = 0; i < batch; i++) {
+                long piece = pieces.get(random.nextInt(pieces.size()));
+                String indicator = indicators[random.nextInt(indicators.length)];
+                String outcome = random.nextInt(3) == 0 ? "NOT_YET" : "MET";
+                long id = judge(piece, indicator, outcome, minutes);
+                recorded.add(new tw.training.evidence.JudgementsRecorded.Recorded(id, enrollment, piece, indicatorIds.get(indicator),
+                        tw.training.evidence.Outcome.valueOf(outcome), assessor, T0.plusSeconds(60L * minutes), null, null, null, null, null, null));
+            }
+            String before = database.single("SELECT status FROM enrollment WHERE enrollment_id = " + enrollment);
+            List<Long> completed = transactions.executeWrite(status -> ledger.apply(recorded, Instant.now()));
+            List<String> applied = ledgerRows();
+            String after = database.single("SELECT status FROM enrollment WHERE enrollment_id = " + enrollment);
+            transactions.executeWrite(status -> ledger.rederive(List.of(enrollment), Instant.now()));
+            assertEquals(ledgerRows(), applied, "step " + step + " of seed " + seed + ": " + recorded);
+            assertEquals("ACTIVE".equals(before) && "COMPLETED".equals(after) ? List.of(enrollment) : List.of(), completed,
+                    "step " + step + " of seed " + seed);
+        }
+    }
+
+    /**
      * A database judged before the ledger existed (V004: no satisfaction, no enrollment_progress, nothing ever
      * COMPLETED) gets from the migrations' own statements exactly what the ledger derives, and the enrollments
      * whose plan was met become COMPLETED as of the judgement that completed them.
