@@ -2,6 +2,7 @@ package tw.training.notification;
 
 import io.micronaut.scheduling.annotation.Scheduled;
 import io.micronaut.transaction.TransactionOperations;
+import jakarta.inject.Provider;
 import jakarta.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -47,8 +48,12 @@ class DigestSender {
     private final Clock clock;
     private final String home;
 
+    /** Asked for only when digests are written: a command of the jar makes this bean and needs nothing the log needs. */
+    private final Provider<JudgementNotices> judgements;
+
     DigestSender(NotificationRepository rows, Notifier notifier, Mailbox mailbox, Unsubscribe unsubscribe, DigestHour hour,
-                 TransactionOperations<Connection> transactions, Clock clock, PublicUrl publicUrl) {
+                 TransactionOperations<Connection> transactions, Clock clock, PublicUrl publicUrl, Provider<JudgementNotices> judgements) {
+        this.judgements = judgements;
         this.rows = rows;
         this.notifier = notifier;
         this.mailbox = mailbox;
@@ -74,8 +79,9 @@ class DigestSender {
         }
     }
 
-    /** Writes the day's digests not yet written; answers how many. */
+    /** Writes the day's digests not yet written, with what was judged until now; answers how many. */
     int send(LocalDate day) {
+        judgements.get().catchUp();
         Set<Long> done = new HashSet<>(transactions.executeRead(status -> rows.digestedOn(day)));
         Map<Long, List<NotificationRepository.Awaiting>> awaiting = new HashMap<>();
         List<NotificationRepository.Ready> ready = new ArrayList<>();

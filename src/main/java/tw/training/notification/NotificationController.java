@@ -37,9 +37,11 @@ class NotificationController {
     private final Notifications notifications;
     private final DigestHour hour;
     private final AccountService accounts;
+    private final JudgementNotices judgements;
 
-    NotificationController(Notifications notifications, DigestHour hour, AccountService accounts) {
+    NotificationController(Notifications notifications, DigestHour hour, AccountService accounts, JudgementNotices judgements) {
         this.notifications = notifications;
+        this.judgements = judgements;
         this.hour = hour;
         this.accounts = accounts;
     }
@@ -71,6 +73,8 @@ class NotificationController {
             + " of Accept-Language, and how many are unread")
     Listing list(HttpRequest<?> request, @Nullable @QueryValue Long before, @Nullable @QueryValue Integer limit, @Parameter(hidden = true) Actor actor) {
         Locale locale = locale(request);
+        // what was just judged is told before the list is read
+        judgements.catchUp();
         return new Listing(notifications.unread(actor.userId()), notifications.newest(actor, before, limit == null ? 50 : limit).stream()
                 .map(shown -> View.of(shown, locale)).toList());
     }

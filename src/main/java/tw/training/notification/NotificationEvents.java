@@ -1,30 +1,25 @@
 package tw.training.notification;
 
-import io.micronaut.core.annotation.Order;
 import io.micronaut.runtime.event.annotation.EventListener;
 import jakarta.inject.Singleton;
 import tw.training.certificate.CertificateIssued;
 import tw.training.certificate.CertificateRevoked;
 import tw.training.evidence.AwaitingMarking;
-import tw.training.evidence.JudgementsRecorded;
-import tw.training.evidence.Outcome;
 import tw.training.phrase.Phrase;
 import tw.training.progress.EnrollmentsCompleted;
 import tw.training.writtentest.TestOpened;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
-import java.util.stream.Collectors;
 
 /**
  * Turns what happened into notifications, inside the transaction that recorded it (the events are published there):
- * a learner is told their evidence was judged (one notification per piece, a line per indicator with its outcome and
- * comment), that they met the plan, that a certificate was issued or revoked; the course's trainers that a learner
- * completed, or that a written test's short answers wait for them; a course's learners that a written test opened. Each listener reads what it needs for the whole event in a query or two.
+ * a learner is told that they met the plan, that a certificate was issued or revoked; the course's trainers that a
+ * learner completed, or that a written test's short answers wait for them; a course's learners that a written test
+ * opened. Each listener reads what it needs for the whole event in a query or two. Judgements, the busiest writes, are
+ * told after their transaction ({@link JudgementNotices}).
  */
 @Singleton
 class NotificationEvents {
@@ -37,54 +32,19 @@ class NotificationEvents {
         this.notifier = notifier;
     }
 
-    /** Before the progress ledger's listener: the judgement is told before the completion it brings. */
-    @EventListener
-    @Order(-90)
-    void onJudgementsRecorded(JudgementsRecorded event) {
-        if (event.judgements().isEmpty()) {
-            return;
-        }
-        Map<Long, List<NotificationRepository.Judged>> byEvidence = new LinkedHashMap<>();
-        rows.judged(event.judgements().stream().map(JudgementsRecorded.Recorded::judgementId).toList())
-                .forEach(judged -> byEvidence.computeIfAbsent(judged.evidenceId(), id -> new ArrayList<>()).add(judged));
-        List<Notifier.Note> notes = new ArrayList<>();
-        for (List<NotificationRepository.Judged> piece : byEvidence.values()) {
-            NotificationRepository.Judged first = piece.get(0);
-            List<Phrase> lines = piece.stream().map(judged -> judged.comment() == null || judged.comment().isBlank()
-                    ? Phrase.of("notify.judged.line", judged.code(), Phrase.of("notify.outcome." + Outcome.valueOf(judged.outcome()).name()))
-                    : Phrase.of("notify.judged.line-comment", judged.code(), Phrase.of("notify.outcome." + Outcome.valueOf(judged.outcome()).name()), judged.comment().strip())).toList();
-            notes.add(new Notifier.Note(first.learnerId(), NotificationKind.EVIDENCE_JUDGED, Phrase.of("notify.judged.title", first.title(),
-                    first.assessor()), lines, "/evidence/" + first.evidenceId()));
-        }
-        notifier.send(notes);
-    }
-
-    /**
-     * After the progress ledger's listener (which runs in between): the indicators the judgements met, one notification
-     * per learner whatever their number, a line per indicator.
-     */
-    @EventListener
-    @Order(100)
-    void onIndicatorsMet(JudgementsRecorded event) {
-        if (event.judgements().isEmpty()) {
-            return;
-        }
-        Map<Long, List<NotificationRepository.NewlyMet>> byEnrollment = new LinkedHashMap<>();
-        rows.newlyMet(event.judgements().stream().map(JudgementsRecorded.Recorded::enrollmentId).collect(Collectors.toSet()),
-                        event.judgements().stream().map(JudgementsRecorded.Recorded::indicatorId).collect(Collectors.toSet()),
-                        event.judgements().stream().map(JudgementsRecorded.Recorded::judgementId).toList())
-                .forEach(met -> byEnrollment.computeIfAbsent(met.enrollmentId(), id -> new ArrayList<>()).add(met));
-        notifier.send(byEnrollment.values().stream().map(met -> new Notifier.Note(met.get(0).learnerId(), NotificationKind.INDICATOR_MET,
-                Phrase.of("notify.indicators-met.title", met.size(), met.get(0).courseTitle()),
-                met.stream().map(m -> Phrase.of("notify.indicators-met.line", m.code(), m.content())).toList(),
-                "/enrollments/" + met.get(0).enrollmentId())).toList());
-    }
-
+    /** A completion judgements brought is told after them, with them ({@link JudgementNotices}); a move's is told here. */
     @EventListener
     void onEnrollmentsCompleted(EnrollmentsCompleted event) {
+        if (!event.cause().isJudgement()) {
+            notifier.send(completed(rows.enrolled(event.enrollmentIds())));
+        }
+    }
+
+    /** The learner is told they met the plan (once per enrollment), and each of the course's trainers that they completed. */
+    static List<Notifier.Note> completed(List<NotificationRepository.Enrolled> enrollments) {
         List<Notifier.Note> notes = new ArrayList<>();
         Set<Long> told = new LinkedHashSet<>();
-        for (NotificationRepository.Enrolled enrolled : rows.enrolled(event.enrollmentIds())) {
+        for (NotificationRepository.Enrolled enrolled : enrollments) {
             if (told.add(enrolled.enrollmentId())) {
                 notes.add(new Notifier.Note(enrolled.learnerId(), NotificationKind.PLAN_MET, Phrase.of("notify.plan-met.title", enrolled.courseTitle()),
                         List.of(), "/enrollments/" + enrolled.enrollmentId()));
@@ -94,7 +54,7 @@ class NotificationEvents {
                         enrolled.learnerName(), enrolled.courseTitle()), List.of(), "/courses/" + enrolled.courseId() + "/progress"));
             }
         }
-        notifier.send(notes);
+        return notes;
     }
 
     /** A written test's short answers wait for an assessor: each of the course's trainers is told. */

@@ -45,9 +45,11 @@ class NotificationPages {
     private final Notifications notifications;
     private final Pages pages;
     private final AccountService accounts;
+    private final JudgementNotices judgements;
 
-    NotificationPages(Notifications notifications, Pages pages, AccountService accounts) {
+    NotificationPages(Notifications notifications, Pages pages, AccountService accounts, JudgementNotices judgements) {
         this.notifications = notifications;
+        this.judgements = judgements;
         this.pages = pages;
         this.accounts = accounts;
     }
@@ -55,6 +57,8 @@ class NotificationPages {
     @Get("/notifications{?before}")
     @Secured(SecurityRule.IS_AUTHENTICATED)
     HttpResponse<String> list(HttpRequest<?> request, @Nullable @QueryValue Long before, Actor actor) {
+        // what was just judged is told before the list is read
+        judgements.catchUp();
         List<Notifications.Shown> shown = notifications.newest(actor, before, PAGE + 1);
         Map<String, Object> model = new HashMap<>();
         model.put("notifications", shown.subList(0, Math.min(PAGE, shown.size())));

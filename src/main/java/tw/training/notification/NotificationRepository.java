@@ -81,23 +81,31 @@ interface NotificationRepository extends GenericRepository<Notification, Long> {
     List<Judged> judged(Collection<Long> judgementIds);
 
     /**
-     * An indicator a batch of judgements met: every method the enrollment's plan requires for it is satisfied, and one of
-     * those satisfactions is a judgement of the batch (before it, that method was not satisfied, so the indicator was not met).
-     * Read by the satisfactions' key (enrollment, indicator): {@code judgement_id} has no index, and a scan of every
-     * satisfaction per judgement made judging 50 times slower on 10,000 learners.
+     * An indicator judgements met: every method the enrollment's plan requires for it is satisfied, and one of those
+     * satisfactions is one of the judgements (before it, that method was not satisfied, so the indicator was not met).
+     * Read by the satisfactions' key (enrollment, indicator) from each judgement: {@code judgement_id} has no index,
+     * and a scan of every satisfaction per judgement made judging 50 times slower on 10,000 learners.
      */
     @Introspected
     record NewlyMet(long enrollmentId, long learnerId, String courseTitle, String code, String content) {
     }
 
-    @Query("SELECT DISTINCT s.enrollment_id, e.learner_id, c.title AS course_title, i.code, i.content, i.task_id, i.sort_order FROM satisfaction s"
+    @Query("SELECT DISTINCT s.enrollment_id, e.learner_id, c.title AS course_title, i.code, i.content, i.task_id, i.sort_order FROM judgement j"
+            + " JOIN evidence v ON v.evidence_id = j.evidence_id"
+            + " JOIN satisfaction s ON s.enrollment_id = v.enrollment_id AND s.indicator_id = j.indicator_id AND s.judgement_id = j.judgement_id"
             + " JOIN enrollment e ON e.enrollment_id = s.enrollment_id JOIN course c ON c.course_id = e.course_id"
             + " JOIN indicator i ON i.indicator_id = s.indicator_id"
-            + " WHERE s.enrollment_id IN (:enrollmentIds) AND s.indicator_id IN (:indicatorIds) AND s.judgement_id IN (:judgementIds)"
+            + " WHERE j.judgement_id IN (:judgementIds)"
             + " AND NOT EXISTS (SELECT 1 FROM plan_method p WHERE p.revision_id = e.revision_id AND p.indicator_id = s.indicator_id"
             + " AND NOT EXISTS (SELECT 1 FROM satisfaction t WHERE t.enrollment_id = s.enrollment_id AND t.indicator_id = p.indicator_id"
             + " AND t.method = p.method)) ORDER BY s.enrollment_id, i.task_id, i.sort_order")
-    List<NewlyMet> newlyMet(Collection<Long> enrollmentIds, Collection<Long> indicatorIds, Collection<Long> judgementIds);
+    List<NewlyMet> newlyMet(Collection<Long> judgementIds);
+
+    /** The enrollments these judgements completed and that are still completed as of them (completed at their time). */
+    @Query("SELECT DISTINCT e.enrollment_id FROM judgement j JOIN evidence v ON v.evidence_id = j.evidence_id"
+            + " JOIN enrollment e ON e.enrollment_id = v.enrollment_id"
+            + " WHERE j.judgement_id IN (:judgementIds) AND e.status = 'COMPLETED' AND e.completed_at = j.judged_at ORDER BY e.enrollment_id")
+    List<Long> completedBy(Collection<Long> judgementIds);
 
     /** An enrollment: its learner, its course, and each trainer of the course (the owner and those named on it). */
     @Introspected

@@ -21,6 +21,11 @@ public record EnrollmentsCompleted(List<Long> enrollmentIds, Instant completedAt
             return new Cause("JUDGEMENT", judgementId);
         }
 
+        /** Whether judgements brought the completion (then it is as of their time, and told with them). */
+        public boolean isJudgement() {
+            return "JUDGEMENT".equals(kind);
+        }
+
         public static Cause move(long moveId) {
             return new Cause("LEARNER_MOVE", moveId);
         }

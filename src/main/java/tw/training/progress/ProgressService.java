@@ -169,16 +169,20 @@ public class ProgressService {
     }
 
     /**
-     * After judgements, the enrollments' progress is derived again; those that now meet every indicator are
-     * COMPLETED, completed ones a NOT_YET un-met are ACTIVE again. Runs in the judging transaction.
+     * After judgements, the enrollments' progress is changed by what they change; those that now meet every indicator
+     * are COMPLETED, as of the judgements' time (so that the completion is found again from them when they are told),
+     * completed ones a NOT_YET un-met are ACTIVE again. Runs in the judging transaction.
      */
     @EventListener
     void onJudgementsRecorded(JudgementsRecorded event) {
-        Instant now = clock.instant();
-        List<Long> completed = ledger.apply(event.judgements(), now);
+        if (event.judgements().isEmpty()) {
+            return;
+        }
+        Instant at = event.judgements().stream().map(JudgementsRecorded.Recorded::judgedAt).max(Instant::compareTo).orElseThrow();
+        List<Long> completed = ledger.apply(event.judgements(), at);
         if (!completed.isEmpty()) {
             long last = event.judgements().stream().mapToLong(JudgementsRecorded.Recorded::judgementId).max().orElseThrow();
-            this.completed.publishEvent(new EnrollmentsCompleted(completed, now, EnrollmentsCompleted.Cause.judgement(last)));
+            this.completed.publishEvent(new EnrollmentsCompleted(completed, at, EnrollmentsCompleted.Cause.judgement(last)));
         }
     }
 

@@ -60,6 +60,9 @@ class NotificationMailTest implements DatabaseTest {
     @Inject
     DigestSender digests;
 
+    @Inject
+    JudgementNotices judgements;
+
     private PortfolioCourse course;
     private String learner;
     private String english;
@@ -94,7 +97,9 @@ class NotificationMailTest implements DatabaseTest {
         englishEnrollment = course.enroll("note.english");
     }
 
+    /** The mail the outbox sends now, once the judgements recorded until now were told (after their transactions). */
     private List<MailServer.Received> mailTo(String username) {
+        judgements.catchUp();
         sender.sendBatch();
         return smtp.receivedBy(username + "@example.org");
     }
