@@ -76,10 +76,29 @@ interface EvidenceRepository extends GenericRepository<EvidenceRow, Long> {
             + " WHERE c.evidence_id IN (:evidenceIds) AND " + Standing.CLAIM + " ORDER BY s.code, i.task_id, i.sort_order")
     List<Claim> claimsOf(Collection<Long> evidenceIds);
 
-    /** The row id of one indicator the evidence claims, given by standard and indicator code, if it claims it. */
-    @Query("SELECT c.indicator_id FROM evidence_indicator c JOIN indicator i ON i.indicator_id = c.indicator_id"
-            + " JOIN standard s ON s.standard_id = i.standard_id WHERE c.evidence_id = :evidenceId AND s.code = :standardCode AND i.code = :code")
-    Optional<Long> claim(long evidenceId, String standardCode, String code);
+    /**
+     * A piece of evidence as judging one of its claims needs it, in one read (issue 36: judging re-reads nothing): its
+     * header, whether the user is one of its course's trainers (its owner or named on it; the role is checked apart), and
+     * the row id of the indicator claimed, if the evidence claims it.
+     */
+    @Introspected
+    record ToJudge(long id, long enrollmentId, long courseId, long learnerId, AssessmentMethod method, String title,
+                   @Nullable String description, EvidenceStatus status, Instant submittedAt, @Nullable Instant withdrawnAt,
+                   long revisionId, @Nullable LocalDate performedOn, boolean trainsCourse, @Nullable Long claimedIndicator) {
+
+        Header header() {
+            return new Header(id, enrollmentId, courseId, learnerId, method, title, description, status, submittedAt, withdrawnAt, revisionId,
+                    performedOn);
+        }
+    }
+
+    @Query("SELECT v.*, e.course_id, e.learner_id, e.revision_id,"
+            + " EXISTS (SELECT 1 FROM course c WHERE c.course_id = e.course_id AND (c.owner_id = :userId"
+            + " OR EXISTS (SELECT 1 FROM course_trainer t WHERE t.course_id = c.course_id AND t.user_id = :userId))) AS trains_course,"
+            + " (SELECT c.indicator_id FROM evidence_indicator c JOIN indicator i ON i.indicator_id = c.indicator_id"
+            + " JOIN standard s ON s.standard_id = i.standard_id WHERE c.evidence_id = v.evidence_id AND s.code = :standardCode AND i.code = :code)"
+            + " AS claimed_indicator FROM evidence v JOIN enrollment e ON e.enrollment_id = v.enrollment_id WHERE v.evidence_id = :evidenceId")
+    Optional<ToJudge> toJudge(long evidenceId, long userId, String standardCode, String code);
 
     /** A claimed indicator no judgement exists for, with its evidence. */
     @Introspected

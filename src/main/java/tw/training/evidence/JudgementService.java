@@ -8,6 +8,7 @@ import io.micronaut.transaction.annotation.ReadOnly;
 import jakarta.inject.Singleton;
 import jakarta.transaction.Transactional;
 import tw.training.account.Actor;
+import tw.training.account.Roles;
 import tw.training.course.AssessmentMethod;
 import tw.training.course.CourseService;
 import tw.training.problem.ConflictException;
@@ -60,8 +61,11 @@ public class JudgementService {
 
     @Transactional
     public Views.Judgement judge(long evidenceId, Views.JudgeRequest request, Actor actor) {
-        EvidenceRepository.Header header = rows.header(evidenceId).orElseThrow(() -> new NotFoundException("evidence.evidence-not-found", evidenceId));
-        boolean trains = courses.trains(header.courseId(), actor);
+        String indicator = request.indicator() == null ? "" : request.indicator().strip();
+        EvidenceRepository.ToJudge found = toJudge(evidenceId, indicator, actor);
+        EvidenceRepository.Header header = found.header();
+        // CourseService.trains, with the course's trainers read in the same statement as the evidence
+        boolean trains = actor.has(Roles.TRAINER) && found.trainsCourse();
         // as EvidenceService.visible, with the one trainer check both rules need
         actor.requireOwnership(header.learnerId() == actor.userId() || trains, () -> Phrase.of("evidence.evidence-not-found", evidenceId));
         if (!actor.isAdmin() && !trains) {
@@ -70,7 +74,7 @@ public class JudgementService {
         if (header.learnerId() == actor.userId()) {
             throw new ForbiddenException(OWN_EVIDENCE);
         }
-        return record(header, request, actor);
+        return record(header, found.claimedIndicator(), indicator, request, actor);
     }
 
     /**
@@ -79,18 +83,29 @@ public class JudgementService {
      */
     @Transactional
     public Views.Judgement resolve(long evidenceId, Views.JudgeRequest request, Actor resolver) {
-        EvidenceRepository.Header header = rows.header(evidenceId).orElseThrow(() -> new NotFoundException("evidence.evidence-not-found", evidenceId));
-        if (header.learnerId() == resolver.userId()) {
+        String indicator = request.indicator() == null ? "" : request.indicator().strip();
+        EvidenceRepository.ToJudge found = toJudge(evidenceId, indicator, resolver);
+        if (found.learnerId() == resolver.userId()) {
             throw new ForbiddenException(OWN_EVIDENCE);
         }
-        return record(header, request, resolver);
+        return record(found.header(), found.claimedIndicator(), indicator, request, resolver);
     }
 
-    private Views.Judgement record(EvidenceRepository.Header header, Views.JudgeRequest request, Actor actor) {
+    /** The evidence, whether the actor trains its course, and the claimed indicator ("KPS5294-001v4:P2.3.1"), in one read. */
+    private EvidenceRepository.ToJudge toJudge(long evidenceId, String indicator, Actor actor) {
+        int colon = indicator.indexOf(':');
+        // an id without a standard names no indicator: a code nothing has, so the read answers none
+        String standard = colon < 0 ? "" : indicator.substring(0, colon);
+        String code = colon < 0 ? "" : indicator.substring(colon + 1);
+        return rows.toJudge(evidenceId, actor.userId(), standard, code)
+                .orElseThrow(() -> new NotFoundException("evidence.evidence-not-found", evidenceId));
+    }
+
+    private Views.Judgement record(EvidenceRepository.Header header, @Nullable Long claimedIndicator, String indicator,
+                                   Views.JudgeRequest request, Actor actor) {
         long evidenceId = header.id();
         List<InputError> errors = new ArrayList<>();
-        String indicator = request.indicator() == null ? "" : request.indicator().strip();
-        Map<String, Long> claimed = claim(evidenceId, indicator).map(id -> Map.of(indicator, id)).orElse(Map.of());
+        Map<String, Long> claimed = claimedIndicator == null ? Map.of() : Map.of(indicator, claimedIndicator);
         NewJudgement judgement = judgement(header, claimed, new Said(indicator, request.outcome(), request.comment(), request.authenticity(),
                 request.reason()), "", errors);
         List<NewJudgement> checked = judgement == null ? List.of() : withRules(List.of(judgement), errors);
@@ -205,12 +220,6 @@ public class JudgementService {
             byMet.put(mets.get(i), recorded.get(i));
         }
         return judgements.stream().map(j -> byMet.get(j) == null ? j : j.with(byMet.get(j))).toList();
-    }
-
-    /** The row id of one indicator the evidence claims, by its id ("KPS5294-001v4:P2.3.1"), if it claims it. */
-    private java.util.Optional<Long> claim(long evidenceId, String indicator) {
-        int colon = indicator.indexOf(':');
-        return colon < 0 ? java.util.Optional.empty() : rows.claim(evidenceId, indicator.substring(0, colon), indicator.substring(colon + 1));
     }
 
     private NewJudgement judgement(EvidenceRepository.Header header, Map<String, Long> claimed, Said said, String at, List<InputError> errors) {

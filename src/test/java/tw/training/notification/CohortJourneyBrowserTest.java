@@ -63,6 +63,9 @@ class CohortJourneyBrowserTest implements TestPropertyProvider {
     @Inject
     DigestSender digests;
 
+    @Inject
+    JudgementNotices judgements;
+
     private final java.util.List<Browser> browsers = new java.util.ArrayList<>();
 
     @Override
@@ -85,8 +88,9 @@ class CohortJourneyBrowserTest implements TestPropertyProvider {
         return browser;
     }
 
-    /** The path of the first link to {@code path} in the latest mail to {@code address}. */
+    /** The path of the first link to {@code path} in the latest mail to {@code address} (judgements told first, as after their transaction). */
     private String linkIn(String address, String path) {
+        judgements.catchUp();
         while (sender.sendBatch() > 0) {
             // everything due, however many batches
         }
