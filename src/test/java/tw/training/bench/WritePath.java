@@ -1,5 +1,8 @@
 package tw.training.bench;
 
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -43,20 +46,66 @@ public final class WritePath {
                 JudgementBenchmark.judge(loaded.base(), loaded.trainer(), targets.get(i));
             }
             Path log = logs.resolve("postgres.log");
-            long before = Files.exists(log) ? Files.size(log) : 0;
-            setLogging(loaded, "0");
-            JudgementBenchmark.judge(loaded.base(), loaded.trainer(), targets.get(10));
-            setLogging(loaded, "-1");
-            List<String> captured = Files.readString(log).substring((int) before).lines()
-                    .filter(line -> !line.contains("log_min_duration_statement") && !line.contains("pg_reload_conf")).toList();
-            captured.stream().filter(line -> line.contains("duration:") || line.contains("DETAIL:")).forEach(System.out::println);
-            List<String> judging = judgingTransaction(captured);
-            System.out.println("\nthe judging transaction, " + judging.size() + " statements (BEGIN and COMMIT included), "
-                    + judging.stream().filter(sql -> sql.matches("(?is)\\s*(insert|update|delete).*")).count() + " of them writes:");
-            judging.forEach(sql -> System.out.println("  " + sql));
+            // (a) a MET of a claim whose (enrollment, indicator, method) nothing satisfied yet: the ledger changes, the path
+            // every indicator's first MET takes; (b) a MET of a claim drawn at random, as the judgement benchmark judges
+            List<String> meeting = capture(loaded, log, unsatisfied(loaded), "(a) a MET meeting an indicator's method nothing satisfied yet");
+            List<String> random = capture(loaded, log, targets.get(10), "(b) a MET of a claim drawn at random");
             loaded.stopServer();
-            replay(loaded, judging, seconds, logs.resolve("judgement.sql"));
+            replay(loaded, meeting, seconds, logs.resolve("meeting.sql"), "(a)");
+            replay(loaded, random, seconds, logs.resolve("random.sql"), "(b)");
         }
+    }
+
+    /** One judgement with the statement log on: prints what the log caught, and answers its judging transaction. */
+    private static List<String> capture(LoadedCourse loaded, Path log, JudgementBenchmark.Target target, String what) throws Exception {
+        long before = Files.exists(log) ? Files.size(log) : 0;
+        setLogging(loaded, "0");
+        JudgementBenchmark.judge(loaded.base(), loaded.trainer(), target);
+        setLogging(loaded, "-1");
+        List<String> captured = Files.readString(log).substring((int) before).lines()
+                .filter(line -> !line.contains("log_min_duration_statement") && !line.contains("pg_reload_conf")).toList();
+        System.out.println("\n" + what + ": every statement of the log (the server's background work among them as it happened)");
+        captured.stream().filter(line -> line.contains("duration:") || line.contains("DETAIL:")).forEach(System.out::println);
+        List<String> judging = judgingTransaction(captured);
+        System.out.println("\n" + what + ": the judging transaction, " + judging.size() + " statements (BEGIN and COMMIT included), "
+                + judging.stream().filter(sql -> sql.matches("(?is)\\s*(insert|update|delete|merge).*")).count() + " of them writes:");
+        judging.forEach(sql -> System.out.println("  " + sql));
+        return judging;
+    }
+
+    /**
+     * A claim whose MET meets an indicator's method nothing satisfies, of an enrollment that then still lacks one
+     * indicator (completing the plan, once per learner, writes more and is not the common path). The loaded learners
+     * have met nearly everything, so two of one enrollment's satisfied indicators are judged NOT_YET first (untimed) on
+     * every piece that claims them; the first of those claims is the one answered.
+     */
+    private static JudgementBenchmark.Target unsatisfied(LoadedCourse loaded) throws Exception {
+        List<JudgementBenchmark.Target> claims = new ArrayList<>();
+        try (Connection connection = loaded.connection(); Statement statement = connection.createStatement();
+             java.sql.ResultSet rows = statement.executeQuery("SELECT c.evidence_id, d.code || ':' || i.code FROM evidence_indicator c"
+                     + " JOIN evidence v ON v.evidence_id = c.evidence_id JOIN indicator i ON i.indicator_id = c.indicator_id"
+                     + " JOIN standard d ON d.standard_id = i.standard_id"
+                     + " WHERE v.enrollment_id = (SELECT MIN(enrollment_id) FROM satisfaction) AND c.indicator_id IN (SELECT s.indicator_id"
+                     + " FROM satisfaction s WHERE s.enrollment_id = v.enrollment_id ORDER BY s.indicator_id FETCH FIRST 2 ROWS ONLY)"
+                     + " ORDER BY c.indicator_id, c.evidence_id")) {
+            while (rows.next()) {
+                claims.add(new JudgementBenchmark.Target(rows.getLong(1), rows.getString(2)));
+            }
+        }
+        if (claims.isEmpty()) {
+            throw new IllegalStateException("nothing is satisfied");
+        }
+        // every piece claiming either indicator judged NOT_YET: nothing satisfies them any more
+        for (JudgementBenchmark.Target claim : claims) {
+            HttpResponse<String> answer = Api.HTTP.send(HttpRequest.newBuilder(URI.create(loaded.base() + "/api/evidence/" + claim.evidenceId()
+                            + "/judgements")).header("Authorization", "Bearer " + loaded.trainer()).header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString("{\"indicator\":\"" + claim.indicator() + "\",\"outcome\":\"NOT_YET\"}")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            if (answer.statusCode() != 201) {
+                throw new IllegalStateException("NOT_YET answered " + answer.statusCode() + ": " + answer.body());
+            }
+        }
+        return claims.get(0);
     }
 
     /**
@@ -132,7 +181,7 @@ public final class WritePath {
     }
 
     /** pgbench, one connection, the transaction over and over for {@code seconds}; prints its average latency. */
-    private static void replay(LoadedCourse loaded, List<String> transaction, int seconds, Path script) throws Exception {
+    private static void replay(LoadedCourse loaded, List<String> transaction, int seconds, Path script, String what) throws Exception {
         if (!Files.isExecutable(Path.of("/usr/bin/pgbench"))) {
             System.out.println("\nno /usr/bin/pgbench: the replay is skipped");
             return;
@@ -148,7 +197,7 @@ public final class WritePath {
                 .redirectErrorStream(true).start();
         String output = new String(pgbench.getInputStream().readAllBytes());
         pgbench.waitFor();
-        System.out.println("\npgbench replay of the judging transaction (" + script + "), one connection, " + seconds + " s, prepared:");
+        System.out.println("\n" + what + " pgbench replay of the judging transaction (" + script + "), one connection, " + seconds + " s, prepared:");
         output.lines().filter(line -> !line.isBlank()).forEach(line -> System.out.println("  " + (line.length() > 160 ? line.substring(0, 160) + "…" : line)));
     }
 
