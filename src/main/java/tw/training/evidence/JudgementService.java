@@ -115,8 +115,7 @@ public class JudgementService {
         // stored with microseconds, as both databases keep them: the answer says what a later read will say
         Instant judgedAt = clock.instant().truncatedTo(ChronoUnit.MICROS);
         JudgementRow row = judgements.save(checked.get(0).row(actor.userId(), judgedAt));
-        events.publishEvent(new JudgementsRecorded(Map.of(header.enrollmentId(), Set.of(row.indicatorId())),
-                List.of(JudgementsRecorded.Recorded.of(row, header.enrollmentId()))));
+        events.publishEvent(new JudgementsRecorded(List.of(JudgementsRecorded.Recorded.of(row, header.enrollmentId()))));
         return new Views.Judgement(row.id(), evidenceId, indicator, row.outcome(), row.comment(), actor.username(), judgedAt,
                 row.authenticity() == null ? null : row.authenticity().name(), row.evidencePieces(), row.evidenceMethods(),
                 row.rulesOverridden(), row.overrideReason());
@@ -163,9 +162,7 @@ public class JudgementService {
         // the database keeps microseconds: the time recorded (and logged) is the time stored
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
         List<JudgementRow> saved = this.judgements.saveAll(checked.stream().map(judgement -> judgement.row(actor.userId(), now)).toList());
-        Map<Long, Set<Long>> touched = new HashMap<>();
-        checked.forEach(j -> touched.computeIfAbsent(j.header().enrollmentId(), e -> new HashSet<>()).add(j.indicatorId()));
-        events.publishEvent(new JudgementsRecorded(touched, saved.stream()
+        events.publishEvent(new JudgementsRecorded(saved.stream()
                 .map(row -> JudgementsRecorded.Recorded.of(row, headers.get(row.evidenceId()).enrollmentId())).toList()));
         return checked.size();
     }

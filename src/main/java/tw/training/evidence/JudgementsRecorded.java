@@ -4,14 +4,12 @@ import io.micronaut.core.annotation.Nullable;
 
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
 
 /**
- * Judgements were appended: per enrollment, the indicators they judged (only those (enrollment, indicator) pairs can have
- * changed their progress), and the judgements themselves, for those who record what happened (xAPI).
+ * Judgements were appended, each as written: the progress ledger changes by them, the transparency log hashes them, and
+ * only their (enrollment, indicator) pairs can have changed anyone's progress.
  */
-public record JudgementsRecorded(Map<Long, Set<Long>> indicatorsByEnrollment, List<Recorded> judgements) {
+public record JudgementsRecorded(List<Recorded> judgements) {
 
     /**
      * One judgement as recorded: every field of its row, as written (the transparency log hashes it from here rather
@@ -29,11 +27,6 @@ public record JudgementsRecorded(Map<Long, Set<Long>> indicatorsByEnrollment, Li
     }
 
     public JudgementsRecorded {
-        indicatorsByEnrollment = Map.copyOf(indicatorsByEnrollment);
         judgements = List.copyOf(judgements);
-    }
-
-    public Set<Long> enrollmentIds() {
-        return indicatorsByEnrollment.keySet();
     }
 }

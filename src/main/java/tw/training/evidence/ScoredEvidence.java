@@ -59,8 +59,7 @@ public class ScoredEvidence {
             long system = systemAccount();
             List<JudgementRow> saved = judgements.saveAll(verdicts.stream()
                     .map(v -> new JudgementRow(null, id, v.indicatorId(), v.outcome(), v.comment(), system, now)).toList());
-            events.publishEvent(new JudgementsRecorded(Map.of(enrollmentId, Set.copyOf(verdicts.stream().map(Verdict::indicatorId).toList())),
-                    saved.stream().map(row -> JudgementsRecorded.Recorded.of(row, enrollmentId)).toList()));
+            events.publishEvent(new JudgementsRecorded(saved.stream().map(row -> JudgementsRecorded.Recorded.of(row, enrollmentId)).toList()));
         }
         long unjudged = claimed.stream().filter(indicator -> verdicts.stream().noneMatch(v -> v.indicatorId() == indicator)).count();
         if (unjudged > 0) {

@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -46,6 +47,28 @@ class ProgressLedger {
     private static final String FIRST_MET = ") l JOIN plan_method p ON p.revision_id = l.revision_id AND p.indicator_id = l.indicator_id"
             + " AND p.method = l.method WHERE l.latest = 1 AND l.outcome = 'MET') s WHERE s.nth = 1";
 
+    /** The judgements whose (enrollment, indicator) has a satisfaction naming their evidence, or later than they are. */
+    private static final String STALE = "SELECT n.judgement_id FROM judgement n JOIN evidence w ON w.evidence_id = n.evidence_id"
+            + " JOIN satisfaction s ON s.enrollment_id = w.enrollment_id AND s.indicator_id = n.indicator_id WHERE n.judgement_id IN (";
+    private static final String STALE_WHEN = ") AND (s.evidence_id = n.evidence_id OR s.judged_at > n.judged_at)";
+
+    /** Judgements given by id ({@code n}) with their evidence ({@code w}); then the (enrollment, indicator) pairs they judged. */
+    private static final String JUDGED = " FROM judgement n JOIN evidence w ON w.evidence_id = n.evidence_id WHERE n.judgement_id IN (";
+    private static final String JUDGED_PAIRS = "SELECT DISTINCT w.enrollment_id, n.indicator_id" + JUDGED;
+
+    /**
+     * {@link #SATISFY} driven by pairs: every judgement of the pairs' enrollments' evidence for the pairs' indicators,
+     * read by the judgements' (evidence, indicator) index, not every judgement of the enrollments.
+     */
+    private static final String SATISFY_PAIRS = "INSERT INTO satisfaction (enrollment_id, indicator_id, method, evidence_id, judgement_id, assessor_id, judged_at)"
+            + " SELECT enrollment_id, indicator_id, method, evidence_id, judgement_id, assessor_id, judged_at FROM ("
+            + " SELECT l.*, ROW_NUMBER() OVER (PARTITION BY l.enrollment_id, l.indicator_id, l.method ORDER BY l.judged_at, l.judgement_id) AS nth"
+            + " FROM (SELECT v.enrollment_id, e.revision_id, j.indicator_id, v.method, j.evidence_id, j.judgement_id, j.outcome, j.judged_at, j.assessor_id,"
+            + " ROW_NUMBER() OVER (PARTITION BY j.evidence_id, j.indicator_id ORDER BY j.judged_at DESC, j.judgement_id DESC) AS latest FROM (";
+    private static final String SATISFY_PAIRS_OF = ")) k JOIN evidence v ON v.enrollment_id = k.enrollment_id"
+            + " JOIN enrollment e ON e.enrollment_id = v.enrollment_id JOIN judgement j ON j.evidence_id = v.evidence_id AND j.indicator_id = k.indicator_id"
+            + " WHERE v.status = 'SUBMITTED' AND " + Standing.JUDGEMENT;
+
     /**
      * A new judgement's satisfaction where there is none for its (enrollment, indicator, method): a MET on submitted
      * evidence whose method the enrollment's plan requires for the indicator, the latest judgement of its (evidence,
@@ -57,7 +80,10 @@ class ProgressLedger {
             + " JOIN plan_method p ON p.revision_id = e.revision_id AND p.indicator_id = j.indicator_id AND p.method = v.method"
             + " WHERE j.outcome = 'MET' AND v.status = 'SUBMITTED' AND j.judgement_id IN (";
     private static final String SATISFY_NEW_UNLESS = ") AND NOT EXISTS (SELECT 1 FROM satisfaction s WHERE s.enrollment_id = v.enrollment_id"
-            + " AND s.indicator_id = j.indicator_id AND s.method = v.method)";
+            + " AND s.indicator_id = j.indicator_id AND s.method = v.method)"
+            // a judgement written after a later one (a clock gone back) is not its claim's latest
+            + " AND NOT EXISTS (SELECT 1 FROM judgement l WHERE l.evidence_id = j.evidence_id AND l.indicator_id = j.indicator_id"
+            + " AND (l.judged_at > j.judged_at OR l.judged_at = j.judged_at AND l.judgement_id > j.judgement_id) AND " + Standing.of("l") + ")";
 
     /** An indicator is met when none of the methods the plan requires for it lacks a satisfaction. */
     private static final String MEET = "INSERT INTO enrollment_progress (enrollment_id, indicators_met, met_indicators)"
@@ -90,21 +116,20 @@ class ProgressLedger {
 
     /**
      * What these judgements, just appended, change, in the transaction that recorded them: the judging path, which must
-     * cost little (issue 36). It relies on what a new judgement is: the latest of its (evidence, indicator), on submitted
-     * evidence, standing (no move). Then, per (enrollment, indicator, method of the evidence), with S the satisfaction
-     * there is:
+     * cost little (issue 36). A new judgement is on submitted evidence and standing (no move), and normally the latest of
+     * its (evidence, indicator). Per (enrollment, indicator, method of the evidence), with S the satisfaction there is:
      * <ul>
      * <li>S names the judged evidence (it was MET and is judged again), or S is later than the judgement (a clock that
-     * went back): S is deleted and the pair derived again whole, as {@link #refresh} does;</li>
-     * <li>no S, and the judgement is MET on a method the plan requires: the judgement is S (no other evidence's latest
-     * judgement was MET, or S would exist);</li>
+     * went back): the pair is derived again whole, as {@link #refresh} does, driven by the pairs;</li>
+     * <li>no S, and the judgement is a MET on a method the plan requires, and its claim's latest: the judgement is S (no
+     * other evidence's latest judgement was MET, or S would exist);</li>
      * <li>otherwise (a NOT_YET of other evidence than S's, a MET where an earlier S stands) nothing changes.</li>
      * </ul>
-     * Met indicators and completion are derived again only for a chunk where a satisfaction changed, and by an upsert
-     * when satisfactions were only added (the met indicators can then only grow). Two METs of one batch for one
-     * (enrollment, indicator) on different evidence are derived whole as well (which of them counts is the rule's to
-     * say). Answers the enrollments it completed; the enrollments are locked first, as in {@link #refresh}.
-     * {@code ProgressRuleTest} and the judging tests compare the result with a rebuild.
+     * Two METs of one batch for one (enrollment, indicator) are derived whole as well (which of them counts is the rule's
+     * to say). Met indicators and completion are derived again only where a satisfaction changed, by an upsert when
+     * satisfactions were only added (the met indicators can then only grow). Answers the enrollments it completed; the
+     * enrollments are locked first, as in {@link #refresh}. {@code ProgressRuleTest} compares 500 random steps with the
+     * whole derivation.
      */
     List<Long> apply(List<JudgementsRecorded.Recorded> judgements, Instant now) {
         // per (evidence, indicator), the batch's last judgement is the latest
@@ -124,34 +149,34 @@ class ProgressLedger {
     }
 
     private List<Long> applyLocked(List<Long> enrollments, List<JudgementsRecorded.Recorded> judged, Instant now) {
+        List<Object> ids = judged.stream().map(j -> (Object) j.judgementId()).toList();
         // the pairs to derive whole: S names the judged evidence or is later than the judgement, or two METs meet
-        List<Object> stale = new ArrayList<>();
-        StringBuilder staleWhere = new StringBuilder();
+        Set<Long> stale = new HashSet<>(sql.query(STALE + Sql.placeholders(ids.size()) + STALE_WHEN, ids, row -> row.getLong(1)));
+        Set<List<Long>> whole = new HashSet<>();
+        Set<List<Long>> met = new HashSet<>();
         for (JudgementsRecorded.Recorded j : judged) {
-            staleWhere.append(staleWhere.length() == 0 ? "" : " OR ").append("(enrollment_id = ? AND indicator_id = ? AND (evidence_id = ? OR judged_at > ?))");
-            stale.addAll(List.of(j.enrollmentId(), j.indicatorId(), j.evidenceId(), Timestamp.from(j.judgedAt())));
-        }
-        Map<Long, Set<Long>> whole = new TreeMap<>();
-        if (sql.update("DELETE FROM satisfaction WHERE " + staleWhere, stale.toArray()) > 0) {
-            judged.forEach(j -> whole.computeIfAbsent(j.enrollmentId(), id -> new TreeSet<>()).add(j.indicatorId()));
-        }
-        Map<List<Long>, Long> mets = new HashMap<>();
-        judged.stream().filter(j -> j.outcome() == Outcome.MET).forEach(j -> {
-            if (mets.merge(List.of(j.enrollmentId(), j.indicatorId()), 1L, Long::sum) > 1) {
-                whole.computeIfAbsent(j.enrollmentId(), id -> new TreeSet<>()).add(j.indicatorId());
+            List<Long> pair = List.of(j.enrollmentId(), j.indicatorId());
+            if (stale.contains(j.judgementId()) || j.outcome() == Outcome.MET && !met.add(pair)) {
+                whole.add(pair);
             }
-        });
-        List<Object> candidates = judged.stream().filter(j -> j.outcome() == Outcome.MET && !whole.getOrDefault(j.enrollmentId(), Set.of())
-                .contains(j.indicatorId())).map(j -> (Object) j.judgementId()).toList();
-        int added = candidates.isEmpty() ? 0 : sql.update(SATISFY_NEW + Sql.placeholders(candidates.size()) + SATISFY_NEW_UNLESS, candidates.toArray());
-        if (!whole.isEmpty()) {
-            satisfy(whole);
         }
-        if (whole.isEmpty() && added == 0) {
+        List<Object> wholly = judged.stream().filter(j -> whole.contains(List.of(j.enrollmentId(), j.indicatorId())))
+                .map(j -> (Object) j.judgementId()).toList();
+        List<Object> candidates = judged.stream().filter(j -> j.outcome() == Outcome.MET && !whole.contains(List.of(j.enrollmentId(), j.indicatorId())))
+                .map(j -> (Object) j.judgementId()).toList();
+        int added = candidates.isEmpty() ? 0 : sql.update(SATISFY_NEW + Sql.placeholders(candidates.size()) + SATISFY_NEW_UNLESS, candidates.toArray());
+        String in = "(" + Sql.placeholders(enrollments.size()) + ")";
+        if (!wholly.isEmpty()) {
+            List<Object> scope = new ArrayList<>(enrollments);
+            scope.addAll(wholly);
+            sql.update("DELETE FROM satisfaction WHERE enrollment_id IN " + in + " AND EXISTS (SELECT 1" + JUDGED + Sql.placeholders(wholly.size()) + ") AND w.enrollment_id = satisfaction.enrollment_id"
+                    + " AND n.indicator_id = satisfaction.indicator_id)", scope.toArray());
+            sql.update(SATISFY_PAIRS + JUDGED_PAIRS + Sql.placeholders(wholly.size()) + SATISFY_PAIRS_OF + FIRST_MET, wholly.toArray());
+        }
+        if (wholly.isEmpty() && added == 0) {
             return List.of();
         }
-        String in = "(" + Sql.placeholders(enrollments.size()) + ")";
-        if (whole.isEmpty()) {
+        if (wholly.isEmpty()) {
             sql.update(MEET_MORE + "e.enrollment_id IN " + in + MET_BY_ENROLLMENT + MEET_MORE_INTO, enrollments.toArray());
         } else {
             sql.update("DELETE FROM enrollment_progress WHERE enrollment_id IN " + in, enrollments.toArray());
@@ -159,7 +184,7 @@ class ProgressLedger {
         }
         List<Long> completing = completing(enrollments);
         // with satisfactions only added, a COMPLETED enrollment still meets its plan: only those completing change
-        if (whole.isEmpty() && completing.isEmpty()) {
+        if (wholly.isEmpty() && completing.isEmpty()) {
             return completing;
         }
         complete(enrollments, now);

@@ -51,6 +51,10 @@ public final class JudgementBenchmark {
 
     public static void main(String[] args) throws Exception {
         int learners = args.length > 0 ? Integer.parseInt(args[0]) : 10_000;
+        if (args.length > 1 && args[1].equals("batch-statements")) {
+            WritePath.batchStatements(learners);
+            return;
+        }
         try (LoadedCourse loaded = LoadedCourse.start(learners, "judgement-bench")) {
             List<Target> targets = targets(loaded, 20_000);
             long trainerId;
@@ -95,19 +99,13 @@ public final class JudgementBenchmark {
      * 12 batches of which 2 untimed, each followed by 20 signed-in {@code /api/me} (the same server's floor at that
      * moment): per judgement, and the control's p50, as medians over the batches.
      */
-    private static void batches(LoadedCourse loaded, List<Target> targets) throws Exception {
+    static void batches(LoadedCourse loaded, List<Target> targets) throws Exception {
         String base = loaded.base();
         String trainer = loaded.trainer();
         List<Double> perJudgement = new ArrayList<>();
         List<Double> me = new ArrayList<>();
         for (int round = 0; round < 12; round++) {
-            StringBuilder batch = new StringBuilder("[");
-            for (int i = 0; i < 1_000; i++) {
-                Target target = targets.get(round * 1_000 + i);
-                batch.append(i == 0 ? "" : ",").append("{\"evidenceId\":").append(target.evidenceId()).append(",\"indicator\":\"")
-                        .append(target.indicator()).append("\",\"outcome\":\"MET\",\"comment\":\"基準\"}");
-            }
-            String body = batch.append(']').toString();
+            String body = batchBody(targets.subList(round * 1_000, round * 1_000 + 1_000));
             long started = System.nanoTime();
             HttpResponse<String> answer = Api.HTTP.send(HttpRequest.newBuilder(URI.create(base + "/api/courses/" + loaded.course() + "/judgements"))
                     .header("Authorization", "Bearer " + trainer).header("Content-Type", "application/json")
@@ -129,6 +127,16 @@ public final class JudgementBenchmark {
         }
         System.out.printf("1,000 judgements a request, median of 10 batches: %.3f ms per judgement; /api/me p50 beside them %.2f ms%n",
                 percentile(perJudgement, 50), percentile(me, 50));
+    }
+
+    /** A batch judging each target MET. */
+    static String batchBody(List<Target> targets) {
+        StringBuilder batch = new StringBuilder("[");
+        for (Target target : targets) {
+            batch.append(batch.length() == 1 ? "" : ",").append("{\"evidenceId\":").append(target.evidenceId()).append(",\"indicator\":\"")
+                    .append(target.indicator()).append("\",\"outcome\":\"MET\",\"comment\":\"基準\"}");
+        }
+        return batch.append(']').toString();
     }
 
     /** Random evidence of the loaded course with one of the indicators it claims. */

@@ -56,6 +56,48 @@ public final class WritePath {
         }
     }
 
+    /**
+     * Where a 1,000-judgement batch's database time goes: two batches untimed, then one with the statement log on; the
+     * statements of the log summed by their text (parameters aside), the costliest first.
+     * {@code JudgementBenchmark [learners] batch-statements}
+     */
+    static void batchStatements(int learners) throws Exception {
+        Path logs = Files.createTempDirectory(Path.of("target"), "statement-log").toAbsolutePath();
+        Map<String, String> logging = Map.of("logging_collector", "on", "log_directory", logs.toString(), "log_filename", "postgres.log");
+        try (LoadedCourse loaded = LoadedCourse.start(learners, "batch-statements", Map.of(), logging)) {
+            List<JudgementBenchmark.Target> targets = JudgementBenchmark.targets(loaded, 3_000);
+            Path log = logs.resolve("postgres.log");
+            for (int round = 0; round < 3; round++) {
+                long before = Files.exists(log) ? Files.size(log) : 0;
+                if (round == 2) {
+                    setLogging(loaded, "0");
+                }
+                long started = System.nanoTime();
+                String body = JudgementBenchmark.batchBody(targets.subList(round * 1_000, round * 1_000 + 1_000));
+                String answer = Api.send(loaded.base() + "/api/courses/" + loaded.course() + "/judgements", loaded.trainer(), "POST",
+                        "application/json", body);
+                System.out.printf("batch %d: %.0f ms (%s)%n", round + 1, (System.nanoTime() - started) / 1e6, answer.strip());
+                if (round == 2) {
+                    setLogging(loaded, "-1");
+                    Map<String, double[]> byText = new java.util.TreeMap<>();
+                    Pattern duration = Pattern.compile("duration: ([0-9.]+) ms  (?:statement|execute [^:]*|parse [^:]*|bind [^:]*): (.*)");
+                    for (String line : Files.readString(log).substring((int) before).lines().toList()) {
+                        Matcher found = duration.matcher(line);
+                        if (found.find()) {
+                            String text = found.group(2).replaceAll("\\$\\d+", "?").replaceAll("(\\?, )+\\?", "?…");
+                            double[] sum = byText.computeIfAbsent(text.length() > 150 ? text.substring(0, 150) : text, key -> new double[2]);
+                            sum[0] += Double.parseDouble(found.group(1));
+                            sum[1]++;
+                        }
+                    }
+                    System.out.println("the logged batch's statements by total time (ms, count):");
+                    byText.entrySet().stream().sorted((a, b) -> Double.compare(b.getValue()[0], a.getValue()[0])).limit(20)
+                            .forEach(e -> System.out.printf("  %9.1f %6.0f  %s%n", e.getValue()[0], e.getValue()[1], e.getKey()));
+                }
+            }
+        }
+    }
+
     /** One judgement with the statement log on: prints what the log caught, and answers its judging transaction. */
     private static List<String> capture(LoadedCourse loaded, Path log, JudgementBenchmark.Target target, String what) throws Exception {
         long before = Files.exists(log) ? Files.size(log) : 0;

@@ -174,7 +174,7 @@ class ProgressRuleTest implements DatabaseTest {
 
     /**
      * The judging path changes the ledger by what a new judgement can change, not by deriving it again
-     * ({@link ProgressLedger#apply}): after each of 300 random steps, judging one claim or a batch (the same claim twice,
+     * ({@link ProgressLedger#apply}): after each of 500 random steps, judging one claim or a batch (the same claim twice,
      * two METs of one indicator, a clock gone back) on five pieces of evidence of both methods, the ledger equals what
      * deriving it whole from the judgements gives, and the enrollments it says it completed are those that went from
      * ACTIVE to COMPLETED.
@@ -193,7 +193,7 @@ class ProgressRuleTest implements DatabaseTest {
             indicatorIds.put(indicator, Long.parseLong(indicator(indicator)));
         }
         int minutes = 0;
-        for (int step = 0; step < 300; step++) {
+        for (int step = 0; step < 500; step++) {
             // mostly later than every judgement so far; now and then a clock gone back
             minutes = random.nextInt(10) == 0 ? Math.max(0, minutes - 1 - random.nextInt(5)) : minutes + 1;
             int batch = random.nextInt(3) == 0 ? 2 + random.nextInt(4) : 1;
