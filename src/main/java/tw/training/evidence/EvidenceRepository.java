@@ -37,6 +37,8 @@ interface EvidenceRepository extends GenericRepository<EvidenceRow, Long> {
 
     EvidenceRow save(EvidenceRow evidence);
 
+    List<EvidenceRow> saveAll(Iterable<EvidenceRow> evidence);
+
     /** The piece an earlier submission with this one-time key stored for the enrollment, if any. */
     @Query("SELECT evidence_id FROM evidence WHERE enrollment_id = :enrollmentId AND submission_key = :submissionKey")
     Optional<Long> submittedWith(long enrollmentId, String submissionKey);
@@ -48,6 +50,11 @@ interface EvidenceRepository extends GenericRepository<EvidenceRow, Long> {
     /** Every claim of a piece of evidence in one statement. */
     @Query("INSERT INTO evidence_indicator (evidence_id, indicator_id) SELECT :evidenceId, indicator_id FROM indicator WHERE indicator_id IN (:indicatorIds)")
     void addClaims(long evidenceId, java.util.Collection<Long> indicatorIds);
+
+    /** Several pieces' claims in one statement, each (evidence, indicator) given as one number ({@link JudgementRepository#pair}). */
+    @Query("INSERT INTO evidence_indicator (evidence_id, indicator_id) SELECT v.evidence_id, i.indicator_id FROM evidence v JOIN indicator i"
+            + " ON v.evidence_id * 4294967296 + i.indicator_id IN (:pairs) WHERE v.evidence_id IN (:evidenceIds) AND i.indicator_id IN (:indicatorIds)")
+    void addAllClaims(java.util.Collection<Long> evidenceIds, java.util.Collection<Long> indicatorIds, java.util.Collection<Long> pairs);
 
     @Query("UPDATE evidence SET status = 'WITHDRAWN', withdrawn_at = :now WHERE evidence_id = :evidenceId")
     void withdraw(long evidenceId, Instant now);

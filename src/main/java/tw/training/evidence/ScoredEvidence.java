@@ -8,8 +8,9 @@ import tw.training.course.AssessmentMethod;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 /**
@@ -42,30 +43,65 @@ public class ScoredEvidence {
     public record Verdict(long indicatorId, Outcome outcome, String comment) {
     }
 
+    /** A piece a machine scored: whose, how, titled what, the indicators it claims and its verdicts on them. */
+    public record Scored(long enrollmentId, AssessmentMethod method, String title, @Nullable String description, Set<Long> claimed,
+                         List<Verdict> verdicts) {
+    }
+
     /**
      * Records the evidence with its claims and verdicts; answers its id. Must run in a transaction that holds the
      * enrollment's row lock, as judging does (the ledger takes it again, which is then free).
      */
     public long record(long enrollmentId, AssessmentMethod method, String title, @Nullable String description, Set<Long> claimed,
                        List<Verdict> verdicts) {
+        return recordAll(List.of(new Scored(enrollmentId, method, title, description, claimed, verdicts))).get(0);
+    }
+
+    /**
+     * Records several pieces at once, in a few statements whatever their number (written tests closed together); answers
+     * their ids in the order given. The caller's transaction holds every enrollment's row lock.
+     */
+    public List<Long> recordAll(List<Scored> pieces) {
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
-        long id = rows.save(new EvidenceRow(null, enrollmentId, method, title, description, EvidenceStatus.SUBMITTED, now, null, null, null)).id();
-        if (!claimed.isEmpty()) {
-            rows.addClaims(id, claimed);
+        List<Long> ids = rows.saveAll(pieces.stream().map(p -> new EvidenceRow(null, p.enrollmentId(), p.method(), p.title(), p.description(),
+                EvidenceStatus.SUBMITTED, now, null, null, null)).toList()).stream().map(EvidenceRow::id).toList();
+        List<Long> pairs = new ArrayList<>();
+        Set<Long> indicators = new HashSet<>();
+        for (int i = 0; i < pieces.size(); i++) {
+            for (long indicator : pieces.get(i).claimed()) {
+                pairs.add(JudgementRepository.pair(ids.get(i), indicator));
+                indicators.add(indicator);
+            }
         }
-        // before the judgements', so that the evidence's leaf precedes theirs in the log
-        scored.publishEvent(new EvidenceScored(id, enrollmentId));
+        if (!pairs.isEmpty()) {
+            rows.addAllClaims(ids, indicators, pairs);
+        }
+        // before the judgements', so that the evidence's leaves precede theirs in the log
+        scored.publishEvent(new EvidenceScored(ids));
+        List<JudgementRow> verdicts = new ArrayList<>();
+        List<Long> enrollments = new ArrayList<>();
+        for (int i = 0; i < pieces.size(); i++) {
+            for (Verdict v : pieces.get(i).verdicts()) {
+                verdicts.add(new JudgementRow(null, ids.get(i), v.indicatorId(), v.outcome(), v.comment(), systemAccount(), now));
+                enrollments.add(pieces.get(i).enrollmentId());
+            }
+        }
         if (!verdicts.isEmpty()) {
-            long system = systemAccount();
-            List<JudgementRow> saved = judgements.saveAll(verdicts.stream()
-                    .map(v -> new JudgementRow(null, id, v.indicatorId(), v.outcome(), v.comment(), system, now)).toList());
-            events.publishEvent(new JudgementsRecorded(saved.stream().map(row -> JudgementsRecorded.Recorded.of(row, enrollmentId)).toList()));
+            List<JudgementRow> saved = judgements.saveAll(verdicts);
+            List<JudgementsRecorded.Recorded> recorded = new ArrayList<>(saved.size());
+            for (int i = 0; i < saved.size(); i++) {
+                recorded.add(JudgementsRecorded.Recorded.of(saved.get(i), enrollments.get(i)));
+            }
+            events.publishEvent(new JudgementsRecorded(recorded));
         }
-        long unjudged = claimed.stream().filter(indicator -> verdicts.stream().noneMatch(v -> v.indicatorId() == indicator)).count();
-        if (unjudged > 0) {
-            marking.publishEvent(new AwaitingMarking(id, enrollmentId, title, (int) unjudged));
+        for (int i = 0; i < pieces.size(); i++) {
+            Scored piece = pieces.get(i);
+            long unjudged = piece.claimed().stream().filter(indicator -> piece.verdicts().stream().noneMatch(v -> v.indicatorId() == indicator)).count();
+            if (unjudged > 0) {
+                marking.publishEvent(new AwaitingMarking(ids.get(i), piece.enrollmentId(), piece.title(), (int) unjudged));
+            }
         }
-        return id;
+        return ids;
     }
 
     private long systemAccount() {

@@ -128,7 +128,7 @@ public class TransparencyLog {
 
     @EventListener
     void onScored(EvidenceScored event) {
-        beforeCommit(LeafKind.EVIDENCE, List.of(event.evidenceId()));
+        beforeCommit(LeafKind.EVIDENCE, event.evidenceIds());
     }
 
     @EventListener

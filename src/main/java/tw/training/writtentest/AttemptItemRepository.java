@@ -18,6 +18,9 @@ interface AttemptItemRepository extends GenericRepository<AttemptItem, Long> {
     @Query("SELECT * FROM attempt_item WHERE attempt_id = :attemptId ORDER BY position")
     List<AttemptItem> of(long attemptId);
 
+    @Query("SELECT * FROM attempt_item WHERE attempt_id IN (:attemptIds) ORDER BY attempt_id, position")
+    List<AttemptItem> ofAttempts(Collection<Long> attemptIds);
+
     /** The items the enrollment's learner has been shown, in any attempt of any of the course's tests. */
     @Query("SELECT DISTINCT i.item_id FROM attempt_item i JOIN attempt a ON a.attempt_id = i.attempt_id WHERE a.enrollment_id = :enrollmentId")
     List<Long> seenBy(long enrollmentId);
@@ -28,4 +31,17 @@ interface AttemptItemRepository extends GenericRepository<AttemptItem, Long> {
     /** Marks the scored items of a closing attempt: those in {@code right} correct, the other scored ones not. */
     @Query("UPDATE attempt_item SET correct = (item_id IN (:right)) WHERE attempt_id = :attemptId AND item_id IN (:scored)")
     void score(long attemptId, Collection<Long> scored, Collection<Long> right);
+
+    /**
+     * Several attempts' items marked right or wrong in one statement, each (attempt, item) given as one number
+     * ({@link #pair}); an IN list is never empty: no pair is 0.
+     */
+    @Query("UPDATE attempt_item SET correct = (attempt_id * 4294967296 + item_id IN (:right)) WHERE attempt_id IN (:attemptIds)"
+            + " AND attempt_id * 4294967296 + item_id IN (:scored)")
+    void scoreAll(Collection<Long> attemptIds, Collection<Long> scored, Collection<Long> right);
+
+    /** An (attempt, item) pair as one number, as {@link #scoreAll} compares them. */
+    static long pair(long attemptId, long itemId) {
+        return attemptId * 4294967296L + itemId;
+    }
 }

@@ -24,6 +24,14 @@ interface AttemptRepository extends CrudRepository<Attempt, Long> {
     @Query("SELECT * FROM attempt WHERE attempt_id = :attemptId FOR UPDATE")
     Optional<Attempt> lock(long attemptId);
 
+    /** Several enrollments' rows locked, in id order (as the progress ledger takes them). */
+    @Query("SELECT enrollment_id FROM enrollment WHERE enrollment_id IN (:enrollmentIds) ORDER BY enrollment_id FOR UPDATE")
+    List<Long> lockEnrollments(Collection<Long> enrollmentIds);
+
+    /** Several attempts locked, in id order. */
+    @Query("SELECT * FROM attempt WHERE attempt_id IN (:attemptIds) ORDER BY attempt_id FOR UPDATE")
+    List<Attempt> lockAll(Collection<Long> attemptIds);
+
     List<Attempt> findByTestIdAndEnrollmentIdOrderByAttemptNumber(long testId, long enrollmentId);
 
     @Query("SELECT * FROM attempt WHERE enrollment_id = :enrollmentId AND test_id IN (:testIds) ORDER BY test_id, attempt_number")

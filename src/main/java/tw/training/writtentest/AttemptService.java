@@ -150,11 +150,7 @@ public class AttemptService {
 
     /** Closes attempts whose deadline passed and that nobody came back to; answers how many. */
     int closeExpired() {
-        int closed = 0;
-        for (Attempt expired : transactions.executeRead(status -> attempts.expired(clock.instant()))) {
-            closed += closer.close(expired.id(), expired.enrollmentId(), false).now() ? 1 : 0;
-        }
-        return closed;
+        return closer.closeAll(transactions.executeRead(status -> attempts.expired(clock.instant())));
     }
 
     /**

@@ -37,6 +37,14 @@ interface TestRepository extends CrudRepository<WrittenTest, Long> {
             + " WHERE t.test_id = :testId ORDER BY t.sort_order")
     List<Tested> testedBy(long testId);
 
+    /** What several tests test, for their attempts, in each test's order. */
+    @Query("SELECT t.test_id, t.indicator_id, s.code AS standard_code, i.code, i.content, t.item_count, t.pass_mark, 0 AS in_bank"
+            + " FROM test_indicator t JOIN indicator i ON i.indicator_id = t.indicator_id JOIN standard s ON s.standard_id = i.standard_id"
+            + " WHERE t.test_id IN (:testIds) ORDER BY t.test_id, t.sort_order")
+    List<Tested> testedByAll(Collection<Long> testIds);
+
+    List<WrittenTest> findByIdIn(Collection<Long> ids);
+
     @Query("DELETE FROM test_indicator WHERE test_id = :testId")
     void untest(long testId);
 

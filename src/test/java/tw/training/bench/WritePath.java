@@ -90,9 +90,36 @@ public final class WritePath {
                             sum[1]++;
                         }
                     }
+                    explainBodies(loaded);
                     System.out.println("the logged batch's statements by total time (ms, count):");
                     byText.entrySet().stream().sorted((a, b) -> Double.compare(b.getValue()[0], a.getValue()[0])).limit(20)
                             .forEach(e -> System.out.printf("  %9.1f %6.0f  %s%n", e.getValue()[0], e.getValue()[1], e.getKey()));
+                }
+            }
+        }
+    }
+
+    /** The plan of the rules of evidence's read of bodies for 1,000 random (enrollment, indicator) pairs, as a batch asks. */
+    private static void explainBodies(LoadedCourse loaded) throws Exception {
+        List<long[]> pairs = new ArrayList<>();
+        try (Connection connection = loaded.connection(); Statement statement = connection.createStatement()) {
+            try (java.sql.ResultSet rows = statement.executeQuery("SELECT v.enrollment_id, c.indicator_id FROM evidence_indicator c"
+                    + " JOIN evidence v ON v.evidence_id = c.evidence_id ORDER BY random() LIMIT 1000")) {
+                while (rows.next()) {
+                    pairs.add(new long[] {rows.getLong(1), rows.getLong(2)});
+                }
+            }
+            String enrollments = String.join(",", pairs.stream().map(p -> String.valueOf(p[0])).distinct().toList());
+            String indicators = String.join(",", pairs.stream().map(p -> String.valueOf(p[1])).distinct().toList());
+            String keys = String.join(",", pairs.stream().map(p -> String.valueOf(p[0] * 4294967296L + p[1])).distinct().toList());
+            try (java.sql.ResultSet plan = statement.executeQuery("EXPLAIN (ANALYZE, BUFFERS) SELECT v.enrollment_id, c.indicator_id, v.evidence_id,"
+                    + " v.method, (SELECT j.outcome FROM judgement j WHERE j.evidence_id = c.evidence_id AND j.indicator_id = c.indicator_id"
+                    + " ORDER BY j.judged_at DESC, j.judgement_id DESC LIMIT 1) AS latest FROM evidence v JOIN evidence_indicator c"
+                    + " ON c.evidence_id = v.evidence_id WHERE v.status = 'SUBMITTED' AND v.enrollment_id IN (" + enrollments + ")"
+                    + " AND c.indicator_id IN (" + indicators + ") AND v.enrollment_id * 4294967296 + c.indicator_id IN (" + keys + ")")) {
+                System.out.println("the bodies' read for 1,000 random pairs:");
+                while (plan.next()) {
+                    System.out.println("  " + plan.getString(1));
                 }
             }
         }

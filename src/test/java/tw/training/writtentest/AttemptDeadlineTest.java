@@ -125,6 +125,44 @@ class AttemptDeadlineTest implements DatabaseTest {
         assertEquals(0, attempts.closeExpired(), "closed once");
     }
 
+    /** The sweep closes what is due together (one transaction for several attempts): each scored as it stood, each once. */
+    @Test
+    @SuppressWarnings("unchecked")
+    void theSweepClosesSeveralAttemptsTogetherEachAsItStood() {
+        List<Long> ids = new java.util.ArrayList<>();
+        List<Object> answered = new java.util.ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            String learner = learner("swept.learner" + i);
+            Map<String, Object> attempt = api.post(learner, "/api/tests/" + test + "/attempts", Map.of());
+            ids.add(LearningApi.id(attempt));
+            // learners 0, 2 and 4 choose option 1, the others option 2: each attempt's own answer is scored
+            List<Integer> choice = List.of(i % 2 == 0 ? 1 : 2);
+            api.put(learner, "/api/attempts/" + ids.get(i) + "/answers/" + firstItem(attempt), Map.of("choices", choice));
+            answered.add(choice);
+        }
+        clock.pass(Duration.ofMinutes(11));
+        assertTrue(attempts.closeExpired() >= 5);
+        java.util.Set<Long> evidence = new java.util.HashSet<>();
+        boolean firstCorrect = false;
+        for (int i = 0; i < 5; i++) {
+            Map<String, Object> closed = api.get(trainer, "/api/attempts/" + ids.get(i));
+            assertEquals("TIMED_OUT", closed.get("status"));
+            Map<String, Object> question = ((List<Map<String, Object>>) closed.get("items")).get(0);
+            assertEquals(answered.get(i), question.get("choices"), "attempt " + i);
+            // one true/false item: option 1 or 2, so the even attempts are all right or all wrong, the odd ones the other
+            boolean correct = (Boolean) question.get("correct");
+            firstCorrect = i == 0 ? correct : firstCorrect;
+            assertEquals(i % 2 == 0 ? firstCorrect : !firstCorrect, correct, "attempt " + i + " scored on its own answer");
+            assertEquals(correct ? "MET" : "NOT_YET", ((List<Map<String, Object>>) closed.get("scores")).get(0).get("outcome"), "attempt " + i);
+            long piece = ((Number) closed.get("evidenceId")).longValue();
+            assertTrue(evidence.add(piece), "a piece of evidence of its own");
+            // the judgement recorded when it closed, not only the score its page works out on reading
+            List<Map<String, Object>> judged = (List<Map<String, Object>>) api.get(trainer, "/api/evidence/" + piece).get("judgements");
+            assertEquals(List.of(correct ? "MET" : "NOT_YET"), judged.stream().map(j -> j.get("outcome")).toList(), "attempt " + i);
+        }
+        assertEquals(0, attempts.closeExpired(), "closed once");
+    }
+
     @Test
     @SuppressWarnings("unchecked")
     void aShortAnswerWaitsForAnAssessorWhoseJudgementCounts() {

@@ -16,6 +16,7 @@ import tw.training.testing.LearningApi;
 import tw.training.testing.Parallel;
 import tw.training.testing.TestUsers;
 
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -270,6 +271,43 @@ class WrittenTestApiTest implements DatabaseTest {
         assertEquals(1, api.list(learner.token(), "/api/enrollments/" + learner.enrollment() + "/evidence").size(), "recorded once");
         assertEquals(409, api.refused(409, learner.token(), HttpRequest.PUT("/api/attempts/" + attempt + "/answers/" + keys.keySet().iterator().next(),
                 Map.of("choices", List.of(1)))).code(), "a closed attempt takes no answer");
+    }
+
+    /**
+     * Learners submitting at the same moment are closed together (issue 36's group commit): each scored on their own
+     * answers, each with a piece of evidence of their own and their own progress, a double submission recorded once.
+     */
+    @Test
+    @SuppressWarnings("unchecked")
+    void learnersSubmittingAtOnceAreEachScoredOnTheirOwnAnswers() throws Exception {
+        long test = test("同時交卷", 1, List.of(tested("P2.3.1", 2, 100), tested("P2.3.2", 1, 100)));
+        List<Learner> learners = new ArrayList<>();
+        List<Long> ids = new ArrayList<>();
+        for (int i = 0; i < 10; i++) {
+            Learner learner = learner("burst.learner" + i);
+            Map<String, Object> attempt = start(learner, test);
+            for (Map<String, Object> item : questions(attempt)) {
+                // even learners answer every item right, odd ones every item wrong
+                answer(learner, LearningApi.id(attempt), ((Number) item.get("itemId")).longValue(), i % 2 == 0 ? right(item) : wrong(item));
+            }
+            learners.add(learner);
+            ids.add(LearningApi.id(attempt));
+        }
+        // the first learner submits twice in the burst
+        List<Map<String, Object>> closed = Parallel.run(11, i -> api.post(learners.get(i % 10).token(), "/api/attempts/" + ids.get(i % 10)
+                + "/submission", Map.of()));
+        assertEquals(closed.get(0).get("evidenceId"), closed.get(10).get("evidenceId"), "submitted twice, recorded once");
+        Set<Object> evidence = new HashSet<>();
+        for (int i = 0; i < 10; i++) {
+            Map<String, Object> answer = closed.get(i);
+            assertEquals("SUBMITTED", answer.get("status"));
+            assertTrue(evidence.add(answer.get("evidenceId")), "a piece of evidence of their own");
+            String outcome = i % 2 == 0 ? "MET" : "NOT_YET";
+            assertEquals(List.of(outcome, outcome), ((List<Map<String, Object>>) answer.get("scores")).stream().map(s -> s.get("outcome")).toList(),
+                    "learner " + i);
+            assertEquals(i % 2 == 0, progress(learners.get(i)).get("KPS5294-001v4:P2.3.2").get("met"), "learner " + i);
+            assertEquals(1, api.list(learners.get(i).token(), "/api/enrollments/" + learners.get(i).enrollment() + "/evidence").size());
+        }
     }
 
     @Test
