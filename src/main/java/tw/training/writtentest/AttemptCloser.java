@@ -19,7 +19,7 @@ import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.Semaphore;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -30,9 +30,9 @@ import java.util.stream.Collectors;
  * The enrollments' rows are locked first, then the attempts'; a second close finds it closed and records nothing.
  * <p>
  * Closings asked for at the same moment are made together (group commit, issue 36): a caller queues its attempt, and
- * whichever caller finds nobody closing closes what is queued, up to {@link #TOGETHER} attempts in one transaction of a
- * few statements whatever their number (the attempts read, scored, recorded and their progress changed as sets), then
- * what was queued meanwhile; the others wait for their answer. Alone, a closing is made at once. If a transaction of
+ * while fewer than {@link #GROUPS} callers are closing, it closes what is queued, up to {@link #TOGETHER} attempts in one
+ * transaction of a few statements whatever their number (the attempts read, scored, recorded and their progress changed
+ * as sets), then what was queued meanwhile; the others wait for their answer. Alone, a closing is made at once. If a transaction of
  * several fails, each is closed again on its own, so one attempt's failure is only its own.
  */
 @Singleton
@@ -41,6 +41,12 @@ class AttemptCloser {
     /** Attempts closed in one transaction at most. */
     static final int TOGETHER = 50;
 
+    /**
+     * Groups closed at the same time at most: a group's scoring and hashing are one thread's work, and a few groups at
+     * once keep the cores and the connections busy while each group stays large under a burst.
+     */
+    static final int GROUPS = 4;
+
     private final AttemptRepository attempts;
     private final AttemptItemRepository attemptItems;
     private final AttemptReader reader;
@@ -48,7 +54,7 @@ class AttemptCloser {
     private final TransactionOperations<Connection> transactions;
     private final Clock clock;
     private final Queue<Request> queued = new ConcurrentLinkedQueue<>();
-    private final AtomicBoolean closing = new AtomicBoolean();
+    private final Semaphore closing = new Semaphore(GROUPS);
 
     AttemptCloser(AttemptRepository attempts, AttemptItemRepository attemptItems, AttemptReader reader, ScoredEvidence evidence,
                   TransactionOperations<Connection> transactions, Clock clock) {
@@ -81,7 +87,7 @@ class AttemptCloser {
             return closeTogether(List.of(request)).get(0);
         }
         queued.add(request);
-        while (!queued.isEmpty() && closing.compareAndSet(false, true)) {
+        while (!queued.isEmpty() && closing.tryAcquire()) {
             try {
                 List<Request> together = new ArrayList<>();
                 for (Request next = queued.poll(); next != null; next = together.size() < TOGETHER ? queued.poll() : null) {
@@ -89,7 +95,7 @@ class AttemptCloser {
                 }
                 closeNow(together);
             } finally {
-                closing.set(false);
+                closing.release();
             }
         }
         try {

@@ -88,18 +88,24 @@ public final class AttemptBenchmark {
             report("POST /api/attempts/{id}/submission, one at a time (" + WARM + ", the first ones warming the server)", alone.subList(WARM / 2, WARM));
             List<Taker> timed = takers.subList(WARM, takers.size());
             // the floor of any burst here: the cheapest signed-in request (token, session check, one read), as many at once
+            double[] cpu = loaded.cpuSeconds();
             report("GET /api/me, " + timed.size() + " at once (the floor: a token checked and one row read)",
                     burst(timed, taker -> HttpRequest.newBuilder(URI.create(base + "/api/me")).header("Authorization", "Bearer " + taker.token()).build(),
                             body -> body.contains("\"username\"")));
+            System.out.println("  " + cpuSince(loaded, cpu));
+            cpu = loaded.cpuSeconds();
             // a lighter write at the same scale: each learner saves one answer again (lock, one update, commit)
             report("PUT /api/attempts/{id}/answers/{itemId}, " + timed.size() + " at once (an answer saved)",
                     burst(timed, taker -> HttpRequest.newBuilder(URI.create(base + "/api/attempts/" + taker.attempt() + "/answers/" + taker.firstItem()))
                             .header("Authorization", "Bearer " + taker.token()).header("Content-Type", "application/json")
                             .PUT(HttpRequest.BodyPublishers.ofString("{\"choices\":[1]}")).build(), body -> body.contains("\"answeredAt\"")));
+            System.out.println("  " + cpuSince(loaded, cpu));
+            cpu = loaded.cpuSeconds();
             report("POST /api/attempts/{id}/submission, " + timed.size() + " at once (scored, evidence and 5 judgements recorded, progress derived;"
                     + " target: p99 at most 200 ms)", burst(timed, taker -> HttpRequest.newBuilder(URI.create(base + "/api/attempts/" + taker.attempt()
                     + "/submission")).header("Authorization", "Bearer " + taker.token()).POST(HttpRequest.BodyPublishers.noBody()).build(),
                     body -> body.contains("\"status\":\"SUBMITTED\"")));
+            System.out.println("  " + cpuSince(loaded, cpu));
 
             check(loaded, course, learners + WARM);
         }
@@ -137,6 +143,12 @@ public final class AttemptBenchmark {
             ready.await();
             go.countDown();
         });
+    }
+
+    /** The CPU seconds each side used since {@code before}. */
+    private static String cpuSince(LoadedCourse loaded, double[] before) {
+        double[] now = loaded.cpuSeconds();
+        return String.format("CPU: server %.2f s, PostgreSQL %.2f s, clients %.2f s", now[0] - before[0], now[1] - before[1], now[2] - before[2]);
     }
 
     private static void report(String what, List<Double> millis) {

@@ -229,6 +229,17 @@ final class LoadedCourse implements AutoCloseable {
         };
     }
 
+    /**
+     * CPU time used so far, in seconds: by the server's process, by PostgreSQL's processes (the postmaster's children
+     * included), and by this benchmark's own JVM (the clients): where a burst's time goes on a machine they share.
+     */
+    double[] cpuSeconds() {
+        double postgresCpu = ProcessHandle.allProcesses().filter(p -> p.info().command().map(c -> c.endsWith("/postgres")).orElse(false))
+                .mapToDouble(p -> p.info().totalCpuDuration().map(d -> d.toNanos() / 1e9).orElse(0.0)).sum();
+        return new double[] {server.info().totalCpuDuration().map(d -> d.toNanos() / 1e9).orElse(0.0), postgresCpu,
+                ProcessHandle.current().info().totalCpuDuration().map(d -> d.toNanos() / 1e9).orElse(0.0)};
+    }
+
     private static Process startServer(Path folder, int port, String jdbcUrl, Map<String, String> environment) throws IOException {
         ProcessBuilder server = app(folder, jdbcUrl, "server.log");
         server.environment().putAll(environment);
