@@ -37,13 +37,13 @@ class ProgressLedger {
      * Per evidence and indicator its latest judgement (window function) on submitted evidence; of those that
      * are MET and whose method the enrollment's plan requires for the indicator, the earliest per method.
      */
-    private static final String SATISFY = "INSERT INTO satisfaction (enrollment_id, indicator_id, method, evidence_id, judgement_id, assessor_id, judged_at)"
+    private static final String SATISFY_FROM = "INSERT INTO satisfaction (enrollment_id, indicator_id, method, evidence_id, judgement_id, assessor_id, judged_at)"
             + " SELECT enrollment_id, indicator_id, method, evidence_id, judgement_id, assessor_id, judged_at FROM ("
             + " SELECT l.*, ROW_NUMBER() OVER (PARTITION BY l.enrollment_id, l.indicator_id, l.method ORDER BY l.judged_at, l.judgement_id) AS nth"
             + " FROM (SELECT v.enrollment_id, e.revision_id, j.indicator_id, v.method, j.evidence_id, j.judgement_id, j.outcome, j.judged_at, j.assessor_id,"
-            + " ROW_NUMBER() OVER (PARTITION BY j.evidence_id, j.indicator_id ORDER BY j.judged_at DESC, j.judgement_id DESC) AS latest"
-            + " FROM judgement j JOIN evidence v ON v.evidence_id = j.evidence_id JOIN enrollment e ON e.enrollment_id = v.enrollment_id"
-            + " WHERE v.status = 'SUBMITTED' AND " + Standing.JUDGEMENT + " AND ";
+            + " ROW_NUMBER() OVER (PARTITION BY j.evidence_id, j.indicator_id ORDER BY j.judged_at DESC, j.judgement_id DESC) AS latest FROM ";
+    private static final String SATISFY = SATISFY_FROM + "judgement j JOIN evidence v ON v.evidence_id = j.evidence_id"
+            + " JOIN enrollment e ON e.enrollment_id = v.enrollment_id WHERE v.status = 'SUBMITTED' AND " + Standing.JUDGEMENT + " AND ";
     private static final String FIRST_MET = ") l JOIN plan_method p ON p.revision_id = l.revision_id AND p.indicator_id = l.indicator_id"
             + " AND p.method = l.method WHERE l.latest = 1 AND l.outcome = 'MET') s WHERE s.nth = 1";
 
@@ -60,11 +60,7 @@ class ProgressLedger {
      * {@link #SATISFY} driven by pairs: every judgement of the pairs' enrollments' evidence for the pairs' indicators,
      * read by the judgements' (evidence, indicator) index, not every judgement of the enrollments.
      */
-    private static final String SATISFY_PAIRS = "INSERT INTO satisfaction (enrollment_id, indicator_id, method, evidence_id, judgement_id, assessor_id, judged_at)"
-            + " SELECT enrollment_id, indicator_id, method, evidence_id, judgement_id, assessor_id, judged_at FROM ("
-            + " SELECT l.*, ROW_NUMBER() OVER (PARTITION BY l.enrollment_id, l.indicator_id, l.method ORDER BY l.judged_at, l.judgement_id) AS nth"
-            + " FROM (SELECT v.enrollment_id, e.revision_id, j.indicator_id, v.method, j.evidence_id, j.judgement_id, j.outcome, j.judged_at, j.assessor_id,"
-            + " ROW_NUMBER() OVER (PARTITION BY j.evidence_id, j.indicator_id ORDER BY j.judged_at DESC, j.judgement_id DESC) AS latest FROM (";
+    private static final String SATISFY_PAIRS = SATISFY_FROM + "(";
     private static final String SATISFY_PAIRS_OF = ")) k JOIN evidence v ON v.enrollment_id = k.enrollment_id"
             + " JOIN enrollment e ON e.enrollment_id = v.enrollment_id JOIN judgement j ON j.evidence_id = v.evidence_id AND j.indicator_id = k.indicator_id"
             + " WHERE v.status = 'SUBMITTED' AND " + Standing.JUDGEMENT;
