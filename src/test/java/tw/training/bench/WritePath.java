@@ -16,12 +16,14 @@ import java.util.regex.Pattern;
 /**
  * Issue 36, build 2 and acceptance 1: the statements one judgement writes, as PostgreSQL sees them, and what they cost
  * replayed alone. The judgement benchmark's course ({@link LoadedCourse}, {@code learners} learners) behind the packaged
- * jar on an embedded PostgreSQL whose statement log is turned on ({@code log_min_duration_statement = 0}) around one
- * {@code POST /api/evidence/{id}/judgements}, after ten untimed ones. Printed: every statement of the log (the server's
- * background work among them as it happened), then the judging transaction's own, BEGIN to COMMIT, with their count.
- * Then the server is stopped and that transaction, its parameters written in, is replayed by {@code pgbench} on one
- * connection for {@code seconds} seconds against the same database: its average latency is the database's work of one
- * judgement, the figure compared with Moodle's three writes (issue 36, acceptance 1).
+ * jar on an embedded PostgreSQL whose statement log is turned on ({@code log_min_duration_statement = 0}) around each of
+ * two {@code POST /api/evidence/{id}/judgements}, after ten untimed ones: (a) a MET that meets an indicator's method
+ * nothing satisfied (the ledger changes: the path of every indicator's first MET), (b) a MET of a claim drawn at random
+ * (mostly one already satisfied). Printed: every statement of the log (the server's background work among them as it
+ * happened), then each judging transaction, BEGIN to COMMIT, with its count. Then the server is stopped and each
+ * transaction, its parameters written in, is replayed by {@code pgbench} on one connection for {@code seconds} seconds
+ * against the same database: its average latency is the database's work of one judgement, the figure compared with
+ * Moodle's three writes (issue 36, acceptance 1).
  * <p>
  * {@code mvn -q -DskipTests package dependency:build-classpath -Dmdep.outputFile=target/test.classpath
  * && java -cp target/test-classes:target/classes:$(cat target/test.classpath) tw.training.bench.WritePath [learners] [seconds]}
