@@ -19,7 +19,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeSet;
 import java.util.stream.Collectors;
 
 /**
@@ -137,16 +136,14 @@ class EvidenceRules {
      */
     private Map<Body, Map<Long, AssessmentMethod>> bodies(List<Met> mets, Map<Claim, Outcome> outcomes) {
         Set<Long> enrollments = new HashSet<>();
-        Set<Long> indicators = new TreeSet<>();
         Set<Body> wanted = new HashSet<>();
         for (Met met : mets) {
             enrollments.add(met.header().enrollmentId());
-            indicators.add(met.indicatorId());
             wanted.add(new Body(met.header().enrollmentId(), met.indicatorId()));
         }
         Map<Body, Map<Long, AssessmentMethod>> bodies = new HashMap<>();
         List<Long> pairs = wanted.stream().map(body -> JudgementRepository.pair(body.enrollmentId(), body.indicatorId())).toList();
-        for (JudgementRepository.BodyPiece piece : judgements.bodies(enrollments, indicators, pairs)) {
+        for (JudgementRepository.BodyPiece piece : judgements.bodies(enrollments, pairs)) {
             Body body = new Body(piece.enrollmentId(), piece.indicatorId());
             Outcome latest = outcomes.getOrDefault(new Claim(piece.evidenceId(), piece.indicatorId()), piece.latest());
             if (wanted.contains(body) && latest != Outcome.NOT_YET) {

@@ -34,14 +34,17 @@ interface JudgementRepository extends GenericRepository<JudgementRow, Long> {
      * The bodies of evidence of some enrollments' indicators: every submitted piece claiming them, with its latest
      * judgement's outcome on the indicator (one look-up in {@code judgement_latest} each). Only the pairs asked for,
      * each as {@link #pair}: a batch over a thousand learners and fifty indicators asks for a thousand bodies, not the
-     * fifty thousand of the two lists' product (whose latest outcomes cost most of the batch before, issue 36).
+     * fifty thousand of the two lists' product (whose latest outcomes cost most of the batch before, issue 36). The claims
+     * are read as those of the enrollments' evidence (a subquery): joined the other way with the batch's indicators,
+     * PostgreSQL hashed a scan of every claim there is (396 ms of a 1,000-judgement batch; 72 ms this way, plans printed
+     * by {@code JudgementBenchmark 10000 batch-statements}).
      */
     @Query("SELECT v.enrollment_id, c.indicator_id, v.evidence_id, v.method, (SELECT j.outcome FROM judgement j"
             + " WHERE j.evidence_id = c.evidence_id AND j.indicator_id = c.indicator_id ORDER BY j.judged_at DESC, j.judgement_id DESC"
-            + " LIMIT 1) AS latest FROM evidence v JOIN evidence_indicator c ON c.evidence_id = v.evidence_id"
-            + " WHERE v.status = 'SUBMITTED' AND v.enrollment_id IN (:enrollmentIds) AND c.indicator_id IN (:indicatorIds)"
+            + " LIMIT 1) AS latest FROM evidence_indicator c JOIN evidence v ON v.evidence_id = c.evidence_id"
+            + " WHERE c.evidence_id IN (SELECT w.evidence_id FROM evidence w WHERE w.status = 'SUBMITTED' AND w.enrollment_id IN (:enrollmentIds))"
             + " AND v.enrollment_id * 4294967296 + c.indicator_id IN (:pairs)")
-    List<BodyPiece> bodies(Collection<Long> enrollmentIds, Collection<Long> indicatorIds, Collection<Long> pairs);
+    List<BodyPiece> bodies(Collection<Long> enrollmentIds, Collection<Long> pairs);
 
     /** An (enrollment, indicator) pair as one number, as {@link #bodies} compares them. */
     static long pair(long enrollmentId, long indicatorId) {
