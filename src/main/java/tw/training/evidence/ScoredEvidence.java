@@ -49,17 +49,9 @@ public class ScoredEvidence {
     }
 
     /**
-     * Records the evidence with its claims and verdicts; answers its id. Must run in a transaction that holds the
-     * enrollment's row lock, as judging does (the ledger takes it again, which is then free).
-     */
-    public long record(long enrollmentId, AssessmentMethod method, String title, @Nullable String description, Set<Long> claimed,
-                       List<Verdict> verdicts) {
-        return recordAll(List.of(new Scored(enrollmentId, method, title, description, claimed, verdicts))).get(0);
-    }
-
-    /**
      * Records several pieces at once, in a few statements whatever their number (written tests closed together); answers
-     * their ids in the order given. The caller's transaction holds every enrollment's row lock.
+     * their ids in the order given. The caller's transaction holds every enrollment's row lock, as judging takes it (the
+     * ledger takes it again, which is then free).
      */
     public List<Long> recordAll(List<Scored> pieces) {
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);

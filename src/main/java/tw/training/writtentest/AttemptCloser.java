@@ -160,12 +160,13 @@ class AttemptCloser {
         List<Scored> scored = closing.stream().map(id -> score(contents.get(id))).toList();
         // nothing here is in a language: the title is the trainer's and a number, the record is the attempt itself
         // (the evidence's page links to it), so every reader sees it in their own language when it is shown
-        List<Long> evidenceIds = closing.isEmpty() ? List.of() : evidence.recordAll(closing.stream().map(id -> {
-            AttemptContent content = contents.get(id);
-            Scored score = scored.get(closing.indexOf(id));
-            return new ScoredEvidence.Scored(content.attempt().enrollmentId(), AssessmentMethod.WRITTEN_TEST,
-                    content.test().title() + " #" + content.attempt().attemptNumber(), null, score.claimed(), score.verdicts());
-        }).toList());
+        List<ScoredEvidence.Scored> pieces = new ArrayList<>(closing.size());
+        for (int i = 0; i < closing.size(); i++) {
+            Attempt attempt = contents.get(closing.get(i)).attempt();
+            pieces.add(new ScoredEvidence.Scored(attempt.enrollmentId(), AssessmentMethod.WRITTEN_TEST,
+                    contents.get(closing.get(i)).test().title() + " #" + attempt.attemptNumber(), null, scored.get(i).claimed(), scored.get(i).verdicts()));
+        }
+        List<Long> evidenceIds = pieces.isEmpty() ? List.of() : evidence.recordAll(pieces);
         List<Attempt> after = new ArrayList<>();
         List<Long> right = new ArrayList<>();
         List<Long> marked = new ArrayList<>();
@@ -175,12 +176,12 @@ class AttemptCloser {
             after.add(new Attempt(attempt.id(), attempt.testId(), attempt.enrollmentId(), attempt.attemptNumber(),
                     submitted ? AttemptStatus.SUBMITTED : AttemptStatus.TIMED_OUT, attempt.startedAt(), attempt.deadline(), now, evidenceIds.get(i)));
             scored.get(i).right().forEach(item -> right.add(AttemptItemRepository.pair(attempt.id(), item)));
-            scored.get(i).right().forEach(item -> marked.add(AttemptItemRepository.pair(attempt.id(), item)));
             scored.get(i).wrong().forEach(item -> marked.add(AttemptItemRepository.pair(attempt.id(), item)));
         }
         if (!after.isEmpty()) {
             attempts.updateAll(after);
         }
+        marked.addAll(right);
         if (!marked.isEmpty()) {
             // an IN list is never empty: no pair is 0
             attemptItems.scoreAll(closing, marked, right.isEmpty() ? List.of(0L) : right);

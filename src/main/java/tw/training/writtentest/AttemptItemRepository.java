@@ -28,10 +28,6 @@ interface AttemptItemRepository extends GenericRepository<AttemptItem, Long> {
     @Query("UPDATE attempt_item SET answer = :answer, answered_at = :at WHERE attempt_id = :attemptId AND item_id = :itemId")
     int answer(long attemptId, long itemId, @io.micronaut.core.annotation.Nullable String answer, Instant at);
 
-    /** Marks the scored items of a closing attempt: those in {@code right} correct, the other scored ones not. */
-    @Query("UPDATE attempt_item SET correct = (item_id IN (:right)) WHERE attempt_id = :attemptId AND item_id IN (:scored)")
-    void score(long attemptId, Collection<Long> scored, Collection<Long> right);
-
     /**
      * Several attempts' items marked right or wrong in one statement, each (attempt, item) given as one number
      * ({@link #pair}); an IN list is never empty: no pair is 0.
