@@ -134,7 +134,10 @@ public class JudgementService {
         Set<Long> ids = new LinkedHashSet<>();
         batch.stream().map(Views.BatchJudgement::evidenceId).filter(id -> id != null).forEach(ids::add);
         Map<Long, EvidenceRepository.Header> headers = rows.headers(ids);
-        Map<Long, Map<String, Long>> claims = rows.claims(ids);
+        Map<Long, Set<String>> named = new HashMap<>();
+        batch.stream().filter(item -> item.evidenceId() != null && item.indicator() != null)
+                .forEach(item -> named.computeIfAbsent(item.evidenceId(), id -> new HashSet<>()).add(item.indicator().strip()));
+        Map<Long, Map<String, Long>> claims = rows.claimed(named);
         List<InputError> errors = new ArrayList<>();
         List<NewJudgement> judgements = new ArrayList<>();
         for (int i = 0; i < batch.size(); i++) {

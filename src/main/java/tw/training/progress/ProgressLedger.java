@@ -47,10 +47,15 @@ class ProgressLedger {
     private static final String FIRST_MET = ") l JOIN plan_method p ON p.revision_id = l.revision_id AND p.indicator_id = l.indicator_id"
             + " AND p.method = l.method WHERE l.latest = 1 AND l.outcome = 'MET') s WHERE s.nth = 1";
 
-    /** The judgements whose (enrollment, indicator) has a satisfaction naming their evidence, or later than they are. */
-    private static final String STALE = "SELECT n.judgement_id FROM judgement n JOIN evidence w ON w.evidence_id = n.evidence_id"
+    /**
+     * Per judgement given by id, the satisfactions of its (enrollment, indicator) (none: no row), and whether one names
+     * its evidence or is later than it is (the pair is then derived whole). Driven by the judgements, each pair read by
+     * the satisfactions' key.
+     */
+    private static final String SATISFIED = "SELECT n.judgement_id, s.enrollment_id, s.indicator_id, s.method, s.judgement_id,"
+            + " CASE WHEN s.evidence_id = n.evidence_id OR s.judged_at > n.judged_at THEN 1 ELSE 0 END"
+            + " FROM judgement n JOIN evidence w ON w.evidence_id = n.evidence_id"
             + " JOIN satisfaction s ON s.enrollment_id = w.enrollment_id AND s.indicator_id = n.indicator_id WHERE n.judgement_id IN (";
-    private static final String STALE_WHEN = ") AND (s.evidence_id = n.evidence_id OR s.judged_at > n.judged_at)";
 
     /** Judgements given by id ({@code n}) with their evidence ({@code w}); then the (enrollment, indicator) pairs they judged. */
     private static final String JUDGED = " FROM judgement n JOIN evidence w ON w.evidence_id = n.evidence_id WHERE n.judgement_id IN (";
@@ -122,7 +127,8 @@ class ProgressLedger {
      * <li>otherwise (a NOT_YET of other evidence than S's, a MET where an earlier S stands) nothing changes.</li>
      * </ul>
      * Two METs of one batch for one (enrollment, indicator) are derived whole as well (which of them counts is the rule's
-     * to say). Met indicators and completion are derived again only where a satisfaction changed, by an upsert when
+     * to say). Met indicators and completion are derived again only for the enrollments where a pair gained or lost a
+     * method's satisfaction (a MET judged again changes which judgement satisfies, not what is met), by an upsert when
      * satisfactions were only added (the met indicators can then only grow). Answers the enrollments it completed; the
      * enrollments are locked first, as in {@link #refresh}. {@code ProgressRuleTest} compares 500 random steps with the
      * whole derivation.
@@ -146,8 +152,10 @@ class ProgressLedger {
 
     private List<Long> applyLocked(List<Long> enrollments, List<JudgementsRecorded.Recorded> judged, Instant now) {
         List<Object> ids = judged.stream().map(j -> (Object) j.judgementId()).toList();
+        List<Held> before = satisfied(ids);
         // the pairs to derive whole: S names the judged evidence or is later than the judgement, or two METs meet
-        Set<Long> stale = new HashSet<>(sql.query(STALE + Sql.placeholders(ids.size()) + STALE_WHEN, ids, row -> row.getLong(1)));
+        Set<Long> stale = new HashSet<>();
+        before.stream().filter(Held::stale).forEach(held -> stale.add(held.judgementId()));
         Set<List<Long>> whole = new HashSet<>();
         Set<List<Long>> met = new HashSet<>();
         for (JudgementsRecorded.Recorded j : judged) {
@@ -161,10 +169,10 @@ class ProgressLedger {
         List<Object> candidates = judged.stream().filter(j -> j.outcome() == Outcome.MET && !whole.contains(List.of(j.enrollmentId(), j.indicatorId())))
                 .map(j -> (Object) j.judgementId()).toList();
         int added = candidates.isEmpty() ? 0 : sql.update(SATISFY_NEW + Sql.placeholders(candidates.size()) + SATISFY_NEW_UNLESS, candidates.toArray());
-        String in = "(" + Sql.placeholders(enrollments.size()) + ")";
         if (!wholly.isEmpty()) {
             List<Object> scope = new ArrayList<>(enrollments);
             scope.addAll(wholly);
+            String in = "(" + Sql.placeholders(enrollments.size()) + ")";
             sql.update("DELETE FROM satisfaction WHERE enrollment_id IN " + in + " AND EXISTS (SELECT 1" + JUDGED + Sql.placeholders(wholly.size()) + ") AND w.enrollment_id = satisfaction.enrollment_id"
                     + " AND n.indicator_id = satisfaction.indicator_id)", scope.toArray());
             sql.update(SATISFY_PAIRS + JUDGED_PAIRS + Sql.placeholders(wholly.size()) + SATISFY_PAIRS_OF + FIRST_MET, wholly.toArray());
@@ -172,19 +180,76 @@ class ProgressLedger {
         if (wholly.isEmpty() && added == 0) {
             return List.of();
         }
-        if (wholly.isEmpty()) {
-            sql.update(MEET_MORE + "e.enrollment_id IN " + in + MET_BY_ENROLLMENT + MEET_MORE_INTO, enrollments.toArray());
-        } else {
-            sql.update("DELETE FROM enrollment_progress WHERE enrollment_id IN " + in, enrollments.toArray());
-            sql.update(MEET + "e.enrollment_id IN " + in + MET_BY_ENROLLMENT, enrollments.toArray());
+        Changes changes = changes(before, whole, wholly, added == 0 ? List.of() : candidates);
+        if (changes.enrollments().isEmpty()) {
+            return List.of();
         }
-        List<Long> completing = completing(enrollments);
+        List<Long> changed = List.copyOf(changes.enrollments());
+        String in = "(" + Sql.placeholders(changed.size()) + ")";
+        if (changes.removed()) {
+            sql.update("DELETE FROM enrollment_progress WHERE enrollment_id IN " + in, changed.toArray());
+            sql.update(MEET + "e.enrollment_id IN " + in + MET_BY_ENROLLMENT, changed.toArray());
+        } else {
+            sql.update(MEET_MORE + "e.enrollment_id IN " + in + MET_BY_ENROLLMENT + MEET_MORE_INTO, changed.toArray());
+        }
+        List<Long> completing = completing(changed);
         // with satisfactions only added, a COMPLETED enrollment still meets its plan: only those completing change
-        if (wholly.isEmpty() && completing.isEmpty()) {
+        if (!changes.removed() && completing.isEmpty()) {
             return completing;
         }
-        complete(enrollments, now);
+        complete(changed, now);
         return completing;
+    }
+
+    /** A satisfaction of a judged pair, as {@link #SATISFIED} reads it for one judgement. */
+    private record Held(long judgementId, long enrollmentId, long indicatorId, String method, long satisfyingJudgement, boolean stale) {
+
+        List<Long> pair() {
+            return List.of(enrollmentId, indicatorId);
+        }
+    }
+
+    /** The enrollments whose met indicators can have changed, and whether any lost a satisfaction (the met can then shrink). */
+    private record Changes(Set<Long> enrollments, boolean removed) {
+    }
+
+    private List<Held> satisfied(List<Object> judgementIds) {
+        return sql.query(SATISFIED + Sql.placeholders(judgementIds.size()) + ")", judgementIds, row -> new Held(row.getLong(1), row.getLong(2),
+                row.getLong(3), row.getString(4), row.getLong(5), row.getInt(6) == 1));
+    }
+
+    /**
+     * Which enrollments' met indicators can have changed: an indicator is met by the methods that have a satisfaction,
+     * whichever evidence satisfies them, so only where a pair derived whole gained or lost a (method) satisfaction, or a
+     * new judgement became one. A MET judged again, the commonest case, changes which judgement satisfies, not what is met.
+     */
+    private Changes changes(List<Held> before, Set<List<Long>> whole, List<Object> wholly, List<Object> added) {
+        List<Object> again = new ArrayList<>(wholly);
+        again.addAll(added);
+        List<Held> after = again.isEmpty() ? List.of() : satisfied(again);
+        Map<Long, Set<List<Object>>> was = new HashMap<>();
+        Map<Long, Set<List<Object>>> is = new HashMap<>();
+        before.stream().filter(held -> whole.contains(held.pair())).forEach(held -> was.computeIfAbsent(held.enrollmentId(), id -> new HashSet<>())
+                .add(List.of(held.indicatorId(), held.method())));
+        after.stream().filter(held -> whole.contains(held.pair())).forEach(held -> is.computeIfAbsent(held.enrollmentId(), id -> new HashSet<>())
+                .add(List.of(held.indicatorId(), held.method())));
+        Set<Long> enrollments = new TreeSet<>();
+        boolean removed = false;
+        Set<Long> judgedWhole = new HashSet<>(was.keySet());
+        judgedWhole.addAll(is.keySet());
+        for (Long enrollment : judgedWhole) {
+            Set<List<Object>> then = was.getOrDefault(enrollment, Set.of());
+            Set<List<Object>> now = is.getOrDefault(enrollment, Set.of());
+            if (!then.equals(now)) {
+                enrollments.add(enrollment);
+                removed |= !now.containsAll(then);
+            }
+        }
+        Set<Object> newlyAdded = new HashSet<>(added);
+        // a new judgement satisfying its pair was inserted by SATISFY_NEW
+        after.stream().filter(held -> held.satisfyingJudgement() == held.judgementId() && newlyAdded.contains(held.judgementId()))
+                .forEach(held -> enrollments.add(held.enrollmentId()));
+        return new Changes(enrollments, removed);
     }
 
     /**
