@@ -12,13 +12,10 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
 /** Evidence and the indicators each piece claims, read with what access checks need (course and learner). */
 @JdbcRepository(dialect = Dialect.POSTGRES)
@@ -144,51 +141,6 @@ interface EvidenceRepository extends GenericRepository<EvidenceRow, Long> {
     @Query("SELECT i.indicator_id, s.code || ':' || i.code AS indicator FROM indicator i JOIN standard s ON s.standard_id = i.standard_id"
             + " WHERE s.code IN (:standardCodes) AND i.code IN (:codes)")
     List<Named> named(Collection<String> standardCodes, Collection<String> codes);
-
-    /** A claim by row ids. */
-    @Introspected
-    record ClaimKey(long evidenceId, long indicatorId) {
-    }
-
-    /** Which of these (evidence, indicator) pairs, each as {@link JudgementRepository#pair}, are claims that count. */
-    @Query("SELECT c.evidence_id, c.indicator_id FROM evidence_indicator c WHERE c.evidence_id IN (:evidenceIds)"
-            + " AND c.evidence_id * 4294967296 + c.indicator_id IN (:pairs) AND " + Standing.CLAIM)
-    List<ClaimKey> claimKeys(Collection<Long> evidenceIds, Collection<Long> pairs);
-
-    /**
-     * Of the indicators named for each piece of evidence, those it claims, as id to row id: the names resolved, then only
-     * those pairs looked up (a batch of a thousand judgements reads a thousand claims, not the fifty thousand its pieces
-     * have, sorted and named — 223 ms of a batch before, issue 36).
-     */
-    default Map<Long, Map<String, Long>> claimed(Map<Long, Set<String>> named) {
-        Set<String> standards = new HashSet<>();
-        Set<String> codes = new HashSet<>();
-        named.values().forEach(names -> names.forEach(name -> {
-            int colon = name.indexOf(':');
-            if (colon > 0) {
-                standards.add(name.substring(0, colon));
-                codes.add(name.substring(colon + 1));
-            }
-        }));
-        Map<Long, Map<String, Long>> claims = new LinkedHashMap<>();
-        if (standards.isEmpty()) {
-            return claims;
-        }
-        Map<String, List<Long>> rowIds = new HashMap<>();
-        Map<Long, String> names = new HashMap<>();
-        named(standards, codes).forEach(indicator -> {
-            rowIds.computeIfAbsent(indicator.indicator(), key -> new ArrayList<>()).add(indicator.indicatorId());
-            names.put(indicator.indicatorId(), indicator.indicator());
-        });
-        List<Long> pairs = new ArrayList<>();
-        named.forEach((evidenceId, indicators) -> indicators.forEach(name -> rowIds.getOrDefault(name, List.of())
-                .forEach(indicatorId -> pairs.add(JudgementRepository.pair(evidenceId, indicatorId)))));
-        if (!pairs.isEmpty()) {
-            claimKeys(named.keySet(), pairs).forEach(claim -> claims.computeIfAbsent(claim.evidenceId(), key -> new LinkedHashMap<>())
-                    .put(names.get(claim.indicatorId()), claim.indicatorId()));
-        }
-        return claims;
-    }
 
     /** Claimed indicators per evidence, as id (e.g. KPS5294-001v4:P2.3.1) to indicator row id. */
     default Map<Long, Map<String, Long>> claims(Collection<Long> evidenceIds) {

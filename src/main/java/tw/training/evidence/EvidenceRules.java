@@ -64,14 +64,14 @@ class EvidenceRules {
     private record Body(long enrollmentId, long indicatorId) {
     }
 
-    private final JudgementRepository judgements;
+    private final ClaimReads claims;
     /** The plans of the pieces' enrollments: published, so never changing, and kept in memory rather than read per judgement. */
     private final EnrolledPlans plans;
     private final VerifiedReports verified;
     private final Clock clock;
 
-    EvidenceRules(JudgementRepository judgements, EnrolledPlans plans, VerifiedReports verified, Clock clock) {
-        this.judgements = judgements;
+    EvidenceRules(ClaimReads claims, EnrolledPlans plans, VerifiedReports verified, Clock clock) {
+        this.claims = claims;
         this.plans = plans;
         this.verified = verified;
         this.clock = clock;
@@ -135,18 +135,15 @@ class EvidenceRules {
      * outcomes, then this request's own, so that a batch judging two pieces MET counts both.
      */
     private Map<Body, Map<Long, AssessmentMethod>> bodies(List<Met> mets, Map<Claim, Outcome> outcomes) {
-        Set<Long> enrollments = new HashSet<>();
         Set<Body> wanted = new HashSet<>();
         for (Met met : mets) {
-            enrollments.add(met.header().enrollmentId());
             wanted.add(new Body(met.header().enrollmentId(), met.indicatorId()));
         }
         Map<Body, Map<Long, AssessmentMethod>> bodies = new HashMap<>();
-        List<Long> pairs = wanted.stream().map(body -> JudgementRepository.pair(body.enrollmentId(), body.indicatorId())).toList();
-        for (JudgementRepository.BodyPiece piece : judgements.bodies(enrollments, pairs)) {
+        for (ClaimReads.BodyPiece piece : claims.bodies(wanted.stream().map(body -> new ClaimReads.Pair(body.enrollmentId(), body.indicatorId())).toList())) {
             Body body = new Body(piece.enrollmentId(), piece.indicatorId());
             Outcome latest = outcomes.getOrDefault(new Claim(piece.evidenceId(), piece.indicatorId()), piece.latest());
-            if (wanted.contains(body) && latest != Outcome.NOT_YET) {
+            if (latest != Outcome.NOT_YET) {
                 bodies.computeIfAbsent(body, key -> new LinkedHashMap<>()).put(piece.evidenceId(), piece.method());
             }
         }

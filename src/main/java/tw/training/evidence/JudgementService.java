@@ -48,10 +48,15 @@ public class JudgementService {
     private final Clock clock;
     private final ApplicationEventPublisher<JudgementsRecorded> events;
     private final EvidenceRules rules;
+    private final JudgementAppender appender;
+    private final ClaimReads claimReads;
 
     JudgementService(EvidenceRepository rows, JudgementRepository judgements, CourseService courses, Clock clock,
-                     ApplicationEventPublisher<JudgementsRecorded> events, EvidenceRules rules) {
+                     ApplicationEventPublisher<JudgementsRecorded> events, EvidenceRules rules, JudgementAppender appender,
+                     ClaimReads claimReads) {
+        this.claimReads = claimReads;
         this.rules = rules;
+        this.appender = appender;
         this.rows = rows;
         this.judgements = judgements;
         this.courses = courses;
@@ -137,7 +142,7 @@ public class JudgementService {
         Map<Long, Set<String>> named = new HashMap<>();
         batch.stream().filter(item -> item.evidenceId() != null && item.indicator() != null)
                 .forEach(item -> named.computeIfAbsent(item.evidenceId(), id -> new HashSet<>()).add(item.indicator().strip()));
-        Map<Long, Map<String, Long>> claims = rows.claimed(named);
+        Map<Long, Map<String, Long>> claims = claimReads.claimed(named);
         List<InputError> errors = new ArrayList<>();
         List<NewJudgement> judgements = new ArrayList<>();
         for (int i = 0; i < batch.size(); i++) {
@@ -164,7 +169,7 @@ public class JudgementService {
         }
         // the database keeps microseconds: the time recorded (and logged) is the time stored
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
-        List<JudgementRow> saved = this.judgements.saveAll(checked.stream().map(judgement -> judgement.row(actor.userId(), now)).toList());
+        List<JudgementRow> saved = appender.appendAll(checked.stream().map(judgement -> judgement.row(actor.userId(), now)).toList());
         events.publishEvent(new JudgementsRecorded(saved.stream()
                 .map(row -> JudgementsRecorded.Recorded.of(row, headers.get(row.evidenceId()).enrollmentId())).toList()));
         return checked.size();

@@ -22,14 +22,14 @@ import java.util.Set;
 public class ScoredEvidence {
 
     private final EvidenceRepository rows;
-    private final JudgementRepository judgements;
+    private final JudgementAppender judgements;
     private final ApplicationEventPublisher<JudgementsRecorded> events;
     private final ApplicationEventPublisher<AwaitingMarking> marking;
     private final ApplicationEventPublisher<EvidenceScored> scored;
     private final Clock clock;
     private volatile Long systemAccount;
 
-    ScoredEvidence(EvidenceRepository rows, JudgementRepository judgements, ApplicationEventPublisher<JudgementsRecorded> events,
+    ScoredEvidence(EvidenceRepository rows, JudgementAppender judgements, ApplicationEventPublisher<JudgementsRecorded> events,
                    ApplicationEventPublisher<AwaitingMarking> marking, ApplicationEventPublisher<EvidenceScored> scored, Clock clock) {
         this.marking = marking;
         this.scored = scored;
@@ -79,7 +79,7 @@ public class ScoredEvidence {
             }
         }
         if (!verdicts.isEmpty()) {
-            List<JudgementRow> saved = judgements.saveAll(verdicts);
+            List<JudgementRow> saved = judgements.appendAll(verdicts);
             List<JudgementsRecorded.Recorded> recorded = new ArrayList<>(saved.size());
             for (int i = 0; i < saved.size(); i++) {
                 recorded.add(JudgementsRecorded.Recorded.of(saved.get(i), enrollments.get(i)));
