@@ -169,18 +169,22 @@ class ProgressLedger {
         List<Object> candidates = judged.stream().filter(j -> j.outcome() == Outcome.MET && !whole.contains(List.of(j.enrollmentId(), j.indicatorId())))
                 .map(j -> (Object) j.judgementId()).toList();
         int added = candidates.isEmpty() ? 0 : sql.update(SATISFY_NEW + Sql.placeholders(candidates.size()) + SATISFY_NEW_UNLESS, candidates.toArray());
+        // METs alone cannot take a method's satisfaction away, so pairs derived whole into as many rows as they had hold the same methods
+        boolean keptMethods = true;
         if (!wholly.isEmpty()) {
             List<Object> scope = new ArrayList<>(enrollments);
             scope.addAll(wholly);
             String in = "(" + Sql.placeholders(enrollments.size()) + ")";
-            sql.update("DELETE FROM satisfaction WHERE enrollment_id IN " + in + " AND EXISTS (SELECT 1" + JUDGED + Sql.placeholders(wholly.size()) + ") AND w.enrollment_id = satisfaction.enrollment_id"
-                    + " AND n.indicator_id = satisfaction.indicator_id)", scope.toArray());
-            sql.update(SATISFY_PAIRS + JUDGED_PAIRS + Sql.placeholders(wholly.size()) + SATISFY_PAIRS_OF + FIRST_MET, wholly.toArray());
+            int deleted = sql.update("DELETE FROM satisfaction WHERE enrollment_id IN " + in + " AND EXISTS (SELECT 1" + JUDGED
+                    + Sql.placeholders(wholly.size()) + ") AND w.enrollment_id = satisfaction.enrollment_id AND n.indicator_id = satisfaction.indicator_id)",
+                    scope.toArray());
+            int derived = sql.update(SATISFY_PAIRS + JUDGED_PAIRS + Sql.placeholders(wholly.size()) + SATISFY_PAIRS_OF + FIRST_MET, wholly.toArray());
+            keptMethods = deleted == derived && judged.stream().noneMatch(j -> j.outcome() == Outcome.NOT_YET && whole.contains(List.of(j.enrollmentId(), j.indicatorId())));
         }
         if (wholly.isEmpty() && added == 0) {
             return List.of();
         }
-        Changes changes = changes(before, whole, wholly, added == 0 ? List.of() : candidates);
+        Changes changes = changes(before, whole, keptMethods ? List.of() : wholly, added == 0 ? List.of() : candidates);
         if (changes.enrollments().isEmpty()) {
             return List.of();
         }
@@ -221,17 +225,21 @@ class ProgressLedger {
     /**
      * Which enrollments' met indicators can have changed: an indicator is met by the methods that have a satisfaction,
      * whichever evidence satisfies them, so only where a pair derived whole gained or lost a (method) satisfaction, or a
-     * new judgement became one. A MET judged again, the commonest case, changes which judgement satisfies, not what is met.
+     * new judgement became one. {@code wholly}: the judgements of the pairs derived whole that may have changed methods
+     * (none when they kept them); {@code added}: the judgements that may have become satisfactions. A MET judged again,
+     * the commonest case, changes which judgement satisfies, not what is met.
      */
     private Changes changes(List<Held> before, Set<List<Long>> whole, List<Object> wholly, List<Object> added) {
+        // with no pair derived whole that may have changed its methods, only new satisfactions count
+        Set<List<Long>> rederived = wholly.isEmpty() ? Set.of() : whole;
         List<Object> again = new ArrayList<>(wholly);
         again.addAll(added);
         List<Held> after = again.isEmpty() ? List.of() : satisfied(again);
         Map<Long, Set<List<Object>>> was = new HashMap<>();
         Map<Long, Set<List<Object>>> is = new HashMap<>();
-        before.stream().filter(held -> whole.contains(held.pair())).forEach(held -> was.computeIfAbsent(held.enrollmentId(), id -> new HashSet<>())
+        before.stream().filter(held -> rederived.contains(held.pair())).forEach(held -> was.computeIfAbsent(held.enrollmentId(), id -> new HashSet<>())
                 .add(List.of(held.indicatorId(), held.method())));
-        after.stream().filter(held -> whole.contains(held.pair())).forEach(held -> is.computeIfAbsent(held.enrollmentId(), id -> new HashSet<>())
+        after.stream().filter(held -> rederived.contains(held.pair())).forEach(held -> is.computeIfAbsent(held.enrollmentId(), id -> new HashSet<>())
                 .add(List.of(held.indicatorId(), held.method())));
         Set<Long> enrollments = new TreeSet<>();
         boolean removed = false;

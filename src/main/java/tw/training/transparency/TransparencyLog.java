@@ -16,6 +16,7 @@ import tw.training.certificate.CertificateIssued;
 import tw.training.certificate.CertificateRevoked;
 import tw.training.evidence.EvidenceScored;
 import tw.training.evidence.EvidenceSubmitted;
+import tw.training.database.Sql;
 import tw.training.evidence.JudgementsRecorded;
 import tw.training.moderation.ModerationRecorded;
 import tw.training.problem.InvalidInputException;
@@ -54,6 +55,7 @@ public class TransparencyLog {
     private static final int EXPORT_BATCH = 1_000;
     /** Queued leaves given their indexes per turn of the sequencer. */
     private static final int INTEGRATE_BATCH = 5_000;
+    private static final List<String> QUEUE_COLUMNS = List.of("kind", "record_id", "leaf_hash");
 
     private final LeafRepository leaves;
     private final QueueRepository queued;
@@ -71,12 +73,14 @@ public class TransparencyLog {
      * than twice {@code app.transparency.subtree-block} leaves once warm.
      */
     private final SubtreeCache subtrees;
+    private final Sql sql;
 
     TransparencyLog(LeafRepository leaves, QueueRepository queued, CheckpointRepository checkpoints, RecordRepository records, LeafBodies bodies, BadgeKey key,
                     Clock clock, TransactionOperations<Connection> transactions, PublicUrl publicUrl,
                     @Value("${app.transparency.origin:}") String origin, @Value("${app.transparency.enabled:true}") boolean appending,
-                    @Value("${app.transparency.subtree-block:4096}") long subtreeBlock) {
+                    @Value("${app.transparency.subtree-block:4096}") long subtreeBlock, Sql sql) {
         this.appending = appending;
+        this.sql = sql;
         this.subtrees = new SubtreeCache((from, to) -> leaves.hashes(from, to).stream().map(HEX::parseHex).toList(), subtreeBlock);
         this.transactions = transactions;
         this.leaves = leaves;
@@ -118,7 +122,7 @@ public class TransparencyLog {
                 new RecordRepository.JudgementRecord(j.judgementId(), j.evidenceId(), j.indicatorId(), j.outcome().name(), j.comment(),
                         j.assessorId(), j.judgedAt(), j.authenticity() == null ? null : j.authenticity().name(), j.evidencePieces(),
                         j.evidenceMethods(), j.rulesOverridden(), j.overrideReason())))).toList();
-        beforeCommit(LeafKind.JUDGEMENT, () -> queued.saveAll(rows));
+        beforeCommit(LeafKind.JUDGEMENT, () -> enqueue(rows));
     }
 
     @EventListener
@@ -208,7 +212,13 @@ public class TransparencyLog {
             }
             rows.add(queued(kind, recordId, body));
         }
-        queued.saveAll(rows);
+        enqueue(rows);
+    }
+
+    /** In multi-row INSERTs (a batch's thousand leaves in one statement), in order: the queue's order is the log's. */
+    private void enqueue(List<QueuedRow> rows) {
+        sql.insertAll("transparency_queue", "queue_id", QUEUE_COLUMNS, rows.stream().map(row -> new Object[] {row.kind(), row.recordId(),
+                row.leafHash()}).toList());
     }
 
     private static QueuedRow queued(LeafKind kind, long recordId, JsonObject body) {
