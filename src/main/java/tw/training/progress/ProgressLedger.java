@@ -1,5 +1,6 @@
 package tw.training.progress;
 
+import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;
 import tw.training.database.Sql;
 import tw.training.evidence.JudgementsRecorded;
@@ -7,12 +8,14 @@ import tw.training.evidence.Outcome;
 import tw.training.evidence.Standing;
 
 import java.sql.Timestamp;
+import java.time.OffsetDateTime;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -48,27 +51,23 @@ class ProgressLedger {
             + " AND p.method = l.method WHERE l.latest = 1 AND l.outcome = 'MET') s WHERE s.nth = 1";
 
     /**
-     * Per judgement given by id, the satisfactions of its (enrollment, indicator) (none: no row), and whether one names
-     * its evidence or is later than it is (the pair is then derived whole). Driven by the judgements, each pair read by
-     * the satisfactions' key.
+     * The satisfactions of (enrollment, indicator) pairs given as a derived table {@code k}, each pair read by the
+     * satisfactions' key (the pairs are known to the caller: nothing is read to find them).
      */
-    private static final String SATISFIED = "SELECT n.judgement_id, s.enrollment_id, s.indicator_id, s.method, s.judgement_id,"
-            + " CASE WHEN s.evidence_id = n.evidence_id OR s.judged_at > n.judged_at THEN 1 ELSE 0 END"
-            + " FROM judgement n JOIN evidence w ON w.evidence_id = n.evidence_id"
-            + " JOIN satisfaction s ON s.enrollment_id = w.enrollment_id AND s.indicator_id = n.indicator_id WHERE n.judgement_id IN (";
+    private static final String SATISFIED = "SELECT s.enrollment_id, s.indicator_id, s.method, s.evidence_id, s.judgement_id, s.judged_at"
+            + " FROM %s k (enrollment_id, indicator_id) JOIN satisfaction s ON s.enrollment_id = k.enrollment_id AND s.indicator_id = k.indicator_id";
 
-    /** Judgements given by id ({@code n}) with their evidence ({@code w}); then the (enrollment, indicator) pairs they judged. */
-    private static final String JUDGED = " FROM judgement n JOIN evidence w ON w.evidence_id = n.evidence_id WHERE n.judgement_id IN (";
-    private static final String JUDGED_PAIRS = "SELECT DISTINCT w.enrollment_id, n.indicator_id" + JUDGED;
+    /** The satisfactions of pairs given as a derived table, among those of some enrollments (which bound the statement's scan). */
+    private static final String UNSATISFY = "DELETE FROM satisfaction WHERE enrollment_id IN (%s) AND (enrollment_id, indicator_id) IN"
+            + " (SELECT k.enrollment_id, k.indicator_id FROM %s k (enrollment_id, indicator_id))";
 
     /**
-     * {@link #SATISFY} driven by pairs: every judgement of the pairs' enrollments' evidence for the pairs' indicators,
-     * read by the judgements' (evidence, indicator) index, not every judgement of the enrollments.
+     * {@link #SATISFY} driven by pairs given as a derived table: every judgement of the pairs' enrollments' evidence for
+     * the pairs' indicators, read by the judgements' (evidence, indicator) index, not every judgement of the enrollments.
      */
-    private static final String SATISFY_PAIRS = SATISFY_FROM + "(";
-    private static final String SATISFY_PAIRS_OF = ")) k JOIN evidence v ON v.enrollment_id = k.enrollment_id"
+    private static final String SATISFY_PAIRS = SATISFY_FROM + "%s k (enrollment_id, indicator_id) JOIN evidence v ON v.enrollment_id = k.enrollment_id"
             + " JOIN enrollment e ON e.enrollment_id = v.enrollment_id JOIN judgement j ON j.evidence_id = v.evidence_id AND j.indicator_id = k.indicator_id"
-            + " WHERE v.status = 'SUBMITTED' AND " + Standing.JUDGEMENT;
+            + " WHERE v.status = 'SUBMITTED' AND " + Standing.JUDGEMENT + FIRST_MET;
 
     /**
      * A new judgement's satisfaction where there is none for its (enrollment, indicator, method): a MET on submitted
@@ -151,40 +150,36 @@ class ProgressLedger {
     }
 
     private List<Long> applyLocked(List<Long> enrollments, List<JudgementsRecorded.Recorded> judged, Instant now) {
-        List<Object> ids = judged.stream().map(j -> (Object) j.judgementId()).toList();
-        List<Held> before = satisfied(ids);
+        Set<Pair> pairs = new LinkedHashSet<>();
+        judged.forEach(j -> pairs.add(Pair.of(j)));
+        Map<Pair, List<Held>> before = satisfied(pairs);
         // the pairs to derive whole: S names the judged evidence or is later than the judgement, or two METs meet
-        Set<Long> stale = new HashSet<>();
-        before.stream().filter(Held::stale).forEach(held -> stale.add(held.judgementId()));
-        Set<List<Long>> whole = new HashSet<>();
-        Set<List<Long>> met = new HashSet<>();
+        Set<Pair> whole = new LinkedHashSet<>();
+        Set<Pair> met = new HashSet<>();
         for (JudgementsRecorded.Recorded j : judged) {
-            List<Long> pair = List.of(j.enrollmentId(), j.indicatorId());
-            if (stale.contains(j.judgementId()) || j.outcome() == Outcome.MET && !met.add(pair)) {
+            Pair pair = Pair.of(j);
+            boolean stale = before.getOrDefault(pair, List.of()).stream()
+                    .anyMatch(held -> held.evidenceId() == j.evidenceId() || held.judgedAt().isAfter(j.judgedAt()));
+            if (stale || j.outcome() == Outcome.MET && !met.add(pair)) {
                 whole.add(pair);
             }
         }
-        List<Object> wholly = judged.stream().filter(j -> whole.contains(List.of(j.enrollmentId(), j.indicatorId())))
-                .map(j -> (Object) j.judgementId()).toList();
-        List<Object> candidates = judged.stream().filter(j -> j.outcome() == Outcome.MET && !whole.contains(List.of(j.enrollmentId(), j.indicatorId())))
-                .map(j -> (Object) j.judgementId()).toList();
-        int added = candidates.isEmpty() ? 0 : sql.update(SATISFY_NEW + Sql.placeholders(candidates.size()) + SATISFY_NEW_UNLESS, candidates.toArray());
+        List<JudgementsRecorded.Recorded> candidates = judged.stream().filter(j -> j.outcome() == Outcome.MET && !whole.contains(Pair.of(j))).toList();
+        int added = candidates.isEmpty() ? 0 : sql.update(SATISFY_NEW + Sql.placeholders(candidates.size()) + SATISFY_NEW_UNLESS,
+                candidates.stream().map(j -> (Object) j.judgementId()).toArray());
         // METs alone cannot take a method's satisfaction away, so pairs derived whole into as many rows as they had hold the same methods
         boolean keptMethods = true;
-        if (!wholly.isEmpty()) {
+        if (!whole.isEmpty()) {
             List<Object> scope = new ArrayList<>(enrollments);
-            scope.addAll(wholly);
-            String in = "(" + Sql.placeholders(enrollments.size()) + ")";
-            int deleted = sql.update("DELETE FROM satisfaction WHERE enrollment_id IN " + in + " AND EXISTS (SELECT 1" + JUDGED
-                    + Sql.placeholders(wholly.size()) + ") AND w.enrollment_id = satisfaction.enrollment_id AND n.indicator_id = satisfaction.indicator_id)",
-                    scope.toArray());
-            int derived = sql.update(SATISFY_PAIRS + JUDGED_PAIRS + Sql.placeholders(wholly.size()) + SATISFY_PAIRS_OF + FIRST_MET, wholly.toArray());
-            keptMethods = deleted == derived && judged.stream().noneMatch(j -> j.outcome() == Outcome.NOT_YET && whole.contains(List.of(j.enrollmentId(), j.indicatorId())));
+            scope.addAll(parameters(whole));
+            int deleted = sql.update(UNSATISFY.formatted(Sql.placeholders(enrollments.size()), Sql.values(whole.size(), 2)), scope.toArray());
+            int derived = sql.update(SATISFY_PAIRS.formatted(Sql.values(whole.size(), 2)), parameters(whole).toArray());
+            keptMethods = deleted == derived && judged.stream().noneMatch(j -> j.outcome() == Outcome.NOT_YET && whole.contains(Pair.of(j)));
         }
-        if (wholly.isEmpty() && added == 0) {
+        if (whole.isEmpty() && added == 0) {
             return List.of();
         }
-        Changes changes = changes(before, whole, keptMethods ? List.of() : wholly, added == 0 ? List.of() : candidates);
+        Changes changes = changes(before, keptMethods ? Set.of() : whole, added == 0 ? List.of() : candidates);
         if (changes.enrollments().isEmpty()) {
             return List.of();
         }
@@ -205,59 +200,75 @@ class ProgressLedger {
         return completing;
     }
 
-    /** A satisfaction of a judged pair, as {@link #SATISFIED} reads it for one judgement. */
-    private record Held(long judgementId, long enrollmentId, long indicatorId, String method, long satisfyingJudgement, boolean stale) {
+    /** An (enrollment, indicator) pair. */
+    private record Pair(long enrollmentId, long indicatorId) {
 
-        List<Long> pair() {
-            return List.of(enrollmentId, indicatorId);
+        static Pair of(JudgementsRecorded.Recorded judgement) {
+            return new Pair(judgement.enrollmentId(), judgement.indicatorId());
         }
+    }
+
+    /** A satisfaction: its key (pair and method), the evidence and judgement it names, and the judgement's time. */
+    private record Held(Pair pair, String method, long evidenceId, long satisfyingJudgement, Instant judgedAt) {
     }
 
     /** The enrollments whose met indicators can have changed, and whether any lost a satisfaction (the met can then shrink). */
     private record Changes(Set<Long> enrollments, boolean removed) {
     }
 
-    private List<Held> satisfied(List<Object> judgementIds) {
-        return sql.query(SATISFIED + Sql.placeholders(judgementIds.size()) + ")", judgementIds, row -> new Held(row.getLong(1), row.getLong(2),
-                row.getLong(3), row.getString(4), row.getLong(5), row.getInt(6) == 1));
+    private static List<Object> parameters(Collection<Pair> pairs) {
+        List<Object> parameters = new ArrayList<>(pairs.size() * 2);
+        pairs.forEach(pair -> {
+            parameters.add(pair.enrollmentId());
+            parameters.add(pair.indicatorId());
+        });
+        return parameters;
+    }
+
+    /** The satisfactions of these pairs, by pair. */
+    private Map<Pair, List<Held>> satisfied(Collection<Pair> pairs) {
+        Map<Pair, List<Held>> held = new HashMap<>();
+        sql.query(SATISFIED.formatted(Sql.values(pairs.size(), 2)), parameters(pairs), row -> new Held(new Pair(row.getLong(1), row.getLong(2)),
+                row.getString(3), row.getLong(4), row.getLong(5), row.getObject(6, OffsetDateTime.class).toInstant()))
+                .forEach(satisfaction -> held.computeIfAbsent(satisfaction.pair(), key -> new ArrayList<>()).add(satisfaction));
+        return held;
     }
 
     /**
      * Which enrollments' met indicators can have changed: an indicator is met by the methods that have a satisfaction,
      * whichever evidence satisfies them, so only where a pair derived whole gained or lost a (method) satisfaction, or a
-     * new judgement became one. {@code wholly}: the judgements of the pairs derived whole that may have changed methods
-     * (none when they kept them); {@code added}: the judgements that may have become satisfactions. A MET judged again,
-     * the commonest case, changes which judgement satisfies, not what is met.
+     * new judgement became one. {@code rederived}: the pairs derived whole that may have changed methods (none when they
+     * kept them); {@code added}: the judgements that may have become satisfactions. A MET judged again, the commonest
+     * case, changes which judgement satisfies, not what is met.
      */
-    private Changes changes(List<Held> before, Set<List<Long>> whole, List<Object> wholly, List<Object> added) {
-        // with no pair derived whole that may have changed its methods, only new satisfactions count
-        Set<List<Long>> rederived = wholly.isEmpty() ? Set.of() : whole;
-        List<Object> again = new ArrayList<>(wholly);
-        again.addAll(added);
-        List<Held> after = again.isEmpty() ? List.of() : satisfied(again);
-        Map<Long, Set<List<Object>>> was = new HashMap<>();
-        Map<Long, Set<List<Object>>> is = new HashMap<>();
-        before.stream().filter(held -> rederived.contains(held.pair())).forEach(held -> was.computeIfAbsent(held.enrollmentId(), id -> new HashSet<>())
-                .add(List.of(held.indicatorId(), held.method())));
-        after.stream().filter(held -> rederived.contains(held.pair())).forEach(held -> is.computeIfAbsent(held.enrollmentId(), id -> new HashSet<>())
-                .add(List.of(held.indicatorId(), held.method())));
+    private Changes changes(Map<Pair, List<Held>> before, Set<Pair> rederived, List<JudgementsRecorded.Recorded> added) {
+        Set<Pair> again = new LinkedHashSet<>(rederived);
+        added.forEach(j -> again.add(Pair.of(j)));
+        Map<Pair, List<Held>> after = again.isEmpty() ? Map.of() : satisfied(again);
         Set<Long> enrollments = new TreeSet<>();
         boolean removed = false;
-        Set<Long> judgedWhole = new HashSet<>(was.keySet());
-        judgedWhole.addAll(is.keySet());
-        for (Long enrollment : judgedWhole) {
-            Set<List<Object>> then = was.getOrDefault(enrollment, Set.of());
-            Set<List<Object>> now = is.getOrDefault(enrollment, Set.of());
+        for (Pair pair : rederived) {
+            Set<String> then = methods(before.get(pair));
+            Set<String> now = methods(after.get(pair));
             if (!then.equals(now)) {
-                enrollments.add(enrollment);
+                enrollments.add(pair.enrollmentId());
                 removed |= !now.containsAll(then);
             }
         }
-        Set<Object> newlyAdded = new HashSet<>(added);
-        // a new judgement satisfying its pair was inserted by SATISFY_NEW
-        after.stream().filter(held -> held.satisfyingJudgement() == held.judgementId() && newlyAdded.contains(held.judgementId()))
-                .forEach(held -> enrollments.add(held.enrollmentId()));
+        // a new judgement that satisfies its pair was inserted by SATISFY_NEW
+        Set<Long> newlyAdded = new HashSet<>();
+        added.forEach(j -> newlyAdded.add(j.judgementId()));
+        after.values().forEach(held -> held.stream().filter(satisfaction -> newlyAdded.contains(satisfaction.satisfyingJudgement()))
+                .forEach(satisfaction -> enrollments.add(satisfaction.pair().enrollmentId())));
         return new Changes(enrollments, removed);
+    }
+
+    private static Set<String> methods(@Nullable List<Held> held) {
+        Set<String> methods = new HashSet<>();
+        if (held != null) {
+            held.forEach(satisfaction -> methods.add(satisfaction.method()));
+        }
+        return methods;
     }
 
     /**
