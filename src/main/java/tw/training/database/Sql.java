@@ -77,7 +77,16 @@ public class Sql {
      * by name.
      */
     public long[] insertAll(String table, String key, List<String> columns, List<Object[]> rows) {
-        long[] keys = new long[rows.size()];
+        return insert(table, key, columns, rows);
+    }
+
+    /** As {@link #insertAll}, for rows whose keys are given (none are generated). */
+    public void insertAll(String table, List<String> columns, List<Object[]> rows) {
+        insert(table, null, columns, rows);
+    }
+
+    private long[] insert(String table, @Nullable String key, List<String> columns, List<Object[]> rows) {
+        long[] keys = new long[key == null ? 0 : rows.size()];
         String row = "(" + placeholders(columns.size()) + ")";
         for (int from = 0; from < rows.size(); from += ROWS_PER_INSERT) {
             List<Object[]> chunk = rows.subList(from, Math.min(rows.size(), from + ROWS_PER_INSERT));
@@ -85,7 +94,8 @@ public class Sql {
                     + String.join(", ", java.util.Collections.nCopies(chunk.size(), row));
             int offset = from;
             jdbc.execute(connection -> {
-                try (PreparedStatement statement = connection.prepareStatement(insert, new String[] {key})) {
+                try (PreparedStatement statement = key == null ? connection.prepareStatement(insert)
+                        : connection.prepareStatement(insert, new String[] {key})) {
                     int index = 1;
                     for (Object[] values : chunk) {
                         for (Object value : values) {
@@ -94,23 +104,30 @@ public class Sql {
                         }
                     }
                     statement.executeUpdate();
-                    long[] given = new long[chunk.size()];
-                    int count = 0;
-                    try (ResultSet generated = statement.getGeneratedKeys()) {
-                        while (generated.next()) {
-                            given[count++] = generated.getLong(1);
-                        }
+                    if (key != null) {
+                        System.arraycopy(generated(statement, table, chunk.size()), 0, keys, offset, chunk.size());
                     }
-                    if (count != chunk.size()) {
-                        throw new IllegalStateException(table + ": " + count + " keys for " + chunk.size() + " rows");
-                    }
-                    Arrays.sort(given);
-                    System.arraycopy(given, 0, keys, offset, given.length);
                 }
                 return null;
             });
         }
         return keys;
+    }
+
+    /** The keys a multi-row INSERT generated, in the rows' order (see {@link #insertAll}). */
+    private static long[] generated(PreparedStatement statement, String table, int rows) throws SQLException {
+        long[] given = new long[rows];
+        int count = 0;
+        try (ResultSet generated = statement.getGeneratedKeys()) {
+            while (generated.next()) {
+                given[count++] = generated.getLong(1);
+            }
+        }
+        if (count != rows) {
+            throw new IllegalStateException(table + ": " + count + " keys for " + rows + " rows");
+        }
+        Arrays.sort(given);
+        return given;
     }
 
     /** A derived table of {@code rows} rows of {@code columns} parameters each, "(VALUES (?, ?), (?, ?))", to join with. */

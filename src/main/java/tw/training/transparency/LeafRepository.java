@@ -12,8 +12,6 @@ import java.util.Optional;
 @JdbcRepository(dialect = Dialect.POSTGRES)
 interface LeafRepository extends GenericRepository<LeafRow, Long> {
 
-    List<LeafRow> saveAll(Iterable<LeafRow> leaves);
-
     /** Takes the head's row lock until the transaction ends: appends of any instance wait their turn. */
     @Query("UPDATE transparency_head SET tree_size = tree_size + :count WHERE head_id = 1")
     void grow(long count);

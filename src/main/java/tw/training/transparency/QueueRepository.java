@@ -12,7 +12,6 @@ import java.util.List;
 @JdbcRepository(dialect = Dialect.POSTGRES)
 interface QueueRepository extends GenericRepository<QueuedRow, Long> {
 
-    List<QueuedRow> saveAll(Iterable<QueuedRow> rows);
 
     @Query("SELECT * FROM transparency_queue ORDER BY queue_id FETCH FIRST :count ROWS ONLY")
     List<QueuedRow> oldest(int count);

@@ -56,6 +56,7 @@ public class TransparencyLog {
     /** Queued leaves given their indexes per turn of the sequencer. */
     private static final int INTEGRATE_BATCH = 5_000;
     private static final List<String> QUEUE_COLUMNS = List.of("kind", "record_id", "leaf_hash");
+    private static final List<String> LEAF_COLUMNS = List.of("leaf_index", "kind", "record_id", "leaf_hash");
 
     private final LeafRepository leaves;
     private final QueueRepository queued;
@@ -251,7 +252,8 @@ public class TransparencyLog {
                 rows.add(new LeafRow(first + rows.size(), row.kind(), row.recordId(), row.leafHash()));
             }
         }
-        leaves.saveAll(rows);
+        sql.insertAll("transparency_leaf", LEAF_COLUMNS, rows.stream().map(leaf -> new Object[] {leaf.leafIndex(), leaf.kind(), leaf.recordId(),
+                leaf.leafHash()}).toList());
         queued.deleteByIdIn(batch.stream().map(QueuedRow::id).toList());
         leaves.grow(rows.size());
         return batch.size();
