@@ -84,7 +84,7 @@ class ArchitectureTest {
      */
     static final List<String> SET_BASED = List.of("tw.training.database.Sql", "tw.training.progress.ProgressLedger",
             "tw.training.progress.ProgressQueries", "tw.training.assessing.GridCells", "tw.training.report.TriedIndicators",
-            "tw.training.report.SetAsideRules", "tw.training.revision.MoveQueries");
+            "tw.training.report.SetAsideRules", "tw.training.revision.MoveQueries", "tw.training.evidence.ClaimReads");
 
     @ArchTest
     static final ArchRule onlySetBasedWorkReadsResultSets = noClasses()
