@@ -130,9 +130,13 @@ public class Sql {
         return given;
     }
 
-    /** A derived table of {@code rows} rows of {@code columns} parameters each, "(VALUES (?, ?), (?, ?))", to join with. */
-    public static String values(int rows, int columns) {
-        return "(VALUES " + String.join(", ", java.util.Collections.nCopies(rows, "(" + placeholders(columns) + ")")) + ")";
+    /**
+     * A derived table of {@code rows} pairs of row ids to join with, "(VALUES (CAST(? AS BIGINT), CAST(? AS BIGINT)), …)":
+     * typed, so that the pairs compare as ids however the values are bound (a statement replayed from PostgreSQL's log
+     * has them as literals, which VALUES would otherwise take as text).
+     */
+    public static String idPairs(int rows) {
+        return "(VALUES " + String.join(", ", java.util.Collections.nCopies(rows, "(CAST(? AS BIGINT), CAST(? AS BIGINT))")) + ")";
     }
 
     /** "?, ?, ?" for an IN list of that many values. */

@@ -100,7 +100,7 @@ class ClaimReads {
                 parameters.add(pair.first());
                 parameters.add(pair.indicatorId());
             });
-            rows.addAll(sql.query(query.formatted(Sql.values(chunk.size(), 2)), parameters, row));
+            rows.addAll(sql.query(query.formatted(Sql.idPairs(chunk.size())), parameters, row));
         }
         return rows;
     }

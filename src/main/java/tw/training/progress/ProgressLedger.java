@@ -172,8 +172,8 @@ class ProgressLedger {
         if (!whole.isEmpty()) {
             List<Object> scope = new ArrayList<>(enrollments);
             scope.addAll(parameters(whole));
-            int deleted = sql.update(UNSATISFY.formatted(Sql.placeholders(enrollments.size()), Sql.values(whole.size(), 2)), scope.toArray());
-            int derived = sql.update(SATISFY_PAIRS.formatted(Sql.values(whole.size(), 2)), parameters(whole).toArray());
+            int deleted = sql.update(UNSATISFY.formatted(Sql.placeholders(enrollments.size()), Sql.idPairs(whole.size())), scope.toArray());
+            int derived = sql.update(SATISFY_PAIRS.formatted(Sql.idPairs(whole.size())), parameters(whole).toArray());
             keptMethods = deleted == derived && judged.stream().noneMatch(j -> j.outcome() == Outcome.NOT_YET && whole.contains(Pair.of(j)));
         }
         if (whole.isEmpty() && added == 0) {
@@ -228,7 +228,7 @@ class ProgressLedger {
     /** The satisfactions of these pairs, by pair. */
     private Map<Pair, List<Held>> satisfied(Collection<Pair> pairs) {
         Map<Pair, List<Held>> held = new HashMap<>();
-        sql.query(SATISFIED.formatted(Sql.values(pairs.size(), 2)), parameters(pairs), row -> new Held(new Pair(row.getLong(1), row.getLong(2)),
+        sql.query(SATISFIED.formatted(Sql.idPairs(pairs.size())), parameters(pairs), row -> new Held(new Pair(row.getLong(1), row.getLong(2)),
                 row.getString(3), row.getLong(4), row.getLong(5), row.getObject(6, OffsetDateTime.class).toInstant()))
                 .forEach(satisfaction -> held.computeIfAbsent(satisfaction.pair(), key -> new ArrayList<>()).add(satisfaction));
         return held;
