@@ -37,8 +37,6 @@ interface EvidenceRepository extends GenericRepository<EvidenceRow, Long> {
 
     EvidenceRow save(EvidenceRow evidence);
 
-    List<EvidenceRow> saveAll(Iterable<EvidenceRow> evidence);
-
     /** The piece an earlier submission with this one-time key stored for the enrollment, if any. */
     @Query("SELECT evidence_id FROM evidence WHERE enrollment_id = :enrollmentId AND submission_key = :submissionKey")
     Optional<Long> submittedWith(long enrollmentId, String submissionKey);

@@ -4,6 +4,7 @@ import io.micronaut.context.event.ApplicationEventPublisher;
 import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;
 import tw.training.course.AssessmentMethod;
+import tw.training.database.Sql;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -21,7 +22,10 @@ import java.util.Set;
 @Singleton
 public class ScoredEvidence {
 
+    private static final List<String> EVIDENCE_COLUMNS = List.of("enrollment_id", "method", "title", "description", "status", "submitted_at");
+
     private final EvidenceRepository rows;
+    private final Sql sql;
     private final JudgementAppender judgements;
     private final ApplicationEventPublisher<JudgementsRecorded> events;
     private final ApplicationEventPublisher<AwaitingMarking> marking;
@@ -29,11 +33,12 @@ public class ScoredEvidence {
     private final Clock clock;
     private volatile Long systemAccount;
 
-    ScoredEvidence(EvidenceRepository rows, JudgementAppender judgements, ApplicationEventPublisher<JudgementsRecorded> events,
+    ScoredEvidence(EvidenceRepository rows, Sql sql, JudgementAppender judgements, ApplicationEventPublisher<JudgementsRecorded> events,
                    ApplicationEventPublisher<AwaitingMarking> marking, ApplicationEventPublisher<EvidenceScored> scored, Clock clock) {
         this.marking = marking;
         this.scored = scored;
         this.rows = rows;
+        this.sql = sql;
         this.judgements = judgements;
         this.events = events;
         this.clock = clock;
@@ -55,8 +60,9 @@ public class ScoredEvidence {
      */
     public List<Long> recordAll(List<Scored> pieces) {
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
-        List<Long> ids = rows.saveAll(pieces.stream().map(p -> new EvidenceRow(null, p.enrollmentId(), p.method(), p.title(), p.description(),
-                EvidenceStatus.SUBMITTED, now, null, null, null)).toList()).stream().map(EvidenceRow::id).toList();
+        // one statement for the group's pieces, as for their judgements (JudgementAppender)
+        List<Long> ids = java.util.Arrays.stream(sql.insertAll("evidence", "evidence_id", EVIDENCE_COLUMNS, pieces.stream().map(p -> new Object[] {
+                p.enrollmentId(), p.method(), p.title(), p.description(), EvidenceStatus.SUBMITTED, now}).toList())).boxed().toList();
         List<Long> pairs = new ArrayList<>();
         Set<Long> indicators = new HashSet<>();
         for (int i = 0; i < pieces.size(); i++) {
